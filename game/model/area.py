@@ -42,6 +42,19 @@ class Components(Frozen):
     international_out: NonNegativeInt
     other: int = 0  # special-population and other adjustments (can be negative)
 
+    @property
+    def population_end(self) -> int:
+        return (
+            self.population_start
+            + self.births
+            - self.deaths
+            + self.internal_in
+            - self.internal_out
+            + self.international_in
+            - self.international_out
+            + self.other
+        )
+
 
 class Commuting(Frozen):
     """Census 2021 ODWP01EW, residents 16+ in work, for this area."""
@@ -51,7 +64,9 @@ class Commuting(Frozen):
     out_commuters: NonNegativeInt  # live here, work in another E&W area
     in_commuters: NonNegativeInt  # work here, live in another E&W area
     offshore_or_abroad: NonNegativeInt = 0
-    no_fixed_place: NonNegativeInt = 0
+    no_fixed_place: NonNegativeInt = 0  # ODWP01EW counts these with home workers (indicator 1)
+    elsewhere_uk: NonNegativeInt = 0  # live here, work in Scotland or Northern Ireland
+    not_in_employment: NonNegativeInt = 0  # residents 16+ not in work (workplace code -8)
 
     @property
     def workplace_jobs(self) -> int:
@@ -67,6 +82,7 @@ class AreaProfile(Frozen):
     region: str
     country: str  # England | Wales (or "England and Wales" for mixed groupings)
     lep_codes: tuple[str, ...] = ()  # 2021 LEP(s); derived lookup, see data/census/README.md
+    lep_names: tuple[str, ...] = ()
     ca_code: str | None = None  # 2025 combined authority
     ca_name: str | None = None
     members: tuple[str, ...] = ()  # LAD codes; () for a single LAD

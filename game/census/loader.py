@@ -1,0 +1,355 @@
+"""Load data/census (or an analyst's folder of tables) into a validated World.
+
+Validation happens once, here at the boundary; the World and its profiles are then frozen.
+The parsed world is cached per resolved directory, so repeated calls are free.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from pydantic import ValidationError
+
+from game.census.paths import DEFAULT_CENSUS_DIR
+from game.census.tables import (
+    Category,
+    read_csv_text,
+    read_wide,
+    require_columns,
+    to_counts,
+)
+from game.errors import DataError
+from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components
+from game.model.groups import GroupDefinition
+from game.model.world import World
+
+# Census topic tables (wide layout). With --census-dir, every one must be in the folder.
+TOPIC_FILES = (
+    "mye2021_population.csv",
+    "mye2020_components.csv",
+    "ts007_age.csv",
+    "ts045_cars.csv",
+    "ts054_tenure.csv",
+    "ts060_industry.csv",
+    "ts061_travel.csv",
+    "ts062_nssec.csv",
+    "ts066_economic_activity.csv",
+    "ts067_qualifications.csv",
+)
+COMMUTING_FILE = "odwp01_commuting.csv"
+MIGRATION_FILE = "odmg01_migration.csv"
+# Reference files: taken from the folder if present, else from the shipped data/census.
+AREAS_FILE, CATEGORIES_FILE, GROUPS_FILE, SIC_FILE = (
+    "areas.csv",
+    "categories.csv",
+    "groups.csv",
+    "sic_sections.csv",
+)
+
+COMMUTE_SPECIAL = {"-8", "888888888", "999999999", "S92000003", "N92000002"}
+MIGRATION_SPECIAL = {"-8", "999999999", "S92000003", "N92000002"}
+
+_CACHE: dict[Path, World] = {}
+
+
+def load_world(census_dir: Path | str | None = None) -> World:
+    """The validated world for a folder of census tables (default: the shipped extracts)."""
+    folder = Path(census_dir) if census_dir is not None else DEFAULT_CENSUS_DIR
+    key = folder.resolve()
+    if key not in _CACHE:
+        if not folder.is_dir():
+            raise DataError(str(folder), "census folder not found", hint="check --census-dir")
+        _CACHE[key] = _build_world(folder)
+    return _CACHE[key]
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def _reference(folder: Path, name: str) -> Path:
+    own = folder / name
+    return own if own.is_file() else DEFAULT_CENSUS_DIR / name
+
+
+def _read_categories(path: Path) -> dict[str, list[Category]]:
+    df = read_csv_text(path)
+    require_columns(path, df, ["file", "key", "label", "sign", "negative_ok"])
+    out: dict[str, list[Category]] = {}
+    for i, r in enumerate(df.itertuples(index=False)):
+        try:
+            sign, neg = int(str(r.sign)), int(str(r.negative_ok))
+        except ValueError:
+            raise DataError(str(path), "sign and negative_ok must be integers", row=i + 2) from None
+        out.setdefault(str(r.file), []).append(Category(str(r.key), str(r.label), sign, bool(neg)))
+    return out
+
+
+def _read_areas(path: Path) -> pd.DataFrame:
+    cols = ["code", "name", "name_cy", "region_code", "region", "country", "lep1_code",
+            "lep1_name", "lep2_code", "lep2_name", "ca_code", "ca_name", "lon", "lat"]  # fmt: skip
+    df = read_csv_text(path)
+    require_columns(path, df, cols)
+    for i, code in enumerate(df["code"]):
+        if not re.fullmatch(r"[EW]0[6-9]\d{6}", code):
+            raise DataError(str(path), f"'{code}' is not a 2021 LAD code", row=i + 2, column="code")
+    if df["code"].duplicated().any():
+        i = int(np.nonzero(df["code"].duplicated().to_numpy())[0][0])
+        raise DataError(str(path), "duplicate area code", row=i + 2, column="code")
+    for col in ("lon", "lat"):
+        bad = pd.to_numeric(df[col], errors="coerce").isna().to_numpy()
+        if bad.any():
+            i = int(np.nonzero(bad)[0][0])
+            raise DataError(str(path), "not a number", row=i + 2, column=col)
+    return df.sort_values("code").reset_index(drop=True)
+
+
+def _expand(item: str, keys: dict[str, int]) -> list[str]:
+    """`male_0-4` -> male_0..male_4; `d10-33` -> d10..d33 (only keys that exist)."""
+    m = re.fullmatch(r"(.*?)(\d+)-(\d+)", item)
+    if not m:
+        return [item] if item in keys else []
+    prefix, a, b = m[1], m[2], m[3]
+    width = len(a) if a.startswith("0") else 1
+    return [k for n in range(int(a), int(b) + 1) if (k := f"{prefix}{n:0{width}d}") in keys]
+
+
+def _read_groups(
+    path: Path, topics: dict[str, tuple[dict[str, int], np.ndarray]]
+) -> tuple[list[GroupDefinition], dict[str, np.ndarray]]:
+    df = read_csv_text(path)
+    cols = ["id", "name", "name_cy", "source", "file", "categories", "unit", "description"]
+    require_columns(path, df, cols)
+    defs: list[GroupDefinition] = []
+    sizes: dict[str, np.ndarray] = {}
+    for i, r in enumerate(df.to_dict("records")):
+        row = i + 2
+        if r["file"] not in topics:
+            raise DataError(str(path), f"unknown table file '{r['file']}'", row=row, column="file",
+                            hint=f"one of: {', '.join(sorted(topics))}")  # fmt: skip
+        keys, values = topics[r["file"]]
+        items = [s.strip() for s in str(r["categories"]).split(";") if s.strip()]
+        picked: list[str] = []
+        for item in items:
+            found = _expand(item, keys)
+            if not found:
+                raise DataError(
+                    str(path), f"category '{item}' is not in {r['file']}", row=row,
+                    column="categories", hint="see categories.csv for the keys",
+                )  # fmt: skip
+            picked.extend(found)
+        try:
+            gd = GroupDefinition.model_validate({**r, "categories": tuple(items)})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise DataError(str(path), err["msg"], row=row, column=str(err["loc"][0])) from None
+        if gd.id in sizes:
+            raise DataError(str(path), f"duplicate group id '{gd.id}'", row=row, column="id")
+        defs.append(gd)
+        sizes[gd.id] = values[:, [keys[k] for k in dict.fromkeys(picked)]].sum(axis=1)
+    return defs, sizes
+
+
+def _read_commuting(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    df = read_csv_text(path)
+    cols = ["home code", "workplace code", "place of work indicator", "count"]
+    require_columns(path, df, cols)
+    n = len(codes)
+    index = {c: i for i, c in enumerate(codes)}
+    counts = to_counts(path, df, ["count"])[:, 0]
+    homes = df["home code"].to_numpy()
+    works = df["workplace code"].to_numpy()
+    inds = df["place of work indicator"].to_numpy()
+    h = _codes_to_index(path, homes, index, "home code", set())
+    w = _codes_to_index(path, works, index, "workplace code", COMMUTE_SPECIAL)
+    bad_ind = ~np.isin(inds, ["-8", "1", "2", "3"])
+    if bad_ind.any():
+        i = int(np.nonzero(bad_ind)[0][0])
+        raise DataError(str(path), f"unknown place of work indicator '{inds[i]}'", row=i + 2,
+                        column="place of work indicator", hint="use -8, 1, 2 or 3")  # fmt: skip
+    matrix = np.zeros((n, n), dtype=np.int64)
+    lad = w >= 0
+    np.add.at(matrix, (h[lad], w[lad]), counts[lad])
+    extra = {
+        "home_workers": _bincount(h[inds == "1"], counts[inds == "1"], n),
+        "offshore_or_abroad": _bincount(
+            h[np.isin(works, ["888888888", "999999999"])],
+            counts[np.isin(works, ["888888888", "999999999"])], n,
+        ),
+        "elsewhere_uk": _bincount(
+            h[np.isin(works, ["S92000003", "N92000002"])],
+            counts[np.isin(works, ["S92000003", "N92000002"])], n,
+        ),
+        "not_in_employment": _bincount(h[works == "-8"], counts[works == "-8"], n),
+    }  # fmt: skip
+    return matrix, extra
+
+
+def _bincount(idx: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
+    return np.bincount(idx, weights=weights, minlength=n).astype(np.int64)
+
+
+def _codes_to_index(
+    path: Path, values: np.ndarray, index: dict[str, int], column: str, special: set[str]
+) -> np.ndarray:
+    mapped = pd.Series(values).map(index)
+    unknown = mapped.isna().to_numpy()
+    if unknown.any():
+        not_special = unknown & ~np.isin(values, list(special))
+        if not_special.any():
+            i = int(np.nonzero(not_special)[0][0])
+            raise DataError(
+                str(path), f"unknown area code '{values[i]}'", row=i + 2, column=column,
+                hint="use 2021 local authority (LAD21) codes"
+                + (f" or one of {', '.join(sorted(special))}" if special else ""),
+            )  # fmt: skip
+    return mapped.fillna(-1).to_numpy(dtype=np.int64)
+
+
+def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    df = read_csv_text(path)
+    require_columns(path, df, ["origin code", "current code", "count"])
+    n = len(codes)
+    index = {c: i for i, c in enumerate(codes)}
+    counts = to_counts(path, df, ["count"])[:, 0]
+    origins = df["origin code"].to_numpy()
+    o = _codes_to_index(path, origins, index, "origin code", MIGRATION_SPECIAL)
+    c = _codes_to_index(path, df["current code"].to_numpy(), index, "current code", set())
+    matrix = np.zeros((n, n), dtype=np.int64)
+    lad = o >= 0
+    np.add.at(matrix, (o[lad], c[lad]), counts[lad])
+    extra = {
+        "not_moved": _bincount(c[origins == "-8"], counts[origins == "-8"], n),
+        "from_abroad": _bincount(c[origins == "999999999"], counts[origins == "999999999"], n),
+    }
+    return matrix, extra
+
+
+def _section_matrix(
+    sic_path: Path, keys: dict[str, int], values: np.ndarray
+) -> dict[str, np.ndarray]:
+    df = read_csv_text(sic_path)
+    require_columns(sic_path, df, ["section", "name", "first_division", "last_division"])
+    out: dict[str, np.ndarray] = {}
+    covered: set[str] = set()
+    for r in df.itertuples(index=False):
+        cols = [
+            keys[k]
+            for d in range(int(str(r.first_division)), int(str(r.last_division)) + 1)
+            if (k := f"d{d:02d}") in keys
+        ]
+        covered.update(k for k in keys if k[1:].isdigit() and keys[k] in cols)
+        out[str(r.section)] = values[:, cols].sum(axis=1)
+    stray = [k for k in keys if k.startswith("d") and k[1:].isdigit() and k not in covered]
+    if stray:
+        raise DataError(str(sic_path), f"divisions {', '.join(stray)} fall in no section")
+    return out
+
+
+def _build_world(folder: Path) -> World:
+    areas = _read_areas(_reference(folder, AREAS_FILE))
+    codes = tuple(areas["code"])
+    categories = _read_categories(_reference(folder, CATEGORIES_FILE))
+    topics: dict[str, tuple[dict[str, int], np.ndarray]] = {}
+    for name in TOPIC_FILES:
+        cats = categories.get(name)
+        if not cats:
+            raise DataError(str(_reference(folder, CATEGORIES_FILE)), f"no categories for {name}")
+        values = read_wide(folder / name, cats, codes)
+        topics[name] = ({c.key: i for i, c in enumerate(cats)}, values)
+    commute, wp_extra = _read_commuting(folder / COMMUTING_FILE, codes)
+    migration, _mg_extra = _read_migration(folder / MIGRATION_FILE, codes)
+    defs, sizes = _read_groups(_reference(folder, GROUPS_FILE), topics)
+    ind_keys, ind_values = topics["ts060_industry.csv"]
+    sections = _section_matrix(_reference(folder, SIC_FILE), ind_keys, ind_values)
+
+    def part(name: str) -> Callable[[int], dict[str, int]]:
+        keys, values = topics[name]
+        names = [k for k in keys if k != "total"]
+        cols = [keys[k] for k in names]
+
+        def get(i: int) -> dict[str, int]:
+            return dict(zip(names, values[i, cols].tolist(), strict=True))
+
+        return get
+
+    pop_keys, pop = topics["mye2021_population.csv"]
+    male_cols = [pop_keys[f"male_{a}"] for a in range(N_AGES)]
+    female_cols = [pop_keys[f"female_{a}"] for a in range(N_AGES)]
+    comp_keys, comp = topics["mye2020_components.csv"]
+    getters = {
+        name: part(name)
+        for name in ("ts054_tenure.csv", "ts045_cars.csv", "ts066_economic_activity.csv",
+                     "ts062_nssec.csv", "ts067_qualifications.csv", "ts061_travel.csv")
+    }  # fmt: skip
+    profiles: dict[str, AreaProfile] = {}
+    group_ids = list(sizes)
+    group_matrix = np.stack([sizes[g] for g in group_ids], axis=1) if group_ids else None
+    section_ids = list(sections)
+    section_matrix = np.stack([sections[s] for s in section_ids], axis=1)
+    records = areas.to_dict("records")
+    for i, code in enumerate(codes):
+        r = records[i]
+        leps = tuple(c for c in (r["lep1_code"], r["lep2_code"]) if c)
+        lep_names = tuple(nm for c, nm in ((r["lep1_code"], r["lep1_name"]),
+                                           (r["lep2_code"], r["lep2_name"])) if c)  # fmt: skip
+        cv = comp[i].tolist()
+        ck = comp_keys
+        m = commute
+        profiles[code] = AreaProfile(
+            code=code,
+            name=r["name"],
+            name_cy=r["name_cy"] or None,
+            kind="lad",
+            region_code=r["region_code"],
+            region=r["region"],
+            country=r["country"],
+            lep_codes=leps,
+            lep_names=lep_names,
+            ca_code=r["ca_code"] or None,
+            ca_name=r["ca_name"] or None,
+            lon=float(r["lon"]),
+            lat=float(r["lat"]),
+            population=CohortTable(
+                male=tuple(pop[i, male_cols].tolist()), female=tuple(pop[i, female_cols].tolist())
+            ),
+            census_population=int(topics["ts007_age.csv"][1][i, 0]),
+            components=Components(
+                population_start=cv[ck["population_mid_2019"]],
+                births=cv[ck["births"]],
+                deaths=cv[ck["deaths"]],
+                internal_in=cv[ck["internal_in"]],
+                internal_out=cv[ck["internal_out"]],
+                international_in=cv[ck["international_in"]],
+                international_out=cv[ck["international_out"]],
+                other=cv[ck["other"]],
+            ),
+            households=int(topics["ts054_tenure.csv"][1][i, 0]),
+            tenure=getters["ts054_tenure.csv"](i),
+            cars=getters["ts045_cars.csv"](i),
+            economic_activity=getters["ts066_economic_activity.csv"](i),
+            industry=dict(zip(section_ids, section_matrix[i].tolist(), strict=True)),
+            nssec=getters["ts062_nssec.csv"](i),
+            qualifications=getters["ts067_qualifications.csv"](i),
+            travel_to_work=getters["ts061_travel.csv"](i),
+            commuting=Commuting(
+                live_and_work=int(m[i, i]),
+                home_workers=int(wp_extra["home_workers"][i]),
+                out_commuters=int(m[i].sum() - m[i, i]),
+                in_commuters=int(m[:, i].sum() - m[i, i]),
+                offshore_or_abroad=int(wp_extra["offshore_or_abroad"][i]),
+                elsewhere_uk=int(wp_extra["elsewhere_uk"][i]),
+                not_in_employment=int(wp_extra["not_in_employment"][i]),
+            ),
+            groups=(
+                dict(zip(group_ids, group_matrix[i].tolist(), strict=True))
+                if group_matrix is not None
+                else {}
+            ),
+        )
+    names_cy = {"W92000004": "Cymru"}
+    return World(profiles, commute, migration, defs, names_cy=names_cy)

@@ -1,0 +1,167 @@
+"""One validated reader for census tables in the ONS/Nomis bulk CSV layout.
+
+Layout: `date, geography, geography code, <total>, <categories...>`. Column headers are
+`<table title>: <category label>` (Nomis may append `; measures: Value`); a column is matched
+on its category label, ignoring the title, case and spacing, so an analyst's own Nomis
+download reads the same way as the shipped extract. Extra columns (Nomis subtotals) are
+ignored. Every problem is raised as game.errors.DataError naming file, row and column.
+
+Row numbers are the line numbers a spreadsheet shows: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from game.errors import DataError
+
+ID_COLUMNS = ("date", "geography", "geography code")
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    label: str
+    sign: int  # +1 or -1 in the "parts add up to the total" identity; 0 for the total itself
+    negative_ok: bool
+
+
+def normalise_label(label: str) -> str:
+    return re.sub(r"\s+", " ", label).strip().lower()
+
+
+def header_label(header: str) -> str:
+    """The category part of a column header: drop the table title and Nomis's suffix."""
+    text = header.strip().removesuffix("; measures: Value")
+    _, sep, rest = text.partition(": ")
+    return normalise_label(rest if sep else text)
+
+
+def read_csv_text(path: Path) -> pd.DataFrame:
+    """Read a CSV as strings; a missing or unreadable file is a DataError."""
+    if not path.is_file():
+        raise DataError(
+            str(path), "file not found", hint="copy it from data/census or rebuild the extracts"
+        )
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise DataError(str(path), f"not a readable CSV file ({exc})") from None
+
+
+def require_columns(path: Path, df: pd.DataFrame, columns: tuple[str, ...] | list[str]) -> None:
+    have = {c.strip().lower() for c in df.columns}
+    for col in columns:
+        if col.lower() not in have:
+            raise DataError(
+                str(path), "missing column", column=col,
+                hint=f"the header must contain: {', '.join(columns)}",
+            )  # fmt: skip
+
+
+def to_counts(
+    path: Path, df: pd.DataFrame, columns: list[str], negative_ok: list[bool] | None = None
+) -> np.ndarray:
+    """Parse string cells to int64; report the first non-numeric or negative cell."""
+    raw = df[columns]
+    try:
+        # Fast path: clean files convert in one call; the slow path only locates the error.
+        values = raw.to_numpy(dtype=object).astype(np.int64)
+    except (ValueError, TypeError, OverflowError):
+        values = _slow_counts(path, raw, columns)
+    allow = np.array(negative_ok if negative_ok is not None else [False] * len(columns))
+    neg = (values < 0) & ~allow[None, :]
+    if neg.any():
+        i, j = (int(v[0]) for v in np.nonzero(neg))
+        raise DataError(
+            str(path), f"negative count {values[i, j]}", row=i + 2, column=columns[j],
+            hint="counts of people or households cannot be negative",
+        )  # fmt: skip
+    return values
+
+
+def _slow_counts(path: Path, raw: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    cleaned = raw.apply(lambda s: s.str.strip().str.replace(",", "", regex=False))
+    numbers = cleaned.apply(pd.to_numeric, errors="coerce")
+    bad = numbers.isna().to_numpy() | (numbers.to_numpy() % 1 != 0)
+    if bad.any():
+        i, j = (int(v[0]) for v in np.nonzero(bad))
+        raise DataError(
+            str(path), f"'{raw.iat[i, j]!s}' is not a whole-number count", row=i + 2,
+            column=columns[j], hint="counts must be whole numbers (no text, blanks or '-')",
+        )  # fmt: skip
+    return numbers.to_numpy(dtype=np.int64)
+
+
+def check_codes(
+    path: Path, codes_in_file: list[str], known: tuple[str, ...], column: str
+) -> np.ndarray:
+    """Map each row's area code to its index in `known`; every area must appear once."""
+    index = {c: i for i, c in enumerate(known)}
+    rows = np.empty(len(codes_in_file), dtype=np.int64)
+    seen: dict[str, int] = {}
+    for r, code in enumerate(codes_in_file):
+        code = code.strip()
+        if code not in index:
+            raise DataError(
+                str(path), f"unknown area code '{code}'", row=r + 2, column=column,
+                hint="use 2021 local authority (LAD21) codes such as E06000001",
+            )  # fmt: skip
+        if code in seen:
+            raise DataError(
+                str(path), f"area code '{code}' appears twice (also row {seen[code]})",
+                row=r + 2, column=column,
+            )  # fmt: skip
+        seen[code] = r + 2
+        rows[r] = index[code]
+    if len(seen) != len(known):
+        missing = [c for c in known if c not in seen]
+        raise DataError(
+            str(path), f"{len(missing)} area(s) missing, e.g. {', '.join(missing[:3])}",
+            column=column, hint="the table needs one row per 2021 local authority (331 rows)",
+        )  # fmt: skip
+    return rows
+
+
+def read_wide(path: Path, categories: list[Category], known: tuple[str, ...]) -> np.ndarray:
+    """Read a wide table; returns int64 (len(known), len(categories)) in `known` order.
+
+    categories[0] is the total; the rest are parts with their signs, and for every row
+    sum(sign * part) must equal the total exactly (ONS perturbs cells consistently within one
+    table, so its own parts always add up).
+    """
+    df = read_csv_text(path)
+    require_columns(path, df, list(ID_COLUMNS))
+    by_label: dict[str, str] = {}
+    for col in df.columns[3:]:
+        by_label.setdefault(header_label(str(col)), str(col))
+    columns: list[str] = []
+    for cat in categories:
+        found = by_label.get(normalise_label(cat.label))
+        if found is None:
+            raise DataError(
+                str(path), "missing column", column=cat.label,
+                hint="headers are '<table title>: <category>' as in the Nomis bulk download",
+            )  # fmt: skip
+        columns.append(found)
+    code_col = next(c for c in df.columns if c.strip().lower() == "geography code")
+    rows = check_codes(path, list(df[code_col]), known, "geography code")
+    values = to_counts(path, df, columns, [c.negative_ok for c in categories])
+    signs = np.array([c.sign for c in categories[1:]], dtype=np.int64)
+    diff = values[:, 1:] @ signs - values[:, 0]
+    if diff.any():
+        i = int(np.nonzero(diff)[0][0])
+        raise DataError(
+            str(path),
+            f"parts add up to {int(values[i, 0] + diff[i])}, not the total {int(values[i, 0])}",
+            row=i + 2, column=columns[0],
+            hint="each category must be counted once and the total must be their sum",
+        )  # fmt: skip
+    out = np.empty_like(values)
+    out[rows] = values
+    return out

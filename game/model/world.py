@@ -1,0 +1,240 @@
+"""The world: every local authority's profile, the flow matrices, and groupings of areas.
+
+A grouping (region, 2021 LEP, 2025 combined authority, or any chosen set) is built by
+adding its members' counts, so its profile is exactly the sum of its members. The one
+exception is the commuting balance: flows between two members become "live and work in the
+area" for the grouping, which is what a grouping's commuting means. Its workplace jobs and
+resident workers still equal the members' sums.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.errors import UnknownAreaError
+from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components
+from game.model.groups import GroupDefinition
+
+GROUPING_KINDS = ("region", "lep", "ca")
+
+
+@dataclass(frozen=True)
+class Grouping:
+    kind: str
+    code: str
+    name: str
+    members: tuple[str, ...]
+
+
+def _sum_dicts(dicts: Iterable[dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for d in dicts:
+        for k, v in d.items():
+            out[k] = out.get(k, 0) + v
+    return out
+
+
+def _common(values: Iterable[str | None]) -> str | None:
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+class World:
+    """Reference data for England and Wales. Built by game.census.load_world; read-only."""
+
+    def __init__(
+        self,
+        areas: dict[str, AreaProfile],
+        commute_matrix: np.ndarray,
+        migration_matrix: np.ndarray,
+        group_definitions: Sequence[GroupDefinition],
+        names_cy: dict[str, str] | None = None,
+    ) -> None:
+        self.codes: tuple[str, ...] = tuple(sorted(areas))
+        self.areas: dict[str, AreaProfile] = {c: areas[c] for c in self.codes}
+        self.index: dict[str, int] = {c: i for i, c in enumerate(self.codes)}
+        n = len(self.codes)
+        if commute_matrix.shape != (n, n) or migration_matrix.shape != (n, n):
+            raise ValueError("flow matrices must be (n, n) in sorted code order")
+        self.commute_matrix = commute_matrix.astype(np.int64, copy=False)
+        self.migration_matrix = migration_matrix.astype(np.int64, copy=False)
+        self.commute_matrix.setflags(write=False)
+        self.migration_matrix.setflags(write=False)
+        self.group_definitions: list[GroupDefinition] = list(group_definitions)
+        self._names_cy = names_cy or {}
+        self._groupings: dict[str, Grouping] = {}
+        for kind in GROUPING_KINDS:
+            members: dict[tuple[str, str], list[str]] = {}
+            for code in self.codes:
+                a = self.areas[code]
+                pairs: list[tuple[str, str]] = []
+                if kind == "region":
+                    pairs = [(a.region_code, a.region)]
+                elif kind == "lep":
+                    pairs = list(zip(a.lep_codes, a.lep_names, strict=True))
+                elif a.ca_code and a.ca_name:
+                    pairs = [(a.ca_code, a.ca_name)]
+                for key in pairs:
+                    members.setdefault(key, []).append(code)
+            for (gcode, gname), codes in sorted(members.items()):
+                self._groupings[gcode] = Grouping(kind, gcode, gname, tuple(codes))
+        self._by_name: dict[str, str] = {}
+        # Later entries do not overwrite earlier ones: a LAD name wins over a grouping's
+        # (e.g. "Tees Valley" is both a LEP and a combined authority; the region wins
+        # over nothing, the CA over the LEP). Use "lep:Tees Valley" to pick the LEP.
+        for code in self.codes:
+            self._by_name.setdefault(self.areas[code].name.lower(), code)
+            if self.areas[code].name_cy:
+                self._by_name.setdefault(str(self.areas[code].name_cy).lower(), code)
+        for kind in GROUPING_KINDS:
+            for g in self._groupings.values():
+                if g.kind == kind:
+                    self._by_name.setdefault(g.name.lower(), g.code)
+        self._cache: dict[str, AreaProfile] = {}
+        self._population = np.array(
+            [[self.areas[c].population.male, self.areas[c].population.female] for c in self.codes],
+            dtype=np.float64,
+        ).reshape(n, 2, N_AGES)
+        self._population.setflags(write=False)
+
+    # -- lookup ---------------------------------------------------------------------------
+    def _find(self, query: str) -> str:
+        q = query.strip()
+        kind = None
+        if ":" in q and q.split(":", 1)[0].strip().lower() in GROUPING_KINDS:
+            kind, q = (s.strip() for s in q.split(":", 1))
+            kind = kind.lower()
+        upper = q.upper()
+        if kind is None and upper in self.areas:
+            return upper
+        if upper in self._groupings and (kind is None or self._groupings[upper].kind == kind):
+            return upper
+        if kind is not None:
+            for g in self._groupings.values():
+                if g.kind == kind and g.name.lower() == q.lower():
+                    return g.code
+        else:
+            code = self._by_name.get(q.lower())
+            if code is not None:
+                return code
+        raise UnknownAreaError(query, self.suggest(q))
+
+    def suggest(self, query: str, n: int = 5) -> list[str]:
+        names = {self.areas[c].name: c for c in self.codes}
+        for g in self._groupings.values():
+            names.setdefault(g.name, g.code)
+        lower = {k.lower(): k for k in names}
+        hits = difflib.get_close_matches(query.lower(), list(lower), n=n, cutoff=0.6)
+        hits += [k for k in lower if query.lower() in k and k not in hits and query.strip()]
+        return [f"{lower[h]} ({names[lower[h]]})" for h in hits[:n]]
+
+    def resolve(self, query: str) -> AreaProfile:
+        """A LAD, or a region/LEP/CA grouping, by code or name (case-insensitive)."""
+        code = self._find(query)
+        if code in self.areas:
+            return self.areas[code]
+        if code not in self._cache:
+            g = self._groupings[code]
+            self._cache[code] = self.combine(g.members, code=g.code, name=g.name, kind=g.kind)
+        return self._cache[code]
+
+    def members(self, query: str) -> tuple[str, ...]:
+        code = self._find(query)
+        return (code,) if code in self.areas else self._groupings[code].members
+
+    def groupings(self, kind: str) -> list[AreaProfile]:
+        if kind not in GROUPING_KINDS:
+            raise ValueError(f"kind must be one of {GROUPING_KINDS}, not {kind!r}")
+        return [self.resolve(g.code) for g in self._groupings.values() if g.kind == kind]
+
+    def grouping_codes(self, kind: str) -> list[str]:
+        return [g.code for g in self._groupings.values() if g.kind == kind]
+
+    def population_array(self) -> np.ndarray:
+        """Mid-2021 population, float64 (n, 2, 91): areas in code order, sex, age."""
+        return self._population.copy()
+
+    # -- groupings ------------------------------------------------------------------------
+    def commuting_for(self, codes: Sequence[str]) -> Commuting:
+        idx = np.array([self.index[c] for c in codes], dtype=np.int64)
+        m = self.commute_matrix
+        inside = int(m[np.ix_(idx, idx)].sum())
+        parts = [self.areas[c].commuting for c in codes]
+        return Commuting(
+            live_and_work=inside,
+            home_workers=sum(p.home_workers for p in parts),
+            out_commuters=int(m[idx].sum()) - inside,
+            in_commuters=int(m[:, idx].sum()) - inside,
+            offshore_or_abroad=sum(p.offshore_or_abroad for p in parts),
+            no_fixed_place=sum(p.no_fixed_place for p in parts),
+            elsewhere_uk=sum(p.elsewhere_uk for p in parts),
+            not_in_employment=sum(p.not_in_employment for p in parts),
+        )
+
+    def combine(
+        self,
+        codes: Iterable[str],
+        code: str = "custom",
+        name: str | None = None,
+        kind: str = "custom",
+    ) -> AreaProfile:
+        """Profile of any set of LADs: every count is the sum of the members' counts."""
+        members = tuple(sorted(set(codes)))
+        unknown = [c for c in members if c not in self.areas]
+        if unknown:
+            raise UnknownAreaError(unknown[0], self.suggest(unknown[0]))
+        if not members:
+            raise UnknownAreaError("", [])
+        ps = [self.areas[c] for c in members]
+        total_pop = sum(p.population.total for p in ps) or 1
+        country = _common(p.country for p in ps) or "England and Wales"
+        region_code = _common(p.region_code for p in ps)
+        lep = _common(";".join(p.lep_codes) for p in ps)
+        ca = _common(p.ca_code for p in ps)
+        comps = [p.components for p in ps]
+        return AreaProfile(
+            code=code,
+            name=name or f"{len(members)} areas",
+            name_cy=self._names_cy.get(code),
+            kind=kind,
+            region_code=region_code or "",
+            region=ps[0].region if region_code else "",
+            country=country,
+            lep_codes=ps[0].lep_codes if lep is not None else (),
+            lep_names=ps[0].lep_names if lep is not None else (),
+            ca_code=ca,
+            ca_name=ps[0].ca_name if ca else None,
+            members=members,
+            lon=sum(p.lon * p.population.total for p in ps) / total_pop,
+            lat=sum(p.lat * p.population.total for p in ps) / total_pop,
+            population=CohortTable(
+                male=tuple(int(v) for v in np.sum([p.population.male for p in ps], axis=0)),
+                female=tuple(int(v) for v in np.sum([p.population.female for p in ps], axis=0)),
+            ),
+            census_population=sum(p.census_population for p in ps),
+            components=Components(
+                period=comps[0].period,
+                population_start=sum(c.population_start for c in comps),
+                births=sum(c.births for c in comps),
+                deaths=sum(c.deaths for c in comps),
+                internal_in=sum(c.internal_in for c in comps),
+                internal_out=sum(c.internal_out for c in comps),
+                international_in=sum(c.international_in for c in comps),
+                international_out=sum(c.international_out for c in comps),
+                other=sum(c.other for c in comps),
+            ),
+            households=sum(p.households for p in ps),
+            tenure=_sum_dicts(p.tenure for p in ps),
+            cars=_sum_dicts(p.cars for p in ps),
+            economic_activity=_sum_dicts(p.economic_activity for p in ps),
+            industry=_sum_dicts(p.industry for p in ps),
+            nssec=_sum_dicts(p.nssec for p in ps),
+            qualifications=_sum_dicts(p.qualifications for p in ps),
+            travel_to_work=_sum_dicts(p.travel_to_work for p in ps),
+            commuting=self.commuting_for(members),
+            groups=_sum_dicts(p.groups for p in ps),
+        )
