@@ -1,0 +1,138 @@
+"""Proposal cards: which projects an area is offered, and what each card says.
+
+Cards are drawn from the project catalogue, weighted towards the categories the area's
+census profile needs (needs.csv); each card keeps the need that brought it as its reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from game.play import fmt
+from game.play.engine_port import CardNumbers
+from game.play.models import GroupStance, ProposalCard
+from game.play.needs import NeedReading
+from game.play.rules import GameRules
+
+
+def card_scale(population: float, rules: GameRules) -> float:
+    raw = population / rules.card_scale_reference_population
+    step = rules.card_scale_step
+    stepped = max(step, math.floor(raw / step + 0.5) * step)
+    return float(min(rules.card_scale_max, max(rules.card_scale_min, stepped)))
+
+
+def type_weights(
+    types: Sequence[Any], needs: Sequence[NeedReading], funded_types: set[str]
+) -> tuple[np.ndarray, list[NeedReading | None]]:
+    """Weight per project type (sorted by id) and the strongest triggered need behind it."""
+    weights = np.ones(len(types), dtype=np.float64)
+    reasons: list[NeedReading | None] = []
+    for i, t in enumerate(types):
+        best: NeedReading | None = None
+        for need in needs:
+            if need.triggered and t.category in need.categories:
+                weights[i] += need.weight
+                if best is None or need.weight * need.index > best.weight * best.index:
+                    best = need
+        if t.id in funded_types:
+            weights[i] *= 0.5  # a second of the same is possible but less likely
+        reasons.append(best)
+    return weights, reasons
+
+
+def draw_types(
+    rng: np.random.Generator,
+    types: Sequence[Any],
+    weights: np.ndarray,
+    n: int,
+    exclude: set[str],
+) -> list[int]:
+    idx = [i for i, t in enumerate(types) if t.id not in exclude]
+    n = min(n, len(idx))
+    if n <= 0:
+        return []
+    w = weights[idx]
+    picks = rng.choice(len(idx), size=n, replace=False, p=w / w.sum())
+    return [idx[int(p)] for p in picks]
+
+
+def clout_costs(numbers: CardNumbers, population: float, rules: GameRules) -> tuple[int, int]:
+    """(clout to fund, clout to reject): opposition makes funding dear, support rejecting."""
+    pop = max(population, 1.0)
+    opposed = min(1.0, sum(n * min(abs(s), 3.0) / 3.0 for _, n, s in numbers.detractors) / pop)
+    support = min(1.0, sum(n * min(abs(s), 3.0) / 3.0 for _, n, s in numbers.supporters) / pop)
+    fund = rules.clout_fund_base + int(math.floor(rules.clout_per_opposed_share * opposed + 0.5))
+    reject = int(math.floor(rules.clout_reject_per_supported_share * support + 0.5))
+    return fund, reject
+
+
+def make_card(
+    *,
+    card_id: str,
+    ptype: Any,
+    scale: float,
+    numbers: CardNumbers,
+    need: NeedReading | None,
+    area_name: str,
+    population: float,
+    year: int,
+    rules: GameRules,
+    templates: dict[str, str],
+    group_names: dict[str, str],
+    scenario_name: str | None = None,
+) -> ProposalCard:
+    if scenario_name is not None:
+        reason_key, params = "card.reason.scenario", {"scenario": scenario_name, "area": area_name}
+    elif need is not None:
+        reason_key = f"card.reason.{need.need}"
+        params = {
+            "area": area_name,
+            "value": fmt.pct(need.area_value),
+            "national": fmt.pct(need.national_value),
+        }
+    else:
+        reason_key, params = "card.reason.general", {"area": area_name}
+    title_key = "card.title" if scale == 1.0 else "card.title_scaled"
+    title = fmt.render(templates, title_key, {"name": ptype.name, "scale": fmt.scale(scale)})
+    fund_clout, reject_clout = clout_costs(numbers, population, rules)
+
+    def stance(rows: list[tuple[str, int, float]]) -> list[GroupStance]:
+        return [
+            GroupStance(group_id=g, name=group_names.get(g, g), size=n, strength=s)
+            for g, n, s in rows
+        ]
+
+    sup, det = stance(numbers.supporters), stance(numbers.detractors)
+    return ProposalCard(
+        id=card_id,
+        type_id=ptype.id,
+        category=ptype.category,
+        title=title,
+        blurb=getattr(ptype, "blurb", "") or "",
+        scale=scale,
+        cost=float(ptype.capital_cost) * scale,
+        running_cost=float(ptype.running_cost) * scale,
+        build_years=int(ptype.build_years),
+        gross_jobs=numbers.gross_jobs,
+        construction_job_years=numbers.construction_job_years,
+        net_jobs=numbers.net_jobs,
+        net_jobs_wider=numbers.net_jobs_wider,
+        cost_per_net_job=numbers.cost_per_net_job,
+        people_affected=numbers.people_affected,
+        supporters=[(s.group_id, s.name, s.size) for s in sup],
+        detractors=[(s.group_id, s.name, s.size) for s in det],
+        stances=sup + det,
+        arrived_year=year,
+        expires_year=year + max(0, rules.card_life_years - 1),
+        clout_to_fund=fund_clout,
+        clout_to_reject=reject_clout,
+        need=need.need if need is not None else None,
+        reason=fmt.render(templates, reason_key, params),
+        reason_key=reason_key,
+        reason_params=params,
+    )

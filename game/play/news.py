@@ -1,0 +1,80 @@
+"""The local newspaper: 2-4 headlines a year from templates and seeded local events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from game.play import fmt
+from game.play.models import NewsItem
+from game.play.rules import GameRules, NewsBook, NewsEvent
+
+
+def item(templates: dict[str, str], key: str, params: dict[str, Any]) -> NewsItem:
+    return NewsItem(key=key, params=params, text=fmt.render(templates, key, params))
+
+
+def _trend(change: float, level: float) -> str:
+    # Changes under 0.1% of the level read as "steady" rather than noise.
+    if abs(change) < max(1.0, 0.001 * abs(level)):
+        return "flat"
+    return "up" if change > 0 else "down"
+
+
+def draw_event(rng: np.random.Generator, book: NewsBook, rules: GameRules) -> NewsEvent | None:
+    # Always draw both numbers so the stream advances the same way whatever happens.
+    roll = rng.random()
+    weights = np.array([e.weight for e in book.events], dtype=np.float64)
+    pick = int(rng.choice(len(book.events), p=weights / weights.sum())) if len(weights) else -1
+    if pick < 0 or roll >= rules.news_event_probability:
+        return None
+    return book.events[pick]
+
+
+def newspaper(
+    *,
+    templates: dict[str, str],
+    rules: GameRules,
+    area_name: str,
+    opened: Sequence[str],
+    started: Sequence[str],
+    expired: Sequence[str],
+    jobs: float,
+    jobs_change: float,
+    population: float,
+    population_change: float,
+    event: NewsEvent | None,
+) -> list[NewsItem]:
+    """Most newsworthy first: openings, the local event, jobs, population, then the rest."""
+    items: list[NewsItem] = []
+    for name in opened[:2]:
+        items.append(item(templates, "news.project_opened", {"project": name, "area": area_name}))
+    if event is not None:
+        items.append(
+            NewsItem(
+                key=event.key, params={"area": area_name}, text=event.text.format(area=area_name)
+            )
+        )
+    jobs_key = f"news.jobs_{_trend(jobs_change, jobs)}"
+    items.append(
+        item(
+            templates,
+            jobs_key,
+            {"area": area_name, "change": fmt.count(abs(jobs_change)), "jobs": fmt.count(jobs)},
+        )
+    )
+    pop_key = f"news.population_{_trend(population_change, population)}"
+    items.append(
+        item(
+            templates,
+            pop_key,
+            {"change": fmt.count(abs(population_change)), "population": fmt.count(population)},
+        )
+    )
+    for name in started[:1]:
+        items.append(item(templates, "news.project_started", {"project": name}))
+    for name in expired[:1]:
+        items.append(item(templates, "news.card_expired", {"project": name}))
+    return items[: rules.news_max_headlines]

@@ -1,0 +1,39 @@
+"""The save file: how a game started plus every command since. Replaying it rebuilds the game.
+
+Nothing derived is stored except per-year checksums, which the replay must reproduce —
+so a save cannot silently drift from the rules that made it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game.play.actions import LogEntry
+
+SAVE_VERSION = 1
+
+
+class SaveSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    area_query: str  # what the player chose (LAD/grouping code or name)
+    years: int = Field(default=10, ge=1)
+    fund_override: float | None = None  # yearly growth fund, when not sized to the area
+    scenario: dict[str, Any] | None = None  # the scenario as loaded (model_dump), if any
+    language: str = "en"
+    census_dir: str | None = None  # None = the shipped data/census
+
+
+class SaveFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1] = SAVE_VERSION
+    settings: SaveSettings
+    seed: int
+    area: str  # resolved area code, checked on load
+    area_name: str
+    turn: int = Field(ge=0)
+    commands: list[LogEntry]
+    checksums: dict[int, str]  # turn -> checksum after that year was advanced

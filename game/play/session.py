@@ -1,0 +1,500 @@
+"""A game: ten yearly turns of proposals, money and clout on top of the simulation Engine.
+
+All writes are actions (check, then act) or advance_year, and all are logged, so a save is
+the settings, the seed and the log; replaying the log rebuilds the game exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from game.errors import SaveError
+from game.model.area import AreaProfile
+from game.play import fmt
+from game.play.actions import Action, AdvanceYear, Consult, Defer, Fund, LogEntry, Reject
+from game.play.cards import card_scale, draw_types, make_card, type_weights
+from game.play.engine_port import EnginePort, Snapshot
+from game.play.models import (
+    ActionResult,
+    CensusReport,
+    CheckResult,
+    Consultation,
+    FundedProject,
+    Headline,
+    NewsItem,
+    ProposalCard,
+    SeriesPoint,
+    YearSummary,
+)
+from game.play.needs import NeedReading, national_shares, read_needs
+from game.play.news import draw_event, newspaper
+from game.play.report_data import build_census_report
+from game.play.rules import RuleBook, load_rulebook
+from game.play.savefile import SaveFile, SaveSettings
+
+EngineFactory = Callable[..., EnginePort]
+
+_PROPOSAL_STREAM, _NEWS_STREAM = 0, 1
+
+
+def yearly_fund(population: float, rules: Any, override: float | None, years: int) -> float:
+    """The growth fund paid in each year: a scenario's budget spread over the game, or
+    a per-resident amount, rounded so it reads cleanly."""
+    if override is not None:
+        return float(override) / years
+    raw = max(rules.fund_min, population * rules.fund_per_resident)
+    return float(round(raw / rules.fund_rounding) * rules.fund_rounding) or rules.fund_rounding
+
+
+class GameSession:
+    """Use GameSession.new(...) or GameSession.from_save(...)."""
+
+    def __init__(
+        self,
+        world: Any,
+        settings: SaveSettings,
+        seed: int,
+        *,
+        catalogue: Any = None,
+        engine_factory: EngineFactory | None = None,
+        rulebook: RuleBook | None = None,
+    ) -> None:
+        from game.scenarios import Scenario, load_catalogue, scenario_catalogue
+
+        self.world = world
+        self.settings = settings
+        self.seed = int(seed)
+        self.book = rulebook or load_rulebook()
+        self.rules = self.book.rules
+        self.templates = dict(self.book.news.templates)
+        self.area: AreaProfile = world.resolve(settings.area_query)
+        self.scenario = (
+            Scenario.model_validate(settings.scenario) if settings.scenario is not None else None
+        )
+        base = catalogue if catalogue is not None else load_catalogue()
+        self.catalogue = (
+            scenario_catalogue(self.scenario, base=base) if self.scenario is not None else base
+        )
+        factory = engine_factory or EnginePort.open
+        self.engine: EnginePort = factory(
+            world, area=self.area.code, seed=self.seed, years=settings.years,
+            catalogue=self.catalogue,
+        )  # fmt: skip
+        streams = np.random.SeedSequence(self.seed).spawn(2)
+        self._rng_cards = np.random.default_rng(streams[_PROPOSAL_STREAM])
+        self._rng_news = np.random.default_rng(streams[_NEWS_STREAM])
+
+        national = national_shares(world.areas.values(), self.book.needs)
+        self.needs: list[NeedReading] = read_needs(self.area, national, self.book.needs)
+        self.group_names = {g.id: g.name for g in getattr(world, "group_definitions", [])}
+        self.types = sorted(self.catalogue.types.values(), key=lambda t: t.id)
+
+        self.turn = 0
+        self.finished = False
+        population0 = float(self.area.population.total)
+        fund_budget = self.scenario.budget if self.scenario is not None else None
+        if settings.fund_override is not None:
+            fund_budget = settings.fund_override * settings.years
+        self.fund = yearly_fund(population0, self.rules, fund_budget, settings.years)
+        self.money: float = self.fund * self.rules.opening_balance_years
+        self.clout: int = self.rules.clout_start
+        self._cards: dict[str, ProposalCard] = {}
+        self._card_counter = 0
+        self.funded: list[FundedProject] = []
+        self.log: list[LogEntry] = []
+        self.checksums: dict[int, str] = {}
+        self.news_archive: list[NewsItem] = []
+        self.consultations: list[Consultation] = []
+        self.summaries: list[YearSummary] = []
+        self._snapshots: list[Snapshot] = [self.engine.snapshot()]
+        self._deal(self.rules.cards_first_year)
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def new(
+        cls,
+        world: Any,
+        area_query: str = "Hartlepool",
+        seed: int = 7,
+        scenario: Any = None,
+        catalogue: Any = None,
+        *,
+        years: int | None = None,
+        fund: float | None = None,
+        language: str = "en",
+        engine_factory: EngineFactory | None = None,
+    ) -> GameSession:
+        area = world.resolve(area_query)  # fail fast with UnknownAreaError
+        settings = SaveSettings(
+            area_query=area.code,
+            years=years or (scenario.years if scenario is not None and scenario.years else 10),
+            fund_override=fund,
+            scenario=scenario.model_dump(mode="json") if scenario is not None else None,
+            language=language,
+        )
+        return cls(world, settings, seed, catalogue=catalogue, engine_factory=engine_factory)
+
+    @classmethod
+    def from_save(
+        cls,
+        world: Any,
+        save: SaveFile,
+        *,
+        catalogue: Any = None,
+        engine_factory: EngineFactory | None = None,
+    ) -> GameSession:
+        """Rebuild a game by replaying its log; a checksum mismatch raises SaveError."""
+        s = cls(world, save.settings, save.seed, catalogue=catalogue, engine_factory=engine_factory)
+        if s.area.code != save.area:
+            raise SaveError(f"save is for area {save.area}, but '{save.settings.area_query}' "
+                            f"now resolves to {s.area.code}")  # fmt: skip
+        for i, entry in enumerate(save.commands):
+            if isinstance(entry, AdvanceYear):
+                s.advance_year()
+                want = save.checksums.get(s.turn)
+                if want is not None and want != s.checksums[s.turn]:
+                    raise SaveError(
+                        f"replay differs from the save at year {s.year} (turn {s.turn}): "
+                        "the game data or rules changed since it was saved"
+                    )
+            else:
+                res = s.act(entry)
+                if not res.ok:
+                    raise SaveError(
+                        f"command {i + 1} ({entry.kind}) no longer applies: {res.reason}"
+                    )
+        if s.turn != save.turn:
+            raise SaveError(f"save says turn {save.turn} but its log replays to turn {s.turn}")
+        return s
+
+    def to_save(self) -> SaveFile:
+        return SaveFile(
+            settings=self.settings,
+            seed=self.seed,
+            area=self.area.code,
+            area_name=self.area.name,
+            turn=self.turn,
+            commands=list(self.log),
+            checksums=dict(self.checksums),
+        )
+
+    # -- reading --------------------------------------------------------------------------
+    @property
+    def year(self) -> int:
+        return self.engine.year
+
+    @property
+    def years(self) -> int:
+        return self.settings.years
+
+    @property
+    def proposals(self) -> list[ProposalCard]:
+        return [c.model_copy(deep=True) for c in self._cards.values()]
+
+    def card(self, card_id: str) -> ProposalCard | None:
+        c = self._cards.get(card_id)
+        return c.model_copy(deep=True) if c is not None else None
+
+    @property
+    def upkeep(self) -> float:
+        """Running costs a year of everything funded (charged once a project opens)."""
+        return float(sum(p.running_cost for p in self.funded))
+
+    @property
+    def upkeep_cap(self) -> float:
+        return self.rules.upkeep_share_cap * self.fund
+
+    def headline(self) -> Headline:
+        snap = self._snapshots[-1]
+        return Headline(
+            population=snap.population,
+            jobs=snap.jobs,
+            unemployment_rate=snap.unemployment_rate,
+            approval_overall=snap.approval_overall,
+        )
+
+    def pyramid(self, year: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        snap = self._snapshot_for(year)
+        return snap.male.copy(), snap.female.copy()
+
+    def baseline_pyramid(self, year: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        snap = self._snapshot_for(year)
+        return snap.male_baseline.copy(), snap.female_baseline.copy()
+
+    def _snapshot_for(self, year: int | None) -> Snapshot:
+        if year is None:
+            return self._snapshots[-1]
+        for snap in self._snapshots:
+            if snap.year == year:
+                return snap
+        raise ValueError(f"no data for year {year}; years played: "
+                         f"{self._snapshots[0].year}..{self._snapshots[-1].year}")  # fmt: skip
+
+    def series(self, indicator: str = "jobs") -> list[SeriesPoint]:
+        """Per-year scenario and baseline (low/high bands when the engine provides them)."""
+        out = []
+        for snap in self._snapshots:
+            ind = snap.indicators
+            if indicator == "population":
+                value, base = snap.population, snap.population_baseline
+            elif indicator == "jobs":
+                value, base = snap.jobs, snap.jobs_baseline
+            else:
+                value = ind.get(indicator, 0.0)
+                base = ind.get(f"{indicator}_baseline", value)
+            out.append(
+                SeriesPoint(
+                    year=snap.year,
+                    scenario=value,
+                    baseline=base,
+                    low=ind.get(f"{indicator}_low", value),
+                    high=ind.get(f"{indicator}_high", value),
+                )
+            )
+        return out
+
+    def approvals(self) -> dict[str, tuple[float, list]]:
+        snap = self._snapshots[-1]
+        return {
+            g: (v, [line.model_copy() for line in snap.explanations.get(g, [])])
+            for g, v in sorted(snap.approvals.items())
+        }
+
+    def census_report(self, kind: str = "final") -> CensusReport:
+        if kind not in ("midterm", "final"):
+            raise ValueError("kind must be 'midterm' or 'final'")
+        return build_census_report(self, kind)  # type: ignore[arg-type]
+
+    # -- actions --------------------------------------------------------------------------
+    def _fail(self, key: str, **params: Any) -> CheckResult:
+        return CheckResult(ok=False, reason=fmt.render(self.templates, key, params), reason_key=key)
+
+    def check(self, action: Action) -> CheckResult:
+        """Would this action succeed, and what would it cost? Never changes the game."""
+        if self.finished:
+            return self._fail("card.error.finished")
+        card = self._cards.get(action.card_id)
+        if card is None:
+            return self._fail("card.error.unknown_card", card_id=action.card_id)
+        if isinstance(action, Fund):
+            if card.cost > self.money + 1e-6:
+                return self._fail(
+                    "card.error.no_money", cost=fmt.money(card.cost), money=fmt.money(self.money)
+                )
+            if card.clout_to_fund > self.clout:
+                return self._fail("card.error.no_clout", clout_cost=card.clout_to_fund,
+                                  clout=self.clout)  # fmt: skip
+            if self.upkeep + card.running_cost > self.upkeep_cap + 1e-6:
+                return self._fail("card.error.upkeep", cap=fmt.money(self.upkeep_cap))
+            ok, why = self.engine.check_fund(card.type_id, card.scale, card.id)
+            if not ok:
+                return self._fail("card.error.engine", reason=why)
+            return CheckResult(ok=True, cost=card.cost, clout_cost=card.clout_to_fund)
+        if isinstance(action, Reject):
+            if card.clout_to_reject > self.clout:
+                return self._fail("card.error.no_clout", clout_cost=card.clout_to_reject,
+                                  clout=self.clout)  # fmt: skip
+            return CheckResult(ok=True, clout_cost=card.clout_to_reject)
+        if isinstance(action, Defer):
+            if card.defers >= self.rules.max_defers_per_card:
+                return self._fail("card.error.defer_limit")
+            return CheckResult(ok=True)
+        if isinstance(action, Consult):
+            if action.group_id not in self.area.groups:
+                return self._fail("card.error.unknown_group", group_id=action.group_id)
+            if self.rules.clout_consult > self.clout:
+                return self._fail("card.error.no_clout", clout_cost=self.rules.clout_consult,
+                                  clout=self.clout)  # fmt: skip
+            return CheckResult(ok=True, clout_cost=self.rules.clout_consult)
+        raise TypeError(f"not an action: {action!r}")
+
+    def act(self, action: Action) -> ActionResult:
+        res = self.check(action)
+        if not res.ok:
+            return ActionResult(ok=False, action=action, reason=res.reason,
+                                money=self.money, clout=self.clout)  # fmt: skip
+        card = self._cards[action.card_id]
+        consultation = None
+        if isinstance(action, Fund):
+            self.engine.submit_fund(card.type_id, card.scale, card.id)
+            self.money -= card.cost
+            self.money = max(0.0, self.money)  # guard float dust; check() ensured cost <= money
+            self.clout -= card.clout_to_fund
+            self.funded.append(
+                FundedProject(
+                    card_id=card.id,
+                    type_id=card.type_id,
+                    title=card.title,
+                    scale=card.scale,
+                    funded_year=self.year,
+                    opens_year=self.year + 1 + card.build_years,
+                    cost=card.cost,
+                    running_cost=card.running_cost,
+                    gross_jobs=card.gross_jobs,
+                    net_jobs=card.net_jobs,
+                )
+            )
+            del self._cards[card.id]
+        elif isinstance(action, Reject):
+            self.clout -= card.clout_to_reject
+            del self._cards[card.id]
+        elif isinstance(action, Defer):
+            card.defers += 1
+            card.expires_year += self.rules.defer_extension_years
+        elif isinstance(action, Consult):
+            self.clout -= self.rules.clout_consult
+            preview = self.engine.preview(card.type_id, card.scale, card.id)
+            delta, lines = preview.get(action.group_id, (0.0, []))
+            consultation = Consultation(
+                card_id=card.id,
+                group_id=action.group_id,
+                group_name=self.group_names.get(action.group_id, action.group_id),
+                size=int(self.area.groups.get(action.group_id, 0)),
+                delta=delta,
+                lines=lines,
+            )
+            self.consultations.append(consultation)
+        self.log.append(action)
+        return ActionResult(ok=True, action=action, money=self.money, clout=self.clout,
+                            consultation=consultation)  # fmt: skip
+
+    # -- the year turns -------------------------------------------------------------------
+    def advance_year(self) -> YearSummary:
+        if self.finished:
+            raise RuntimeError("the game is finished; read census_report('final')")
+        before = self._snapshots[-1]
+        events = self.engine.advance()
+        self.turn += 1
+        snap = self.engine.snapshot()
+        self._snapshots.append(snap)
+        year = snap.year
+
+        opened = []
+        for p in self.funded:
+            if p.status == "building" and p.opens_year <= year:
+                p.status = "open"
+                opened.append(p.title)
+        started = [p.title for p in self.funded if p.funded_year == year - 1]
+        upkeep = float(sum(p.running_cost for p in self.funded if p.status == "open"))
+        # Income first, then upkeep: upkeep is capped below the fund, so money stays >= 0.
+        self.money = max(0.0, self.money + self.fund - upkeep)
+
+        clout_income = self.rules.clout_income_base + int(
+            max(0.0, snap.approval_overall - 50.0) * self.rules.clout_income_per_point
+        )
+        event = draw_event(self._rng_news, self.book.news, self.rules)
+        event_clout = event.clout if event is not None else 0
+        self.clout = int(min(self.rules.clout_max, max(0, self.clout + clout_income + event_clout)))
+
+        expired = [c.title for c in self._cards.values() if c.expires_year < year]
+        self._cards = {k: c for k, c in self._cards.items() if c.expires_year >= year}
+
+        news = newspaper(
+            templates=self.templates,
+            rules=self.rules,
+            area_name=self.area.name,
+            opened=opened,
+            started=started,
+            expired=expired,
+            jobs=snap.jobs,
+            jobs_change=snap.jobs - before.jobs,
+            population=snap.population,
+            population_change=snap.population - before.population,
+            event=event,
+        )
+        self.news_archive.extend(news)
+        if self.turn >= self.years:
+            self.finished = True
+            new_ids: list[str] = []
+            self._cards.clear()
+        else:
+            new_ids = self._deal(self.rules.cards_per_year)
+        report_due = None
+        if self.turn == self.years:
+            report_due = "final"
+        elif self.turn == self.rules.midterm_turn:
+            report_due = "midterm"
+        self.log.append(AdvanceYear())
+        self.checksums[self.turn] = self._checksum()
+        summary = YearSummary(
+            year=year,
+            turn=self.turn,
+            news=news,
+            events=events,
+            opened=opened,
+            expired=expired,
+            new_cards=new_ids,
+            population_change=snap.population - before.population,
+            jobs_change=snap.jobs - before.jobs,
+            income=self.fund,
+            upkeep=upkeep,
+            clout_income=clout_income + event_clout,
+            money=self.money,
+            clout=self.clout,
+            report_due=report_due,
+        )
+        self.summaries.append(summary)
+        return summary
+
+    def _deal(self, n: int) -> list[str]:
+        room = self.rules.hand_limit - len(self._cards)
+        n = min(n, max(0, room))
+        new_ids: list[str] = []
+        year = self.year
+        population = self._snapshots[-1].population
+        scale = card_scale(population, self.rules)
+        # Scenario proposals for this year come first: real plans a growth body tabled.
+        if self.scenario is not None:
+            for planned in self.scenario.projects:
+                if planned.year == year and len(self._cards) < self.rules.hand_limit:
+                    ptype = self.catalogue.types[planned.type]
+                    new_ids.append(self._add_card(ptype, planned.scale, None, self.scenario.name))
+                    n -= 1
+        if n <= 0:
+            return new_ids
+        funded_types = {p.type_id for p in self.funded}
+        weights, reasons = type_weights(self.types, self.needs, funded_types)
+        on_table = {c.type_id for c in self._cards.values()}
+        for i in draw_types(self._rng_cards, self.types, weights, n, on_table):
+            new_ids.append(self._add_card(self.types[i], scale, reasons[i], None))
+        return new_ids
+
+    def _add_card(
+        self, ptype: Any, scale: float, need: NeedReading | None, scenario_name: str | None
+    ) -> str:
+        self._card_counter += 1
+        card_id = f"c{self._card_counter:02d}"
+        numbers = self.engine.appraise(ptype.id, scale)
+        self._cards[card_id] = make_card(
+            card_id=card_id,
+            ptype=ptype,
+            scale=scale,
+            numbers=numbers,
+            need=need,
+            area_name=self.area.name,
+            population=self._snapshots[-1].population,
+            year=self.year,
+            rules=self.rules,
+            templates=self.templates,
+            group_names=self.group_names,
+            scenario_name=scenario_name,
+        )
+        return card_id
+
+    def _checksum(self) -> str:
+        state = {
+            "engine": self.engine.checksum(),
+            "turn": self.turn,
+            "money": round(self.money, 2),
+            "clout": self.clout,
+            "cards": [c.model_dump(mode="json") for c in self._cards.values()],
+            "funded": [p.model_dump(mode="json") for p in self.funded],
+            "news": [n.key for n in self.news_archive],
+        }
+        blob = json.dumps(state, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(blob.encode()).hexdigest()[:32]

@@ -1,0 +1,142 @@
+"""Report pack data: the census report as pandas tables and CSV files (no pygame).
+
+Works on any CensusReport-shaped pydantic model (game.play.CensusReport): game.report is
+an independent sibling of game.play, so it reads the report through model_dump().
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+TABLES = (
+    "summary",
+    "pyramid",
+    "jobs_by_industry",
+    "projects",
+    "benchmarks",
+    "approvals",
+    "approval_reasons",
+    "headlines",
+)
+
+
+def _data(report: Any) -> dict[str, Any]:
+    return report.model_dump(mode="json") if hasattr(report, "model_dump") else dict(report)
+
+
+def summary_table(r: dict[str, Any]) -> pd.DataFrame:
+    rows = [
+        ("area_code", r["area_code"]),
+        ("area_name", r["area_name"]),
+        ("report", r["kind"]),
+        ("year", r["year"]),
+        ("population_2021", r["population_2021"]),
+        ("population_now", r["population_now"]),
+        ("population_baseline", r["population_baseline"]),
+        ("jobs_2021", r["jobs_2021"]),
+        ("jobs_now", r["jobs_now"]),
+        ("jobs_baseline", r["jobs_baseline"]),
+        ("unemployment_rate", r["unemployment_rate"]),
+        ("gross_jobs", r["gross_jobs"]),
+        ("net_additional_jobs", r["net_additional_jobs"]),
+        ("money_spent", r["money_spent"]),
+        ("cost_per_net_job", r["cost_per_net_job"]),
+        ("approval_overall", r["approval_overall"]),
+        ("score", r["score"]),
+        ("ending", r["ending"]),
+    ]
+    rows += [(f"score_{k}", v) for k, v in sorted(r["score_parts"].items())]
+    return pd.DataFrame(rows, columns=["measure", "value"])
+
+
+def pyramid_table(r: dict[str, Any]) -> pd.DataFrame:
+    frames = []
+    for series, key in (("2021", "pyramid_2021"), ("scenario", "pyramid_now"),
+                        ("baseline", "pyramid_baseline")):  # fmt: skip
+        p = r[key]
+        for sex in ("male", "female"):
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "series": series,
+                        "year": p["year"],
+                        "sex": sex,
+                        "age": range(len(p[sex])),
+                        "people": p[sex],
+                    }
+                )
+            )
+    return pd.concat(frames, ignore_index=True)
+
+
+def tables(report: Any) -> dict[str, pd.DataFrame]:
+    """Every table of the report pack, keyed by the names in TABLES."""
+    r = _data(report)
+    industry = pd.DataFrame(
+        r["jobs_by_industry"], columns=["section", "jobs_2021", "jobs_now", "jobs_baseline"]
+    )
+    industry["change_vs_baseline"] = industry["jobs_now"] - industry["jobs_baseline"]
+    projects = pd.DataFrame(
+        r["projects"],
+        columns=["card_id", "type_id", "title", "scale", "funded_year", "opens_year", "cost",
+                 "running_cost", "gross_jobs", "net_jobs", "status"],
+    )  # fmt: skip
+    bench = pd.DataFrame(
+        r["benchmarks"], columns=["id", "label", "low", "high", "status", "source"]
+    )
+    bench.insert(0, "kind", "benchmark")
+    if r["cost_per_net_job"] is not None:
+        ours = {"kind": "this game", "id": "this_game", "label": r["area_name"],
+                "low": r["cost_per_net_job"], "high": r["cost_per_net_job"],
+                "status": "model output", "source": "Civic Futures projection"}  # fmt: skip
+        bench = pd.concat([pd.DataFrame([ours]), bench], ignore_index=True)
+    approvals = pd.DataFrame(
+        [{k: a[k] for k in ("group_id", "name", "size", "approval", "change")}
+         for a in r["approvals"]],
+        columns=["group_id", "name", "size", "approval", "change"],
+    )  # fmt: skip
+    reasons = pd.DataFrame(
+        [
+            {"group_id": a["group_id"], **{k: line[k] for k in ("source", "indicator", "delta")}}
+            for a in r["approvals"]
+            for line in a["top_reasons"]
+        ],
+        columns=["group_id", "source", "indicator", "delta"],
+    )
+    headlines = pd.DataFrame(
+        [{"key": h["key"], "text": h["text"]} for h in r["headlines"]], columns=["key", "text"]
+    )
+    return {
+        "summary": summary_table(r),
+        "pyramid": pyramid_table(r),
+        "jobs_by_industry": industry,
+        "projects": projects,
+        "benchmarks": bench,
+        "approvals": approvals,
+        "approval_reasons": reasons,
+        "headlines": headlines,
+    }
+
+
+def export_csv(report: Any, out_dir: Path | str, prefix: str = "") -> list[Path]:
+    """Write every table as `<prefix><name>.csv` (atomically) and return the paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in tables(report).items():
+        target = out / f"{prefix}{name}.csv"
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=out)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                frame.to_csv(fh, index=False)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        written.append(target)
+    return written

@@ -1,0 +1,149 @@
+"""Saved games on disk: atomic writes, and loads that never lose a player's file.
+
+A save that cannot be read is renamed aside to `<name>.corrupt-N` (never overwritten,
+never deleted) and reported with SaveError, so the next autosave cannot clobber it.
+
+game.store is independent of game.play (import-linter sibling layers), so the schema to
+validate against is passed in: `load(path, SaveFile)` with SaveFile from game.play.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from game.errors import SaveError
+
+APP_NAME = "civic-futures"
+DATA_DIR_ENV = "CIVIC_FUTURES_DATA_DIR"
+AUTOSAVE_NAME = "autosave.json"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def default_save_dir(base: Path | str | None = None) -> Path:
+    """Where saves live: `base`, else $CIVIC_FUTURES_DATA_DIR, else the platform's user
+    data directory (platformdirs), each with a `saves` subfolder. Not created here."""
+    if base is None:
+        env = os.environ.get(DATA_DIR_ENV)
+        if env:
+            base = env
+        else:
+            import platformdirs
+
+            base = platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    return Path(base) / "saves"
+
+
+def autosave_path(base: Path | str | None = None) -> Path:
+    return default_save_dir(base) / AUTOSAVE_NAME
+
+
+def save_atomic(save: BaseModel, path: Path | str | None = None) -> Path:
+    """Write `save` as JSON to `path` (default: the autosave) via a temp file in the same
+    directory and os.replace, so a crash leaves either the old file or the new one."""
+    target = Path(path) if path is not None else autosave_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = save.model_dump_json(indent=1).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a bad save to the first free `<name>.corrupt-N`; never replaces a file."""
+    n = 1
+    while True:
+        dest = path.with_name(f"{path.name}.corrupt-{n}")
+        try:
+            # link() refuses to overwrite, so two processes cannot clobber each other.
+            os.link(path, dest)
+        except FileExistsError:
+            n += 1
+            continue
+        except OSError:
+            if dest.exists():
+                n += 1
+                continue
+            os.rename(path, dest)  # file systems without hard links
+            return dest
+        os.unlink(path)
+        return dest
+
+
+def _expected_version(schema: type[BaseModel]) -> object:
+    field = schema.model_fields.get("version")
+    return None if field is None else field.default
+
+
+def _problem(raw: bytes, schema: type[M]) -> tuple[M | None, str]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, f"not text (byte {exc.start} is not UTF-8)"
+    if not text.strip():
+        return None, "the file is empty"
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+    if not isinstance(obj, dict):
+        return None, "not a saved game (expected a JSON object)"
+    want = _expected_version(schema)
+    if want is not None and obj.get("version") != want:
+        return None, (
+            f"save version {obj.get('version')!r} is not supported (this game reads version {want})"
+        )
+    try:
+        return schema.model_validate(obj), ""
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"]) or "top level"
+        extra = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        return None, f"invalid at '{loc}': {err['msg']}{extra}"
+
+
+def load(path: Path | str, schema: type[M]) -> M:
+    """Read and validate a save. Anything wrong -> SaveError naming the file and the
+    problem; the bad file is renamed aside (kept byte-identical) before raising."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no saved game there") from None
+    except OSError as exc:
+        problem = f"cannot read it ({exc.strerror})"
+    else:
+        model, problem = _problem(raw, schema)
+        if model is not None:
+            return model
+    try:
+        aside = set_aside(path)
+        kept = f"kept as {aside.name}"
+    except OSError as exc:
+        kept = f"could not rename it aside ({exc.strerror}); it was left untouched"
+    raise SaveError(f"{path}: saved game is unreadable, {problem}; {kept}")
+
+
+def list_saves(base: Path | str | None = None) -> list[Path]:
+    """Saves in the save directory (newest first), excluding set-aside corrupt files."""
+    folder = default_save_dir(base)
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.glob("*.json") if p.is_file()]
+    return sorted(files, key=lambda p: (-p.stat().st_mtime_ns, p.name))
