@@ -231,10 +231,11 @@ def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
 
 def _section_matrix(
     sic_path: Path, keys: dict[str, int], values: np.ndarray
-) -> dict[str, np.ndarray]:
+) -> tuple[dict[str, np.ndarray], dict[str, str]]:
     df = read_csv_text(sic_path)
     require_columns(sic_path, df, ["section", "name", "first_division", "last_division"])
     out: dict[str, np.ndarray] = {}
+    names: dict[str, str] = {}
     covered: set[str] = set()
     for r in df.itertuples(index=False):
         cols = [
@@ -244,10 +245,11 @@ def _section_matrix(
         ]
         covered.update(k for k in keys if k[1:].isdigit() and keys[k] in cols)
         out[str(r.section)] = values[:, cols].sum(axis=1)
+        names[str(r.section)] = str(r.name)
     stray = [k for k in keys if k.startswith("d") and k[1:].isdigit() and k not in covered]
     if stray:
         raise DataError(str(sic_path), f"divisions {', '.join(stray)} fall in no section")
-    return out
+    return out, names
 
 
 def _build_world(folder: Path) -> World:
@@ -265,7 +267,7 @@ def _build_world(folder: Path) -> World:
     migration, _mg_extra = _read_migration(folder / MIGRATION_FILE, codes)
     defs, sizes = _read_groups(_reference(folder, GROUPS_FILE), topics)
     ind_keys, ind_values = topics["ts060_industry.csv"]
-    sections = _section_matrix(_reference(folder, SIC_FILE), ind_keys, ind_values)
+    sections, section_names = _section_matrix(_reference(folder, SIC_FILE), ind_keys, ind_values)
 
     def part(name: str) -> Callable[[int], dict[str, int]]:
         keys, values = topics[name]
@@ -352,4 +354,4 @@ def _build_world(folder: Path) -> World:
             ),
         )
     names_cy = {"W92000004": "Cymru"}
-    return World(profiles, commute, migration, defs, names_cy=names_cy)
+    return World(profiles, commute, migration, defs, names_cy=names_cy, section_names=section_names)

@@ -53,6 +53,7 @@ class World:
         migration_matrix: np.ndarray,
         group_definitions: Sequence[GroupDefinition],
         names_cy: dict[str, str] | None = None,
+        section_names: dict[str, str] | None = None,
     ) -> None:
         self.codes: tuple[str, ...] = tuple(sorted(areas))
         self.areas: dict[str, AreaProfile] = {c: areas[c] for c in self.codes}
@@ -66,6 +67,7 @@ class World:
         self.migration_matrix.setflags(write=False)
         self.group_definitions: list[GroupDefinition] = list(group_definitions)
         self._names_cy = names_cy or {}
+        self.section_names: dict[str, str] = dict(section_names or {})  # SIC letter -> name
         self._groupings: dict[str, Grouping] = {}
         for kind in GROUPING_KINDS:
             members: dict[tuple[str, str], list[str]] = {}
