@@ -1,0 +1,140 @@
+"""A user's own base population (`--base-population FILE --base-year YEAR`).
+
+CSV columns `area_code, sex, age, count`; one row per area x sex x age. `age` is a single
+year 0..90 (90 meaning 90+), a band `a-b` (e.g. `0-4`, `85-89`) or an open band `a+`
+(`90+`, `85+`). Bands are split to single years in proportion to the area's own mid-2021
+single-year counts for that sex within the band (evenly where those are all zero), so a
+band file's totals by area, sex and band equal its single-year version's exactly and the
+split keeps each area's real age detail. Every single year of every listed area and both
+sexes must be covered exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from game.errors import DataError
+from game.model.area import N_AGES, SEXES
+from game.sim.rates import FloatArray, WorldLike
+
+COLUMNS = ("area_code", "sex", "age", "count")
+_SINGLE = re.compile(r"^\d{1,2}$")
+_BAND = re.compile(r"^(\d{1,2})\s*-\s*(\d{1,2})$")
+_OPEN = re.compile(r"^(\d{1,2})\s*\+$")
+_SEX_ALIASES = {"male": 0, "m": 0, "males": 0, "female": 1, "f": 1, "females": 1}
+
+__all__ = ["load_base_population", "parse_age", "split_band"]
+
+
+def parse_age(text: str) -> tuple[int, int] | None:
+    """`'7'` -> (7, 7); `'0-4'` -> (0, 4); `'90+'` / `'90'` -> (90, 90); bad -> None."""
+    t = text.strip()
+    if _SINGLE.match(t):
+        a = int(t)
+        return (a, a) if a < N_AGES else None
+    if m := _BAND.match(t):
+        lo, hi = int(m.group(1)), int(m.group(2))
+        return (lo, hi) if lo <= hi < N_AGES else None
+    if m := _OPEN.match(t):
+        lo = int(m.group(1))
+        return (lo, N_AGES - 1) if lo < N_AGES else None
+    return None
+
+
+def split_band(count: float, weights: FloatArray) -> FloatArray:
+    """Split `count` over the band's single years in proportion to `weights` (even if 0)."""
+    w = np.asarray(weights, dtype=np.float64)
+    total = w.sum()
+    if total <= 0:
+        return np.full(w.shape, count / len(w))
+    return count * w / total
+
+
+def load_base_population(
+    csv_path: Path | str, world: WorldLike
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """(population (n, 2, 91) float64, codes sorted) for the areas listed in the file.
+
+    Raises DataError naming the file, the row (line number, header = 1) and the column for
+    an unknown area code, a bad sex or age, a negative or non-numeric count, a repeated or
+    overlapping age, or an area whose ages or sexes are incomplete.
+    """
+    path = Path(csv_path)
+    name = str(path)
+    if not path.is_file():
+        raise DataError(name, "file not found", hint="check --base-population")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise DataError(name, f"not a readable CSV ({exc.__class__.__name__})") from None
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise DataError(
+            name,
+            f"missing column(s) {', '.join(missing)}",
+            row=1,
+            hint="need " + ", ".join(COLUMNS),
+        )
+    if frame.empty:
+        raise DataError(name, "no data rows")
+
+    known = world.index
+    rows: list[tuple[str, int, int, int, float, int]] = []
+    for i, rec in enumerate(frame.itertuples(index=False), start=2):
+        code = str(rec.area_code).strip().upper()
+        if code not in known:
+            raise DataError(
+                name, f"unknown area code '{rec.area_code}'", row=i, column="area_code",
+                hint="use 2021 local authority (LAD21) codes, e.g. E06000001",
+            )  # fmt: skip
+        sex = _SEX_ALIASES.get(str(rec.sex).strip().lower())
+        if sex is None:
+            raise DataError(
+                name, f"bad sex '{rec.sex}'", row=i, column="sex", hint="male or female"
+            )
+        ages = parse_age(str(rec.age))
+        if ages is None:
+            raise DataError(
+                name, f"bad age '{rec.age}'", row=i, column="age",
+                hint="a single year 0..90 (90 = 90+), a band like 0-4, or 90+",
+            )  # fmt: skip
+        try:
+            count = float(str(rec.count).replace(",", ""))
+        except ValueError:
+            raise DataError(
+                name, f"count '{rec.count}' is not a number", row=i, column="count"
+            ) from None
+        if not np.isfinite(count) or count < 0:
+            raise DataError(name, f"negative or invalid count {rec.count}", row=i, column="count")
+        rows.append((code, sex, ages[0], ages[1], count, i))
+
+    codes = tuple(sorted({r[0] for r in rows}))
+    row_of = {c: k for k, c in enumerate(codes)}
+    reference = np.asarray(world.population_array(), dtype=np.float64)
+    out = np.zeros((len(codes), 2, N_AGES))
+    covered = np.zeros((len(codes), 2, N_AGES), dtype=np.int64)
+    for code, sex, lo, hi, count, line in rows:
+        k = row_of[code]
+        if covered[k, sex, lo : hi + 1].any():
+            raise DataError(
+                name, f"ages {lo}-{hi} for {code} {SEXES[sex]} overlap an earlier row", row=line,
+                column="age",
+            )  # fmt: skip
+        covered[k, sex, lo : hi + 1] = 1
+        if lo == hi:
+            out[k, sex, lo] = count
+        else:
+            out[k, sex, lo : hi + 1] = split_band(count, reference[known[code], sex, lo : hi + 1])
+    gaps = np.argwhere(covered == 0)
+    if gaps.size:
+        k, sex, age = (int(v) for v in gaps[0])
+        raise DataError(
+            name, f"{codes[k]} {SEXES[sex]} has no row covering age {age}",
+            hint="give every single year 0..90 or every band 0-4 .. 85-89, 90+ for both sexes",
+        )  # fmt: skip
+    return out, codes

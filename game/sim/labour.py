@@ -1,0 +1,285 @@
+"""Labour market per area: labour force, employed residents, jobs by SIC section, commuting.
+
+Supply: labour force = sum over sex x age of activity rate x population, with a national
+activity schedule (data/params/activity_rates.csv) scaled per area so the base population
+reproduces the area's Census 2021 TS066 economically active share. Employed residents keep
+the area's Census 2021 unemployment rate (the baseline trend). Demand: workplace jobs grow
+with the baseline labour force at the Census jobs-to-labour-force ratio, split by SIC
+section in the shares of the residents' industries (TS060), scaled to the ODWP01EW
+workplace total. Net additional jobs (`extra_jobs`) are added on top; residents take them
+in the proportion residents hold the area's jobs, local unemployed and inactive people first.
+docs/methods-population.md has the derivation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from game.errors import DataError
+from game.model.area import N_AGES, AreaProfile
+from game.sim.migration_links import MigrationLinkParams, load_link_params
+from game.sim.rates import PARAMS_DIR, FloatArray, read_param_table
+
+ACTIVITY_FILE = "activity_rates.csv"
+SECTIONS: tuple[str, ...] = tuple("ABCDEFGHIJKLMNOPQRSTU")
+WORKING_AGE_FROM = 16
+MAX_ACTIVITY = 0.99
+
+EMPLOYED_KEYS = (
+    "employee_part_time",
+    "employee_full_time",
+    "self_employed_with_employees_part_time",
+    "self_employed_with_employees_full_time",
+    "self_employed_part_time",
+    "self_employed_full_time",
+    "student_employee_part_time",
+    "student_employee_full_time",
+    "student_self_employed_with_employees_part_time",
+    "student_self_employed_with_employees_full_time",
+    "student_self_employed_part_time",
+    "student_self_employed_full_time",
+)
+UNEMPLOYED_KEYS = ("unemployed", "student_unemployed")
+INACTIVE_KEYS = (
+    "retired",
+    "inactive_student",
+    "looking_after_home",
+    "long_term_sick",
+    "inactive_other",
+)
+
+__all__ = [
+    "SECTIONS",
+    "LabourBase",
+    "LabourState",
+    "calibrate_labour",
+    "calibrate_labour_from_arrays",
+    "labour_market",
+    "load_activity_schedule",
+]
+
+
+@cache
+def load_activity_schedule(params_dir: Path = PARAMS_DIR) -> FloatArray:
+    """National economic-activity rates (2, 91) from 5-year (or other) age bands."""
+    path = params_dir / ACTIVITY_FILE
+    rows = read_param_table(
+        path,
+        ["age_from", "age_to", "male", "female"],
+        {"age_from": int, "age_to": int, "male": float, "female": float},
+    )
+    out = np.zeros((2, N_AGES))
+    seen = np.zeros(N_AGES, dtype=bool)
+    for i, r in enumerate(rows, start=2):
+        lo, hi = int(r["age_from"]), int(r["age_to"])
+        if not 0 <= lo <= hi < N_AGES or seen[lo : hi + 1].any():
+            raise DataError(str(path), f"bad or overlapping age band {lo}-{hi}", row=i)
+        for s, col in enumerate(("male", "female")):
+            value = float(r[col])
+            if not 0.0 <= value <= 1.0:
+                raise DataError(str(path), f"rate {value} outside 0..1", row=i, column=col)
+            out[s, lo : hi + 1] = value
+        seen[lo : hi + 1] = True
+    out.setflags(write=False)
+    return out
+
+
+@dataclass(frozen=True)
+class LabourBase:
+    """Per-area labour-market parameters fixed at the base year."""
+
+    codes: tuple[str, ...]
+    activity_rate: FloatArray  # (n, 2, 91)
+    unemployment_rate: FloatArray  # (n,) Census 2021 unemployed / active
+    jobs_per_active: FloatArray  # (n,) workplace jobs per resident in the labour force
+    local_share_of_workers: FloatArray  # (n,) employed residents working in the area
+    resident_share_of_jobs: FloatArray  # (n,) the area's jobs held by its residents
+    section_shares: FloatArray  # (n, 21) workplace jobs by SIC section A..U
+    links: MigrationLinkParams
+
+
+@dataclass(frozen=True)
+class LabourState:
+    labour_force: FloatArray  # (n,)
+    employed_residents: FloatArray
+    unemployed: FloatArray
+    unemployment_rate: FloatArray
+    workplace_jobs: FloatArray
+    jobs_by_section: FloatArray  # (n, 21)
+    in_commuters: FloatArray
+    out_commuters: FloatArray
+    local_take_up: FloatArray  # new jobs taken by local unemployed + inactive people
+    resident_share_of_jobs: FloatArray  # (n,) as in LabourBase (for migrants_for_jobs)
+
+
+def _ro(a: FloatArray) -> FloatArray:
+    a = np.ascontiguousarray(a, dtype=np.float64)
+    a.setflags(write=False)
+    return a
+
+
+def _div(a: FloatArray, b: FloatArray, default: float = 0.0) -> FloatArray:
+    return np.divide(a, b, out=np.full_like(a, default, dtype=np.float64), where=b > 0)
+
+
+def calibrate_labour_from_arrays(
+    codes: tuple[str, ...],
+    P: FloatArray,
+    active: FloatArray,
+    unemployed: FloatArray,
+    residents_16_plus: FloatArray,
+    live_and_work: FloatArray,
+    resident_workers: FloatArray,
+    workplace_jobs: FloatArray,
+    industry: FloatArray,
+    schedule: FloatArray | None = None,
+    links: MigrationLinkParams | None = None,
+) -> LabourBase:
+    """Fit the labour base. Counts are per area (n,); industry is (n, 21) employed residents."""
+    sched = load_activity_schedule() if schedule is None else schedule
+    P = np.asarray(P, dtype=np.float64)
+    # The census active share of residents 16+ is applied to the (mid-year) base population.
+    target_lf = _div(active, residents_16_plus) * P[:, :, WORKING_AGE_FROM:].sum(axis=(1, 2))
+    raw_lf = (sched[None] * P).sum(axis=(1, 2))
+    k = _div(target_lf, raw_lf, 1.0)
+    activity = np.minimum(k[:, None, None] * sched[None], MAX_ACTIVITY)
+    lf0 = (activity * P).sum(axis=(1, 2))
+    sections = np.asarray(industry, dtype=np.float64)
+    totals = sections.sum(axis=1, keepdims=True)
+    shares = np.divide(
+        sections, totals, out=np.full_like(sections, 1.0 / len(SECTIONS)), where=totals > 0
+    )
+    return LabourBase(
+        codes=tuple(codes),
+        activity_rate=_ro(activity),
+        unemployment_rate=_ro(_div(unemployed, active)),
+        jobs_per_active=_ro(_div(workplace_jobs, lf0)),
+        local_share_of_workers=_ro(_div(live_and_work, resident_workers, 1.0)),
+        resident_share_of_jobs=_ro(_div(live_and_work, workplace_jobs, 1.0)),
+        section_shares=_ro(shares),
+        links=links or load_link_params(),
+    )
+
+
+def _area_counts(a: AreaProfile) -> tuple[float, float, float, float, float, float]:
+    ea = a.economic_activity
+    missing = [k for k in (*EMPLOYED_KEYS, *UNEMPLOYED_KEYS, *INACTIVE_KEYS) if k not in ea]
+    if missing:
+        raise DataError(f"area {a.code}", f"economic_activity lacks {', '.join(missing)}")
+    employed = float(sum(ea[k] for k in EMPLOYED_KEYS))
+    unemployed = float(sum(ea[k] for k in UNEMPLOYED_KEYS))
+    inactive = float(sum(ea[k] for k in INACTIVE_KEYS))
+    c = a.commuting
+    resident_workers = float(
+        c.live_and_work + c.out_commuters + c.offshore_or_abroad + getattr(c, "elsewhere_uk", 0)
+    )
+    return (
+        employed + unemployed,
+        unemployed,
+        employed + unemployed + inactive,
+        float(c.live_and_work),
+        resident_workers,
+        float(c.workplace_jobs),
+    )
+
+
+def calibrate_labour(world: object, codes: tuple[str, ...] | list[str]) -> LabourBase:
+    """Labour base for `codes` (LAD codes) from the census world (areas in the given order)."""
+    areas: dict[str, AreaProfile] = world.areas  # type: ignore[attr-defined]
+    index: dict[str, int] = world.index  # type: ignore[attr-defined]
+    P_all = np.asarray(world.population_array(), dtype=np.float64)  # type: ignore[attr-defined]
+    profiles = [areas[c] for c in codes]
+    counts = np.array([_area_counts(a) for a in profiles]).reshape(len(profiles), 6)
+    industry = np.array([[float(a.industry.get(s, 0)) for s in SECTIONS] for a in profiles])
+    return calibrate_labour_from_arrays(
+        tuple(codes),
+        P_all[[index[c] for c in codes]],
+        active=counts[:, 0],
+        unemployed=counts[:, 1],
+        residents_16_plus=counts[:, 2],
+        live_and_work=counts[:, 3],
+        resident_workers=counts[:, 4],
+        workplace_jobs=counts[:, 5],
+        industry=industry.reshape(len(profiles), len(SECTIONS)),
+    )
+
+
+def labour_market(
+    P: FloatArray,
+    base: LabourBase,
+    extra_jobs: FloatArray | None = None,
+    baseline_population: FloatArray | None = None,
+) -> LabourState:
+    """The labour market for population P.
+
+    extra_jobs: net additional workplace jobs in place, (n,) or by section (n, 21).
+    baseline_population: the no-project population for the same year. Pass it in scenario
+    runs: workplace jobs then follow the baseline labour force, so migrants who came for
+    the extra jobs do not create jobs a second time. Extra residents beyond the baseline
+    work at the area's base employment rate (taking the new local jobs first, otherwise
+    commuting out), and add to unemployment at the base rate.
+    """
+    P = np.asarray(P, dtype=np.float64)
+    n = P.shape[0]
+    Pb = P if baseline_population is None else np.asarray(baseline_population, dtype=np.float64)
+    lf_now = (base.activity_rate * P).sum(axis=(1, 2))
+    lf_base = lf_now if Pb is P else (base.activity_rate * Pb).sum(axis=(1, 2))
+    u0 = base.unemployment_rate
+    links = base.links
+
+    employed_base = lf_base * (1.0 - u0)
+    jobs_base = lf_base * base.jobs_per_active
+    by_section = jobs_base[:, None] * base.section_shares
+    if extra_jobs is None:
+        extra = np.zeros(n)
+    else:
+        ej = np.asarray(extra_jobs, dtype=np.float64)
+        if ej.ndim == 2:
+            by_section = by_section + ej
+            extra = ej.sum(axis=1)
+        else:
+            extra = ej
+            by_section = by_section + ej[:, None] * base.section_shares
+
+    # New jobs filled by residents: the local unemployed (down to the frictional floor)
+    # and inactive people first; the rest by newcomers or, failing them, in-commuters.
+    resident_jobs = extra * base.resident_share_of_jobs / links.double_jobbing
+    spare = np.maximum(lf_base * (u0 - links.unemployment_floor), 0.0)
+    gain = resident_jobs > 0
+    from_unemployed = np.where(
+        gain,
+        np.minimum(resident_jobs * links.take_up_unemployed, spare),
+        np.maximum(resident_jobs * links.take_up_unemployed, -lf_base * 0.5),
+    )
+    from_inactive = resident_jobs * links.take_up_inactive
+    newcomers = lf_now - lf_base
+    newcomers_employed = newcomers * (1.0 - u0)
+    newcomers_local = np.clip(
+        resident_jobs - from_unemployed - from_inactive, 0.0, np.maximum(newcomers_employed, 0.0)
+    )
+
+    labour_force = np.maximum(lf_now + from_inactive, 0.0)
+    employed = np.clip(employed_base + newcomers_employed + from_unemployed + from_inactive, 0.0,
+                       labour_force)  # fmt: skip
+    unemployed = labour_force - employed
+    workplace_jobs = np.maximum(jobs_base + extra, 0.0)
+
+    local_workers = employed_base * base.local_share_of_workers
+    local_workers = local_workers + from_unemployed + from_inactive + newcomers_local
+    local_workers = np.clip(local_workers, 0.0, np.minimum(employed, workplace_jobs))
+    return LabourState(
+        labour_force=labour_force,
+        employed_residents=employed,
+        unemployed=unemployed,
+        unemployment_rate=_div(unemployed, labour_force),
+        workplace_jobs=workplace_jobs,
+        jobs_by_section=np.maximum(by_section, 0.0),
+        in_commuters=workplace_jobs - local_workers,
+        out_commuters=employed - local_workers,
+        local_take_up=from_unemployed + from_inactive,
+        resident_share_of_jobs=base.resident_share_of_jobs,
+    )

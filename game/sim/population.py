@@ -1,0 +1,342 @@
+"""Cohort-component population projection, vectorised over areas, sexes and ages.
+
+State `P` is float64 (n, 2, 91): areas in sorted code order, sex 0=male 1=female, single
+years 0..89 and the open group 90+. One step is mid-year to mid-year, in the order ONS and
+the GLA model use: age on -> births -> deaths -> emigration -> internal out -> internal in
+-> immigration -> extra (project-induced) migrants. docs/methods-population.md has the why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from game.model.area import N_AGES, AreaProfile
+from game.sim.migration_links import migrant_age_profile
+from game.sim.rates import (
+    PARAMS_DIR,
+    FloatArray,
+    NationalSchedules,
+    WorldLike,
+    load_demography_params,
+    load_national_schedules,
+    read_param_table,
+)
+
+# MIGRANT_AGE_PROFILE is also importable (module __getattr__, read lazily from data/params).
+__all__ = [
+    "ComponentArrays",
+    "DemographicRates",
+    "PopulationStep",
+    "age_on",
+    "calibrate_demography",
+    "calibrate_from_arrays",
+    "component_arrays",
+    "step_population",
+]
+
+
+def __getattr__(name: str) -> Any:  # MIGRANT_AGE_PROFILE is read from data/params lazily
+    if name == "MIGRANT_AGE_PROFILE":
+        return migrant_age_profile()
+    raise AttributeError(name)
+
+
+@dataclass(frozen=True)
+class DemographicRates:
+    """Per-area rates for one projection year (arrays are read-only)."""
+
+    codes: tuple[str, ...]
+    fertility: FloatArray  # (n, 91) births per woman of each age in the year
+    q: FloatArray  # (n, 2, 91) probability of dying in the year (applied to the aged-on pop)
+    emigration_rate: FloatArray  # (n, 2, 91)
+    internal_out_rate: FloatArray  # (n, 2, 91)
+    internal_in: FloatArray  # (n,) people a year
+    international_in: FloatArray  # (n,) people a year
+    in_profile: FloatArray  # (n, 2, 91) sex x age shares of in-migrants, each area sums to 1
+    sex_ratio_at_birth: float = 1.05
+    tfr: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n,) diagnostic
+    smr: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n,) diagnostic
+
+    def select(self, rows: np.ndarray | list[int]) -> DemographicRates:
+        """The same rates for a subset of areas (rows in this object's order)."""
+        idx = np.asarray(rows, dtype=np.intp)
+        return DemographicRates(
+            codes=tuple(self.codes[i] for i in idx),
+            fertility=_ro(self.fertility[idx]),
+            q=_ro(self.q[idx]),
+            emigration_rate=_ro(self.emigration_rate[idx]),
+            internal_out_rate=_ro(self.internal_out_rate[idx]),
+            internal_in=_ro(self.internal_in[idx]),
+            international_in=_ro(self.international_in[idx]),
+            in_profile=_ro(self.in_profile[idx]),
+            sex_ratio_at_birth=self.sex_ratio_at_birth,
+            tfr=_ro(self.tfr[idx]) if self.tfr.size else self.tfr,
+            smr=_ro(self.smr[idx]) if self.smr.size else self.smr,
+        )
+
+
+@dataclass(frozen=True)
+class PopulationStep:
+    """Result of one year: the new population and every component, per area (n,)."""
+
+    population: FloatArray  # (n, 2, 91)
+    births: FloatArray
+    deaths: FloatArray
+    internal_in: FloatArray
+    internal_out: FloatArray
+    international_in: FloatArray
+    international_out: FloatArray
+    extra_migrants: FloatArray
+
+
+@dataclass(frozen=True)
+class ComponentArrays:
+    """One full year of ONS components per area (mid-2019 -> mid-2020), as float arrays."""
+
+    population_start: FloatArray
+    births: FloatArray
+    deaths: FloatArray
+    internal_in: FloatArray
+    internal_out: FloatArray
+    international_in: FloatArray
+    international_out: FloatArray
+
+
+POOLED_FILE = "pooled_areas.csv"
+UPC_YEARS = 10.0  # mid-2011 to mid-2021: the decade the roll-forward error built up over
+
+
+def _ro(a: FloatArray) -> FloatArray:
+    a = np.ascontiguousarray(a, dtype=np.float64)
+    a.setflags(write=False)
+    return a
+
+
+def age_on(P: FloatArray) -> FloatArray:
+    """Everyone one year older; 89 joins the open group 90+; age 0 is left empty for births."""
+    aged = np.empty_like(P)
+    aged[..., 0] = 0.0
+    aged[..., 1:] = P[..., :-1]
+    aged[..., N_AGES - 1] += P[..., N_AGES - 1]
+    return aged
+
+
+def _exposure(P: FloatArray, aged: FloatArray) -> FloatArray:
+    """Women exposed to childbearing: mean of start-of-year and aged-on counts (METHODS §1)."""
+    return 0.5 * (P[:, 1, :] + aged[:, 1, :])
+
+
+def step_population(
+    P: FloatArray,
+    rates: DemographicRates,
+    extra_net_migrants: FloatArray | None = None,
+    fertility_scale: float = 1.0,
+    migration_scale: float = 1.0,
+) -> PopulationStep:
+    """Project one year. Out-flows are clipped to the people available at that point, and
+    the reported components are the flows actually applied, so per area
+    P1.sum = P0.sum + births - deaths + internal_in - internal_out + international_in
+    - international_out + extra_migrants holds to rounding, and no cohort goes negative."""
+    if fertility_scale < 0 or migration_scale < 0:
+        raise ValueError("fertility_scale and migration_scale must be >= 0")
+    if P.ndim != 3 or P.shape[1:] != (2, N_AGES) or P.shape[0] != len(rates.codes):
+        raise ValueError(f"population shape {P.shape} does not match {len(rates.codes)} areas")
+    aged = age_on(P)
+
+    births = (rates.fertility * _exposure(P, aged)).sum(axis=1) * fertility_scale
+    boys = births * (rates.sex_ratio_at_birth / (1.0 + rates.sex_ratio_at_birth))
+    aged[:, 0, 0] = boys
+    aged[:, 1, 0] = births - boys
+
+    dying = rates.q * aged
+    aged -= dying
+
+    emigrating = np.minimum(rates.emigration_rate * migration_scale * aged, aged)
+    aged -= emigrating
+    leaving = np.minimum(rates.internal_out_rate * migration_scale * aged, aged)
+    aged -= leaving
+
+    internal_in = rates.internal_in * migration_scale
+    international_in = rates.international_in * migration_scale
+    aged += (internal_in + international_in)[:, None, None] * rates.in_profile
+
+    if extra_net_migrants is None:
+        extra = np.zeros(len(rates.codes))
+    else:
+        wanted = (
+            np.asarray(extra_net_migrants, dtype=np.float64)[:, None, None] * migrant_age_profile()
+        )
+        applied = np.maximum(wanted, -aged)  # a net outflow cannot take more than are there
+        aged += applied
+        extra = applied.sum(axis=(1, 2))
+    np.maximum(aged, 0.0, out=aged)  # only rounding dust (~1e-12) can be negative here
+
+    return PopulationStep(
+        population=aged,
+        births=births,
+        deaths=dying.sum(axis=(1, 2)),
+        internal_in=internal_in.copy(),
+        internal_out=leaving.sum(axis=(1, 2)),
+        international_in=international_in.copy(),
+        international_out=emigrating.sum(axis=(1, 2)),
+        extra_migrants=extra,
+    )
+
+
+# ---------------------------------------------------------------------------- calibration
+
+
+def component_arrays(areas: list[AreaProfile]) -> ComponentArrays:
+    def col(name: str) -> FloatArray:
+        return np.array([float(getattr(a.components, name)) for a in areas])
+
+    return ComponentArrays(
+        population_start=col("population_start"),
+        births=col("births"),
+        deaths=col("deaths"),
+        internal_in=col("internal_in"),
+        internal_out=col("internal_out"),
+        international_in=col("international_in"),
+        international_out=col("international_out"),
+    )
+
+
+def _level_rate(shape: FloatArray, P: FloatArray, annual_flow: FloatArray) -> FloatArray:
+    """Scale a (2, 91) age shape per area so shape x P sums to the annual flow: (n, 2, 91)."""
+    expected = (shape[None] * P).sum(axis=(1, 2))
+    k = np.divide(annual_flow, expected, out=np.zeros_like(annual_flow), where=expected > 0)
+    return k[:, None, None] * shape[None]
+
+
+def _pool(
+    codes: tuple[str, ...], P: FloatArray, comps: ComponentArrays, pooled: dict[str, str]
+) -> tuple[FloatArray, ComponentArrays, FloatArray]:
+    """Replace each small area's structure and components by its pool's (area + partner).
+
+    Rates per head then come from the pool; in-flow levels are scaled back by the small
+    area's share of the pool's population (returned as `shares`).
+    """
+    row = {c: i for i, c in enumerate(codes)}
+    P = P.copy()
+    fields = {k: getattr(comps, k).copy() for k in ComponentArrays.__dataclass_fields__}
+    shares = np.ones(len(codes))
+    for small, partner in sorted(pooled.items()):
+        if small not in row or partner not in row:
+            continue
+        i, j = row[small], row[partner]
+        pooled_p = P[i] + P[j]
+        shares[i] = P[i].sum() / pooled_p.sum() if pooled_p.sum() > 0 else 1.0
+        P[i] = pooled_p
+        for arr in fields.values():
+            arr[i] = arr[i] + arr[j]
+    return P, ComponentArrays(**fields), shares
+
+
+def load_pooled_areas(params_dir: Path = PARAMS_DIR) -> dict[str, str]:
+    rows = read_param_table(params_dir / POOLED_FILE, ["area_code", "partner_code"], {})
+    return {str(r["area_code"]): str(r["partner_code"]) for r in rows}
+
+
+def calibrate_from_arrays(
+    codes: tuple[str, ...],
+    P: FloatArray,
+    comps: ComponentArrays,
+    schedules: NationalSchedules | None = None,
+    mortality_relative_to_national: bool = True,
+    correct_unattributed: bool = True,
+    pooled: dict[str, str] | None = None,
+) -> DemographicRates:
+    """Local rates from national schedules and each area's own year of components.
+
+    P (n, 2, 91) is the age structure the rates will meet (mid-2021 as a proxy for the
+    2019-20 structure). Flows per head are preserved: a flow observed on the mid-2019
+    population is scaled by P.sum / population_start before fitting. Mortality: the SMR is
+    taken relative to the whole set's deaths / expected deaths, so the set's level stays on
+    the national life table (the 2019-20 year contained the first COVID-19 wave).
+    """
+    sch = schedules or load_national_schedules()
+    P_own = np.asarray(P, dtype=np.float64)
+    P, shares = P_own, np.ones(len(codes))
+    if pooled:
+        P, comps, shares = _pool(codes, P, comps, pooled)
+    params = load_demography_params()
+    local_weight = params["in_profile_local_weight"]
+    covid = params["international_covid_factor"]
+    total = P.sum(axis=(1, 2))
+    per_head = np.divide(
+        total, comps.population_start, out=np.ones_like(total), where=comps.population_start > 0
+    )
+
+    aged = age_on(P)
+    exposure = _exposure(P, aged)
+    births = comps.births * per_head
+    expected_births = exposure @ sch.fertility_shape
+    tfr = np.divide(births, expected_births, out=np.zeros_like(births), where=expected_births > 0)
+    fertility = tfr[:, None] * sch.fertility_shape[None, :]
+
+    srb = sch.sex_ratio_at_birth
+    aged[:, 0, 0] = births * srb / (1.0 + srb)
+    aged[:, 1, 0] = births / (1.0 + srb)
+    expected_deaths = (sch.death_prob[None] * aged).sum(axis=(1, 2))
+    deaths = comps.deaths * per_head
+    smr = np.divide(deaths, expected_deaths, out=np.ones_like(deaths), where=expected_deaths > 0)
+    if mortality_relative_to_national and expected_deaths.sum() > 0:
+        smr = smr / (deaths.sum() / expected_deaths.sum())
+    q = np.minimum(smr[:, None, None] * sch.death_prob[None], 1.0)
+
+    # Out-rates meet the survivors of the year, so fit them on the aged-on survivors.
+    survivors = aged * (1.0 - q)
+    # Unattributable population change: how far ONS's 2011-based roll-forward (mid-2020)
+    # missed the census-based mid-2021 estimate, per year of the decade. ONS's rebasing put
+    # it on international migration; so do we (emigration if negative, immigration if not).
+    mid_2020 = comps.population_start + comps.births - comps.deaths + comps.internal_in
+    mid_2020 = mid_2020 - comps.internal_out + comps.international_in - comps.international_out
+    net_1920 = mid_2020 - comps.population_start
+    upc = (total - mid_2020 - net_1920) / UPC_YEARS if correct_unattributed else 0.0 * total
+    immigration = comps.international_in * per_head * covid + np.maximum(upc, 0.0)
+    emigration_flow = comps.international_out * per_head * covid + np.maximum(-upc, 0.0)
+
+    shape = sch.migration_rate_shape
+    emigration = np.minimum(_level_rate(shape, survivors, emigration_flow), 1.0)
+    stayers = survivors * (1.0 - emigration)
+    internal_out = np.minimum(_level_rate(shape, stayers, comps.internal_out * per_head), 1.0)
+    # In-migrants: the national movers' profile blended with the age profile of the area's
+    # own out-movers (student towns receive students, retirement areas older movers).
+    own = internal_out * stayers
+    own_total = own.sum(axis=(1, 2), keepdims=True)
+    own = np.divide(own, own_total, out=np.broadcast_to(sch.migrant_profile, own.shape).copy(),
+                    where=own_total > 0)  # fmt: skip
+    in_profile = local_weight * own + (1.0 - local_weight) * sch.migrant_profile[None]
+
+    return DemographicRates(
+        codes=tuple(codes),
+        fertility=_ro(fertility),
+        q=_ro(q),
+        emigration_rate=_ro(emigration),
+        internal_out_rate=_ro(internal_out),
+        internal_in=_ro(comps.internal_in * per_head * shares),
+        international_in=_ro(immigration * shares),
+        in_profile=_ro(in_profile),
+        sex_ratio_at_birth=srb,
+        tfr=_ro(tfr),
+        smr=_ro(smr),
+    )
+
+
+def calibrate_demography(world: WorldLike, codes: tuple[str, ...] | list[str]) -> DemographicRates:
+    """Rates for `codes` (LAD codes; returned in the order given, normally sorted).
+
+    Calibrated on every area of the world at once, so an area's rates do not depend on
+    which other areas are being projected with it.
+    """
+    all_codes = tuple(world.codes)
+    areas = [world.areas[c] for c in all_codes]
+    P = np.asarray(world.population_array(), dtype=np.float64)
+    rates = calibrate_from_arrays(all_codes, P, component_arrays(areas), pooled=load_pooled_areas())
+    if tuple(codes) == all_codes:
+        return rates
+    return rates.select([world.index[c] for c in codes])
