@@ -1,0 +1,199 @@
+"""Validated specs for project types and scenarios (data/projects, data/scenarios).
+
+Every number a project type carries must name its source and status: `sources` holds one
+entry per field (dotted paths such as "outputs.school_places" are allowed; an entry for a
+parent such as "operational_fte" covers all its keys).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, field_validator
+
+CATEGORIES = (
+    "education",
+    "health",
+    "transport",
+    "digital",
+    "housing",
+    "business",
+    "skills",
+    "town_centres",
+    "green_space",
+    "culture_tourism",
+    "flood_defence",
+    "energy",
+)
+Category = Literal[
+    "education",
+    "health",
+    "transport",
+    "digital",
+    "housing",
+    "business",
+    "skills",
+    "town_centres",
+    "green_space",
+    "culture_tourism",
+    "flood_defence",
+    "energy",
+]
+SIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
+LEVELS = ("lad", "sub_region", "region", "national")
+Level = Literal["lad", "sub_region", "region", "national"]
+Status = Literal["verified", "assumption", "derived"]
+OptimismClass = Literal[
+    "none",
+    "standard_buildings",
+    "non_standard_buildings",
+    "standard_civil",
+    "non_standard_civil",
+    "equipment_development",
+]
+
+# Fields whose numbers need a source entry (checked when a type is loaded).
+SOURCED_FIELDS = (
+    "capital_cost",
+    "running_cost",
+    "build_years",
+    "outputs",
+    "construction_job_years",
+    "operational_fte",
+    "additionality",
+    "indicator_effects",
+    "group_effects",
+    "people_served",
+    "annual_benefit",
+)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    field: str = Field(min_length=1)
+    source: str = Field(min_length=3)
+    status: Status
+
+
+class Factors(Strict):
+    """Additionality factors at one spatial level (HCA Additionality Guide 2014)."""
+
+    leakage: float = Field(ge=0.0, le=1.0)
+    displacement: float = Field(ge=0.0, le=1.0)
+    substitution: float = Field(ge=0.0, le=1.0)
+    deadweight: float = Field(ge=0.0, le=1.0)
+    multiplier: float = Field(ge=1.0, le=3.0)
+
+
+class ProjectType(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)
+    name: str = Field(min_length=1)
+    name_cy: str | None = None
+    category: Category
+    blurb: str = ""
+    capital_cost: NonNegativeFloat  # GBP, public cost at scale 1
+    running_cost: NonNegativeFloat = 0.0  # GBP per year from opening, borne by the fund
+    build_years: int = Field(ge=0, le=10)
+    outputs: dict[str, NonNegativeFloat] = Field(default_factory=dict)
+    construction_job_years: NonNegativeFloat = 0.0
+    operational_fte: dict[str, NonNegativeFloat] = Field(default_factory=dict)
+    # Name of a profile in data/params/additionality.csv; `additionality` is filled from it
+    # (per level) by the catalogue loader unless given explicitly.
+    additionality_profile: str = "business"
+    additionality: dict[Level, Factors] = Field(default_factory=dict)
+    # Index points for an area of 100,000 people (scaled by size in game.sim.indicators).
+    indicator_effects: dict[str, float] = Field(default_factory=dict)
+    group_effects: dict[str, float] = Field(default_factory=dict)  # strength -3..+3
+    people_served: NonNegativeFloat = 0.0
+    annual_benefit: NonNegativeFloat = 0.0  # monetised non-jobs benefit, GBP/yr once open
+    optimism_bias: OptimismClass = "standard_buildings"
+    sources: tuple[Source, ...] = ()
+
+    @field_validator("operational_fte")
+    @classmethod
+    def _sections(cls, value: dict[str, float]) -> dict[str, float]:
+        bad = sorted(k for k in value if k not in SIC_SECTIONS)
+        if bad:
+            raise ValueError(f"unknown SIC section(s) {', '.join(bad)} (use letters A..U)")
+        return value
+
+    @field_validator("group_effects")
+    @classmethod
+    def _strength(cls, value: dict[str, float]) -> dict[str, float]:
+        for group, strength in value.items():
+            if not -3.0 <= strength <= 3.0:
+                raise ValueError(f"group effect for '{group}' must lie in -3..+3, got {strength}")
+        return value
+
+    @property
+    def gross_operational_fte(self) -> float:
+        return float(sum(self.operational_fte.values()))
+
+    def source_for(self, field: str) -> Source | None:
+        """The source entry covering `field` (exact, or its parent for dotted paths)."""
+        parent = field.split(".", 1)[0]
+        for entry in self.sources:
+            if entry.field == field:
+                return entry
+        for entry in self.sources:
+            if entry.field == parent:
+                return entry
+        return None
+
+    def unsourced_fields(self) -> list[str]:
+        """Numeric fields with a non-zero/non-empty value and no source entry."""
+        missing: list[str] = []
+        for field in SOURCED_FIELDS:
+            value = getattr(self, field)
+            if field == "additionality":
+                value = value if self.additionality_profile == "custom" else {}
+            if not value:
+                continue
+            if isinstance(value, dict) and field != "additionality":
+                for key in value:
+                    if self.source_for(f"{field}.{key}") is None:
+                        missing.append(f"{field}.{key}")
+            elif self.source_for(field) is None:
+                missing.append(field)
+        return missing
+
+
+class ProjectOverride(Strict):
+    """Changes to an existing type in a scenario: only the given fields are replaced."""
+
+    id: str
+    name: str | None = None
+    capital_cost: NonNegativeFloat | None = None
+    running_cost: NonNegativeFloat | None = None
+    build_years: int | None = Field(default=None, ge=0, le=10)
+    outputs: dict[str, NonNegativeFloat] | None = None
+    construction_job_years: NonNegativeFloat | None = None
+    operational_fte: dict[str, NonNegativeFloat] | None = None
+    additionality_profile: str | None = None
+    indicator_effects: dict[str, float] | None = None
+    group_effects: dict[str, float] | None = None
+    people_served: NonNegativeFloat | None = None
+    annual_benefit: NonNegativeFloat | None = None
+    sources: tuple[Source, ...] | None = None
+
+
+class PlannedProject(Strict):
+    type: str
+    year: int = Field(default=2021, ge=1900, le=2200)
+    scale: float = Field(default=1.0, gt=0.0, le=20.0)
+    label: str | None = None
+    area: str | None = None  # member LAD code when the played area is a grouping
+
+
+class Scenario(Strict):
+    name: str
+    description: str = ""
+    area: str | None = None
+    budget: NonNegativeFloat | None = None  # growth fund, GBP; None -> per-head default
+    years: int | None = Field(default=None, ge=1, le=50)
+    projects: tuple[PlannedProject, ...] = ()
+    project_types: tuple[ProjectType, ...] = ()  # new types (or full replacements)
+    overrides: tuple[ProjectOverride, ...] = ()

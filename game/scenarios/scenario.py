@@ -1,0 +1,66 @@
+"""Load a scenario file (JSON): planned projects plus added or overridden project types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from game.errors import ScenarioError
+from game.scenarios.catalogue import (
+    Catalogue,
+    describe_validation,
+    load_catalogue,
+    read_json,
+    resolve_type,
+    unknown_type_message,
+)
+from game.scenarios.models import ProjectType, Scenario
+
+
+def load_scenario(path: Path | str) -> Scenario:
+    """Parse and validate a scenario; every referenced type id must exist after overrides."""
+    path = Path(path)
+    raw = read_json(path)
+    if not isinstance(raw, dict):
+        raise ScenarioError(f"{path}: expected a JSON object with 'name' and 'projects'")
+    try:
+        scenario = Scenario.model_validate(raw)
+    except ValidationError as exc:
+        raise ScenarioError(describe_validation(exc, str(path))) from None
+    scenario_catalogue(scenario, where=str(path))  # validates ids, overrides and sources
+    return scenario
+
+
+def scenario_catalogue(
+    scenario: Scenario, base: Catalogue | None = None, where: str = "scenario"
+) -> Catalogue:
+    """The catalogue a scenario plays with: base types, then added types, then overrides."""
+    base = base or load_catalogue()
+    types: dict[str, ProjectType] = dict(base.types)
+    for i, ptype in enumerate(scenario.project_types):
+        types[ptype.id] = resolve_type(
+            ptype.model_dump(), f"{where} project_types[{i}]", base.profiles
+        )
+    for i, override in enumerate(scenario.overrides):
+        if override.id not in types:
+            raise ScenarioError(
+                f"{where}: overrides[{i}]: {unknown_type_message(override.id, types)}"
+            )
+        changes = override.model_dump(exclude_none=True, exclude={"id"})
+        merged = types[override.id].model_dump()
+        if "sources" in changes:
+            # New sources replace those for the same field and keep the rest.
+            fields = {s["field"] for s in changes["sources"]}
+            kept = [s for s in merged["sources"] if s["field"] not in fields]
+            changes["sources"] = kept + list(changes["sources"])
+        merged.update(changes)
+        if "additionality_profile" in changes:
+            merged["additionality"] = {}
+        types[override.id] = resolve_type(merged, f"{where} overrides[{i}]", base.profiles)
+    for i, planned in enumerate(scenario.projects):
+        if planned.type not in types:
+            raise ScenarioError(
+                f"{where}: projects[{i}]: {unknown_type_message(planned.type, types)}"
+            )
+    return Catalogue(types=types, profiles=base.profiles)

@@ -1,0 +1,183 @@
+"""Citizen-group approval (0-100) with inertia and an exact explanation of every change.
+
+Each source k (an indicator, or a funded project) sets a target contribution c_k for each
+group; the group's felt contribution a_k moves a fixed share (the inertia parameter) of
+the way towards c_k every year, Democracy-style. Approval is the start value plus the sum
+of felt contributions, so a year's change is exactly the sum of the per-source changes:
+that list is the answer to "why did retirees' approval fall 6 points?".
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from game.errors import DataError
+from game.sim.indicators import SIGNAL_INDICATORS
+
+REPO = Path(__file__).resolve().parents[2]
+WEIGHTS_CSV = REPO / "data" / "params" / "approval_weights.csv"
+PARAMS_CSV = REPO / "data" / "params" / "approval_params.csv"
+MIN_SHOWN = 0.005  # contributions smaller than this (points) are not listed
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One reason for an approval change: `source` is "indicator" or "project:<id>"."""
+
+    source: str
+    indicator: str | None
+    delta: float
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class ApprovalWeights:
+    groups: tuple[str, ...]
+    matrix: np.ndarray  # (G, K) points per unit of signal, columns = SIGNAL_INDICATORS
+
+
+@lru_cache(maxsize=2)
+def load_params(path: Path = PARAMS_CSV) -> dict[str, float]:
+    out: dict[str, float] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            try:
+                out[row["name"]] = float(row["value"])
+            except (KeyError, ValueError) as exc:
+                raise DataError(str(path), f"bad value ({exc})", row=i, column="value") from None
+    return out
+
+
+@lru_cache(maxsize=2)
+def load_weights(path: Path = WEIGHTS_CSV) -> ApprovalWeights:
+    rows: list[tuple[str, str, float]] = []
+    with path.open(newline="", encoding="utf-8") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            ind = row.get("indicator", "")
+            if ind not in SIGNAL_INDICATORS:
+                raise DataError(str(path), f"unknown indicator '{ind}'", row=i, column="indicator")
+            try:
+                rows.append((row["group_id"], ind, float(row["weight"])))
+            except (KeyError, ValueError) as exc:
+                raise DataError(str(path), f"bad weight ({exc})", row=i, column="weight") from None
+            if not row.get("source") or not row.get("status"):
+                raise DataError(str(path), "needs a source and a status", row=i)
+    groups = tuple(dict.fromkeys(g for g, _, _ in rows))
+    m = np.zeros((len(groups), len(SIGNAL_INDICATORS)))
+    col = {name: k for k, name in enumerate(SIGNAL_INDICATORS)}
+    for g, ind, w in rows:
+        m[groups.index(g), col[ind]] = w
+    m.setflags(write=False)
+    return ApprovalWeights(groups, m)
+
+
+@dataclass(frozen=True)
+class ApprovalYear:
+    values: np.ndarray  # (G,) approval after the year
+    indicator_deltas: np.ndarray  # (G, K)
+    project_deltas: dict[str, np.ndarray]  # project id -> (G,)
+
+
+class ApprovalModel:
+    """Approval of every group for one run (scenario or baseline)."""
+
+    def __init__(
+        self, weights: ApprovalWeights | None = None, params: Mapping[str, float] | None = None
+    ) -> None:
+        self.weights = weights or load_weights()
+        self.params = dict(params or load_params())
+        g = len(self.weights.groups)
+        self.values = np.full(g, self.params["initial_approval"])
+        self.felt_indicators = np.zeros((g, len(SIGNAL_INDICATORS)))
+        self.felt_projects: dict[str, np.ndarray] = {}
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        return self.weights.groups
+
+    def indicator_targets(self, signal: np.ndarray) -> np.ndarray:
+        cap = self.params["contribution_cap"]
+        return np.clip(self.weights.matrix * signal[None, :], -cap, cap)
+
+    def step(self, signal: np.ndarray, project_targets: Mapping[str, np.ndarray]) -> ApprovalYear:
+        alpha = self.params["inertia"]
+        d_ind = alpha * (self.indicator_targets(signal) - self.felt_indicators)
+        d_proj = {}
+        for pid in sorted(set(project_targets) | set(self.felt_projects)):
+            felt = self.felt_projects.get(pid)
+            if felt is None:
+                felt = np.zeros(len(self.values))
+            target = project_targets.get(pid, np.zeros_like(felt))
+            d_proj[pid] = alpha * (target - felt)
+        total = d_ind.sum(axis=1) + sum(d_proj.values(), np.zeros(len(self.values)))
+        # Keep approval in 0..100 by scaling every reason of that group alike, so the
+        # explanation still adds up exactly to the change shown.
+        new = self.values + total
+        room = np.where(new > 100.0, 100.0 - self.values, np.where(new < 0.0, -self.values, total))
+        k = np.divide(room, total, out=np.ones_like(total), where=np.abs(total) > 1e-12)
+        d_ind *= k[:, None]
+        for pid in d_proj:
+            d_proj[pid] = d_proj[pid] * k
+        self.felt_indicators = self.felt_indicators + d_ind
+        for pid, d in d_proj.items():
+            self.felt_projects[pid] = self.felt_projects.get(pid, 0.0) + d
+        self.values = self.values + total * k
+        return ApprovalYear(self.values.copy(), d_ind, d_proj)
+
+    def snapshot(self) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+        return (
+            self.values.copy(),
+            self.felt_indicators.copy(),
+            {k: v.copy() for k, v in self.felt_projects.items()},
+        )
+
+
+def explain_group(gi: int, year: ApprovalYear, labels: Mapping[str, str]) -> list[Contribution]:
+    """The reasons for group `gi`'s change this year, largest first."""
+    items: list[Contribution] = []
+    row = year.indicator_deltas[gi]
+    for k in np.flatnonzero(np.abs(row) >= MIN_SHOWN):
+        name = SIGNAL_INDICATORS[int(k)]
+        items.append(Contribution("indicator", name, float(row[k]), labels.get(name, name)))
+    for pid, arr in year.project_deltas.items():
+        d = float(arr[gi])
+        if abs(d) >= MIN_SHOWN:
+            items.append(Contribution(f"project:{pid}", None, d, labels.get(pid, pid)))
+    items.sort(key=lambda c: (-abs(c.delta), c.source, c.indicator or ""))
+    return items
+
+
+def explain(
+    groups: tuple[str, ...],
+    year: ApprovalYear,
+    labels: Mapping[str, str],
+) -> dict[str, list[Contribution]]:
+    """Per group, the reasons for this year's change, largest first."""
+    return {g: explain_group(gi, year, labels) for gi, g in enumerate(groups)}
+
+
+def project_size_factor(population: float, params: Mapping[str, float]) -> float:
+    ref = 100_000.0
+    f = (ref / max(population, 1.0)) ** params["size_exponent"]
+    return float(np.clip(f, params["size_factor_min"], params["size_factor_max"]))
+
+
+def project_target(
+    groups: tuple[str, ...],
+    group_effects: Mapping[str, float],
+    scale: float,
+    population: float,
+    opened: bool,
+    params: Mapping[str, float],
+) -> np.ndarray:
+    """Target approval contribution of one project for every group."""
+    phase = 1.0 if opened else params["announce_fraction"]
+    k = params["points_per_strength"] * project_size_factor(population, params) * phase
+    k *= min(scale, 4.0) ** 0.5
+    return np.array([group_effects.get(g, 0.0) * k for g in groups])

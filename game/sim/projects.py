@@ -1,0 +1,119 @@
+"""Funded projects in a run: when they build and open, and what they add each year.
+
+A project funded at year S with build time b is under construction during the years ending
+at S+1 .. S+b and opens at mid-year S+b (b = 0: it starts at once). Stocks it delivers
+(school places, homes, premises connected, index effects) count from the year it opens;
+its operational jobs, a flow over a year, from the first full year after opening.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.scenarios.models import SIC_SECTIONS, Factors, ProjectType
+from game.sim.additionality import JobsBreakdown, gross_to_net, net_factor, workplace_factor
+
+SECTION_INDEX = {s: i for i, s in enumerate(SIC_SECTIONS)}
+N_SECTIONS = len(SIC_SECTIONS)
+PLACES_OUTPUTS = ("school_places_primary", "school_places_secondary")
+
+
+@dataclass(frozen=True)
+class ProjectInstance:
+    """One funded project (read-only snapshot as shown in EngineState.projects)."""
+
+    id: str
+    type_id: str
+    name: str
+    label: str
+    scale: float
+    area_code: str  # LAD where it is (or "spread" across a grouping's members)
+    started: int
+    opens: int
+    status: str  # "construction" | "open"
+    capital_cost: float
+    running_cost: float
+    jobs: JobsBreakdown  # permanent operational jobs at the level played (FTE)
+    construction: JobsBreakdown  # construction as FTE equivalents (job-years / 10)
+    construction_job_years: float
+    outputs: dict[str, float]
+
+    @property
+    def total(self) -> JobsBreakdown:
+        return self.jobs + self.construction
+
+
+@dataclass
+class ActiveProject:
+    """Engine-side record with everything pre-computed for the yearly loop."""
+
+    id: str
+    ptype: ProjectType
+    label: str
+    scale: float
+    area_code: str
+    weights: np.ndarray  # (n,) share of the project in each member area, sums to 1
+    started: int
+    level: str
+    factors: Factors  # operational additionality at the level played
+    construction_factors: Factors
+    job_years_per_fte: float
+    index_size: float  # size factor for index effects
+
+    def __post_init__(self) -> None:
+        b = self.ptype.build_years
+        self.opens = self.started + b
+        fte = np.zeros(N_SECTIONS)
+        for sec, v in self.ptype.operational_fte.items():
+            fte[SECTION_INDEX[sec]] += v * self.scale
+        self.op_workplace_by_section = fte * workplace_factor(self.factors)
+        self.op_net = float(fte.sum() * net_factor(self.factors))
+        cjy = self.ptype.construction_job_years * self.scale
+        self.cjy = cjy
+        self.constr_jobs_per_year = cjy / b if b > 0 else 0.0
+        self.constr_workplace_per_year = self.constr_jobs_per_year * workplace_factor(
+            self.construction_factors
+        )
+        self.constr_net_per_year = self.constr_jobs_per_year * net_factor(self.construction_factors)
+        self.homes = float(self.ptype.outputs.get("homes", 0.0)) * self.scale
+        self.capital = self.ptype.capital_cost * self.scale
+        self.running = self.ptype.running_cost * self.scale
+
+    # -- phases for the record at mid-year Y ------------------------------------------------
+    def building(self, year: int) -> bool:
+        return self.started < year <= self.opens and self.ptype.build_years > 0
+
+    def stock_counts(self, year: int) -> bool:
+        return year >= max(self.opens, self.started + 1)
+
+    def operating(self, year: int) -> bool:
+        return year > self.opens
+
+    def status(self, year: int) -> str:
+        return "open" if year >= self.opens else "construction"
+
+    def snapshot(self, year: int) -> ProjectInstance:
+        p = self.ptype
+        op = gross_to_net(p.gross_operational_fte * self.scale, self.factors, self.level)
+        constr = gross_to_net(
+            self.cjy / self.job_years_per_fte, self.construction_factors, self.level
+        )
+        return ProjectInstance(
+            id=self.id,
+            type_id=p.id,
+            name=p.name,
+            label=self.label,
+            scale=self.scale,
+            area_code=self.area_code,
+            started=self.started,
+            opens=self.opens,
+            status=self.status(year),
+            capital_cost=self.capital,
+            running_cost=self.running,
+            jobs=op,
+            construction=constr,
+            construction_job_years=self.cjy,
+            outputs={k: v * self.scale for k, v in p.outputs.items()},
+        )
