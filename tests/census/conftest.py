@@ -1,0 +1,24 @@
+"""Fixtures for census tests: the shipped world, and the shared raw data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.census import load_world
+from game.census.paths import DEFAULT_RAW_DIR
+from game.model.world import World
+
+
+@pytest.fixture(scope="session")
+def world() -> World:
+    return load_world()
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    # CI clones the repo next to shared/; a missing folder is a failure, never a skip.
+    if not DEFAULT_RAW_DIR.is_dir():
+        pytest.fail(f"raw census data not found at {DEFAULT_RAW_DIR} (clone next to shared/)")
+    return DEFAULT_RAW_DIR
