@@ -1,0 +1,75 @@
+"""The calibrated baseline on the shipped Census world: plausibility and determinism."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from game.census import load_world
+from game.model.world import World
+from game.sim.population import DemographicRates, calibrate_demography, step_population
+
+
+@pytest.fixture(scope="module")
+def world() -> World:
+    return load_world()
+
+
+@pytest.fixture(scope="module")
+def all_rates(world: World) -> DemographicRates:
+    return calibrate_demography(world, world.codes)
+
+
+def project(P: np.ndarray, rates: DemographicRates, years: int = 10) -> np.ndarray:
+    for _ in range(years):
+        P = step_population(P, rates).population
+    return P
+
+
+def test_ten_year_england_and_wales_growth_is_within_ons_projection_range(
+    world: World, all_rates: DemographicRates
+) -> None:
+    P0 = world.population_array()
+    growth = project(P0, all_rates).sum() / P0.sum() - 1.0
+    assert 0.03 <= growth <= 0.09, growth
+
+
+def test_every_area_changes_between_minus_10_and_plus_25_percent(
+    world: World, all_rates: DemographicRates
+) -> None:
+    P0 = world.population_array()
+    change = project(P0, all_rates).sum(axis=(1, 2)) / P0.sum(axis=(1, 2)) - 1.0
+    worst = {world.codes[int(i)]: round(float(change[i]), 3) for i in np.argsort(change)[[0, -1]]}
+    assert change.min() >= -0.10 and change.max() <= 0.25, worst
+
+
+def test_first_year_matches_each_areas_own_births_per_head(
+    world: World, all_rates: DemographicRates
+) -> None:
+    P0 = world.population_array()
+    s = step_population(P0, all_rates)
+    i = world.index["E06000001"]  # Hartlepool: 974 births on 93,663 people in 2019-20
+    comps = world.areas["E06000001"].components
+    expected = comps.births * P0[i].sum() / comps.population_start
+    assert s.births[i] == pytest.approx(expected, rel=1e-9)
+    assert 1.2 < all_rates.tfr[i] < 2.2
+    # SMRs are relative to England and Wales: the population-weighted mean stays near 1
+    assert 0.95 < np.average(all_rates.smr, weights=P0.sum(axis=(1, 2))) < 1.05
+
+
+def test_subset_calibration_equals_the_rows_of_the_full_calibration(
+    world: World, all_rates: DemographicRates
+) -> None:
+    codes = ("E06000001", "E09000001")
+    sub = calibrate_demography(world, codes)
+    rows = [world.index[c] for c in codes]
+    assert sub.codes == codes
+    np.testing.assert_array_equal(sub.q, all_rates.q[rows])
+    np.testing.assert_array_equal(sub.internal_in, all_rates.internal_in[rows])
+    np.testing.assert_array_equal(sub.in_profile, all_rates.in_profile[rows])
+
+
+def test_same_inputs_give_identical_ten_year_projections(world: World) -> None:
+    a = project(world.population_array(), calibrate_demography(world, world.codes))
+    b = project(world.population_array(), calibrate_demography(world, world.codes))
+    assert np.array_equal(a, b)
