@@ -1,0 +1,160 @@
+"""The window, the frame loop and global keys.
+
+Logic runs in fixed 1/60 s steps (at most MAX_STEPS per frame, so a slow frame cannot
+snowball); drawing happens once per frame; the loop is capped at 60 fps. Tests and the
+screenshot/bench tools drive `App.step()` directly with injected events.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import warnings
+from collections.abc import Iterable
+
+import pygame
+import pygame_gui
+
+from game.client.context import AppContext
+from game.client.scene import H, W, Scene, SceneStack
+
+FPS = 60
+STEP = 1.0 / FPS
+MAX_STEPS = 5
+
+
+class App:
+    def __init__(self, ctx: AppContext, *, headless: bool | None = None) -> None:
+        self.ctx = ctx
+        if headless is None:
+            headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        self.headless = headless
+        pygame.init()
+        pygame.key.set_repeat(400, 40)
+        self.window = self._open_window(ctx.settings.fullscreen)
+        pygame.display.set_caption(ctx.tr("app.title"))
+        # Everything is drawn at the design size; SCALED lets SDL stretch it to the window.
+        self.surface = self.window if self.window.get_size() == (W, H) else pygame.Surface((W, H))
+        self.stack = SceneStack()
+        self.running = True
+        self._acc = 0.0
+        self._dim: pygame.Surface | None = None
+        self.frames = 0
+        pygame.key.start_text_input()
+
+    def _open_window(self, fullscreen: bool) -> pygame.Surface:
+        flags = 0
+        if not self.headless:
+            flags = pygame.SCALED | pygame.RESIZABLE
+            if fullscreen:
+                flags |= pygame.FULLSCREEN
+        with warnings.catch_warnings():
+            # SDL warns when it falls back to a software renderer; that is fine for us.
+            warnings.simplefilter("ignore")
+            try:
+                return pygame.display.set_mode((W, H), flags)
+            except pygame.error:
+                return pygame.display.set_mode((W, H))
+
+    # -- services for scenes --------------------------------------------------------------
+    def new_manager(self) -> pygame_gui.UIManager:
+        return pygame_gui.UIManager((W, H), self.ctx.theme, enable_live_theme_updates=False)
+
+    def dim_surface(self) -> pygame.Surface:
+        if self._dim is None:
+            self._dim = pygame.Surface((W, H), pygame.SRCALPHA)
+            self._dim.fill((10, 12, 30, 150))
+        return self._dim
+
+    def toggle_fullscreen(self) -> None:
+        self.ctx.settings.fullscreen = not self.ctx.settings.fullscreen
+        if not self.headless:
+            try:
+                pygame.display.toggle_fullscreen()
+            except pygame.error:
+                self.window = self._open_window(self.ctx.settings.fullscreen)
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        if self.ctx.persist_settings:
+            self.ctx.settings.save()
+
+    def apply_language_and_scale(self) -> None:
+        """Settings changed: reload tables, fonts and theme, and rebuild every scene."""
+        self.ctx.apply_settings()
+        pygame.display.set_caption(self.ctx.tr("app.title"))
+        for scene in self.stack.scenes:
+            scene.t = self.ctx.tr
+            scene.fonts = self.ctx.fonts
+            scene.ui = self.new_manager()
+            scene.rebuild()
+
+    @property
+    def top(self) -> Scene | None:
+        return self.stack.top
+
+    # -- the frame --------------------------------------------------------------------------
+    def step(self, dt: float = STEP, events: Iterable[pygame.event.Event] = ()) -> None:
+        """One frame: events (injected first, then the queue), fixed updates, draw."""
+        self.stack.apply_pending()
+        for event in [*events, *pygame.event.get()]:
+            self.dispatch(event)
+            self.stack.apply_pending()
+        top = self.stack.top
+        self._acc += dt
+        steps = 0
+        while self._acc >= STEP and steps < MAX_STEPS:
+            if top:
+                top.update(STEP)
+            self._acc -= STEP
+            steps += 1
+        if steps == MAX_STEPS:
+            self._acc = 0.0
+        self.stack.apply_pending()
+        for scene in self.stack.visible():
+            scene.ui.update(dt)
+        self.draw()
+        self.frames += 1
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        top = self.stack.top
+        if top is not None:
+            top.handle_event(event)
+
+    def draw(self) -> None:
+        for scene in self.stack.visible():
+            scene.draw(self.surface)
+        if self.surface is not self.window:
+            pygame.transform.smoothscale(self.surface, self.window.get_size(), self.window)
+        pygame.display.flip()
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        while self.running and (self.stack.scenes or self.stack.has_pending):
+            dt = clock.tick(FPS) / 1000.0
+            self.step(min(dt, 0.25))
+        pygame.quit()
+        return 0
+
+    def quit(self) -> None:
+        self.running = False
+
+
+def run_game(ctx: AppContext | None = None) -> int:
+    from game.client.scenes.title import TitleScene
+
+    ctx = ctx or AppContext()
+    ctx.start_loading()
+    app = App(ctx)
+    app.stack.push(TitleScene(app))
+    return app.run()
+
+
+def now() -> float:
+    return time.perf_counter()

@@ -1,0 +1,99 @@
+"""Asset paths anchored at the package (never the current directory), fonts and theme."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pygame
+
+ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
+FONTS_DIR = ASSETS_DIR / "fonts"
+THEME_PATH = ASSETS_DIR / "theme" / "theme.json"
+I18N_DIR = ASSETS_DIR / "i18n"
+SOUNDS_DIR = ASSETS_DIR / "sounds"
+
+REGULAR = FONTS_DIR / "DejaVuSans.ttf"
+BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"
+
+
+def load_theme(text_scale: float = 1.0) -> dict:
+    """The pygame_gui theme as a dict, with absolute font paths and sizes scaled."""
+    theme = json.loads(THEME_PATH.read_text(encoding="utf-8"))
+    theme.pop("_comment", None)
+    for block in theme.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if not font:
+            continue
+        for key in ("regular_path", "bold_path", "italic_path", "bold_italic_path"):
+            if key in font:
+                font[key] = str(FONTS_DIR / font[key])
+        font["size"] = str(round(int(font["size"]) * text_scale))
+    return theme
+
+
+def theme_font_sizes(theme: dict) -> set[int]:
+    return {int(b["font"]["size"]) for b in theme.values() if isinstance(b, dict) and "font" in b}
+
+
+class Fonts:
+    """Font objects and rendered-text cache for everything drawn outside pygame_gui.
+
+    Rendering text is the most expensive thing a frame does, so rendered surfaces are cached
+    by (text, size, bold, colour); the cache is cleared wholesale when it grows too big.
+    """
+
+    def __init__(self, text_scale: float = 1.0) -> None:
+        self.text_scale = text_scale
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._text: dict[tuple[str, int, bool, tuple[int, ...]], pygame.Surface] = {}
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        px = max(8, round(size * self.text_scale))
+        key = (px, bold)
+        f = self._fonts.get(key)
+        if f is None:
+            f = pygame.font.Font(str(BOLD if bold else REGULAR), px)
+            self._fonts[key] = f
+        return f
+
+    def render(
+        self, text: str, size: int, colour: tuple[int, ...], bold: bool = False
+    ) -> pygame.Surface:
+        key = (text, size, bold, tuple(colour))
+        surf = self._text.get(key)
+        if surf is None:
+            if len(self._text) > 4000:
+                self._text.clear()
+            surf = self.font(size, bold).render(text, True, colour)
+            self._text[key] = surf
+        return surf
+
+    def size(self, text: str, size: int, bold: bool = False) -> tuple[int, int]:
+        return self.font(size, bold).size(text)
+
+    def line_height(self, size: int, bold: bool = False) -> int:
+        return self.font(size, bold).get_linesize()
+
+    def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
+        """Greedy word wrap to a pixel width; explicit newlines are kept."""
+        return list(_wrap_cached(self, text, size, width, bold))
+
+
+@lru_cache(maxsize=2048)
+def _wrap_cached(fonts: Fonts, text: str, size: int, width: int, bold: bool) -> tuple[str, ...]:
+    font = fonts.font(size, bold)
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split(" ")
+        line = ""
+        for word in words:
+            trial = word if not line else f"{line} {word}"
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return tuple(lines)

@@ -1,0 +1,92 @@
+"""Drive the app without a person: click widgets, type, press keys, wait for scenes.
+
+Used by the screenshot tool, the benchmark and the tests (Textual's "pilot" idea): every
+input goes through the same event path a real mouse or keyboard uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.client.app import App
+
+
+class Pilot:
+    def __init__(self, app: App, max_frames: int = 2000) -> None:
+        self.app = app
+        self.max_frames = max_frames
+
+    @property
+    def scene(self):
+        return self.app.stack.top
+
+    def frame(self, n: int = 1) -> None:
+        for _ in range(n):
+            self.app.step()
+
+    def until(self, predicate: Callable[[], bool], what: str = "condition") -> None:
+        for _ in range(self.max_frames):
+            self.app.step()
+            if predicate():
+                return
+        raise TimeoutError(f"gave up waiting for {what}; top scene is {self.scene.name}")
+
+    def until_scene(self, name: str) -> None:
+        self.until(lambda: self.scene is not None and self.scene.name == name
+                   and not self.app.stack.has_pending, f"scene '{name}'")
+
+    def click_at(self, pos: tuple[int, int]) -> None:
+        self.app.step(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                                 buttons=(0, 0, 0))])
+        self.app.step(events=[pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos)])
+        self.app.step(events=[pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=pos)])
+        self.app.step()  # pygame_gui posts the press event; this frame handles it
+
+    def click(self, name_or_text: str) -> None:
+        button = self.scene.find_button(name_or_text)
+        if button is None:
+            labels = [b.text for b in self.scene.buttons()]
+            raise LookupError(f"no button '{name_or_text}' on {self.scene.name}: {labels}")
+        if not button.is_enabled:
+            raise LookupError(f"button '{name_or_text}' is disabled on {self.scene.name}")
+        self.click_at(button.rect.center)
+
+    def hover(self, pos: tuple[int, int]) -> None:
+        self.app.step(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                                 buttons=(0, 0, 0))])
+
+    def press(self, key: int, mod: int = 0, unicode: str = "") -> None:
+        self.app.step(events=[
+            pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0),
+            pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0),
+        ])  # fmt: skip
+
+    def type(self, text: str) -> None:
+        for ch in text:
+            key = pygame.key.key_code(ch.lower()) if ch.isalnum() else 0
+            self.app.step(events=[
+                pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=ch, scancode=0),
+                pygame.event.Event(pygame.TEXTINPUT, text=ch),
+            ])  # fmt: skip
+
+    def focus_to(self, name: str, limit: int = 80) -> None:
+        """Tab until the named widget has keyboard focus (keyboard-only play)."""
+        for _ in range(limit):
+            cur = self.scene.focus.current
+            if cur is not None and cur.name == name:
+                return
+            self.press(pygame.K_TAB)
+        raise LookupError(f"could not tab to '{name}' on {self.scene.name}")
+
+    def activate(self, name: str) -> None:
+        self.focus_to(name)
+        self.press(pygame.K_RETURN)
+        self.frame()
+
+    def texts(self) -> list[str]:
+        return self.scene.visible_text()
+
+    def screenshot(self, path) -> None:
+        pygame.image.save(self.app.surface, str(path))

@@ -1,0 +1,317 @@
+"""Scenes and the scene stack.
+
+A scene owns its own pygame_gui manager, so a modal dialog's widgets sit above the scene
+below and only the top scene receives input. Stack changes are queued and applied between
+frames, never in the middle of event dispatch. Modal scenes return a result to the caller
+through the `on_result` callback given to `push` (Textual's dismiss pattern).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from game.client import palette
+from game.client.focus import Focusable, FocusRing
+
+if TYPE_CHECKING:
+    from game.client.app import App
+
+W, H = 1280, 720  # the design resolution; the window scales this
+
+
+class Scene:
+    opaque = True
+    name = "scene"
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.ctx = app.ctx
+        self.t = app.ctx.tr
+        self.fonts = app.ctx.fonts
+        self.ui = app.new_manager()
+        self.focus = FocusRing()
+        self._actions: dict[object, Callable[[], None]] = {}
+        self.drawn_text: list[str] = []  # text drawn outside pygame_gui in the last frame
+        self.result: Any = None
+
+    # -- lifecycle ----------------------------------------------------------------------
+    def on_enter(self) -> None:
+        self.build()
+
+    def on_exit(self) -> None:
+        self.ui.clear_and_reset()
+
+    def on_pause(self) -> None:
+        pass
+
+    def on_resume(self) -> None:
+        pass
+
+    def build(self) -> None:
+        """Create widgets. Called on enter and whenever the scene must be rebuilt."""
+
+    def rebuild(self, keep_focus: bool = True) -> None:
+        name = self.focus.current.name if (keep_focus and self.focus.current) else None
+        self.ui.clear_and_reset()
+        self._actions.clear()
+        self.focus.clear()
+        self.build()
+        if name:
+            self.focus.set_by_name(name)
+        self.focus.ensure_usable()
+
+    # -- widgets ------------------------------------------------------------------------
+    def button(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        text: str,
+        action: Callable[[], None],
+        *,
+        cls: str | None = None,
+        name: str = "",
+        enabled: bool = True,
+        container: Any = None,
+        tooltip: str | None = None,
+        focusable: bool = True,
+    ) -> pygame_gui.elements.UIButton:
+        obj = ObjectID(class_id=f"@{cls}" if cls else None, object_id=f"#{name}" if name else None)
+        b = pygame_gui.elements.UIButton(
+            pygame.Rect(rect),
+            text,
+            self.ui,
+            container=container,
+            object_id=obj,
+            tool_tip_text=tooltip,
+        )
+        if not enabled:
+            b.disable()
+        self._actions[b] = action
+        if focusable:
+            self.focus.add(
+                Focusable(
+                    rect_of=lambda b=b: b.rect,
+                    activate=action,
+                    enabled=lambda b=b: b.is_enabled and b.visible,
+                    name=name or text,
+                    element=b,
+                )
+            )
+        return b
+
+    def buttons(self) -> list[pygame_gui.elements.UIButton]:
+        return [e for e in self._actions if isinstance(e, pygame_gui.elements.UIButton)]
+
+    def find_button(self, name_or_text: str) -> pygame_gui.elements.UIButton | None:
+        for b in self.buttons():
+            if b.text == name_or_text or f"#{name_or_text}" in b.object_ids:
+                return b
+        return None
+
+    # -- text drawn outside pygame_gui -------------------------------------------------
+    def text(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        pos: tuple[int, int],
+        size: int = 20,
+        colour: tuple[int, int, int] = palette.INK,
+        bold: bool = False,
+        anchor: str = "topleft",
+    ) -> pygame.Rect:
+        img = self.fonts.render(text, size, colour, bold)
+        r = img.get_rect(**{anchor: pos})
+        surface.blit(img, r)
+        self.drawn_text.append(text)
+        return r
+
+    def paragraph(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        rect: pygame.Rect,
+        size: int = 20,
+        colour: tuple[int, int, int] = palette.INK,
+        bold: bool = False,
+        max_lines: int | None = None,
+    ) -> int:
+        """Word-wrapped text in a box; returns the y just below the last line."""
+        lines = self.fonts.wrap(text, size, rect.width, bold)
+        if max_lines is not None and len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = lines[-1].rstrip(" .,") + "…"
+        y = rect.top
+        lh = self.fonts.line_height(size, bold)
+        for line in lines:
+            img = self.fonts.render(line, size, colour, bold)
+            surface.blit(img, (rect.left, y))
+            y += lh
+        self.drawn_text.append(text)
+        return y
+
+    # -- frame ---------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Return True if the event was consumed."""
+        if event.type == pygame.KEYDOWN:
+            if self.on_key(event):
+                return True
+            if event.key == pygame.K_TAB:
+                self.focus.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                return self.focus.activate()
+            if event.key in (pygame.K_DOWN, pygame.K_RIGHT):
+                self.focus.move(1)
+                return True
+            if event.key in (pygame.K_UP, pygame.K_LEFT):
+                self.focus.move(-1)
+                return True
+            if event.key == pygame.K_ESCAPE:
+                return self.on_back()
+        consumed = self.ui.process_events(event)
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            action = self._actions.get(event.ui_element)
+            if action is not None:
+                self.focus.set(event.ui_element)
+                action()
+                return True
+        return consumed
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """Scene-specific keys, checked before the focus keys."""
+        return False
+
+    def on_back(self) -> bool:
+        return False
+
+    def update(self, dt: float) -> None:
+        """Fixed-step logic (animations, polling workers)."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.drawn_text = []
+        self.draw_scene(surface)
+        self.ui.draw_ui(surface)
+        self.draw_over(surface)
+        self.focus.draw(surface)
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        surface.fill(palette.PAPER)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Drawn above the widgets (tooltips, hover boxes)."""
+
+    def visible_text(self) -> list[str]:
+        """Every string on screen: widget labels and drawn text (tests assert on this)."""
+        out = [b.text for b in self.buttons() if b.visible]
+        for el in self.ui.get_root_container().elements:
+            txt = getattr(el, "text", None)
+            if isinstance(txt, str) and txt not in out:
+                out.append(txt)
+            if isinstance(el, pygame_gui.elements.UITextEntryLine):
+                out.append(el.get_text())
+        return out + self.drawn_text
+
+    # -- helpers -------------------------------------------------------------------------
+    def close(self, result: Any = None) -> None:
+        self.app.stack.pop(result)
+
+
+class Modal(Scene):
+    """A dialog over the scene below, which stays visible but dimmed."""
+
+    opaque = False
+    box = pygame.Rect(240, 110, 800, 500)
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        dim = self.app.dim_surface()
+        surface.blit(dim, (0, 0))
+        pygame.draw.rect(surface, palette.CARD, self.box, border_radius=14)
+        pygame.draw.rect(surface, palette.INK, self.box, width=3, border_radius=14)
+
+    def on_back(self) -> bool:
+        self.close(None)
+        return True
+
+
+class SceneStack:
+    def __init__(self) -> None:
+        self.scenes: list[Scene] = []
+        self._pending: list[Callable[[], None]] = []
+        self._callbacks: dict[int, Callable[[Any], None] | None] = {}
+
+    @property
+    def top(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene, on_result: Callable[[Any], None] | None = None) -> None:
+        def op() -> None:
+            if self.top:
+                self.top.on_pause()
+            self.scenes.append(scene)
+            self._callbacks[id(scene)] = on_result
+            scene.on_enter()
+
+        self._pending.append(op)
+
+    def pop(self, result: Any = None) -> None:
+        def op() -> None:
+            if not self.scenes:
+                return
+            scene = self.scenes.pop()
+            scene.on_exit()
+            callback = self._callbacks.pop(id(scene), None)
+            if self.top:
+                self.top.on_resume()
+            if callback:
+                callback(result)
+
+        self._pending.append(op)
+
+    def replace(self, scene: Scene) -> None:
+        def op() -> None:
+            if self.scenes:
+                old = self.scenes.pop()
+                old.on_exit()
+                self._callbacks.pop(id(old), None)
+            self.scenes.append(scene)
+            scene.on_enter()
+
+        self._pending.append(op)
+
+    def reset(self, scene: Scene) -> None:
+        """Clear the whole stack, then show `scene` (e.g. back to the title)."""
+
+        def op() -> None:
+            while self.scenes:
+                self.scenes.pop().on_exit()
+            self._callbacks.clear()
+            self.scenes.append(scene)
+            scene.on_enter()
+
+        self._pending.append(op)
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def apply_pending(self) -> None:
+        # Ops may queue further ops (a callback that pushes a dialog): run until quiet.
+        guard = 0
+        while self._pending and guard < 50:
+            ops, self._pending = self._pending, []
+            for op in ops:
+                op()
+            guard += 1
+
+    def visible(self) -> list[Scene]:
+        """Scenes to draw: from the topmost opaque one upwards."""
+        start = 0
+        for i in range(len(self.scenes) - 1, -1, -1):
+            if self.scenes[i].opaque:
+                start = i
+                break
+        return self.scenes[start:]

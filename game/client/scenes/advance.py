@@ -1,0 +1,101 @@
+"""The turn of the year: the engine runs in a worker thread while this short, skippable
+transition keeps drawing, so the window never freezes; then the autosave is written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.client import palette
+from game.client.context import Background
+from game.client.scene import H, W, Scene
+
+MIN_SECONDS = 1.2  # long enough to read "2024 -> 2025", short enough not to bore
+
+
+class AdvanceScene(Scene):
+    name = "advance"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        s = app.ctx.session
+        self.from_year = s.year
+        self.clock = 0.0
+        self.skip = False
+        self.job: Background | None = None
+        self.building = sum(1 for p in s.funded if p.status == "building")
+
+    def on_enter(self) -> None:
+        super().on_enter()
+        ctx = self.ctx
+
+        def work() -> Any:
+            summary = ctx.session.advance_year()
+            ctx.autosave()
+            return summary
+
+        self.job = Background(work, ctx.threaded)
+
+    def build(self) -> None:
+        self.button((W // 2 - 110, H - 120, 220, 54), self.t("advance.skip"), self.request_skip,
+                    cls="secondary", name="skip")
+
+    def request_skip(self) -> None:
+        self.skip = True
+
+    def on_back(self) -> bool:
+        self.skip = True
+        return True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.skip = True
+        return super().handle_event(event)
+
+    @property
+    def progress(self) -> float:
+        if not self.ctx.animate:
+            return 1.0 if self.job and self.job.done else 0.5
+        return min(1.0, self.clock / MIN_SECONDS)
+
+    def update(self, dt: float) -> None:
+        self.clock += dt
+        job = self.job
+        if job is None or not job.done:
+            return
+        finished_showing = self.skip or not self.ctx.animate or self.clock >= MIN_SECONDS
+        if not finished_showing:
+            return
+        self.job = None
+        if job.error is not None:
+            from game.client.scenes.common import MessageDialog
+
+            self.app.stack.pop()
+            self.app.stack.push(MessageDialog(self.app, self.t("advance.failed"), str(job.error)))
+            return
+        from game.client.scenes.newspaper import NewspaperScene
+
+        self.app.stack.replace(NewspaperScene(self.app, job.result))
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        surface.fill(palette.HEADER)
+        p = self.progress
+        y0, y1 = str(self.from_year), str(self.from_year + 1)
+        cx, cy = W // 2, H // 2 - 60
+        # two calendar pages: the old year slides up and fades as the new one arrives
+        shift = int(80 * p)
+        old = self.fonts.render(y0, 120, (120, 150, 175), True)
+        new = self.fonts.render(y1, 120, palette.HEADER_TEXT, True)
+        surface.blit(old, old.get_rect(center=(cx - 230, cy - shift // 2)))
+        self.drawn_text.append(y0)
+        self.text(surface, "→", (cx, cy), 80, palette.ORANGE, True, "center")
+        surface.blit(new, new.get_rect(center=(cx + 230, cy + 40 - shift // 2)))
+        self.drawn_text.append(y1)
+        bar = pygame.Rect(W // 2 - 300, H // 2 + 80, 600, 18)
+        pygame.draw.rect(surface, (40, 90, 120), bar, border_radius=9)
+        pygame.draw.rect(surface, palette.ORANGE, (bar.left, bar.top, int(bar.width * p), 18),
+                         border_radius=9)
+        msg = self.t("advance.building", n=self.building) if self.building else self.t(
+            "advance.working")
+        self.text(surface, msg, (W // 2, H // 2 + 130), 22, palette.HEADER_TEXT, False, "center")

@@ -1,0 +1,351 @@
+"""Choose an area: type-ahead search, the clickable map, at random, or a grouping."""
+
+from __future__ import annotations
+
+import functools
+import random
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from game.client import fmt, palette
+from game.client.focus import Focusable
+from game.client.mapview import MapView, polygons_of, quintile_breaks, shade
+from game.client.scene import H, W, Scene
+from game.client.scenes.common import header, panel
+
+MODES = ("lad", "lep", "ca")
+MEASURES = ("population", "unemployment", "older", "young_families", "no_qualifications")
+MAX_RESULTS = 6
+MAP_RECT = pygame.Rect(462, 72, 500, 640)
+
+
+def measure_value(area: Any, measure: str) -> float:
+    g = area.groups
+    pop = max(area.census_population, 1)
+    if measure == "population":
+        return float(area.census_population)
+    if measure == "unemployment":
+        seekers = g.get("job_seekers", 0)
+        return seekers / max(seekers + g.get("workers", 0), 1)
+    if measure == "older":
+        return g.get("older_people", 0) / pop
+    if measure == "young_families":
+        return g.get("young_families", 0) / pop
+    if measure == "no_qualifications":
+        return g.get("no_qualifications", 0) / pop
+    raise KeyError(measure)
+
+
+def measure_text(measure: str, value: float) -> str:
+    return fmt.count(value) if measure == "population" else fmt.pct(value)
+
+
+class AreaChoiceScene(Scene):
+    name = "area_choice"
+
+    def __init__(self, app, rng_seed: int | None = None) -> None:
+        super().__init__(app)
+        self.mode = "lad"
+        self.measure = "population"
+        self.query = ""
+        self.results: list[Any] = []
+        self.selected: Any = None
+        self.hover: str | None = None
+        self.mouse = (0, 0)
+        self.map: MapView | None = None
+        self.values: dict[str, float] = {}
+        self.entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.result_buttons: list[pygame_gui.elements.UIButton] = []
+        seed = rng_seed if rng_seed is not None else app.ctx.seed
+        self.rng = random.Random(seed)  # the "random area" button's own generator
+        self.ready = False
+
+    # -- data ------------------------------------------------------------------------------
+    def _prepare(self) -> None:
+        world = self.ctx.world
+        self.world = world
+        self.areas = [world.areas[c] for c in world.codes]
+        self.groupings = {k: sorted(world.groupings(k), key=lambda a: a.name) for k in ("lep", "ca")}
+        self.by_code = {a.code: a for a in self.areas}
+        for k in ("lep", "ca"):
+            self.by_code.update({a.code: a for a in self.groupings[k]})
+        self.map = _map_cache(self.ctx, MAP_RECT)
+        self._shade()
+        self.ready = True
+
+    def _shade(self) -> None:
+        assert self.map is not None
+        self.values = {a.code: measure_value(a, self.measure) for a in self.areas}
+        self.map.render(shade(self.values))
+        self.breaks = quintile_breaks(self.values)
+
+    # -- widgets ---------------------------------------------------------------------------
+    def build(self) -> None:
+        if not self.ready:
+            if not self.ctx.world_ready or not self.ctx.map_ready:
+                self.ctx.start_loading()
+                return
+            self._prepare()
+        t = self.t
+        xs, ws = (24, 142, 240), (112, 92, 204)
+        for i, m in enumerate(MODES):
+            self.button(
+                (xs[i], 80, ws[i], 48),
+                t(f"area.mode.{m}"),
+                functools.partial(self.set_mode, m),
+                cls="toggle_on" if m == self.mode else "toggle_off",
+                name=f"mode_{m}",
+            )
+        self.entry = pygame_gui.elements.UITextEntryLine(
+            pygame.Rect(24, 140, 420, 54), self.ui, placeholder_text=t("area.search_hint")
+        )
+        self.entry.set_text(self.query)
+        entry = self.entry
+        self.focus.add(
+            Focusable(
+                rect_of=lambda: entry.rect,
+                activate=self.choose_first,
+                enabled=lambda: True,
+                name="search",
+                element=entry,
+                on_focus=entry.focus,
+            )
+        )
+        self.result_buttons = []
+        for i in range(MAX_RESULTS):
+            b = self.button(
+                (24, 202 + i * 50, 420, 44), "", functools.partial(self.choose_result, i),
+                cls="secondary", name=f"result_{i}", focusable=True,
+            )
+            self.result_buttons.append(b)
+        self.button((24, 508, 204, 50), t("area.random"), self.choose_random, cls="secondary",
+                    name="random")
+        self.button((240, 508, 204, 50), t("ui.back"), self.close, cls="secondary", name="back")
+        start_text = t("area.start_in", name=self.selected.name) if self.selected else t("area.start")
+        self.start_button = self.button(
+            (24, 648, 420, 56), start_text, self.start, cls="big", name="start",
+            enabled=self.selected is not None,
+        )
+        self.button((976, 80, 290, 48), t("area.measure_button", measure=t(f"area.measure.{self.measure}")), self.next_measure,
+                    cls="secondary", name="measure")
+        self._refresh_results()
+        self.focus.set_by_name("search")
+
+    def on_enter(self) -> None:
+        super().on_enter()
+        if self.entry is not None:
+            self.entry.focus()
+
+    def update(self, dt: float) -> None:
+        if not self.ready and self.ctx.world_ready and self.ctx.map_ready:
+            self.rebuild(keep_focus=False)
+            if self.entry is not None:
+                self.entry.focus()
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.selected = None
+        self.rebuild()
+
+    def next_measure(self) -> None:
+        self.measure = MEASURES[(MEASURES.index(self.measure) + 1) % len(MEASURES)]
+        self._shade()
+        self.rebuild()
+
+    def _pool(self) -> list[Any]:
+        return self.areas if self.mode == "lad" else self.groupings[self.mode]
+
+    def _refresh_results(self) -> None:
+        q = self.query.strip().lower()
+        pool = self._pool()
+        if q:
+            starts = [a for a in pool if a.name.lower().startswith(q) or a.code.lower() == q]
+            inside = [a for a in pool if q in a.name.lower() and a not in starts]
+            self.results = (starts + inside)[:MAX_RESULTS]
+        else:
+            self.results = [] if self.mode == "lad" else pool[:MAX_RESULTS]
+        for i, b in enumerate(self.result_buttons):
+            if i < len(self.results):
+                b.set_text(self._result_label(self.results[i]))
+                b.show()
+                b.enable()
+            else:
+                b.set_text("")
+                b.hide()
+
+    def _result_label(self, area: Any) -> str:
+        if self.mode == "lad":
+            return area.name
+        return f"{area.name} ({len(area.members)})"
+
+    # -- choosing --------------------------------------------------------------------------
+    def choose_first(self) -> None:
+        if self.results:
+            self.choose_result(0)
+
+    def choose_result(self, i: int) -> None:
+        if i < len(self.results):
+            self.select(self.results[i])
+
+    def choose_random(self) -> None:
+        pool = self._pool()
+        self.select(pool[self.rng.randrange(len(pool))])
+
+    def select(self, area: Any) -> None:
+        self.selected = area
+        self.rebuild(keep_focus=False)
+        self.focus.set_by_name("start")
+
+    def click_map(self, code: str) -> None:
+        lad = self.by_code[code]
+        if self.mode == "lad":
+            self.select(lad)
+            return
+        key = lad.lep_codes[0] if self.mode == "lep" and lad.lep_codes else lad.ca_code
+        if key and key in self.by_code:
+            self.select(self.by_code[key])
+
+    def start(self) -> None:
+        if self.selected is None:
+            return
+        from game.client.scenes.year import start_game
+
+        start_game(self.app, self.selected.code, self.selected.name)
+
+    # -- input -----------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if not self.ready:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.close()
+                return True
+            return False
+        entry_focused = self.entry is not None and self.entry.is_focused
+        if event.type == pygame.KEYDOWN and entry_focused:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.choose_first()
+                return True
+            if event.key in (pygame.K_DOWN, pygame.K_TAB):
+                self.entry.unfocus()
+                self.focus.move(1)
+                return True
+            if event.key == pygame.K_ESCAPE:
+                return self.on_back()
+            # everything else (letters, backspace, arrows within the text) goes to the box
+            return self.ui.process_events(event)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
+            return self.focus.activate()
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+            self.hover = self.map.code_at(event.pos) if self.map else None
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.map:
+            code = self.map.code_at(event.pos)
+            if code:
+                self.click_map(code)
+                return True
+        consumed = super().handle_event(event)
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and self.entry is not None:
+            self.query = self.entry.get_text()
+            self._refresh_results()
+        cur = self.focus.current
+        if cur is not None and cur.name != "search" and self.entry is not None:
+            if self.entry.is_focused and event.type == pygame.KEYDOWN:
+                self.entry.unfocus()
+        return consumed
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        # Typing a letter anywhere jumps back to the search box (type-ahead).
+        if event.unicode and event.unicode.isalpha() and self.entry is not None:
+            self.focus.set_by_name("search")
+            return False
+        return False
+
+    def on_back(self) -> bool:
+        self.close()
+        return True
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        surface.fill(palette.PAPER)
+        header(self, surface, self.t("area.title"))
+        if not self.ready:
+            self.text(surface, self.t("area.loading"), (W // 2, H // 2), 28, palette.INK, True,
+                      "center")
+            return
+        assert self.map is not None
+        pygame.draw.rect(surface, (232, 238, 244), MAP_RECT, border_radius=10)
+        self.map.draw(surface)
+        sel = self.selected
+        if sel is not None:
+            members = sel.members or (sel.code,)
+            self.map.outline(surface, members, palette.VERMILION, 3)
+            # a ring marker, because many councils are only a few pixels across
+            pts = [p for p in (self.map.centre(c) for c in members) if p]
+            if pts:
+                cx = sum(p[0] for p in pts) // len(pts)
+                cy = sum(p[1] for p in pts) // len(pts)
+                pygame.draw.circle(surface, palette.INK, (cx, cy), 17, 5)
+                pygame.draw.circle(surface, palette.VERMILION, (cx, cy), 14, 4)
+        if self.hover:
+            self.map.outline(surface, [self.hover], palette.INK, 3)
+        self._legend(surface)
+        self._selection_panel(surface)
+        if not self.query and self.mode == "lad":
+            self.paragraph(surface, self.t("area.type_hint"), pygame.Rect(30, 214, 400, 80), 18,
+                           palette.MUTED)
+
+    def _legend(self, surface: pygame.Surface) -> None:
+        x, y = 980, 140
+        y = self.paragraph(surface, self.t("area.legend"), pygame.Rect(x, y, 280, 60), 17,
+                           palette.MUTED) + 6
+        for i, col in enumerate(palette.RAMP):
+            pygame.draw.rect(surface, col, (x, y + i * 34, 40, 28))
+            pygame.draw.rect(surface, palette.INK, (x, y + i * 34, 40, 28), 1)
+            lo = measure_text(self.measure, self.breaks[i])
+            hi = measure_text(self.measure, self.breaks[i + 1])
+            self.text(surface, f"{lo} – {hi}", (x + 50, y + i * 34 + 14), 16, palette.INK,
+                      anchor="midleft")
+        self.paragraph(surface, self.t("area.map_hint"), pygame.Rect(x, y + 190, 280, 120), 17,
+                       palette.MUTED)
+        self.text(surface, self.t("area.map_source"), (MAP_RECT.left + 8, MAP_RECT.bottom - 8),
+                  13, palette.MUTED, anchor="bottomleft")
+
+    def _selection_panel(self, surface: pygame.Surface) -> None:
+        r = pygame.Rect(24, 568, 420, 72)
+        panel(surface, r)
+        sel = self.selected
+        if sel is None:
+            self.text(surface, self.t("area.none_selected"), (r.left + 14, r.centery), 18,
+                      palette.MUTED, anchor="midleft")
+            return
+        self.text(surface, sel.name, (r.left + 14, r.top + 8), 22, palette.INK, True)
+        kind = self.t(f"area.kind.{sel.kind}") if self.t.has(f"area.kind.{sel.kind}") else ""
+        line = self.t("area.selected_line", population=fmt.count(sel.census_population),
+                      kind=kind)
+        self.text(surface, line, (r.left + 14, r.top + 40), 18, palette.MUTED)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        if not self.ready or not self.hover:
+            return
+        area = self.by_code[self.hover]
+        value = measure_text(self.measure, self.values.get(self.hover, 0.0))
+        label = self.t(f"area.measure.{self.measure}")
+        lines = [(area.name, 20, True), (f"{label}: {value}", 18, False)]
+        w = max(self.fonts.size(s, sz, b)[0] for s, sz, b in lines) + 24
+        h = 64
+        x = min(self.mouse[0] + 18, W - w - 4)
+        y = min(self.mouse[1] + 18, H - h - 4)
+        box = pygame.Rect(x, y, w, h)
+        pygame.draw.rect(surface, palette.INK, box, border_radius=8)
+        self.text(surface, lines[0][0], (x + 12, y + 6), 20, palette.HEADER_TEXT, True)
+        self.text(surface, lines[1][0], (x + 12, y + 34), 18, palette.HEADER_TEXT)
+
+
+def _map_cache(ctx: Any, rect: pygame.Rect) -> MapView:
+    """The projected map is the same every time: build it once per context."""
+    cache = ctx.cache
+    key = ("map", tuple(rect))
+    if key not in cache:
+        cache[key] = MapView(polygons_of(ctx.mapdata), rect, codes=ctx.world.codes)
+    return cache[key]

@@ -1,0 +1,97 @@
+"""Waiting on background work (census loading, starting or resuming a game) without
+freezing the window: the job runs in a thread and this scene polls it every frame."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from game.client import palette
+from game.client.context import Background
+from game.client.scene import H, W, Scene
+from game.client.scenes.common import MessageDialog
+
+
+class LoadingScene(Scene):
+    name = "loading"
+
+    def __init__(
+        self,
+        app,
+        message: str,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        super().__init__(app)
+        self.message = message
+        self._fn = job
+        self.on_done = on_done
+        self.on_error = on_error
+        self.job: Background | None = None
+        self.clock = 0.0
+
+    def on_enter(self) -> None:
+        super().on_enter()
+        self.job = Background(self._fn, self.ctx.threaded)
+
+    def update(self, dt: float) -> None:
+        self.clock += dt
+        if self.job is None or not self.job.done:
+            return
+        job, self.job = self.job, None
+        if job.error is not None:
+            if self.on_error:
+                self.on_error(job.error)
+            else:
+                raise job.error
+        else:
+            self.on_done(job.result)
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        surface.fill(palette.PAPER)
+        self.text(surface, self.message, (W // 2, H // 2 - 60), 30, palette.INK, True, "center")
+        spin = self.clock * 4 if self.ctx.animate else 0.0
+        for i in range(8):
+            a = spin + i * math.pi / 4
+            col = palette.BLUE if i == 0 else palette.RULE
+            x = W // 2 + int(34 * math.cos(a))
+            y = H // 2 + 20 + int(34 * math.sin(a))
+            pygame.draw.circle(surface, col, (x, y), 8)
+
+
+class ContinueScene(LoadingScene):
+    """Load the autosave and replay it; a corrupt save gets a clear message and is kept."""
+
+    name = "continue"
+
+    def __init__(self, app) -> None:
+        super().__init__(app, app.ctx.tr("continue.loading"), self._load, self._loaded,
+                         self._failed)
+
+    def _load(self) -> Any:
+        from game.play import SaveFile
+        from game.store.saves import load
+
+        save = load(self.ctx.save_path, SaveFile)
+        return self.ctx.resume_factory(self.ctx.world, save)
+
+    def _loaded(self, session: Any) -> None:
+        from game.client.scenes.year import YearScene
+
+        self.ctx.session = session
+        self.app.stack.reset(YearScene(self.app))
+
+    def _failed(self, exc: BaseException) -> None:
+        from game.errors import CivicError
+
+        if not isinstance(exc, CivicError):
+            raise exc
+        self.app.stack.pop()
+        self.app.stack.push(
+            MessageDialog(self.app, self.t("continue.error_title"),
+                          self.t("continue.error_body", detail=str(exc)))
+        )

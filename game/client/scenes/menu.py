@@ -1,0 +1,41 @@
+"""The in-game menu: resume, settings, save and go to the title."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.client import palette
+from game.client.scene import Modal
+
+
+class MenuDialog(Modal):
+    name = "menu"
+    box = pygame.Rect(390, 150, 500, 420)
+
+    def build(self) -> None:
+        t, b = self.t, self.box
+        x, w = b.left + 60, b.width - 120
+        self.button((x, b.top + 100, w, 56), t("menu.resume"), self.close, name="resume")
+        self.button((x, b.top + 172, w, 56), t("title.settings"), self.settings, cls="secondary",
+                    name="settings")
+        self.button((x, b.top + 244, w, 56), t("menu.to_title"), self.to_title, cls="secondary",
+                    name="to_title")
+
+    def settings(self) -> None:
+        from game.client.scenes.settings_scene import SettingsScene
+
+        self.app.stack.push(SettingsScene(self.app))
+
+    def to_title(self) -> None:
+        from game.client.scenes.title import TitleScene
+
+        self.ctx.autosave()
+        self.app.stack.reset(TitleScene(self.app))
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        super().draw_scene(surface)
+        b = self.box
+        self.text(surface, self.t("menu.title"), (b.centerx, b.top + 44), 28, palette.INK, True,
+                  "center")
+        self.text(surface, self.t("menu.saved_note"), (b.centerx, b.bottom - 50), 16,
+                  palette.MUTED, anchor="center")

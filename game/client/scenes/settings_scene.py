@@ -1,0 +1,67 @@
+"""Settings: language, fullscreen, sound, text size. Changes apply at once and are saved."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.client import palette
+from game.client.scene import Scene
+from game.client.scenes.common import header, panel
+from game.client.settings import TEXT_SCALES
+
+
+class SettingsScene(Scene):
+    name = "settings"
+
+    def build(self) -> None:
+        t, s = self.t, self.ctx.settings
+        x, w = 560, 300
+        rows = [
+            ("language", t("settings.language_value")),
+            ("fullscreen", t("ui.on") if s.fullscreen else t("ui.off")),
+            ("sound", t("ui.on") if s.sound else t("ui.off")),
+            ("text", f"{round(s.text_scale * 100)}%"),
+        ]
+        actions = [self.toggle_language, self.toggle_fullscreen, self.toggle_sound, self.next_scale]
+        for i, ((key, value), action) in enumerate(zip(rows, actions, strict=True)):
+            self.button((x, 140 + i * 90, w, 60), value, action, cls="secondary", name=key)
+        self.button((80, 600, 220, 60), t("ui.back"), self.back, name="back")
+
+    def toggle_language(self) -> None:
+        s = self.ctx.settings
+        s.language = "cy" if s.language == "en" else "en"
+        self.app.save_settings()
+        self.app.apply_language_and_scale()
+
+    def toggle_fullscreen(self) -> None:
+        self.app.toggle_fullscreen()
+        self.rebuild()
+
+    def toggle_sound(self) -> None:
+        self.ctx.settings.sound = not self.ctx.settings.sound
+        self.app.save_settings()
+        self.rebuild()
+
+    def next_scale(self) -> None:
+        s = self.ctx.settings
+        i = min(range(len(TEXT_SCALES)), key=lambda k: abs(TEXT_SCALES[k] - s.text_scale))
+        s.text_scale = TEXT_SCALES[(i + 1) % len(TEXT_SCALES)]
+        self.app.save_settings()
+        self.app.apply_language_and_scale()
+
+    def back(self) -> None:
+        self.close()
+
+    def on_back(self) -> bool:
+        self.back()
+        return True
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        surface.fill(palette.PAPER)
+        header(self, surface, self.t("settings.title"))
+        panel(surface, pygame.Rect(60, 110, 1160, 440))
+        labels = ["settings.language", "settings.fullscreen", "settings.sound", "settings.text"]
+        for i, key in enumerate(labels):
+            self.text(surface, self.t(key), (100, 170 + i * 90), 24, bold=True, anchor="midleft")
+        self.text(surface, self.t("settings.hint"), (100, 520), 18, palette.MUTED,
+                  anchor="midleft")

@@ -1,0 +1,87 @@
+"""Title screen: new game, continue, settings, credits, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.client import palette
+from game.client.scene import H, W, Scene
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def build(self) -> None:
+        t = self.t
+        x, y, w, h, gap = 96, 300, 380, 60, 16
+        self.button((x, y, w, h), t("title.new_game"), self.new_game, cls="big", name="new")
+        y += h + gap
+        has_save = self.ctx.save_path.exists()
+        self.button(
+            (x, y, w, h), t("title.continue"), self.resume, name="continue", enabled=has_save
+        )
+        y += h + gap
+        self.button((x, y, w, h), t("title.settings"), self.settings, cls="secondary", name="settings")
+        y += h + gap
+        self.button((x, y, w, h), t("title.credits"), self.credits, cls="secondary", name="credits")
+        y += h + gap
+        self.button((x, y, w, h), t("title.quit"), self.app.quit, cls="secondary", name="quit")
+        self.focus.ensure_usable()
+
+    def new_game(self) -> None:
+        from game.client.scenes.area_choice import AreaChoiceScene
+
+        self.app.stack.push(AreaChoiceScene(self.app))
+
+    def resume(self) -> None:
+        from game.client.scenes.loading import ContinueScene
+
+        self.app.stack.push(ContinueScene(self.app))
+
+    def settings(self) -> None:
+        from game.client.scenes.settings_scene import SettingsScene
+
+        self.app.stack.push(SettingsScene(self.app))
+
+    def credits(self) -> None:
+        from game.client.scenes.credits import CreditsScene
+
+        self.app.stack.push(CreditsScene(self.app))
+
+    def on_resume(self) -> None:
+        self.rebuild()
+
+    def on_back(self) -> bool:
+        return True
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        surface.fill(palette.PAPER)
+        _skyline(surface)
+        self.text(surface, self.t("app.title"), (96, 96), 72, palette.HEADER, bold=True)
+        self.text(surface, self.t("title.tagline"), (100, 196), 26, palette.INK)
+        self.text(surface, self.t("title.keys_hint"), (W - 40, H - 28), 18, palette.MUTED,
+                  anchor="midright")
+        self.text(surface, self.t("title.data_note"), (40, H - 28), 18, palette.MUTED,
+                  anchor="midleft")
+
+
+def _skyline(surface: pygame.Surface) -> None:
+    """A fixed little town on the right: terraces, a school, a clinic, a wind turbine."""
+    base = 600
+    pygame.draw.rect(surface, (226, 232, 238), (560, 150, 680, base - 150), border_radius=24)
+    blocks = [
+        (600, 90, 120, palette.SKY), (700, 60, 200, palette.BLUE), (780, 110, 140, palette.GREEN),
+        (910, 70, 230, palette.HEADER), (990, 120, 110, palette.ORANGE),
+        (1120, 80, 170, palette.PURPLE),
+    ]
+    for x, w, h, col in blocks:
+        pygame.draw.rect(surface, col, (x, base - h, w, h))
+        for wy in range(base - h + 16, base - 20, 30):
+            for wx in range(x + 12, x + w - 16, 26):
+                pygame.draw.rect(surface, palette.PAPER, (wx, wy, 12, 16))
+    # wind turbine
+    pygame.draw.line(surface, palette.INK, (1180, base - 80), (1180, 250), 5)
+    for dx, dy in ((0, -70), (60, 36), (-60, 36)):
+        pygame.draw.line(surface, palette.INK, (1180, 250), (1180 + dx, 250 + dy), 6)
+    pygame.draw.circle(surface, palette.YELLOW, (1180, 250), 10)
+    pygame.draw.rect(surface, palette.INK, (560, base, 680, 6))

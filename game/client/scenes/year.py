@@ -1,0 +1,321 @@
+"""The year screen: headline figures, money and clout, proposal cards and their actions."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pygame
+
+from game.client import fmt, palette
+from game.client.scene import H, W, Scene
+from game.client.scenes.common import header, panel
+from game.client.scenes.loading import LoadingScene
+
+CARDS_PER_PAGE = 3
+CARD_W, CARD_H, CARD_TOP = 404, 470, 170
+CATEGORY_COLOURS = {
+    "education": palette.SKY,
+    "health": palette.PURPLE,
+    "transport": palette.BLUE,
+    "digital": palette.GREEN,
+    "housing": palette.ORANGE,
+    "business": palette.VERMILION,
+    "skills": palette.YELLOW,
+    "town_centres": palette.PURPLE,
+    "green_space": palette.GREEN,
+    "energy": palette.YELLOW,
+}
+
+
+def start_game(app: Any, area_code: str, area_name: str) -> None:
+    """Create the session in the background, autosave it, then show the first year."""
+    ctx = app.ctx
+    seed = ctx.seed if ctx.seed is not None else _fresh_seed()
+
+    def job() -> Any:
+        session = ctx.session_factory(ctx.world, area_code, seed)
+        ctx.session = session
+        ctx.autosave()
+        return session
+
+    def done(_session: Any) -> None:
+        app.stack.reset(YearScene(app))
+
+    def failed(exc: BaseException) -> None:
+        from game.client.scenes.common import MessageDialog
+        from game.errors import CivicError
+
+        if not isinstance(exc, CivicError):
+            raise exc
+        app.stack.pop()
+        app.stack.push(MessageDialog(app, ctx.tr("year.start_failed"), str(exc)))
+
+    app.stack.push(LoadingScene(app, ctx.tr("year.preparing", name=area_name), job, done, failed))
+
+
+def _fresh_seed() -> int:
+    import secrets
+
+    return secrets.randbelow(2**31)
+
+
+def card_title(t: Any, card: Any) -> str:
+    return t.maybe(f"project.{card.type_id}", card.title)
+
+
+def category_name(t: Any, category: str) -> str:
+    return t.maybe(f"category.{category}", category.replace("_", " ").capitalize())
+
+
+class YearScene(Scene):
+    name = "year"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.page = 0
+        self.status = ""
+        self.status_ok = True
+
+    @property
+    def s(self) -> Any:
+        return self.ctx.session
+
+    def on_resume(self) -> None:
+        self.rebuild()
+
+    # -- widgets ---------------------------------------------------------------------------
+    def build(self) -> None:
+        t, s = self.t, self.s
+        cards = s.proposals
+        pages = max(1, -(-len(cards) // CARDS_PER_PAGE))
+        self.page = min(self.page, pages - 1)
+        shown = cards[self.page * CARDS_PER_PAGE : (self.page + 1) * CARDS_PER_PAGE]
+        self.shown = shown
+        for i, card in enumerate(shown):
+            x = 24 + i * (CARD_W + 14)
+            by = CARD_TOP + CARD_H - 56
+            bw, gap = 92, 6
+            specs = [
+                ("fund", t("year.fund"), self.fund, "fund"),
+                ("reject", t("year.reject"), self.reject, "reject"),
+                ("defer", t("year.defer"), self.defer, "small"),
+                ("consult", t("year.consult"), self.consult, "small"),
+            ]
+            for j, (key, label, fn, cls) in enumerate(specs):
+                check = self._check(key, card)
+                self.button(
+                    (x + 10 + j * (bw + gap), by, bw, 46),
+                    label,
+                    functools.partial(fn, card.id),
+                    cls=cls,
+                    name=f"{key}_{card.id}",
+                    enabled=check,
+                    tooltip=None,
+                )
+        y = H - 62
+        self.button((24, y, 210, 50), t("year.charts"), self.charts, cls="secondary", name="charts")
+        self.button((244, y, 150, 50), t("year.menu"), self.menu, cls="secondary", name="menu")
+        if pages > 1:
+            self.button((404, y, 56, 50), "◀", self.prev_page, cls="secondary", name="prev",
+                        enabled=self.page > 0)
+            self.button((466, y, 56, 50), "▶", self.next_page, cls="secondary", name="next",
+                        enabled=self.page < pages - 1)
+        self.button(
+            (W - 304, y, 280, 50),
+            t("year.end_year", year=s.year + 1),
+            self.end_year,
+            cls="big",
+            name="end_year",
+            enabled=not s.finished,
+        )
+        self.focus.ensure_usable()
+
+    def _check(self, key: str, card: Any) -> bool:
+        from game.play import Defer, Fund, Reject
+
+        if key == "consult":
+            return bool(card.stances)
+        action = {"fund": Fund, "reject": Reject, "defer": Defer}[key](card_id=card.id)
+        return self.s.check(action).ok
+
+    # -- actions ---------------------------------------------------------------------------
+    def _act(self, action: Any, ok_key: str, title: str) -> None:
+        result = self.s.act(action)
+        if result.ok:
+            self.status, self.status_ok = self.t(ok_key, title=title), True
+        else:
+            self.status, self.status_ok = result.reason, False
+        self.rebuild()
+
+    def fund(self, card_id: str) -> None:
+        from game.play import Fund
+
+        card = self.s.card(card_id)
+        self._act(Fund(card_id=card_id), "year.funded", card_title(self.t, card))
+
+    def reject(self, card_id: str) -> None:
+        from game.play import Reject
+
+        card = self.s.card(card_id)
+        self._act(Reject(card_id=card_id), "year.rejected", card_title(self.t, card))
+
+    def defer(self, card_id: str) -> None:
+        from game.play import Defer
+
+        card = self.s.card(card_id)
+        self._act(Defer(card_id=card_id), "year.deferred", card_title(self.t, card))
+
+    def consult(self, card_id: str) -> None:
+        from game.client.scenes.consult import ConsultDialog
+
+        def done(result: Any) -> None:
+            if result is not None:
+                self.status = self.t("year.consulted", group=result.group_name,
+                                     delta=fmt.points(result.delta))
+                self.status_ok = True
+            self.rebuild()
+
+        self.app.stack.push(ConsultDialog(self.app, card_id), on_result=done)
+
+    def charts(self) -> None:
+        from game.client.scenes.charts_scene import ChartsScene
+
+        self.app.stack.push(ChartsScene(self.app))
+
+    def menu(self) -> None:
+        from game.client.scenes.menu import MenuDialog
+
+        self.app.stack.push(MenuDialog(self.app))
+
+    def end_year(self) -> None:
+        from game.client.scenes.advance import AdvanceScene
+
+        self.status = ""
+        self.app.stack.push(AdvanceScene(self.app))
+
+    def show_card(self, card_id: str) -> None:
+        """Turn to the page that holds this card."""
+        ids = [c.id for c in self.s.proposals]
+        if card_id in ids:
+            self.page = ids.index(card_id) // CARDS_PER_PAGE
+            self.rebuild(keep_focus=False)
+
+    def prev_page(self) -> None:
+        self.page = max(0, self.page - 1)
+        self.rebuild(keep_focus=False)
+
+    def next_page(self) -> None:
+        self.page += 1
+        self.rebuild(keep_focus=False)
+
+    def on_back(self) -> bool:
+        self.menu()
+        return True
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        t, s = self.t, self.s
+        surface.fill(palette.PAPER)
+        header(
+            self, surface, t("year.header", area=s.area.name, year=s.year),
+            t("year.turn", turn=s.turn + 1, years=s.years),
+        )
+        self._tiles(surface)
+        if not self.shown:
+            r = pygame.Rect(24, CARD_TOP, W - 48, 160)
+            panel(surface, r)
+            self.paragraph(surface, t("year.no_cards"), r.inflate(-40, -40), 22, palette.MUTED)
+        for i, card in enumerate(self.shown):
+            self._card(surface, card, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W, CARD_H))
+        cards = s.proposals
+        if len(cards) > CARDS_PER_PAGE:
+            first = self.page * CARDS_PER_PAGE + 1
+            last = min(len(cards), first + CARDS_PER_PAGE - 1)
+            self.text(surface, t("year.page", first=first, last=last, total=len(cards)),
+                      (534, H - 37), 17, palette.MUTED, anchor="midleft")
+        if self.status:
+            col = palette.GOOD_TEXT if self.status_ok else palette.BAD_TEXT
+            r = pygame.Rect(700 if len(cards) > CARDS_PER_PAGE else 410, H - 64, 0, 56)
+            r.width = W - 320 - r.left
+            self.paragraph(surface, self.status, r, 16, col, bold=True, max_lines=3)
+
+    def _tiles(self, surface: pygame.Surface) -> None:
+        t, s = self.t, self.s
+        h = s.headline()
+        base = s.series("jobs")[0].scenario if s.series("jobs") else h.jobs
+        pop0 = s.series("population")[0].scenario if s.series("population") else h.population
+        tiles = [
+            (t("year.population"), fmt.count(h.population),
+             t("year.since_2021", change=fmt.signed(h.population - pop0))),
+            (t("year.jobs"), fmt.count(h.jobs), t("year.since_2021", change=fmt.signed(h.jobs - base))),
+            (t("year.unemployment"), fmt.pct(h.unemployment_rate), t("year.of_workforce")),
+            (t("year.approval"), f"{h.approval_overall:.0f}%", t("year.approval_note")),
+            (t("year.money"), fmt.money(s.money), t("year.fund_note", fund=fmt.money(s.fund))),
+            (t("year.clout"), str(s.clout), t("year.clout_note")),
+        ]
+        w = (W - 48 - 5 * 10) // 6
+        for i, (label, value, note) in enumerate(tiles):
+            r = pygame.Rect(24 + i * (w + 10), 74, w, 88)
+            fill = palette.CARD if i < 4 else (232, 242, 250)
+            panel(surface, r, fill=fill)
+            self.text(surface, label, (r.left + 12, r.top + 8), 16, palette.MUTED, True)
+            col = palette.INK
+            if i == 3:
+                col = palette.GOOD_TEXT if h.approval_overall >= 50 else palette.BAD_TEXT
+            self.text(surface, value, (r.left + 12, r.top + 28), 30, col, True)
+            self.text(surface, note, (r.left + 12, r.top + 66), 14, palette.MUTED)
+
+    def _card(self, surface: pygame.Surface, card: Any, r: pygame.Rect) -> None:
+        t = self.t
+        panel(surface, r, border=palette.INK)
+        col = CATEGORY_COLOURS.get(card.category, palette.SKY)
+        pygame.draw.rect(surface, col, (r.left, r.top, r.width, 12), border_top_left_radius=12,
+                         border_top_right_radius=12)
+        x, w = r.left + 14, r.width - 28
+        y = r.top + 18
+        cat = category_name(t, card.category)
+        self.text(surface, cat.upper(), (x, y), 14, palette.MUTED, True)
+        exp = t("year.expires", year=card.expires_year)
+        self.text(surface, exp, (r.right - 14, y), 14, palette.BAD_TEXT if
+                  card.expires_year <= self.s.year else palette.MUTED, True, "topright")
+        y += 22
+        y = self.paragraph(surface, card_title(t, card), pygame.Rect(x, y, w, 60), 21, palette.INK,
+                           bold=True, max_lines=2) + 4
+        facts = [
+            (t("year.cost"), fmt.money(card.cost)),
+            (t("year.build"), t("year.years", n=card.build_years)),
+            (t("year.jobs_gross"), fmt.count(card.gross_jobs)),
+            (t("year.jobs_net"), fmt.count(card.net_jobs)),
+            (t("year.people"), fmt.count(card.people_affected)),
+            (t("year.clout_cost"), str(card.clout_to_fund)),
+        ]
+        for k, (label, value) in enumerate(facts):
+            cx = x + (k % 2) * (w // 2)
+            cy = y + (k // 2) * 26
+            lab = self.text(surface, label + ":", (cx, cy), 16, palette.MUTED)
+            self.text(surface, value, (lab.right + 6, cy - 1), 17, palette.INK, True)
+        y += 3 * 26 + 6
+        pygame.draw.line(surface, palette.RULE, (x, y), (x + w, y), 1)
+        y += 6
+        y = self._stances(surface, x, y, w, t("year.for"), card.supporters[:3], True)
+        y = self._stances(surface, x, y, w, t("year.against"), card.detractors[:2], False)
+        reason_top = max(y + 4, r.bottom - 56 - 44)
+        self.paragraph(surface, card.reason if not t.has(card.reason_key) else
+                       t(card.reason_key, **card.reason_params),
+                       pygame.Rect(x, reason_top, w, 40), 14, palette.MUTED, max_lines=2)
+
+    def _stances(self, surface, x, y, w, label, rows, good: bool) -> int:
+        col = palette.GOOD_TEXT if good else palette.BAD_TEXT
+        mark = "▲" if good else "▼"
+        self.text(surface, label, (x, y), 15, col, True)
+        y += 20
+        if not rows:
+            self.text(surface, self.t("year.nobody"), (x + 18, y), 15, palette.MUTED)
+            return y + 22
+        for gid, name, size in rows:
+            gname = self.ctx.group_name(gid) or name
+            self.text(surface, f"{mark} {gname}", (x + 4, y), 16, col)
+            self.text(surface, fmt.count(size), (x + w, y), 16, palette.INK, anchor="topright")
+            y += 21
+        return y + 2

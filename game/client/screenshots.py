@@ -1,0 +1,176 @@
+"""Render every screen to PNG for a fixed seed and area, by playing a short scripted game.
+
+No clock-dependent animation is drawn (ctx.animate=False), so the same inputs give the same
+pixels; the screenshots double as the source of the golden images in tests/client/golden.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from game.client.app import App
+from game.client.context import AppContext
+from game.client.pilot import Pilot
+from game.client.settings import Settings
+
+
+def make_context(seed: int, save_dir: Path, **overrides: Any) -> AppContext:
+    return AppContext(
+        settings=Settings(),
+        seed=seed,
+        threaded=False,
+        animate=False,
+        persist_settings=False,
+        save_path=save_dir / "autosave.json",
+        **overrides,
+    )
+
+
+def _best_card(session: Any) -> Any:
+    """A deterministic card choice: the cheapest affordable one."""
+    from game.play import Fund
+
+    ok = [c for c in session.proposals if session.check(Fund(card_id=c.id)).ok]
+    return min(ok, key=lambda c: (c.cost, c.id)) if ok else None
+
+
+def render_all(
+    out: Path,
+    area: str = "Hartlepool",
+    seed: int = 7,
+    session_factory: Callable[..., Any] | None = None,
+    census_dir: Path | None = None,
+) -> list[Path]:
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        extra = {"session_factory": session_factory} if session_factory else {}
+        ctx = make_context(seed, Path(tmp), census_dir=census_dir, **extra)
+        ctx.start_loading()
+        app = App(ctx, headless=True)
+        pilot = Pilot(app)
+
+        def shot(name: str) -> None:
+            pilot.frame()
+            path = out / f"{name}.png"
+            pilot.screenshot(path)
+            written.append(path)
+
+        from game.client.scenes.title import TitleScene
+
+        app.stack.push(TitleScene(app))
+        pilot.until_scene("title")
+        shot("01_title")
+        pilot.click("settings")
+        pilot.until_scene("settings")
+        shot("02_settings")
+        pilot.click("back")
+        pilot.click("credits")
+        pilot.until_scene("credits")
+        shot("03_credits")
+        pilot.click("back")
+        pilot.until_scene("title")
+
+        pilot.click("new")
+        pilot.until_scene("area_choice")
+        pilot.until(lambda: pilot.scene.ready, "the map")
+        pilot.type(area[:4])
+        scene = pilot.scene
+        pilot.click("result_0")
+        centre = scene.map.centre(scene.selected.code)
+        pilot.hover((centre[0] + 60, centre[1] + 140))
+        shot("04_area_choice_map")
+
+        pilot.click("start")
+        pilot.until_scene("year")
+        shot("05_year_proposals")
+
+        session = ctx.session
+        card = session.proposals[0]
+        pilot.scene.show_card(card.id)
+        pilot.click(f"consult_{card.id}")
+        pilot.until_scene("consult")
+        stances = pilot.scene.card.stances
+        pilot.click(f"group_{stances[0].group_id}")
+        shot("06_consult_dialog")
+        pilot.click("close")
+        pilot.until_scene("year")
+
+        for _ in range(2):
+            best = _best_card(session)
+            if best is not None:
+                pilot.scene.show_card(best.id)
+                pilot.click(f"fund_{best.id}")
+        shot("07_year_after_funding")
+        pilot.click("end_year")
+        pilot.until_scene("newspaper")
+        shot("08_newspaper")
+        pilot.click("next")
+        pilot.until_scene("year")
+
+        midterm_done = False
+        while not session.finished:
+            best = _best_card(session)
+            if best is not None:
+                pilot.scene.show_card(best.id)
+                pilot.click(f"fund_{best.id}")
+            pilot.click("end_year")
+            pilot.until(lambda: pilot.scene.name in ("newspaper",), "the newspaper")
+            pilot.click("next")
+            pilot.frame(2)
+            if pilot.scene.name == "midterm_report" and not midterm_done:
+                shot("09_midterm_census")
+                pilot.click("page_detail")
+                shot("10_midterm_jobs_and_groups")
+                pilot.click("done")
+                pilot.until_scene("year")
+                midterm_done = True
+                pilot.click("charts")
+                pilot.until_scene("charts")
+                shot("11_charts_population")
+                pilot.click("tab_jobs")
+                shot("12_charts_jobs")
+                pilot.click("tab_approval")
+                _select_group_with_reasons(pilot)
+                shot("13_charts_approval_why")
+                pilot.click("tab_projects")
+                shot("14_charts_projects")
+                pilot.click("tab_map")
+                shot("15_charts_neighbours")
+                pilot.click("back")
+                pilot.until_scene("year")
+            if pilot.scene.name == "final_report":
+                break
+        pilot.until_scene("final_report")
+        report = pilot.scene.report
+        shot(f"16_final_report_{report.ending}")
+        pilot.click("page_summary")
+        shot("17_final_report_summary")
+        pilot.click("page_detail")
+        shot("18_final_report_jobs_and_groups")
+        # The other endings, drawn from the same report with its verdict changed, so every
+        # ending can be looked at without replaying until one happens.
+        from game.client.scenes.report import ReportScene
+
+        for ending, score in (("parade", 72.0), ("mob", 24.0)):
+            if ending == report.ending:
+                continue
+            alt = report.model_copy(update={"ending": ending, "score": score})
+            app.stack.reset(ReportScene(app, "final", alt))
+            pilot.until_scene("final_report")
+            shot(f"19_final_report_{ending}")
+    return written
+
+
+def _select_group_with_reasons(pilot: Pilot) -> None:
+    """Hover the largest group that has a why-breakdown to show."""
+    scene = pilot.scene
+    approvals = pilot.app.ctx.session.approvals()
+    for gid, rect in zip(scene.group_ids, scene.row_rects, strict=True):
+        if approvals[gid][1]:
+            pilot.hover(rect.center)
+            return
