@@ -1,0 +1,165 @@
+"""`python main.py bench [--json] [--client]`: engine timings (medians) against the targets.
+
+(a) all_areas_10y_s: calibrate all 331 areas and project 10 years (population + labour
+    market each year), vectorised over areas, sexes and ages;
+(b) one_area_10y_10_projects_s: build an Engine for one area, fund 10 projects, run 10 years;
+(c) advance_year_one_area_s: one Engine.advance_year for one area with those 10 projects.
+The census world is loaded (and cached) before timing: loading is not engine time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+TARGETS = {
+    "all_areas_10y_s": 1.0,
+    "one_area_10y_10_projects_s": 0.05,
+    "advance_year_one_area_s": 0.005,
+}
+BENCH_AREA = "E06000001"  # Hartlepool
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "bench",
+        help="time the engine (10-year baseline for all areas, one area with 10 projects, "
+        "one advance_year) and report medians",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object of seconds")
+    p.add_argument("--client", action="store_true", help="also time the pygame client")
+    p.add_argument("--repeat", type=int, default=7, metavar="N", help="runs per timing (7)")
+    p.set_defaults(func=run)
+
+
+def _median(fn: Callable[[], object], repeat: int) -> float:
+    fn()  # warm caches (parameter files, numpy code paths) outside the timing
+    times = []
+    for _ in range(max(repeat, 1)):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _all_areas(world: Any) -> Callable[[], object]:
+    from game.sim.labour import calibrate_labour, labour_market
+    from game.sim.population import calibrate_demography, step_population
+
+    def run() -> object:
+        rates = calibrate_demography(world, world.codes)
+        base = calibrate_labour(world, world.codes)
+        P = world.population_array()
+        for _ in range(10):
+            P = step_population(P, rates).population
+            labour_market(P, base)
+        return P
+
+    return run
+
+
+def _project_ids(catalogue: Any, count: int = 10) -> list[str]:
+    return sorted(catalogue.types)[:count]
+
+
+def _engine_runs(world: Any) -> tuple[Callable[[], object], Callable[[], float], str]:
+    """(10 years with 10 projects, one advance_year, which pipeline) for the bench area."""
+    try:
+        from game.sim.engine import Engine, FundProject
+    except ImportError:
+        return (*_own_pipeline(world), "POP pipeline (no Engine yet)")
+    from game.scenarios import load_catalogue
+
+    catalogue = load_catalogue()
+    ids = _project_ids(catalogue)
+
+    def funded() -> Any:
+        eng = Engine(world, area=BENCH_AREA, seed=1, years=10, catalogue=catalogue, budget=1e12)
+        for type_id in ids:
+            eng.submit(FundProject(type_id))
+        return eng
+
+    def ten_years() -> object:
+        eng = funded()
+        for _ in range(10):
+            eng.advance_year()
+        return eng
+
+    def timed_one_year() -> float:
+        # each timing needs a fresh engine (year one, projects queued), built untimed
+        times = []
+        for _ in range(30):
+            eng = funded()
+            t0 = time.perf_counter()
+            eng.advance_year()
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+
+    return ten_years, timed_one_year, "Engine (game.sim.engine)"
+
+
+def _own_pipeline(world: Any) -> tuple[Callable[[], object], Callable[[], float]]:
+    import numpy as np
+
+    from game.sim.labour import calibrate_labour, labour_market
+    from game.sim.migration_links import migrants_for_dwellings
+    from game.sim.population import calibrate_demography, step_population
+
+    codes = (BENCH_AREA,)
+    rates = calibrate_demography(world, codes)
+    base = calibrate_labour(world, codes)
+    P0 = world.population_array()[[world.index[BENCH_AREA]]]
+
+    def year(P: Any, Pb: Any) -> tuple[Any, Any]:
+        jobs = np.full(1, 10 * 50.0)
+        extra = migrants_for_dwellings(np.full(1, 10 * 10.0))
+        P = step_population(P, rates, extra).population
+        Pb = step_population(Pb, rates).population
+        labour_market(Pb, base)
+        labour_market(P, base, jobs, baseline_population=Pb)
+        return P, Pb
+
+    def ten_years() -> object:
+        P, Pb = P0, P0
+        for _ in range(10):
+            P, Pb = year(P, Pb)
+        return P
+
+    def timed_one_year() -> float:
+        return _median(lambda: year(P0, P0), 30)
+
+    return ten_years, timed_one_year
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.census import load_world
+
+    world = load_world(args.census_dir)
+    result: dict[str, Any] = {}
+    result["all_areas_10y_s"] = _median(_all_areas(world), args.repeat)
+    ten_years, one_year, pipeline = _engine_runs(world)
+    result["one_area_10y_10_projects_s"] = _median(ten_years, args.repeat)
+    one_year()  # warm
+    result["advance_year_one_area_s"] = one_year()
+    if args.client:
+        from game.client.bench import run_client_bench
+
+        result.update(run_client_bench())
+    if args.json:
+        print(json.dumps(result, sort_keys=False))
+        return 0
+    print(f"Engine benchmark (medians; area {BENCH_AREA} for one-area timings; {pipeline})")
+    for key, value in result.items():
+        target = TARGETS.get(key)
+        if target is None:
+            print(f"  {key:32s} {value}")
+        else:
+            verdict = "ok" if value <= target else "OVER TARGET"
+            print(f"  {key:32s} {value:9.4f} s   target <= {target:g} s   {verdict}")
+    return 0
