@@ -23,7 +23,7 @@ from game.census.tables import (
     to_counts,
 )
 from game.errors import DataError
-from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components
+from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components, Migration
 from game.model.groups import GroupDefinition
 from game.model.world import World
 
@@ -196,18 +196,18 @@ def _bincount(idx: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
 def _codes_to_index(
     path: Path, values: np.ndarray, index: dict[str, int], column: str, special: set[str]
 ) -> np.ndarray:
-    mapped = pd.Series(values).map(index)
-    unknown = mapped.isna().to_numpy()
-    if unknown.any():
-        not_special = unknown & ~np.isin(values, list(special))
-        if not_special.any():
-            i = int(np.nonzero(not_special)[0][0])
+    found = pd.Index(list(index)).get_indexer(pd.Index(values))
+    unknown = np.nonzero(found < 0)[0]
+    if len(unknown):
+        not_special = unknown[~np.isin(values[unknown], list(special))]
+        if len(not_special):
+            i = int(not_special[0])
             raise DataError(
                 str(path), f"unknown area code '{values[i]}'", row=i + 2, column=column,
                 hint="use 2021 local authority (LAD21) codes"
                 + (f" or one of {', '.join(sorted(special))}" if special else ""),
             )  # fmt: skip
-    return mapped.fillna(-1).to_numpy(dtype=np.int64)
+    return found.astype(np.int64)
 
 
 def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -225,7 +225,11 @@ def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
     extra = {
         "not_moved": _bincount(c[origins == "-8"], counts[origins == "-8"], n),
         "from_abroad": _bincount(c[origins == "999999999"], counts[origins == "999999999"], n),
-    }
+        "from_elsewhere_uk": _bincount(
+            c[np.isin(origins, ["S92000003", "N92000002"])],
+            counts[np.isin(origins, ["S92000003", "N92000002"])], n,
+        ),
+    }  # fmt: skip
     return matrix, extra
 
 
@@ -264,7 +268,7 @@ def _build_world(folder: Path) -> World:
         values = read_wide(folder / name, cats, codes)
         topics[name] = ({c.key: i for i, c in enumerate(cats)}, values)
     commute, wp_extra = _read_commuting(folder / COMMUTING_FILE, codes)
-    migration, _mg_extra = _read_migration(folder / MIGRATION_FILE, codes)
+    migration, mg_extra = _read_migration(folder / MIGRATION_FILE, codes)
     defs, sizes = _read_groups(_reference(folder, GROUPS_FILE), topics)
     ind_keys, ind_values = topics["ts060_industry.csv"]
     sections, section_names = _section_matrix(_reference(folder, SIC_FILE), ind_keys, ind_values)
@@ -346,6 +350,14 @@ def _build_world(folder: Path) -> World:
                 offshore_or_abroad=int(wp_extra["offshore_or_abroad"][i]),
                 elsewhere_uk=int(wp_extra["elsewhere_uk"][i]),
                 not_in_employment=int(wp_extra["not_in_employment"][i]),
+            ),
+            migration=Migration(
+                not_moved=int(mg_extra["not_moved"][i]),
+                moved_within=int(migration[i, i]),
+                arrived_from_ew=int(migration[:, i].sum() - migration[i, i]),
+                left_to_ew=int(migration[i].sum() - migration[i, i]),
+                arrived_from_abroad=int(mg_extra["from_abroad"][i]),
+                arrived_from_elsewhere_uk=int(mg_extra["from_elsewhere_uk"][i]),
             ),
             groups=(
                 dict(zip(group_ids, group_matrix[i].tolist(), strict=True))

@@ -73,6 +73,17 @@ class Commuting(Frozen):
         return self.live_and_work + self.in_commuters
 
 
+class Migration(Frozen):
+    """Census 2021 ODMG01EW: usual residents aged 1+ by address one year before the census."""
+
+    not_moved: NonNegativeInt  # same address a year earlier
+    moved_within: NonNegativeInt  # moved, but within the area
+    arrived_from_ew: NonNegativeInt  # from another E&W area
+    left_to_ew: NonNegativeInt  # to another E&W area (counted at their new address)
+    arrived_from_abroad: NonNegativeInt
+    arrived_from_elsewhere_uk: NonNegativeInt  # from Scotland or Northern Ireland
+
+
 class AreaProfile(Frozen):
     code: str
     name: str
@@ -100,4 +111,5 @@ class AreaProfile(Frozen):
     qualifications: dict[str, NonNegativeInt]
     travel_to_work: dict[str, NonNegativeInt]
     commuting: Commuting
+    migration: Migration | None = None
     groups: dict[str, NonNegativeInt]  # citizen group id -> people (groups overlap)

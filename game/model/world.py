@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.errors import UnknownAreaError
-from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components
+from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components, Migration
 from game.model.groups import GroupDefinition
 
 GROUPING_KINDS = ("region", "lep", "ca")
@@ -177,6 +177,23 @@ class World:
             not_in_employment=sum(p.not_in_employment for p in parts),
         )
 
+    def migration_for(self, codes: Sequence[str]) -> Migration | None:
+        parts = [self.areas[c].migration for c in codes]
+        if any(p is None for p in parts):
+            return None
+        known = [p for p in parts if p is not None]
+        idx = np.array([self.index[c] for c in codes], dtype=np.int64)
+        m = self.migration_matrix
+        inside = int(m[np.ix_(idx, idx)].sum())
+        return Migration(
+            not_moved=sum(p.not_moved for p in known),
+            moved_within=inside,
+            arrived_from_ew=int(m[:, idx].sum()) - inside,
+            left_to_ew=int(m[idx].sum()) - inside,
+            arrived_from_abroad=sum(p.arrived_from_abroad for p in known),
+            arrived_from_elsewhere_uk=sum(p.arrived_from_elsewhere_uk for p in known),
+        )
+
     def combine(
         self,
         codes: Iterable[str],
@@ -238,5 +255,6 @@ class World:
             qualifications=_sum_dicts(p.qualifications for p in ps),
             travel_to_work=_sum_dicts(p.travel_to_work for p in ps),
             commuting=self.commuting_for(members),
+            migration=self.migration_for(members),
             groups=_sum_dicts(p.groups for p in ps),
         )

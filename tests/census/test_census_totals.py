@@ -97,6 +97,23 @@ def test_commuting_and_migration_matrices(world: World) -> None:
     assert (world.commute_matrix >= 0).all() and (world.migration_matrix >= 0).all()
 
 
+def test_migration_counts_everyone_aged_1_plus(world: World) -> None:
+    total = 0
+    for a in world.areas.values():
+        m = a.migration
+        assert m is not None
+        total += (
+            m.not_moved + m.moved_within + m.arrived_from_ew + m.arrived_from_abroad
+            + m.arrived_from_elsewhere_uk
+        )  # fmt: skip
+    assert total == 58_990_370  # ODMG01EW total (usual residents aged 1+)
+    assert int(world.migration_matrix.sum()) == sum(
+        a.migration.moved_within + a.migration.arrived_from_ew
+        for a in world.areas.values()
+        if a.migration
+    )
+
+
 def test_geography_lookups(world: World) -> None:
     assert world.resolve("Leeds").lep_names == ("Leeds City Region",)
     assert world.resolve("Cannock Chase").lep_names == (

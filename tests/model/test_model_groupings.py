@@ -39,6 +39,12 @@ def assert_sum_of_members(world: World, g: AreaProfile) -> None:
     assert g.commuting.live_and_work + g.commuting.out_commuters == sum(
         m.commuting.live_and_work + m.commuting.out_commuters for m in ms
     )
+    # Migration: people now living in the grouping, by where they lived a year before.
+    assert g.migration is not None
+    arrived = g.migration.moved_within + g.migration.arrived_from_ew
+    assert arrived == sum(
+        m.migration.moved_within + m.migration.arrived_from_ew for m in ms if m.migration
+    )
 
 
 def test_region_and_combined_authority_are_sums(world: World) -> None:
