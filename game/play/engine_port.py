@@ -1,18 +1,23 @@
 """The one place PLAY reads the simulation Engine (API.md section 3).
 
 The session talks to this thin adapter, never to engine internals, so a change in the
-engine's state layout is fixed here once. It wraps the real game.sim.engine.Engine.
+engine's state layout is fixed here once. In play it wraps the real
+game.sim.engine.Engine (central run) plus a low and a high variant that receive the same
+commands, so charts can show the uncertainty band.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from game.play.models import EngineEventInfo, ExplanationLine
+
+SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,14 @@ class CardNumbers:
 
 
 @dataclass(frozen=True)
+class ProjectStatus:
+    label: str
+    status: str  # construction | open
+    opens: int
+    net_jobs: float  # construction FTE-equivalents + operational, at the level played
+
+
+@dataclass(frozen=True)
 class Snapshot:
     year: int
     population: float
@@ -37,31 +50,52 @@ class Snapshot:
     unemployment_rate: float
     approval_overall: float
     approvals: dict[str, float]
-    explanations: dict[str, list[ExplanationLine]]
+    explanations: dict[str, list[ExplanationLine]]  # this year's change, by group
     male: np.ndarray  # (91,) summed over the played areas
     female: np.ndarray
     male_baseline: np.ndarray
     female_baseline: np.ndarray
     jobs_by_section: dict[str, float]
-    jobs_by_section_baseline: dict[str, float]
-    indicators: dict[str, float]
+    indicators: dict[str, float]  # scenario values, "<name>_baseline", "<name>_low/_high"
+    projects: tuple[ProjectStatus, ...]
 
 
-def _line(c: Any) -> ExplanationLine:
-    source = str(getattr(c, "source", ""))
-    indicator = str(getattr(c, "indicator", ""))
-    delta = float(getattr(c, "delta", 0.0))
-    sign = "+" if delta >= 0 else "-"
-    what = f"{source}: {indicator}" if indicator and indicator != source else source
+def line(c: Any) -> ExplanationLine:
+    """An engine Contribution(source, indicator, delta, label) as a display line."""
+    delta = float(c.delta)
+    label = str(getattr(c, "label", "") or "")
+    indicator = str(c.indicator or "")
+    source = label or indicator or str(c.source)
     return ExplanationLine(
-        source=source, indicator=indicator, delta=delta, text=f"{what} {sign}{abs(delta):.1f}"
+        source=source,
+        indicator=indicator or str(c.source),
+        delta=delta,
+        text=f"{source} {'+' if delta >= 0 else '-'}{abs(delta):.1f}",
     )
 
 
+def overall_approval(approvals: dict[str, float], sizes: dict[str, int]) -> float:
+    """Mean approval weighted by each group's census size (groups overlap, so this is a
+    weighting of opinions, not a head count)."""
+    weights = {g: float(sizes.get(g, 0)) for g in approvals}
+    total = sum(weights.values())
+    if total <= 0:
+        return float(np.mean(list(approvals.values()))) if approvals else 50.0
+    return float(sum(approvals[g] * w for g, w in weights.items()) / total)
+
+
 class EnginePort:
-    def __init__(self, engine: Any, command_type: Any = None) -> None:
+    def __init__(
+        self,
+        engine: Any,
+        command_type: Any = None,
+        bands: Sequence[tuple[str, Any]] = (),
+        group_sizes: dict[str, int] | None = None,
+    ) -> None:
         self.engine = engine
         self._command_type = command_type
+        self.bands = tuple(bands)  # (("low", engine), ("high", engine))
+        self.group_sizes = dict(group_sizes or {})
 
     @classmethod
     def open(
@@ -71,10 +105,20 @@ class EnginePort:
         seed: int,
         years: int,
         catalogue: Any = None,
+        budget: float | None = None,
     ) -> EnginePort:
-        from game.sim.engine import Engine
+        from game.sim.engine import Engine, FundProject
 
-        return cls(Engine(world, area=area, seed=seed, years=years, catalogue=catalogue))
+        def make(variant: str) -> Any:
+            return Engine(world, area=area, seed=seed, years=years, catalogue=catalogue,
+                          budget=budget, variant=variant)  # fmt: skip
+
+        return cls(
+            make("central"),
+            command_type=FundProject,
+            bands=(("low", make("low")), ("high", make("high"))),
+            group_sizes=dict(world.resolve(area).groups),
+        )
 
     # -- commands -------------------------------------------------------------------------
     def _command(self, type_id: str, scale: float, label: str | None) -> Any:
@@ -89,16 +133,21 @@ class EnginePort:
         return bool(res.ok), str(res.reason or "")
 
     def submit_fund(self, type_id: str, scale: float, label: str) -> None:
-        self.engine.submit(self._command(type_id, scale, label))
+        cmd = self._command(type_id, scale, label)
+        self.engine.submit(cmd)
+        for _, eng in self.bands:
+            eng.submit(cmd)
 
     def advance(self) -> list[EngineEventInfo]:
         events = self.engine.advance_year()
+        for _, eng in self.bands:
+            eng.advance_year()
         return [
-            EngineEventInfo(
-                kind=str(e.kind), year=int(e.year), text=str(e.text), data=dict(e.data or {})
-            )
+            EngineEventInfo(kind=str(e.kind), year=int(e.year), text=str(e.text),
+                            data={k: v for k, v in (e.data or {}).items()
+                                  if isinstance(v, str | int | float)})
             for e in events
-        ]
+        ]  # fmt: skip
 
     @property
     def year(self) -> int:
@@ -124,15 +173,31 @@ class EnginePort:
 
     def preview(self, type_id: str, scale: float, label: str) -> dict[str, tuple[float, list]]:
         raw = self.engine.preview_approval(self._command(type_id, scale, label))
-        return {g: (float(d), [_line(c) for c in cs]) for g, (d, cs) in raw.items()}
+        return {g: (float(d), [line(c) for c in cs]) for g, (d, cs) in raw.items()}
 
     def snapshot(self) -> Snapshot:
         st = self.engine.state
         rec = st.history[-1]
         ind = {k: float(v) for k, v in rec.indicators.items()}
+        base_ind = getattr(rec, "baseline_indicators", {}) or {}
+        for k, v in base_ind.items():
+            ind[f"{k}_baseline"] = float(v)
+        for name, eng in self.bands:
+            for k, v in eng.state.history[-1].indicators.items():
+                ind[f"{k}_{name}"] = float(v)
         pop = np.asarray(st.population, dtype=np.float64).sum(axis=0)
         base = np.asarray(st.baseline_population, dtype=np.float64).sum(axis=0)
         approvals = {g: float(v) for g, v in rec.approvals.items()}
+        trace = getattr(rec, "trace", None)
+        by_section: dict[str, float] = {}
+        if trace is not None:
+            sums = np.asarray(trace.jobs_by_section, dtype=np.float64).sum(axis=0)
+            by_section = {s: float(v) for s, v in zip(SECTIONS, sums, strict=False)}
+        projects = tuple(
+            ProjectStatus(label=str(p.label), status=str(p.status), opens=int(p.opens),
+                          net_jobs=float(p.total.net))
+            for p in getattr(st, "projects", ())
+        )  # fmt: skip
         return Snapshot(
             year=int(rec.year),
             population=float(pop.sum()),
@@ -140,20 +205,14 @@ class EnginePort:
             jobs=ind.get("jobs", 0.0),
             jobs_baseline=ind.get("jobs_baseline", ind.get("jobs", 0.0)),
             unemployment_rate=ind.get("unemployment_rate", 0.0),
-            approval_overall=ind.get("approval_overall", _mean(approvals)),
+            approval_overall=overall_approval(approvals, self.group_sizes),
             approvals=approvals,
-            explanations={g: [_line(c) for c in cs] for g, cs in rec.explanations.items()},
+            explanations={g: [line(c) for c in cs] for g, cs in rec.explanations.items()},
             male=pop[0].copy(),
             female=pop[1].copy(),
             male_baseline=base[0].copy(),
             female_baseline=base[1].copy(),
-            jobs_by_section={
-                k[5:]: v for k, v in ind.items() if k.startswith("jobs_") and len(k) == 6
-            },
-            jobs_by_section_baseline={},
+            jobs_by_section=by_section,
             indicators=ind,
+            projects=projects,
         )
-
-
-def _mean(values: dict[str, float]) -> float:
-    return float(np.mean(list(values.values()))) if values else 50.0

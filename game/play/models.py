@@ -133,6 +133,7 @@ class FundedProject(_Model):
     card_id: str
     type_id: str
     title: str
+    label: str  # name in the engine's explanations (title, made unique)
     scale: float
     funded_year: int
     opens_year: int
@@ -140,7 +141,7 @@ class FundedProject(_Model):
     running_cost: float
     gross_jobs: float
     net_jobs: float
-    status: str = "building"  # building | open
+    status: str = "construction"  # construction | open
 
 
 class Pyramid(_Model):
@@ -150,10 +151,9 @@ class Pyramid(_Model):
 
 
 class IndustryJobs(_Model):
-    section: str
-    jobs_2021: float
+    section: str  # SIC 2007 section letter A..U
+    jobs_2021: float  # workplace jobs
     jobs_now: float
-    jobs_baseline: float
 
 
 class BenchmarkRow(_Model):

@@ -68,13 +68,13 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
             section=sec,
             jobs_2021=first.jobs_by_section.get(sec, 0.0),
             jobs_now=now.jobs_by_section.get(sec, 0.0),
-            jobs_baseline=now.jobs_by_section_baseline.get(sec, now.jobs_by_section.get(sec, 0.0)),
         )
         for sec in sections
     ]
     approvals = []
     for g, value in sorted(now.approvals.items()):
-        lines = sorted(now.explanations.get(g, []), key=lambda line: -abs(line.delta))[:3]
+        since = s.explanations_since_start.get(g, {}).values()
+        lines = sorted(since, key=lambda ln: (-abs(ln.delta), ln.source))[:3]
         approvals.append(
             GroupApproval(
                 group_id=g,

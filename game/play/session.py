@@ -24,6 +24,7 @@ from game.play.models import (
     CensusReport,
     CheckResult,
     Consultation,
+    ExplanationLine,
     FundedProject,
     Headline,
     NewsItem,
@@ -80,11 +81,6 @@ class GameSession:
         self.catalogue = (
             scenario_catalogue(self.scenario, base=base) if self.scenario is not None else base
         )
-        factory = engine_factory or EnginePort.open
-        self.engine: EnginePort = factory(
-            world, area=self.area.code, seed=self.seed, years=settings.years,
-            catalogue=self.catalogue,
-        )  # fmt: skip
         streams = np.random.SeedSequence(self.seed).spawn(2)
         self._rng_cards = np.random.default_rng(streams[_PROPOSAL_STREAM])
         self._rng_news = np.random.default_rng(streams[_NEWS_STREAM])
@@ -102,6 +98,14 @@ class GameSession:
             fund_budget = settings.fund_override * settings.years
         self.fund = yearly_fund(population0, self.rules, fund_budget, settings.years)
         self.money: float = self.fund * self.rules.opening_balance_years
+        # The engine keeps its own budget indicator; give it everything the game will ever
+        # pay in, so only PLAY's year-by-year money limits what can be funded.
+        total_budget = self.fund * (self.rules.opening_balance_years + settings.years)
+        factory = engine_factory or EnginePort.open
+        self.engine: EnginePort = factory(
+            world, area=self.area.code, seed=self.seed, years=settings.years,
+            catalogue=self.catalogue, budget=total_budget,
+        )  # fmt: skip
         self.clout: int = self.rules.clout_start
         self._cards: dict[str, ProposalCard] = {}
         self._card_counter = 0
@@ -111,6 +115,8 @@ class GameSession:
         self.news_archive: list[NewsItem] = []
         self.consultations: list[Consultation] = []
         self.summaries: list[YearSummary] = []
+        # group -> source -> summed approval change since 2021 (the report's "why")
+        self.explanations_since_start: dict[str, dict[str, ExplanationLine]] = {}
         self._snapshots: list[Snapshot] = [self.engine.snapshot()]
         self._deal(self.rules.cards_first_year)
 
@@ -291,7 +297,7 @@ class GameSession:
                                   clout=self.clout)  # fmt: skip
             if self.upkeep + card.running_cost > self.upkeep_cap + 1e-6:
                 return self._fail("card.error.upkeep", cap=fmt.money(self.upkeep_cap))
-            ok, why = self.engine.check_fund(card.type_id, card.scale, card.id)
+            ok, why = self.engine.check_fund(card.type_id, card.scale, self._label_for(card))
             if not ok:
                 return self._fail("card.error.engine", reason=why)
             return CheckResult(ok=True, cost=card.cost, clout_cost=card.clout_to_fund)
@@ -321,7 +327,8 @@ class GameSession:
         card = self._cards[action.card_id]
         consultation = None
         if isinstance(action, Fund):
-            self.engine.submit_fund(card.type_id, card.scale, card.id)
+            label = self._label_for(card)
+            self.engine.submit_fund(card.type_id, card.scale, label)
             self.money -= card.cost
             self.money = max(0.0, self.money)  # guard float dust; check() ensured cost <= money
             self.clout -= card.clout_to_fund
@@ -330,9 +337,10 @@ class GameSession:
                     card_id=card.id,
                     type_id=card.type_id,
                     title=card.title,
+                    label=label,
                     scale=card.scale,
                     funded_year=self.year,
-                    opens_year=self.year + 1 + card.build_years,
+                    opens_year=self.year + card.build_years,
                     cost=card.cost,
                     running_cost=card.running_cost,
                     gross_jobs=card.gross_jobs,
@@ -348,7 +356,7 @@ class GameSession:
             card.expires_year += self.rules.defer_extension_years
         elif isinstance(action, Consult):
             self.clout -= self.rules.clout_consult
-            preview = self.engine.preview(card.type_id, card.scale, card.id)
+            preview = self.engine.preview(card.type_id, card.scale, self._label_for(card))
             delta, lines = preview.get(action.group_id, (0.0, []))
             consultation = Consultation(
                 card_id=card.id,
@@ -374,13 +382,12 @@ class GameSession:
         self._snapshots.append(snap)
         year = snap.year
 
-        opened = []
-        for p in self.funded:
-            if p.status == "building" and p.opens_year <= year:
-                p.status = "open"
-                opened.append(p.title)
-        started = [p.title for p in self.funded if p.funded_year == year - 1]
+        opened = self._update_projects(snap)
+        started = [
+            p.title for p in self.funded if p.funded_year == year - 1 and p.title not in opened
+        ]
         upkeep = float(sum(p.running_cost for p in self.funded if p.status == "open"))
+        self._accumulate_explanations(snap)
         # Income first, then upkeep: upkeep is capped below the fund, so money stays >= 0.
         self.money = max(0.0, self.money + self.fund - upkeep)
 
@@ -440,6 +447,36 @@ class GameSession:
         )
         self.summaries.append(summary)
         return summary
+
+    def _label_for(self, card: ProposalCard) -> str:
+        """The project's name in the engine's explanations; unique within the game."""
+        taken = {p.label for p in self.funded}
+        return card.title if card.title not in taken else f"{card.title} ({card.id})"
+
+    def _update_projects(self, snap: Snapshot) -> list[str]:
+        by_label = {p.label: p for p in snap.projects}
+        opened = []
+        for p in self.funded:
+            eng = by_label.get(p.label)
+            if eng is None:
+                continue
+            p.opens_year = eng.opens
+            p.net_jobs = eng.net_jobs
+            if eng.status == "open" and p.status != "open":
+                p.status = "open"
+                opened.append(p.title)
+        return opened
+
+    def _accumulate_explanations(self, snap: Snapshot) -> None:
+        for g, lines in snap.explanations.items():
+            acc = self.explanations_since_start.setdefault(g, {})
+            for ln in lines:
+                prev = acc.get(ln.source)
+                delta = ln.delta + (prev.delta if prev is not None else 0.0)
+                acc[ln.source] = ExplanationLine(
+                    source=ln.source, indicator=ln.indicator, delta=delta,
+                    text=f"{ln.source} {'+' if delta >= 0 else '-'}{abs(delta):.1f}",
+                )  # fmt: skip
 
     def _deal(self, n: int) -> list[str]:
         room = self.rules.hand_limit - len(self._cards)

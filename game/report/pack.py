@@ -25,6 +25,22 @@ TABLES = (
 )
 
 
+PROJECT_COLUMNS = [
+    "card_id",
+    "type_id",
+    "title",
+    "label",
+    "scale",
+    "funded_year",
+    "opens_year",
+    "cost",
+    "running_cost",
+    "gross_jobs",
+    "net_jobs",
+    "status",
+]
+
+
 def _data(report: Any) -> dict[str, Any]:
     return report.model_dump(mode="json") if hasattr(report, "model_dump") else dict(report)
 
@@ -77,15 +93,9 @@ def pyramid_table(r: dict[str, Any]) -> pd.DataFrame:
 def tables(report: Any) -> dict[str, pd.DataFrame]:
     """Every table of the report pack, keyed by the names in TABLES."""
     r = _data(report)
-    industry = pd.DataFrame(
-        r["jobs_by_industry"], columns=["section", "jobs_2021", "jobs_now", "jobs_baseline"]
-    )
-    industry["change_vs_baseline"] = industry["jobs_now"] - industry["jobs_baseline"]
-    projects = pd.DataFrame(
-        r["projects"],
-        columns=["card_id", "type_id", "title", "scale", "funded_year", "opens_year", "cost",
-                 "running_cost", "gross_jobs", "net_jobs", "status"],
-    )  # fmt: skip
+    industry = pd.DataFrame(r["jobs_by_industry"], columns=["section", "jobs_2021", "jobs_now"])
+    industry["change"] = industry["jobs_now"] - industry["jobs_2021"]
+    projects = pd.DataFrame(r["projects"], columns=PROJECT_COLUMNS)
     bench = pd.DataFrame(
         r["benchmarks"], columns=["id", "label", "low", "high", "status", "source"]
     )

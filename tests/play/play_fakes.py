@@ -144,8 +144,15 @@ class FakeEngine:
 
     @property
     def state(self) -> SimpleNamespace:
+        projects = [
+            SimpleNamespace(label=label, opens=opens,
+                            status="open" if self.year >= opens else "construction",
+                            total=SimpleNamespace(net=self.catalogue.types[ty].gross_operational_fte
+                                                  * sc * 0.6))
+            for label, ty, sc, opens in self.projects
+        ]  # fmt: skip
         return SimpleNamespace(population=self.pop, baseline_population=self.base,
-                               history=self.history, projects=list(self.projects))  # fmt: skip
+                               history=self.history, projects=projects)  # fmt: skip
 
     def check(self, cmd: Any) -> SimpleNamespace:
         t = self.catalogue.types.get(cmd.type_id)
@@ -160,7 +167,7 @@ class FakeEngine:
         events = []
         for cmd in self.queue:
             t = self.catalogue.types[cmd.type_id]
-            self.projects.append((cmd.label, cmd.type_id, cmd.scale, self.year + 1 + t.build_years))
+            self.projects.append((cmd.label, cmd.type_id, cmd.scale, self.year + t.build_years))
         self.queue.clear()
         self.year += 1
         self.pop = self.pop * 1.005
@@ -196,11 +203,13 @@ class FakeEngine:
         return h.hexdigest()[:16]
 
 
-def fake_factory(world: Any, area: str, seed: int, years: int, catalogue: Any) -> Any:
+def fake_factory(
+    world: Any, area: str, seed: int, years: int, catalogue: Any, budget: float | None = None
+) -> Any:
     from game.play.engine_port import EnginePort
 
     engine = FakeEngine(world, area=area, seed=seed, years=years, catalogue=catalogue)
-    return EnginePort(engine, command_type=FakeFund)
+    return EnginePort(engine, command_type=FakeFund, group_sizes=dict(world.resolve(area).groups))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def test_start_of_game(toy_session):
     assert s.turn == 0 and s.year == 2021 and not s.finished
     # Oldtown: 205,xxx residents x £80, rounded to £100k; first year's fund in the bank
     assert s.fund == round(s.area.population.total * 80 / 1e5) * 1e5
-    assert s.money == s.fund
+    assert s.money == 2 * s.fund
     assert s.clout == 10
     assert len(s.proposals) == 4
 
@@ -30,7 +30,7 @@ def test_fund_spends_money_and_clout_and_queues_the_project(toy_session):
     card = s.proposals[0]
     res = s.act(Fund(card_id=card.id))
     assert res.ok
-    assert s.money == pytest.approx(s.fund - card.cost)
+    assert s.money == pytest.approx(2 * s.fund - card.cost)
     assert s.clout == 10 - card.clout_to_fund
     assert card.id not in {c.id for c in s.proposals}
     assert [p.card_id for p in s.funded] == [card.id]
