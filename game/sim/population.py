@@ -60,6 +60,8 @@ class DemographicRates:
     sex_ratio_at_birth: float = 1.05
     tfr: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n,) diagnostic
     smr: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n,) diagnostic
+    base_population: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n,) totals
+    internal_in_elasticity: float = 0.0  # in-flow level ~ (population / base) ** this
 
     def select(self, rows: np.ndarray | list[int]) -> DemographicRates:
         """The same rates for a subset of areas (rows in this object's order)."""
@@ -76,6 +78,10 @@ class DemographicRates:
             sex_ratio_at_birth=self.sex_ratio_at_birth,
             tfr=_ro(self.tfr[idx]) if self.tfr.size else self.tfr,
             smr=_ro(self.smr[idx]) if self.smr.size else self.smr,
+            base_population=_ro(self.base_population[idx])
+            if self.base_population.size
+            else self.base_population,
+            internal_in_elasticity=self.internal_in_elasticity,
         )
 
 
@@ -107,7 +113,8 @@ class ComponentArrays:
 
 
 POOLED_FILE = "pooled_areas.csv"
-UPC_YEARS = 10.0  # mid-2011 to mid-2021: the decade the roll-forward error built up over
+UPC_YEARS = 10.0
+SIGNATURE_MAX_AGE = 80  # above this, local differences are mostly mortality, not migration  # mid-2011 to mid-2021: the decade the roll-forward error built up over
 
 
 def _ro(a: FloatArray) -> FloatArray:
@@ -160,7 +167,14 @@ def step_population(
     leaving = np.minimum(rates.internal_out_rate * migration_scale * aged, aged)
     aged -= leaving
 
+    # In-flows follow the area's size with an elasticity (docs/methods-population.md):
+    # fixed levels would let out-rates on a growing population drain E&W of people.
     internal_in = rates.internal_in * migration_scale
+    if rates.base_population.size and rates.internal_in_elasticity:
+        start = P.sum(axis=(1, 2))
+        base = rates.base_population
+        growth = np.divide(start, base, out=np.ones_like(start), where=base > 0)
+        internal_in = internal_in * growth**rates.internal_in_elasticity
     international_in = rates.international_in * migration_scale
     aged += (internal_in + international_in)[:, None, None] * rates.in_profile
 
@@ -236,6 +250,22 @@ def _pool(
     return P, ComponentArrays(**fields), shares
 
 
+def _age_signature(P: FloatArray, weight: float) -> tuple[FloatArray, FloatArray]:
+    """Yearly net migration by age implied by the area's own age structure (people, >= 0).
+
+    Adjacent single years are read as a synthetic cohort, relative to the whole set's
+    (national) ratio P(a)/P(a-1), which carries the national cohort-size swings and deaths:
+    net(a) = P(a) - P(a-1) x Pnat(a)/Pnat(a-1), for ages 1..SIGNATURE_MAX_AGE. Returns
+    (gains, losses) = (max(net, 0), max(-net, 0)) x weight.
+    """
+    nat = P.sum(axis=0)
+    ratio = np.divide(nat[:, 1:], nat[:, :-1], out=np.ones_like(nat[:, 1:]), where=nat[:, :-1] > 0)
+    net = np.zeros_like(P)
+    net[:, :, 1:] = P[:, :, 1:] - P[:, :, :-1] * ratio[None]
+    net[:, :, SIGNATURE_MAX_AGE + 1 :] = 0.0
+    return np.maximum(net, 0.0) * weight, np.maximum(-net, 0.0) * weight
+
+
 def load_pooled_areas(params_dir: Path = PARAMS_DIR) -> dict[str, str]:
     rows = read_param_table(params_dir / POOLED_FILE, ["area_code", "partner_code"], {})
     return {str(r["area_code"]): str(r["partner_code"]) for r in rows}
@@ -265,6 +295,7 @@ def calibrate_from_arrays(
         P, comps, shares = _pool(codes, P, comps, pooled)
     params = load_demography_params()
     local_weight = params["in_profile_local_weight"]
+    signature_weight = params["age_signature_weight"]
     covid = params["international_covid_factor"]
     total = P.sum(axis=(1, 2))
     per_head = np.divide(
@@ -303,13 +334,26 @@ def calibrate_from_arrays(
     shape = sch.migration_rate_shape
     emigration = np.minimum(_level_rate(shape, survivors, emigration_flow), 1.0)
     stayers = survivors * (1.0 - emigration)
-    internal_out = np.minimum(_level_rate(shape, stayers, comps.internal_out * per_head), 1.0)
-    # In-migrants: the national movers' profile blended with the age profile of the area's
-    # own out-movers (student towns receive students, retirement areas older movers).
-    own = internal_out * stayers
-    own_total = own.sum(axis=(1, 2), keepdims=True)
-    own = np.divide(own, own_total, out=np.broadcast_to(sch.migrant_profile, own.shape).copy(),
-                    where=own_total > 0)  # fmt: skip
+
+    # Internal moves by age: national mobility shape on the area's own structure, plus the
+    # area's age signature (net gains at 18 in student towns, losses at 22, gains at 65 on
+    # the coast), so its characteristic age profile persists instead of drifting to the
+    # national one. Out-flows get the signature's losses, in-flows its gains.
+    out_flow = comps.internal_out * per_head
+    movers = _level_rate(shape, stayers, out_flow) * stayers
+    gain, loss = _age_signature(P, signature_weight)
+    out_w = movers + loss
+    scale = np.divide(out_flow, out_w.sum(axis=(1, 2)), out=np.zeros_like(out_flow),
+                      where=out_w.sum(axis=(1, 2)) > 0)  # fmt: skip
+    internal_out = np.minimum(
+        np.divide(scale[:, None, None] * out_w, stayers, out=np.zeros_like(stayers),
+                  where=stayers > 0),
+        1.0,
+    )  # fmt: skip
+    in_w = movers + gain
+    in_total = in_w.sum(axis=(1, 2), keepdims=True)
+    own = np.divide(in_w, in_total, out=np.broadcast_to(sch.migrant_profile, in_w.shape).copy(),
+                    where=in_total > 0)  # fmt: skip
     in_profile = local_weight * own + (1.0 - local_weight) * sch.migrant_profile[None]
 
     return DemographicRates(
@@ -324,6 +368,8 @@ def calibrate_from_arrays(
         sex_ratio_at_birth=srb,
         tfr=_ro(tfr),
         smr=_ro(smr),
+        base_population=_ro(P_own.sum(axis=(1, 2))),
+        internal_in_elasticity=params["internal_in_size_elasticity"],
     )
 
 

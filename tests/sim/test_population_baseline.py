@@ -73,3 +73,30 @@ def test_same_inputs_give_identical_ten_year_projections(world: World) -> None:
     a = project(world.population_array(), calibrate_demography(world, world.codes))
     b = project(world.population_array(), calibrate_demography(world, world.codes))
     assert np.array_equal(a, b)
+
+
+def test_internal_migration_stays_balanced_across_england_and_wales(
+    world: World, all_rates: DemographicRates
+) -> None:
+    P = world.population_array()
+    for _ in range(10):
+        s = step_population(P, all_rates)
+        P = s.population
+    # internal moves only shuffle people between areas: E&W in ~ out, even in year 10
+    assert abs(s.internal_in.sum() / s.internal_out.sum() - 1.0) < 0.01
+
+
+def test_student_and_retirement_age_profiles_persist(
+    world: World, all_rates: DemographicRates
+) -> None:
+    P0 = world.population_array()
+    P = project(P0, all_rates)
+
+    def share(arr: np.ndarray, code: str, lo: int, hi: int) -> float:
+        i = world.index[code]
+        return float(arr[i, :, lo:hi].sum() / arr[i].sum())
+
+    exeter = "E07000041"  # a university city: 18-22s stay a large share
+    assert share(P, exeter, 18, 23) > 0.8 * share(P0, exeter, 18, 23)
+    new_forest = "E07000091"  # a retirement area stays older than average
+    assert share(P, new_forest, 65, 91) > share(P0, new_forest, 65, 91)
