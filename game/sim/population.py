@@ -113,8 +113,8 @@ class ComponentArrays:
 
 
 POOLED_FILE = "pooled_areas.csv"
-UPC_YEARS = 10.0
-SIGNATURE_MAX_AGE = 80  # above this, local differences are mostly mortality, not migration  # mid-2011 to mid-2021: the decade the roll-forward error built up over
+UPC_YEARS = 10.0  # mid-2011 to mid-2021: the decade the roll-forward error built up over
+SIGNATURE_MAX_AGE = 80  # above this, local differences are mostly mortality, not migration
 
 
 def _ro(a: FloatArray) -> FloatArray:
