@@ -23,13 +23,12 @@ class SaveSettings(BaseModel):
     fund_override: float | None = None  # yearly growth fund, when not sized to the area
     scenario: dict[str, Any] | None = None  # the scenario as loaded (model_dump), if any
     language: str = "en"
-    census_dir: str | None = None  # None = the shipped data/census
 
 
 class SaveFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    version: Literal[1] = SAVE_VERSION
+    version: Literal[1] = 1  # SAVE_VERSION
     settings: SaveSettings
     seed: int
     area: str  # resolved area code, checked on load

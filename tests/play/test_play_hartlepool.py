@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.census import load_world
 from game.play import Consult, Fund, GameSession, Reject, SaveFile
@@ -212,3 +214,44 @@ def test_save_in_year_4_and_continue_equals_straight_through(world, tmp_path, mo
     a, b = resumed.census_report("final"), straight.census_report("final")
     assert a.model_dump() == b.model_dump()
     assert len(straight.funded) >= 4
+
+
+def _state(s: GameSession):
+    eng = s.engine.engine
+    return (s.money, s.clout, s.turn, [c.model_dump() for c in s.proposals],
+            [p.model_dump() for p in s.funded], len(s.log), s.engine.checksum(),
+            len(eng.queue), eng.budget)  # fmt: skip
+
+
+SCRIPT = st.lists(
+    st.tuples(st.sampled_from(["fund", "reject", "defer", "consult", "advance"]),
+              st.integers(0, 5), st.sampled_from(["young_families", "older_people", "workers"])),
+    max_size=25,
+)  # fmt: skip
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(script=SCRIPT, seed=st.integers(0, 50))
+def test_real_engine_invariants(world, script, seed):
+    """Money and clout never go negative and check() never mutates, on the real Engine."""
+    from game.play import Defer
+
+    s = GameSession.new(world, "Hartlepool", seed=seed)
+    for kind, k, group in script:
+        if s.finished:
+            break
+        if kind == "advance":
+            s.advance_year()
+        elif s.proposals:
+            cid = s.proposals[k % len(s.proposals)].id
+            action = {"fund": Fund(card_id=cid), "reject": Reject(card_id=cid),
+                      "defer": Defer(card_id=cid),
+                      "consult": Consult(card_id=cid, group_id=group)}[kind]  # fmt: skip
+            before = _state(s)
+            verdict = s.check(action)
+            assert _state(s) == before
+            assert s.act(action).ok == verdict.ok
+        assert s.money >= 0.0
+        assert s.clout >= 0
