@@ -155,8 +155,8 @@ def _read_groups(
 
 
 def _read_commuting(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    df = read_csv_text(path)
     cols = ["home code", "workplace code", "place of work indicator", "count"]
+    df = read_csv_text(path, tuple(cols[:3]))
     require_columns(path, df, cols)
     n = len(codes)
     index = {c: i for i, c in enumerate(codes)}
@@ -211,7 +211,7 @@ def _codes_to_index(
 
 
 def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    df = read_csv_text(path)
+    df = read_csv_text(path, ("origin code", "current code"))
     require_columns(path, df, ["origin code", "current code", "count"])
     n = len(codes)
     index = {c: i for i, c in enumerate(codes)}

@@ -42,14 +42,24 @@ def header_label(header: str) -> str:
     return normalise_label(rest if sep else text)
 
 
-def read_csv_text(path: Path) -> pd.DataFrame:
-    """Read a CSV as strings; a missing or unreadable file is a DataError."""
+def read_csv_text(path: Path, text_columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Read a CSV; a missing or unreadable file is a DataError.
+
+    With text_columns, only those (matched case-insensitively) are kept as text and the rest
+    are left to pandas' fast number parsing; to_counts() re-checks them. Otherwise every
+    column is text.
+    """
     if not path.is_file():
         raise DataError(
             str(path), "file not found", hint="copy it from data/census or rebuild the extracts"
         )
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        dtype: type[str] | dict[str, type[str]] = str
+        if text_columns is not None:
+            wanted = {c.lower() for c in text_columns}
+            header = pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns
+            dtype = {str(c): str for c in header if str(c).strip().lower() in wanted}
+        return pd.read_csv(path, dtype=dtype, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise DataError(str(path), f"not a readable CSV file ({exc})") from None
 
@@ -69,11 +79,14 @@ def to_counts(
 ) -> np.ndarray:
     """Parse string cells to int64; report the first non-numeric or negative cell."""
     raw = df[columns]
-    try:
-        # Fast path: clean files convert in one call; the slow path only locates the error.
-        values = raw.to_numpy(dtype=object).astype(np.int64)
-    except (ValueError, TypeError, OverflowError):
-        values = _slow_counts(path, raw, columns)
+    if all(pd.api.types.is_integer_dtype(raw[c]) for c in columns):
+        values = raw.to_numpy(dtype=np.int64)  # pandas already parsed clean whole numbers
+    else:
+        try:
+            values = raw.to_numpy(dtype=object).astype(np.int64)
+        except (ValueError, TypeError, OverflowError):
+            # The slow path only runs to locate and explain the bad cell.
+            values = _slow_counts(path, raw.astype(str), columns)
     allow = np.array(negative_ok if negative_ok is not None else [False] * len(columns))
     neg = (values < 0) & ~allow[None, :]
     if neg.any():
@@ -135,7 +148,7 @@ def read_wide(path: Path, categories: list[Category], known: tuple[str, ...]) ->
     sum(sign * part) must equal the total exactly (ONS perturbs cells consistently within one
     table, so its own parts always add up).
     """
-    df = read_csv_text(path)
+    df = read_csv_text(path, ID_COLUMNS)
     require_columns(path, df, list(ID_COLUMNS))
     by_label: dict[str, str] = {}
     for col in df.columns[3:]:
