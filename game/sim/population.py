@@ -8,8 +8,12 @@ the GLA model use: age on -> births -> deaths -> emigration -> internal out -> i
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -227,7 +231,7 @@ def _level_rate(shape: FloatArray, P: FloatArray, annual_flow: FloatArray) -> Fl
 
 
 def _pool(
-    codes: tuple[str, ...], P: FloatArray, comps: ComponentArrays, pooled: dict[str, str]
+    codes: tuple[str, ...], P: FloatArray, comps: ComponentArrays, pooled: Mapping[str, str]
 ) -> tuple[FloatArray, ComponentArrays, FloatArray]:
     """Replace each small area's structure and components by its pool's (area + partner).
 
@@ -266,9 +270,10 @@ def _age_signature(P: FloatArray, weight: float) -> tuple[FloatArray, FloatArray
     return np.maximum(net, 0.0) * weight, np.maximum(-net, 0.0) * weight
 
 
-def load_pooled_areas(params_dir: Path = PARAMS_DIR) -> dict[str, str]:
+@cache
+def load_pooled_areas(params_dir: Path = PARAMS_DIR) -> Mapping[str, str]:
     rows = read_param_table(params_dir / POOLED_FILE, ["area_code", "partner_code"], {})
-    return {str(r["area_code"]): str(r["partner_code"]) for r in rows}
+    return MappingProxyType({str(r["area_code"]): str(r["partner_code"]) for r in rows})
 
 
 def calibrate_from_arrays(
@@ -278,7 +283,7 @@ def calibrate_from_arrays(
     schedules: NationalSchedules | None = None,
     mortality_relative_to_national: bool = True,
     correct_unattributed: bool = True,
-    pooled: dict[str, str] | None = None,
+    pooled: Mapping[str, str] | None = None,
 ) -> DemographicRates:
     """Local rates from national schedules and each area's own year of components.
 
@@ -373,16 +378,25 @@ def calibrate_from_arrays(
     )
 
 
+_CALIBRATED: weakref.WeakKeyDictionary[Any, DemographicRates] = weakref.WeakKeyDictionary()
+
+
 def calibrate_demography(world: WorldLike, codes: tuple[str, ...] | list[str]) -> DemographicRates:
     """Rates for `codes` (LAD codes; returned in the order given, normally sorted).
 
     Calibrated on every area of the world at once, so an area's rates do not depend on
-    which other areas are being projected with it.
+    which other areas are being projected with it. The world is immutable reference data,
+    so its full calibration is computed once per World object and then sliced.
     """
     all_codes = tuple(world.codes)
-    areas = [world.areas[c] for c in all_codes]
-    P = np.asarray(world.population_array(), dtype=np.float64)
-    rates = calibrate_from_arrays(all_codes, P, component_arrays(areas), pooled=load_pooled_areas())
+    rates = _CALIBRATED.get(world)
+    if rates is None:
+        areas = [world.areas[c] for c in all_codes]
+        P = np.asarray(world.population_array(), dtype=np.float64)
+        rates = calibrate_from_arrays(
+            all_codes, P, component_arrays(areas), pooled=load_pooled_areas()
+        )
+        _CALIBRATED[world] = rates
     if tuple(codes) == all_codes:
         return rates
     return rates.select([world.index[c] for c in codes])

@@ -13,10 +13,11 @@ import math
 import os
 import tempfile
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Protocol
 
 import numpy as np
@@ -344,11 +345,12 @@ def read_param_table(
     return out
 
 
-def load_demography_params(params_dir: Path = PARAMS_DIR) -> dict[str, float]:
+@cache
+def load_demography_params(params_dir: Path = PARAMS_DIR) -> Mapping[str, float]:
     rows = read_param_table(
         params_dir / DEMOGRAPHY_PARAMS_FILE, ["parameter", "value"], {"value": float}
     )
-    return {str(r["parameter"]): float(r["value"]) for r in rows}
+    return MappingProxyType({str(r["parameter"]): float(r["value"]) for r in rows})
 
 
 def _sex_age_table(path: Path, column: str) -> FloatArray:
