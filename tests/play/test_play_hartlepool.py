@@ -144,7 +144,14 @@ def test_final_report(game):
     assert (rgf.low, rgf.high) == (33000, 37400)
     assert len(r.approvals) == 18
     assert 0 <= r.score <= 100
-    want = "parade" if r.score >= 60 else "mob" if r.score < 40 else "mixed"
+    rules = s.rules
+    want = (
+        "parade"
+        if r.score >= rules.ending_parade_min_score
+        else "mob"
+        if r.score < rules.ending_mob_max_score
+        else "mixed"
+    )
     assert r.ending == want
     assert r.headlines[-1].key == f"report.ending.{r.ending}"
     mid = s.census_report("midterm")
@@ -255,3 +262,14 @@ def test_real_engine_invariants(world, script, seed):
             assert s.act(action).ok == verdict.ok
         assert s.money >= 0.0
         assert s.clout >= 0
+
+
+def test_ten_years_of_doing_nothing_brings_the_mob(world):
+    s = GameSession.new(world, "Hartlepool", seed=SEED)
+    for _ in range(10):
+        s.advance_year()
+    r = s.census_report("final")
+    assert r.projects == [] and r.money_spent == 0 and r.cost_per_net_job is None
+    assert r.score_parts["jobs"] == 0 and r.score_parts["value"] == 0
+    assert r.ending == "mob"
+    assert s.money == pytest.approx(12 * s.fund)  # two years in the bank plus ten years' fund

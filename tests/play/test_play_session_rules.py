@@ -149,7 +149,7 @@ def test_score_and_ending_by_hand():
     assert parts == {"approval": 70.0, "jobs": 50.0, "value": 100.0}
     assert score == pytest.approx(0.5 * 70 + 0.3 * 50 + 0.2 * 100)
     assert ending_for(score, rules) == "parade"
-    assert ending_for(39.9, rules) == "mob"
+    assert ending_for(34.9, rules) == "mob"
     assert ending_for(50.0, rules) == "mixed"
     assert score_game(50.0, 0.0, 100_000.0, None, rules)[1]["value"] == 0.0
 
