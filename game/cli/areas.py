@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from typing import Any
 
 from game.census import load_world
@@ -22,6 +24,14 @@ def register(subparsers: Any) -> None:
     p.add_argument("--group", choices=["region", "lep", "ca"], help="list groupings instead")
     p.add_argument("--json", action="store_true", help="print JSON (a list of objects)")
     p.set_defaults(func=run)
+
+
+def emit(text: str) -> None:
+    """Print, tolerating a closed pipe (`... | head`) without a traceback."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,14 +76,16 @@ def run(args: argparse.Namespace) -> int:
         if not rows:
             raise UnknownAreaError(args.search, world.suggest(args.search))
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        emit(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
+    lines = []
     for r in rows:
         extra = f"{len(r['members'])} areas" if args.group else r["region"]
-        print(f"{r['code']}  {r['name']:<40} {r['population']:>10,}  {extra}")
+        lines.append(f"{r['code']}  {r['name']:<40} {r['population']:>10,}  {extra}")
     what = {"region": "regions", "lep": "LEPs (2021)", "ca": "combined authorities (2025)"}
-    print(
+    lines.append(
         f"{len(rows)} {what.get(args.group, 'local authorities')}; "
         "population = Census 2021 usual residents"
     )
+    emit("\n".join(lines))
     return 0

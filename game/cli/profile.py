@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
+import textwrap
 from typing import Any
 
 from game.census import load_world
@@ -83,11 +86,11 @@ def render(world: World, a: AreaProfile) -> str:
     where.append(a.country)
     lines.append(", ".join(where))
     if a.members:
-        lines.append(
-            f"{len(a.members)} local authorities: "
-            + ", ".join(world.areas[c].name for c in a.members[:12])
-            + (" ..." if len(a.members) > 12 else "")
-        )
+        names = ", ".join(world.areas[c].name for c in a.members)
+        lines.extend(
+            textwrap.wrap(f"{len(a.members)} local authorities: {names}", width=96,
+                          subsequent_indent="  ")
+        )  # fmt: skip
     if a.lep_names and a.kind in ("lad", "custom"):
         lines.append("LEP (2021): " + " + ".join(a.lep_names))
     if a.ca_name and a.kind != "ca":
@@ -135,11 +138,19 @@ def render(world: World, a: AreaProfile) -> str:
     return "\n".join(lines)
 
 
+def emit(text: str) -> None:
+    """Print, tolerating a closed pipe (`... | head`) without a traceback."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def run(args: argparse.Namespace) -> int:
     world = load_world(args.census_dir)
     area = world.resolve(args.area)
     if args.json:
-        print(json.dumps(profile_json(world, area), ensure_ascii=False, indent=1))
+        emit(json.dumps(profile_json(world, area), ensure_ascii=False, indent=1))
     else:
-        print(render(world, area))
+        emit(render(world, area))
     return 0
