@@ -1,0 +1,289 @@
+"""`python main.py simulate`: project an area for N years with and without a scenario's
+projects (low / central / high), print a readable summary and write tidy CSVs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from game.errors import DataError, ScenarioError
+
+USAGE_EXAMPLE = (
+    "python main.py simulate --area Hartlepool "
+    "--scenario data/scenarios/hartlepool_business_park_skills.json --years 10 --out out/"
+)
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "simulate",
+        help="project jobs, population and approval for an area, with and without projects",
+        description=(
+            "Run the engine headless for an area (LAD code or name, LEP / combined authority / "
+            "region, or 'all') against its baseline, in low / central / high variants. "
+            f"Example: {USAGE_EXAMPLE}"
+        ),
+    )
+    p.add_argument("--area", metavar="CODE_OR_NAME", help="area to play (default: the scenario's)")
+    p.add_argument("--scenario", metavar="FILE", type=Path, help="scenario JSON (data/scenarios)")
+    p.add_argument("--years", type=int, default=None, help="years to project (default 10)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument(
+        "--base-population",
+        metavar="FILE",
+        type=Path,
+        help="CSV area_code,sex,age,count to start from instead of mid-2021",
+    )
+    p.add_argument("--base-year", type=int, default=2021, help="year of the base population")
+    p.add_argument("--out", metavar="DIR", type=Path, help="write tidy CSVs to DIR")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=run)
+
+
+def _money(x: float) -> str:
+    if not math.isfinite(x):
+        return "n/a"
+    return f"£{x / 1e6:,.1f}m" if abs(x) >= 1e6 else f"£{x:,.0f}"
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.census import load_world
+    from game.scenarios import load_scenario
+    from game.sim.outputs import write_all
+    from game.sim.uncertainty import run_low_central_high
+
+    scenario = load_scenario(args.scenario) if args.scenario else None
+    area = args.area or (scenario.area if scenario else None)
+    if not area:
+        raise ScenarioError("give --area CODE_OR_NAME (or a scenario file that names an area)")
+    years = args.years if args.years is not None else (scenario.years if scenario else None) or 10
+    if not 1 <= years <= 50:
+        raise ScenarioError(f"--years must lie between 1 and 50, got {years}")
+    world = load_world(args.census_dir)
+    if str(area).strip().lower() != "all":
+        world.resolve(area)  # unknown area -> UnknownAreaError with suggestions
+    base = None
+    if args.base_population is not None:
+        from game.sim.base_population import load_base_population
+
+        base = load_base_population(args.base_population, world)
+    engines = run_low_central_high(
+        world,
+        area,
+        seed=args.seed,
+        years=years,
+        scenario=scenario,
+        base_population=base,
+        base_year=args.base_year,
+    )
+    summary = build_summary(engines, scenario.name if scenario else None, args.seed)
+    if args.out is not None:
+        try:
+            written = write_all(engines, args.out)
+        except OSError as exc:
+            raise DataError(
+                str(args.out), f"cannot write outputs ({exc.strerror or exc})"
+            ) from None
+        summary["files"] = [str(p) for p in written]
+    if args.json:
+        print(json.dumps(_finite(summary), indent=2, default=str))
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def _finite(x: Any) -> Any:
+    """JSON has no infinity: an undefined cost per job (no net jobs) becomes null."""
+    if isinstance(x, float):
+        return x if math.isfinite(x) else None
+    if isinstance(x, dict):
+        return {k: _finite(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_finite(v) for v in x]
+    return x
+
+
+def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int) -> dict[str, Any]:
+    central = engines["central"]
+    st = central.state
+    first, last = central.history[0], central.history[-1]
+    keys = ("population", "jobs", "unemployment_rate", "net_additional_jobs")
+
+    def band(key: str) -> dict[str, float]:
+        return {v: e.history[-1].indicators[key] for v, e in engines.items()}
+
+    headline = {
+        k: {
+            "start": first.indicators[k],
+            "baseline": last.baseline_indicators[k],
+            "scenario": last.indicators[k],
+            "scenario_band": band(k),
+        }
+        for k in keys
+    }
+    projects = []
+    for p in st.projects:
+        a = central.appraise(p.type_id, p.scale)
+        projects.append(
+            {
+                "id": p.id,
+                "type_id": p.type_id,
+                "label": p.label,
+                "capital_cost": p.capital_cost,
+                "started": p.started,
+                "opens": p.opens,
+                "status": p.status,
+                "construction_job_years": a.construction_job_years,
+                "local": {
+                    "level": a.local.level,
+                    **a.local.total.as_dict(),
+                    "construction_fte": a.local.construction.gross,
+                    "operational_fte": a.local.operational.gross,
+                    "cost_per_net_job": a.local.cost_per_net_job,
+                },
+                "wider": {
+                    "level": a.wider.level,
+                    **a.wider.total.as_dict(),
+                    "cost_per_net_job": a.wider.cost_per_net_job,
+                },
+                "national_net": a.national_net,
+                "pv_costs": a.pv_costs,
+                "pv_benefits": a.pv_benefits,
+                "bcr": a.bcr,
+            }
+        )
+    cost = sum(p["capital_cost"] for p in projects)
+    net_local = sum(p["local"]["net"] for p in projects)
+    net_wider = sum(p["wider"]["net"] for p in projects)
+    totals = {
+        "capital_cost": cost,
+        "gross": sum(p["local"]["gross"] for p in projects),
+        **{
+            k: sum(p["local"][k] for p in projects)
+            for k in ("deadweight", "leakage", "displacement", "substitution", "multiplier_effect")
+        },
+        "net_local": net_local,
+        "net_wider": net_wider,
+        "cost_per_net_job_local": cost / net_local if net_local > 0 else None,
+        "cost_per_net_job_wider": cost / net_wider if net_wider > 0 else None,
+    }
+    approvals = []
+    for g, v in last.approvals.items():
+        reasons = _cumulative_reasons(central, g)
+        approvals.append(
+            {
+                "group": g,
+                "scenario": v,
+                "baseline": last.baseline_approvals[g],
+                "band": {k: e.history[-1].approvals[g] for k, e in engines.items()},
+                "top_reasons": reasons[:3],
+            }
+        )
+    approvals.sort(key=lambda a: -abs(a["scenario"] - a["baseline"]))
+    return {
+        "area": {"code": st.area_code, "name": st.area_name, "members": len(st.codes)},
+        "scenario": scenario_name,
+        "seed": seed,
+        "years": [st.start_year, st.end_year],
+        "level": st.level,
+        "wider_level": st.wider_level,
+        "budget_remaining": st.budget,
+        "headline": headline,
+        "projects": projects,
+        "totals": totals,
+        "approvals": approvals,
+        "checksum": central.checksum(),
+    }
+
+
+def _cumulative_reasons(engine: Any, group: str) -> list[dict[str, Any]]:
+    """Reasons summed over the whole run for one group (scenario), largest first."""
+    acc: dict[str, float] = {}
+    for rec in engine.history[1:]:
+        for c in rec.explanations[group]:
+            acc[c.label] = acc.get(c.label, 0.0) + c.delta
+    items = sorted(acc.items(), key=lambda kv: -abs(kv[1]))
+    return [{"reason": k, "points": v} for k, v in items]
+
+
+def format_summary(s: dict[str, Any]) -> str:
+    y0, y1 = s["years"]
+    h = s["headline"]
+    lines = [
+        f"Civic Futures simulation: {s['area']['name']} ({s['area']['code']}"
+        + (f", {s['area']['members']} areas" if s["area"]["members"] > 1 else "")
+        + f"), {y0}-{y1}, seed {s['seed']}",
+        f"Scenario: {s['scenario'] or '(none: baseline only)'}",
+        "Projections, not forecasts. Ranges are the low-high variants.",
+        "",
+        f"{'':28s}{y0:>12d}{f'{y1} baseline':>16s}{f'{y1} scenario':>16s}   low - high",
+    ]
+    for key, label, fmt in (
+        ("population", "Population", "{:,.0f}"),
+        ("jobs", "Jobs in the area", "{:,.0f}"),
+        ("unemployment_rate", "Unemployment rate", "{:.1%}"),
+    ):
+        v = h[key]
+        lines.append(
+            f"{label:28s}{fmt.format(v['start']):>12s}{fmt.format(v['baseline']):>16s}"
+            f"{fmt.format(v['scenario']):>16s}   {fmt.format(v['scenario_band']['low'])}"
+            f" - {fmt.format(v['scenario_band']['high'])}"
+        )
+    nj = h["net_additional_jobs"]
+    lines.append(
+        f"{'Net additional jobs (yr)':28s}{'':>12s}{'0':>16s}{nj['scenario']:>16,.0f}   "
+        f"{nj['scenario_band']['low']:,.0f} - {nj['scenario_band']['high']:,.0f}"
+    )
+    level_name = {"lad": "LA", "sub_region": "LEP/CA", "region": "region", "national": "E&W"}
+    lv, wl = level_name[s["level"]], level_name[s["wider_level"]]
+    if s["projects"]:
+        lines += [
+            "",
+            f"Projects: gross -> net additional FTE jobs at {lv} level ({wl} in brackets)",
+        ]
+        for p in s["projects"]:
+            loc, wid = p["local"], p["wider"]
+            lines.append(
+                f"  {p['id']} {p['label']}: {_money(p['capital_cost'])}, "
+                f"opens {p['opens']} ({p['status']})"
+            )
+            lines.append(
+                f"     gross {loc['gross']:.1f} (construction {loc['construction_fte']:.1f} FTE = "
+                f"{p['construction_job_years']:.0f} job-years; "
+                f"operational {loc['operational_fte']:.1f})"
+                f" - deadweight {loc['deadweight']:.1f} - leakage {loc['leakage']:.1f}"
+            )
+            lines.append(
+                f"     - displacement {loc['displacement']:.1f} - substitution "
+                f"{loc['substitution']:.1f} + multiplier {loc['multiplier_effect']:.1f}"
+                f" = net {loc['net']:.1f} ({wl} {wid['net']:.1f}); cost per net job "
+                f"{_money(loc['cost_per_net_job'])} ({_money(wid['cost_per_net_job'])}); "
+                f"BCR {p['bcr']:.2f}"
+            )
+        t = s["totals"]
+        cpj = t["cost_per_net_job_local"]
+        cpw = t["cost_per_net_job_wider"]
+        lines.append(
+            f"  All projects: {_money(t['capital_cost'])}; gross {t['gross']:.1f} -> net "
+            f"{t['net_local']:.1f} at {lv} ({t['net_wider']:.1f} at {wl}); cost per net job "
+            f"{_money(cpj) if cpj else 'n/a'} ({_money(cpw) if cpw else 'n/a'})"
+        )
+        lines.append(
+            "  (Construction counts 10 job-years = 1 FTE. Nationally the MHCLG guide "
+            "assumes net 0 without supply-side evidence.)"
+        )
+        lines.append(f"  Growth fund left: {_money(s['budget_remaining'])}")
+    lines += ["", f"Approval in {y1} (0-100), scenario vs baseline, with the main reasons:"]
+    for a in s["approvals"][:8]:
+        why = ", ".join(f"{r['reason']} {r['points']:+.1f}" for r in a["top_reasons"])
+        lines.append(
+            f"  {a['group'].replace('_', ' '):26s}{a['scenario']:6.1f} (baseline "
+            f"{a['baseline']:5.1f})  {why}"
+        )
+    if s.get("files"):
+        lines += ["", "Wrote: " + ", ".join(Path(f).name for f in s["files"])]
+        lines.append(f"   in {Path(s['files'][0]).parent}")
+    return "\n".join(lines)

@@ -1,0 +1,221 @@
+"""`python main.py simulate` end to end (subprocess): outputs, summary, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SCENARIO = REPO / "data" / "scenarios" / "hartlepool_business_park_skills.json"
+
+
+def simulate(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "simulate", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def hartlepool_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    proc = simulate(
+        "--area", "Hartlepool", "--scenario", str(SCENARIO), "--years", "10", "--out", str(out)
+    )
+    return proc, out
+
+
+def test_hartlepool_summary_and_csvs(hartlepool_run) -> None:
+    proc, out = hartlepool_run
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout
+    for needle in (
+        "Hartlepool",
+        "2031 baseline",
+        "Population",
+        "Unemployment rate",
+        "deadweight",
+        "leakage",
+        "displacement",
+        "multiplier",
+        "cost per net job",
+        "Approval in 2031",
+    ):
+        assert needle in text, needle
+    pop = pd.read_csv(out / "population.csv")
+    assert set(pop["run"]) == {"baseline", "scenario"}
+    assert set(pop["year"]) == set(range(2021, 2032)) and len(pop) == 2 * 11 * 2 * 91
+    comps = pd.read_csv(out / "components.csv")
+    assert set(comps["variant"]) == {"low", "central", "high"}
+    row = comps.iloc[0]
+    balance = (
+        row.population_start
+        + row.births
+        - row.deaths
+        + row.internal_in
+        - row.internal_out
+        + row.international_in
+        - row.international_out
+        + row.extra_migrants
+    )
+    assert balance == pytest.approx(row.population_end, abs=0.01)
+    jobs = pd.read_csv(out / "project_jobs.csv")
+    total = jobs[(jobs.project_id == "ALL") & (jobs.part == "total") & (jobs.variant == "central")]
+    assert set(total["level"]) == {"lad", "sub_region"}
+    la = total.set_index("level")
+    assert la.loc["lad", "net_additional"] != pytest.approx(la.loc["sub_region", "net_additional"])
+    rebuilt = (
+        la.gross
+        - la.deadweight
+        - la.leakage
+        - la.displacement
+        - la.substitution
+        + la.multiplier_effect
+    )
+    assert rebuilt.to_numpy() == pytest.approx(la.net_additional.to_numpy())
+    appr = pd.read_csv(out / "approvals.csv")
+    assert {"group", "approval", "change", "explanation"} <= set(appr.columns)
+    expl = pd.read_csv(out / "approval_explanations.csv")
+    one = expl[
+        (expl.run == "scenario")
+        & (expl.variant == "central")
+        & (expl.year == 2024)
+        & (expl.group == "retired")
+    ]
+    change = appr[
+        (appr.run == "scenario")
+        & (appr.variant == "central")
+        & (appr.year == 2024)
+        & (appr.group == "retired")
+    ]["change"].iloc[0]
+    assert one["delta"].sum() == pytest.approx(change, abs=0.05)
+    ind = pd.read_csv(out / "indicators.csv")
+    assert {
+        "gp_capacity_per_person",
+        "homes_per_household",
+        "school_places_per_child",
+        "broadband_gigabit_share",
+        "budget_remaining",
+    } <= set(ind["indicator"])
+
+
+def _base_file(tmp: Path, name: str, code: str, count: str) -> Path:
+    rows = ["area_code,sex,age,count"]
+    for sex in ("male", "female"):
+        for age in range(91):
+            rows.append(f"{code},{sex},{age},{count if age == 30 else 100}")
+    path = tmp / name
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Every bad-input case (and a JSON run) as subprocesses started together: the
+    interpreter start-up dominates, so running them side by side keeps the suite fast."""
+    tmp = tmp_path_factory.mktemp("bad")
+    (tmp / "unknown.json").write_text(
+        json.dumps({"name": "x", "area": "Hartlepool", "projects": [{"type": "moon_base"}]})
+    )
+    (tmp / "negative.json").write_text(
+        json.dumps(
+            {
+                "name": "x",
+                "area": "Hartlepool",
+                "overrides": [{"id": "new_park", "capital_cost": -1}],
+            }
+        )
+    )
+    (tmp / "malformed.json").write_text('{"name": "x",\n "projects": [}\n')
+    unknown_code = _base_file(tmp, "base_unknown.csv", "E99999999", "100")
+    negative = _base_file(tmp, "base_negative.csv", "E06000001", "-5")
+    cases = {
+        "unknown_id": ["--scenario", str(tmp / "unknown.json")],
+        "negative_cost": ["--scenario", str(tmp / "negative.json")],
+        "malformed": ["--scenario", str(tmp / "malformed.json")],
+        "unknown_area": ["--area", "Hartlepoool"],
+        "base_unknown": [
+            "--area",
+            "Hartlepool",
+            "--base-population",
+            str(unknown_code),
+            "--base-year",
+            "2023",
+        ],
+        "base_negative": [
+            "--area",
+            "Hartlepool",
+            "--base-population",
+            str(negative),
+            "--base-year",
+            "2023",
+        ],
+    }
+    procs = {
+        k: subprocess.Popen(
+            [sys.executable, str(REPO / "main.py"), "simulate", *a],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for k, a in cases.items()
+    }
+    out = {}
+    for k, p in procs.items():
+        stdout, stderr = p.communicate(timeout=120)
+        out[k] = subprocess.CompletedProcess(p.args, p.returncode, stdout, stderr)
+    return out
+
+
+def test_json_summary_is_valid_and_matches_the_engine(capsys) -> None:
+    # In-process through the same dispatcher (the subprocess path is covered above).
+    from game.census import load_world
+    from game.cli import main
+    from game.sim.uncertainty import run_low_central_high
+
+    assert main(["simulate", "--area", "Hartlepool", "--years", "2", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["area"]["code"] == "E06000001" and data["level"] == "lad"
+    engines = run_low_central_high(load_world(), "Hartlepool", years=2, seed=1)
+    assert data["checksum"] == engines["central"].checksum()
+
+
+def _assert_one_line_error(proc: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert proc.returncode != 0
+    err = proc.stderr.strip()
+    assert "Traceback" not in err and len(err.splitlines()) == 1, err
+    for n in needles:
+        assert n in err, (n, err)
+
+
+def test_unknown_project_id(runs) -> None:
+    _assert_one_line_error(runs["unknown_id"], "moon_base")
+
+
+def test_negative_cost(runs) -> None:
+    _assert_one_line_error(runs["negative_cost"], "capital_cost", "negative.json")
+
+
+def test_malformed_json(runs) -> None:
+    _assert_one_line_error(runs["malformed"], "malformed.json", "line 2", "column")
+
+
+def test_unknown_area(runs) -> None:
+    _assert_one_line_error(runs["unknown_area"], "Hartlepoool", "Hartlepool")
+
+
+def test_base_population_with_unknown_code(runs) -> None:
+    _assert_one_line_error(runs["base_unknown"], "E99999999", "base_unknown.csv")
+
+
+def test_base_population_with_negative_count(runs) -> None:
+    _assert_one_line_error(runs["base_negative"], "base_negative.csv", "-5")
