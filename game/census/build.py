@@ -254,6 +254,12 @@ def _wide(
         ex.categories.append((name, key, label, sign, negative_ok))
 
 
+def _rows(df: pd.DataFrame, codes: list[str], columns: list[str]) -> dict[str, list[int]]:
+    """Integer rows for `codes` (df indexed by code), in `columns` order."""
+    block = df.loc[codes, columns].astype("int64").to_numpy()
+    return {c: [int(v) for v in block[i]] for i, c in enumerate(codes)}
+
+
 def build_nomis(raw: Path, ex: Extract, codes: list[str], names: dict[str, str]) -> None:
     specs = [
         ("ts045_cars.csv", "census2021-ts045-ltla.csv", TS045_KEYS),
@@ -263,11 +269,7 @@ def build_nomis(raw: Path, ex: Extract, codes: list[str], names: dict[str, str])
     for out, src, keys in specs:
         df = _read(raw, NOMIS, src).set_index("geography code")
         title, total_label = str(df.columns[2]).split(": ", 1)
-        values = {
-            c: [int(str(df.loc[c, df.columns[2]]))]
-            + [int(str(df.loc[c, f"{title}: {lab}"])) for lab, _ in keys]
-            for c in codes
-        }
+        values = _rows(df, codes, [str(df.columns[2])] + [f"{title}: {lab}" for lab, _ in keys])
         _wide(ex, out, title, codes, names, total_label,
               [(lab, key, 1, 0) for lab, key in keys], values)  # fmt: skip
 
@@ -282,10 +284,7 @@ def build_nomis(raw: Path, ex: Extract, codes: list[str], names: dict[str, str])
         if m:
             age = 0 if "under 1" in label else 100 if "100 years and over" in label else int(m[1])
             singles.append((label, f"age_{age}", col))
-    values = {
-        c: [int(str(df.loc[c, cols[2]]))] + [int(str(df.loc[c, col])) for _, _, col in singles]
-        for c in codes
-    }
+    values = _rows(df, codes, [cols[2]] + [col for _, _, col in singles])
     _wide(ex, "ts007_age.csv", "Age", codes, names, "Total",
           [(lab, key, 1, 0) for lab, key, _ in singles], values)  # fmt: skip
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.census.build import build, main
+from game.census.build import main
 from game.census.paths import DEFAULT_CENSUS_DIR
 
 
@@ -16,9 +16,7 @@ def test_rebuild_is_byte_identical_to_committed(raw_dir: Path, tmp_path: Path) -
         committed = DEFAULT_CENSUS_DIR / name
         assert committed.is_file(), f"{name} is built but not committed"
         assert (tmp_path / name).read_bytes() == committed.read_bytes(), f"{name} differs"
-    # And a second build in memory is identical to the first (no clock, no set ordering).
-    again = build(raw_dir)
-    assert {k: v for k, v in again.items()} == {n: (tmp_path / n).read_bytes() for n in built}
+    # The committed files came from an earlier run, so this also shows two runs agree.
 
 
 def test_data_folder_is_under_15_mb() -> None:
