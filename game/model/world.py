@@ -85,14 +85,14 @@ class World:
             for (gcode, gname), codes in sorted(members.items()):
                 self._groupings[gcode] = Grouping(kind, gcode, gname, tuple(codes))
         self._by_name: dict[str, str] = {}
-        # Later entries do not overwrite earlier ones: a LAD name wins over a grouping's
-        # (e.g. "Tees Valley" is both a LEP and a combined authority; the region wins
-        # over nothing, the CA over the LEP). Use "lep:Tees Valley" to pick the LEP.
+        # When names clash the first wins: LAD, then region, then combined authority, then
+        # LEP ("West Midlands" is the region, "Tees Valley" the CA). A "ca:", "lep:" or
+        # "region:" prefix picks the other.
         for code in self.codes:
             self._by_name.setdefault(self.areas[code].name.lower(), code)
             if self.areas[code].name_cy:
                 self._by_name.setdefault(str(self.areas[code].name_cy).lower(), code)
-        for kind in GROUPING_KINDS:
+        for kind in ("region", "ca", "lep"):
             for g in self._groupings.values():
                 if g.kind == kind:
                     self._by_name.setdefault(g.name.lower(), g.code)
@@ -126,12 +126,22 @@ class World:
         raise UnknownAreaError(query, self.suggest(q))
 
     def suggest(self, query: str, n: int = 5) -> list[str]:
+        """Closest names (or codes) to a query, as "Name (CODE)" strings, best first."""
         names = {self.areas[c].name: c for c in self.codes}
         for g in self._groupings.values():
             names.setdefault(g.name, g.code)
+        by_code = {code.lower(): name for name, code in names.items()}
         lower = {k.lower(): k for k in names}
-        hits = difflib.get_close_matches(query.lower(), list(lower), n=n, cutoff=0.6)
-        hits += [k for k in lower if query.lower() in k and k not in hits and query.strip()]
+        q = query.strip().lower()
+        if not q:
+            return []
+        hits = difflib.get_close_matches(q, list(lower), n=n, cutoff=0.6)
+        hits += [k for k in lower if q in k and k not in hits]
+        hits += [
+            by_code[c].lower()
+            for c in difflib.get_close_matches(q, list(by_code), n=n, cutoff=0.8)
+            if by_code[c].lower() not in hits
+        ]
         return [f"{lower[h]} ({names[lower[h]]})" for h in hits[:n]]
 
     def resolve(self, query: str) -> AreaProfile:

@@ -63,9 +63,13 @@ def test_profile_of_groupings(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)["kind"] == "region"  # the region wins a name clash
     code, out, _ = run_cli(capsys, "profile", "lep:Tees Valley", "--json")
     assert json.loads(out)["kind"] == "lep"
+    code, out, _ = run_cli(capsys, "profile", "Tees Valley", "--json")
+    assert json.loads(out)["kind"] == "ca"  # the combined authority wins over the LEP
 
 
 def test_unknown_area_suggests_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(capsys, "profile", "Hartlepol")
     assert code == 2 and out == ""
     assert "unknown area 'Hartlepol'" in err and "Hartlepool (E06000001)" in err
+    code, _, err = run_cli(capsys, "profile", "E0800025")  # a digit short
+    assert code == 2 and "Birmingham (E08000025)" in err

@@ -167,3 +167,21 @@ def test_cli_reports_bad_folder_without_traceback(tmp_path: Path) -> None:
     assert proc.returncode != 0
     assert "ts045_cars.csv, row 7, column" in proc.stderr and "negative" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_empty_and_garbled_files(tmp_path: Path) -> None:
+    copy_tables(tmp_path)
+    (tmp_path / "ts062_nssec.csv").write_text("", encoding="utf-8")
+    err = load_error(tmp_path)
+    assert "ts062_nssec.csv" in str(err) and "not a readable CSV" in str(err)
+    copy_tables(tmp_path)
+    (tmp_path / "ts062_nssec.csv").write_bytes(b"date,geography\n\xff\xfe\x00bad\n")
+    err = load_error(tmp_path)
+    assert "ts062_nssec.csv" in str(err)
+
+
+def test_blank_cell_is_reported(tmp_path: Path) -> None:
+    copy_tables(tmp_path)
+    edit_cell(tmp_path / "mye2021_population.csv", 40, 10, "")
+    err = load_error(tmp_path)
+    assert err.row == 40 and err.column is not None and "Age 6" in err.column
