@@ -176,6 +176,8 @@ class GroupApproval(_Model):
 
 class CensusReport(_Model):
     kind: Literal["midterm", "final"]
+    title: str  # English, from title_key
+    title_key: str  # "report.title.midterm" | "report.title.final" (params: year, area)
     area_code: str
     area_name: str
     year: int

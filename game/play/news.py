@@ -46,9 +46,16 @@ def newspaper(
     population: float,
     population_change: float,
     event: NewsEvent | None,
+    census: str | None = None,
 ) -> list[NewsItem]:
-    """Most newsworthy first: openings, the local event, jobs, population, then the rest."""
+    """Most newsworthy first: a census result, openings, the local event, jobs, population,
+    then the rest."""
     items: list[NewsItem] = []
+    if census is not None:
+        items.append(
+            item(templates, f"news.{census}_census",
+                 {"area": area_name, "population": fmt.count(population)})
+        )  # fmt: skip
     for name in opened[:2]:
         items.append(item(templates, "news.project_opened", {"project": name, "area": area_name}))
     if event is not None:

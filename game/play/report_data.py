@@ -102,8 +102,11 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
                 s.templates, f"report.ending.{ending}", {"area": s.area.name, "score": f"{score:g}"}
             )
         )
+    title_key = f"report.title.{kind}"
     return CensusReport(
         kind=kind,
+        title=fmt.render(s.templates, title_key, {"year": now.year, "area": s.area.name}),
+        title_key=title_key,
         area_code=s.area.code,
         area_name=s.area.name,
         year=now.year,

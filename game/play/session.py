@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -401,6 +401,11 @@ class GameSession:
         expired = [c.title for c in self._cards.values() if c.expires_year < year]
         self._cards = {k: c for k, c in self._cards.items() if c.expires_year >= year}
 
+        report_due: Literal["midterm", "final"] | None = None
+        if self.turn == self.years:
+            report_due = "final"
+        elif self.turn == self.rules.midterm_turn:
+            report_due = "midterm"
         news = newspaper(
             templates=self.templates,
             rules=self.rules,
@@ -413,6 +418,7 @@ class GameSession:
             population=snap.population,
             population_change=snap.population - before.population,
             event=event,
+            census=report_due,
         )
         self.news_archive.extend(news)
         if self.turn >= self.years:
@@ -421,11 +427,6 @@ class GameSession:
             self._cards.clear()
         else:
             new_ids = self._deal(self.rules.cards_per_year)
-        report_due = None
-        if self.turn == self.years:
-            report_due = "final"
-        elif self.turn == self.rules.midterm_turn:
-            report_due = "midterm"
         self.log.append(AdvanceYear())
         self.checksums[self.turn] = self._checksum()
         summary = YearSummary(

@@ -121,12 +121,15 @@ def test_newspaper_every_year(game):
     assert keys.count("news.project_opened") == 2
     assert any(k.startswith("news.event.") for k in keys)
     assert summaries[4].report_due == "midterm" and summaries[-1].report_due == "final"
+    assert summaries[4].news[0].key == "news.midterm_census"
+    assert summaries[-1].news[0].text.startswith("Census 2031: Hartlepool counts")
 
 
 def test_final_report(game):
     s, *_ = game
     r = s.census_report("final")
     assert r.kind == "final" and r.year == 2031 and r.area_name == "Hartlepool"
+    assert r.title == "Census 2031: Hartlepool"
     assert sum(r.pyramid_2021.male) + sum(r.pyramid_2021.female) == pytest.approx(
         s.area.population.total
     )
