@@ -12,8 +12,9 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 import numpy as np
+from pydantic import ValidationError
 
-from game.errors import SaveError
+from game.errors import CivicError, SaveError
 from game.model.area import AreaProfile
 from game.play import fmt
 from game.play.actions import Action, AdvanceYear, Consult, Defer, Fund, LogEntry, Reject
@@ -155,7 +156,12 @@ class GameSession:
         engine_factory: EngineFactory | None = None,
     ) -> GameSession:
         """Rebuild a game by replaying its log; a checksum mismatch raises SaveError."""
-        s = cls(world, save.settings, save.seed, catalogue=catalogue, engine_factory=engine_factory)
+        try:
+            s = cls(world, save.settings, save.seed, catalogue=catalogue,
+                    engine_factory=engine_factory)  # fmt: skip
+        except (CivicError, ValidationError) as exc:
+            first = str(exc).splitlines()[0]
+            raise SaveError(f"the saved game cannot be rebuilt: {first}") from None
         if s.area.code != save.area:
             raise SaveError(f"save is for area {save.area}, but '{save.settings.area_query}' "
                             f"now resolves to {s.area.code}")  # fmt: skip

@@ -67,6 +67,18 @@ def test_tampered_save_fails_its_checksum(toy_world, toy_catalogue):
         GameSession.from_save(toy_world, bad, catalogue=toy_catalogue, engine_factory=fake_factory)
 
 
+def test_save_for_a_vanished_area_is_a_save_error(toy_world, toy_catalogue):
+    s = _new(toy_world, toy_catalogue)
+    save = s.to_save()
+    save.settings.area_query = "E06009999"
+    with pytest.raises(SaveError, match="cannot be rebuilt: unknown area 'E06009999'"):
+        GameSession.from_save(toy_world, save, catalogue=toy_catalogue, engine_factory=fake_factory)
+    bad = s.to_save()
+    bad.settings.scenario = {"name": "x", "budget": -5}
+    with pytest.raises(SaveError, match="cannot be rebuilt"):
+        GameSession.from_save(toy_world, bad, catalogue=toy_catalogue, engine_factory=fake_factory)
+
+
 def test_report_pack_tables_and_csv(toy_world, toy_catalogue, tmp_path):
     s = _new(toy_world, toy_catalogue)
     while not s.finished:
