@@ -8,6 +8,7 @@ the GLA model use: age on -> births -> deaths -> emigration -> internal out -> i
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -389,14 +390,18 @@ def calibrate_demography(world: WorldLike, codes: tuple[str, ...] | list[str]) -
     so its full calibration is computed once per World object and then sliced.
     """
     all_codes = tuple(world.codes)
-    rates = _CALIBRATED.get(world)
+    try:
+        rates = _CALIBRATED.get(world)
+    except TypeError:  # an unhashable or non-weakref-able world: just do not cache
+        rates = None
     if rates is None:
         areas = [world.areas[c] for c in all_codes]
         P = np.asarray(world.population_array(), dtype=np.float64)
         rates = calibrate_from_arrays(
             all_codes, P, component_arrays(areas), pooled=load_pooled_areas()
         )
-        _CALIBRATED[world] = rates
+        with contextlib.suppress(TypeError):
+            _CALIBRATED[world] = rates
     if tuple(codes) == all_codes:
         return rates
     return rates.select([world.index[c] for c in codes])
