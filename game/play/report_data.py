@@ -138,12 +138,3 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
         score_parts=parts,
         ending=ending,
     )
-
-
-def ending_text(report: CensusReport, templates: dict[str, str]) -> str:
-    if report.ending is None:
-        return ""
-    return fmt.render(
-        templates, f"report.ending.{report.ending}",
-        {"area": report.area_name, "score": f"{report.score:g}"},
-    )  # fmt: skip

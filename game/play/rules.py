@@ -7,7 +7,6 @@ validates them (pydantic, extra="forbid") so a typo names the file and row.
 from __future__ import annotations
 
 import csv
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -186,7 +185,3 @@ def english_templates(data_dir: Path | None = None) -> dict[str, str]:
     out = dict(book.templates)
     out.update({e.key: e.text for e in book.events})
     return out
-
-
-def _dump(obj: object) -> str:  # pragma: no cover - debugging helper
-    return json.dumps(obj, indent=1, default=str)
