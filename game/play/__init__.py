@@ -4,6 +4,7 @@ endings, and the save file a game can be replayed from. No pygame, no file write
 from game.play.actions import Action, AdvanceYear, Consult, Defer, Fund, Reject
 from game.play.models import (
     ActionResult,
+    ApprovalPoint,
     CensusReport,
     CheckResult,
     Consultation,
@@ -25,6 +26,7 @@ __all__ = [
     "SAVE_VERSION",
     "Action",
     "ActionResult",
+    "ApprovalPoint",
     "AdvanceYear",
     "CensusReport",
     "CheckResult",

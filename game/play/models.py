@@ -174,6 +174,20 @@ class GroupApproval(_Model):
     top_reasons: list[ExplanationLine]
 
 
+class SeriesPoint(_Model):
+    year: int
+    scenario: float
+    baseline: float
+    low: float
+    high: float
+
+
+class ApprovalPoint(_Model):
+    year: int
+    group_id: str
+    approval: float
+
+
 class CensusReport(_Model):
     kind: Literal["midterm", "final"]
     title: str  # English, from title_key
@@ -200,15 +214,9 @@ class CensusReport(_Model):
     benchmarks: list[BenchmarkRow]
     approval_overall: float
     approvals: list[GroupApproval]
+    series: dict[str, list[SeriesPoint]] = Field(default_factory=dict)  # jobs, population, ...
+    approval_history: list[ApprovalPoint] = Field(default_factory=list)
     headlines: list[NewsItem]  # every newspaper item of the game so far
     score: float | None = None  # final only, 0..100
     score_parts: dict[str, float] = Field(default_factory=dict)
     ending: Literal["parade", "mob", "mixed"] | None = None  # final only
-
-
-class SeriesPoint(_Model):
-    year: int
-    scenario: float
-    baseline: float
-    low: float
-    high: float

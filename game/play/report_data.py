@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from game.play import fmt
 from game.play.models import (
+    ApprovalPoint,
     BenchmarkRow,
     CensusReport,
     GroupApproval,
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from game.play.session import GameSession
 
 SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
+REPORT_SERIES = ("population", "jobs", "unemployment_rate", "net_additional_jobs")
 
 
 def score_game(
@@ -95,6 +97,12 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
                      high=b.cost_per_net_job_high, status=b.status, source=b.source)
         for b in s.book.benchmarks
     ]  # fmt: skip
+    series = {name: s.series(name) for name in REPORT_SERIES}
+    history = [
+        ApprovalPoint(year=snap.year, group_id=g, approval=v)
+        for snap in s._snapshots
+        for g, v in sorted(snap.approvals.items())
+    ]
     headlines = list(s.news_archive)
     if ending is not None:
         headlines.append(
@@ -133,6 +141,8 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
         benchmarks=benchmarks,
         approval_overall=now.approval_overall,
         approvals=approvals,
+        series=series,
+        approval_history=history,
         headlines=headlines,
         score=score,
         score_parts=parts,

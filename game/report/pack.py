@@ -21,6 +21,8 @@ TABLES = (
     "benchmarks",
     "approvals",
     "approval_reasons",
+    "approval_history",
+    "series",
     "headlines",
 )
 
@@ -118,6 +120,12 @@ def tables(report: Any) -> dict[str, pd.DataFrame]:
         ],
         columns=["group_id", "source", "indicator", "delta"],
     )
+    series = pd.DataFrame(
+        [{"indicator": name, **point} for name, points in r.get("series", {}).items()
+         for point in points],
+        columns=["indicator", "year", "scenario", "baseline", "low", "high"],
+    )  # fmt: skip
+    history = pd.DataFrame(r.get("approval_history", []), columns=["year", "group_id", "approval"])
     headlines = pd.DataFrame(
         [{"key": h["key"], "text": h["text"]} for h in r["headlines"]], columns=["key", "text"]
     )
@@ -129,6 +137,8 @@ def tables(report: Any) -> dict[str, pd.DataFrame]:
         "benchmarks": bench,
         "approvals": approvals,
         "approval_reasons": reasons,
+        "approval_history": history,
+        "series": series,
         "headlines": headlines,
     }
 

@@ -99,6 +99,14 @@ def test_report_pack_tables_and_csv(toy_world, toy_catalogue, tmp_path):
     assert bench.iloc[0]["low"] == pytest.approx(report.cost_per_net_job)
     assert {"rgf", "enterprise_zones"} <= set(bench["id"])
     assert len(t["approvals"]) == len(report.approvals)
+    series = t["series"]
+    jobs = series[series["indicator"] == "jobs"]
+    assert list(jobs["year"]) == list(range(2021, 2032))
+    assert jobs["scenario"].iloc[-1] == pytest.approx(report.jobs_now)
+    hist = t["approval_history"]
+    assert len(hist) == 11 * len(report.approvals)
+    last = hist[hist["year"] == 2031].set_index("group_id")["approval"]
+    assert {a.group_id: a.approval for a in report.approvals} == pytest.approx(last.to_dict())
     paths = export_csv(report, tmp_path / "pack", prefix="hartlepool_")
     assert sorted(p.name for p in paths) == sorted(f"hartlepool_{n}.csv" for n in TABLES)
     back = pd.read_csv(tmp_path / "pack" / "hartlepool_jobs_by_industry.csv")
