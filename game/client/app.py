@@ -7,20 +7,24 @@ screenshot/bench tools drive `App.step()` directly with injected events.
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import time
 import warnings
 from collections.abc import Iterable
 
 import pygame
 import pygame_gui
+from pygame_gui.core.resource_loaders import BlockingThreadedResourceLoader
 
 from game.client.context import AppContext
-from game.client.scene import H, W, Scene, SceneStack
+from game.client.scene import H, Scene, SceneStack, W
 
 FPS = 60
 STEP = 1.0 / FPS
 MAX_STEPS = 5
+POOL_SIZE = 4
 
 
 class App:
@@ -29,6 +33,12 @@ class App:
         if headless is None:
             headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
         self.headless = headless
+        # Background work (census loading, the year's simulation) shares the GIL with the
+        # frame loop; a shorter switch interval lets the loop get it back sooner.
+        sys.setswitchinterval(0.001)
+        # Automatic garbage collection would stop a frame for up to ~150 ms once the census
+        # world is loaded; collection happens instead at safe points (see settle_memory).
+        gc.disable()
         pygame.init()
         pygame.key.set_repeat(400, 40)
         self.window = self._open_window(ctx.settings.fullscreen)
@@ -40,6 +50,8 @@ class App:
         self._acc = 0.0
         self._dim: pygame.Surface | None = None
         self.frames = 0
+        self._managers: list[pygame_gui.UIManager] = []
+        self.warm_pool()
         pygame.key.start_text_input()
 
     def _open_window(self, fullscreen: bool) -> pygame.Surface:
@@ -58,7 +70,28 @@ class App:
 
     # -- services for scenes --------------------------------------------------------------
     def new_manager(self) -> pygame_gui.UIManager:
-        return pygame_gui.UIManager((W, H), self.ctx.theme, enable_live_theme_updates=False)
+        """A widget manager for a scene. Building one takes 30-150 ms (pygame_gui parses the
+        theme and starts loader threads), far too long for a frame, so they are pooled:
+        a scene returns its manager on exit, emptied, for the next scene to reuse."""
+        if self._managers:
+            return self._managers.pop()
+        return self._create_manager()
+
+    def _create_manager(self) -> pygame_gui.UIManager:
+        loader = BlockingThreadedResourceLoader()
+        loader.num_loading_threads = 1  # a few bundled fonts; threads only cost time here
+        return pygame_gui.UIManager(
+            (W, H), self.ctx.theme, enable_live_theme_updates=False, resource_loader=loader
+        )
+
+    def release_manager(self, manager: pygame_gui.UIManager) -> None:
+        manager.clear_and_reset()
+        if len(self._managers) < POOL_SIZE + 2:
+            self._managers.append(manager)
+
+    def warm_pool(self) -> None:
+        while len(self._managers) < POOL_SIZE:
+            self._managers.append(self._create_manager())
 
     def dim_surface(self) -> pygame.Surface:
         if self._dim is None:
@@ -83,10 +116,11 @@ class App:
         """Settings changed: reload tables, fonts and theme, and rebuild every scene."""
         self.ctx.apply_settings()
         pygame.display.set_caption(self.ctx.tr("app.title"))
+        self._managers.clear()  # pooled managers carry the old theme
         for scene in self.stack.scenes:
             scene.t = self.ctx.tr
             scene.fonts = self.ctx.fonts
-            scene.ui = self.new_manager()
+            scene.ui = self._create_manager()
             scene.rebuild()
 
     @property
@@ -115,6 +149,8 @@ class App:
             scene.ui.update(dt)
         self.draw()
         self.frames += 1
+        if self.frames % 300 == 0:
+            gc.collect(0)  # the youngest generation only: about a millisecond
 
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -139,8 +175,17 @@ class App:
         while self.running and (self.stack.scenes or self.stack.has_pending):
             dt = clock.tick(FPS) / 1000.0
             self.step(min(dt, 0.25))
+        self.close()
         pygame.quit()
         return 0
+
+    def close(self) -> None:
+        """Hand garbage collection back (tests and tools create apps inside a process)."""
+        for scene in list(self.stack.scenes):
+            scene.on_exit()
+        self.stack.scenes.clear()
+        gc.unfreeze()
+        gc.enable()
 
     def quit(self) -> None:
         self.running = False

@@ -6,6 +6,7 @@ Each function draws into `rect` on `surface` and writes its text through `text`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import pygame
@@ -64,7 +65,8 @@ def pyramid(
             text(BAND_LABELS[i], (mid, int(y + h / 2)), 13, palette.MUTED, False, "center")
     # legend: filled = now, outline = 2021
     ly = rect.bottom - 36
-    pygame.draw.rect(surface, palette.MUTED, (rect.left + 10, ly, 28, 18))
+    pygame.draw.rect(surface, palette.MALE, (rect.left + 10, ly, 14, 18))
+    pygame.draw.rect(surface, palette.FEMALE, (rect.left + 24, ly, 14, 18))
     text(labels["now"], (rect.left + 46, ly + 9), 18, palette.INK, False, "midleft")
     pygame.draw.rect(surface, palette.INK, (mid + 20, ly, 28, 18), 2)
     text(labels["then"], (mid + 56, ly + 9), 18, palette.INK, False, "midleft")
@@ -83,8 +85,12 @@ def line_chart(
     value_fmt: Callable[[float], str],
     labels: dict[str, str],
     x_range: tuple[int, int] | None = None,
+    min_span: float = 0.0,
 ) -> None:
-    """Scenario (solid blue) against baseline (dashed grey), with the low-high band shaded."""
+    """Scenario (solid blue) against baseline (dashed grey), with the low-high band shaded.
+
+    min_span keeps the value axis from zooming into noise: a change of 30 jobs in 33,000
+    should look small, not like a collapse."""
     text(title, (rect.left, rect.top), 22, palette.INK, True, "topleft")
     plot = pygame.Rect(rect.left + 96, rect.top + 40, rect.width - 120, rect.height - 110)
     pygame.draw.rect(surface, palette.CARD, plot)
@@ -97,6 +103,9 @@ def line_chart(
     vmin, vmax = min(vals), max(vals)
     pad = (vmax - vmin) * 0.15 or max(abs(vmax) * 0.02, 1e-6)
     vmin, vmax = vmin - pad, vmax + pad
+    if vmax - vmin < min_span:
+        centre = (vmax + vmin) / 2
+        vmin, vmax = centre - min_span / 2, centre + min_span / 2
 
     def xy(year: float, v: float) -> tuple[int, int]:
         x = plot.left + (year - y0) / (y1 - y0) * plot.width
@@ -120,7 +129,11 @@ def line_chart(
         base = [xy(y, v) for y, v in zip(years, baseline, strict=True)]
         _dashed(surface, palette.BASELINE, base, 3)
         pygame.draw.lines(
-            surface, palette.SCENARIO, False, [xy(y, v) for y, v in zip(years, scenario, strict=True)], 4
+            surface,
+            palette.SCENARIO,
+            False,
+            [xy(y, v) for y, v in zip(years, scenario, strict=True)],
+            4,
         )
     for y, v in zip(years, scenario, strict=True):
         pygame.draw.circle(surface, palette.SCENARIO, xy(y, v), 5)
@@ -162,7 +175,7 @@ def approval_bars(
 ) -> list[pygame.Rect]:
     """One bar per group: (name, approval 0..100, change). Returns each row's rect."""
     rects = []
-    name_w = 260
+    name_w = min(340, int(rect.width * 0.5))
     bar_w = rect.width - name_w - 110
     for i, (name, value, change) in enumerate(rows):
         y = rect.top + i * row_h
@@ -171,21 +184,24 @@ def approval_bars(
         if i == selected:
             pygame.draw.rect(surface, (255, 240, 205), r.inflate(8, 4), border_radius=6)
             pygame.draw.rect(surface, palette.ORANGE, r.inflate(8, 4), 3, border_radius=6)
-        text(name, (rect.left + 6, y + (row_h - 4) // 2), 17, palette.INK, i == selected,
-             "midleft")
+        text(name, (rect.left + 6, y + (row_h - 4) // 2), 17, palette.INK, i == selected, "midleft")
         bx = rect.left + name_w
         pygame.draw.rect(surface, (225, 228, 232), (bx, y + 3, bar_w, row_h - 10))
         col = palette.GOOD if value >= 50 else palette.BAD
-        pygame.draw.rect(surface, col, (bx, y + 3, int(bar_w * max(0, min(value, 100)) / 100),
-                                        row_h - 10))
+        pygame.draw.rect(
+            surface, col, (bx, y + 3, int(bar_w * max(0, min(value, 100)) / 100), row_h - 10)
+        )
         # the 50% line is the line between "for you" and "against you"
-        pygame.draw.line(surface, palette.INK, (bx + bar_w // 2, y), (bx + bar_w // 2, y + row_h - 6), 2)
+        pygame.draw.line(
+            surface, palette.INK, (bx + bar_w // 2, y), (bx + bar_w // 2, y + row_h - 6), 2
+        )
         label = f"{value:.0f}%"
         text(label, (bx + bar_w + 10, y + (row_h - 4) // 2), 17, palette.INK, True, "midleft")
         if change:
             col_t = palette.GOOD_TEXT if change > 0 else palette.BAD_TEXT
-            text(fmt.points(change), (rect.right, y + (row_h - 4) // 2), 15, col_t, False,
-                 "midright")
+            text(
+                fmt.points(change), (rect.right, y + (row_h - 4) // 2), 15, col_t, False, "midright"
+            )
     return rects
 
 
@@ -197,28 +213,43 @@ def why_breakdown(
     empty_text: str,
     max_rows: int = 9,
 ) -> None:
-    """Democracy-style reasons: green bars right for gains, red bars left for losses,
-    always with a + or − sign so the meaning never depends on colour."""
+    """Democracy-style reasons, one row each: the cause on the left, then a bar from the zero
+    line, green to the right for gains and red to the left for losses, always with a + or −
+    sign so the meaning never depends on colour."""
+    lines = [(label, d) for label, d in lines if abs(d) >= 0.05]  # below display precision
     if not lines:
         text(empty_text, (rect.left, rect.top), 18, palette.MUTED, False, "topleft")
         return
-    ordered = sorted(lines, key=lambda s: -abs(s[1]))[:max_rows]
+    ordered = sorted(lines, key=lambda s: (-abs(s[1]), s[0]))[:max_rows]
     peak = max(abs(d) for _, d in ordered) or 1.0
-    mid = rect.left + rect.width * 0.62
-    half = rect.right - mid - 70
-    row = 52
+    label_w = int(rect.width * 0.46)
+    area_left = rect.left + label_w + 10
+    mid = area_left + (rect.right - area_left) // 2
+    half = (rect.right - area_left) // 2 - 64
+    row = min(46, max(30, rect.height // max(len(ordered), 1)))
     for i, (label, delta) in enumerate(ordered):
         y = rect.top + i * row
-        text(label, (rect.left, y + 2), 16, palette.INK, False, "topleft")
+        cy = y + row // 2
+        text(_fit(label, 44), (rect.left, cy), 16, palette.INK, False, "midleft")
         w = max(3, int(half * abs(delta) / peak))
-        by = y + 24
-        pygame.draw.line(surface, palette.MUTED, (mid, y + 20), (mid, y + 48), 2)
+        pygame.draw.line(surface, palette.MUTED, (mid, y + 4), (mid, y + row - 4), 2)
         if delta >= 0:
-            pygame.draw.rect(surface, palette.GOOD, (mid, by, w, 20))
-            text(fmt.points(delta), (mid + w + 8, by + 10), 17, palette.GOOD_TEXT, True, "midleft")
+            pygame.draw.rect(surface, palette.GOOD, (mid, cy - 10, w, 20))
+            text(fmt.points(delta), (mid + w + 8, cy), 17, palette.GOOD_TEXT, True, "midleft")
         else:
-            pygame.draw.rect(surface, palette.BAD, (mid - w, by, w, 20))
-            text(fmt.points(delta), (mid - w - 8, by + 10), 17, palette.BAD_TEXT, True, "midright")
+            pygame.draw.rect(surface, palette.BAD, (mid - w, cy - 10, w, 20))
+            text(fmt.points(delta), (mid - w - 8, cy), 17, palette.BAD_TEXT, True, "midright")
+
+
+def reason_label(line: object) -> str:
+    """An explanation line's cause without the number PLAY appends to its English text."""
+    source = str(getattr(line, "source", "") or "")
+    text = str(getattr(line, "text", "") or "")
+    return source or re.sub(r"\s*[+\-−]?\d+(\.\d+)?$", "", text)
+
+
+def _fit(label: str, n: int) -> str:
+    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
 
 
 def hbar_changes(
@@ -241,10 +272,12 @@ def hbar_changes(
         w = max(2, int(half * abs(v) / peak))
         if v >= 0:
             pygame.draw.rect(surface, palette.GOOD, (mid, y + 4, w, row_h - 8))
-            text(fmt.signed(v), (mid + w + 6, y + row_h // 2), 15, palette.GOOD_TEXT, True,
-                 "midleft")
+            text(
+                fmt.signed(v), (mid + w + 6, y + row_h // 2), 15, palette.GOOD_TEXT, True, "midleft"
+            )
         else:
             pygame.draw.rect(surface, palette.BAD, (mid - w, y + 4, w, row_h - 8))
-            text(fmt.signed(v), (mid - w - 6, y + row_h // 2), 15, palette.BAD_TEXT, True,
-                 "midright")
+            text(
+                fmt.signed(v), (mid - w - 6, y + row_h // 2), 15, palette.BAD_TEXT, True, "midright"
+            )
         pygame.draw.line(surface, palette.INK, (mid, y), (mid, y + row_h), 1)

@@ -34,12 +34,19 @@ class Pilot:
         raise TimeoutError(f"gave up waiting for {what}; top scene is {self.scene.name}")
 
     def until_scene(self, name: str) -> None:
-        self.until(lambda: self.scene is not None and self.scene.name == name
-                   and not self.app.stack.has_pending, f"scene '{name}'")
+        self.until(
+            lambda: (
+                self.scene is not None
+                and self.scene.name == name
+                and not self.app.stack.has_pending
+            ),
+            f"scene '{name}'",
+        )
 
     def click_at(self, pos: tuple[int, int]) -> None:
-        self.app.step(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
-                                                 buttons=(0, 0, 0))])
+        self.app.step(
+            events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))]
+        )
         self.app.step(events=[pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos)])
         self.app.step(events=[pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=pos)])
         self.app.step()  # pygame_gui posts the press event; this frame handles it
@@ -54,8 +61,9 @@ class Pilot:
         self.click_at(button.rect.center)
 
     def hover(self, pos: tuple[int, int]) -> None:
-        self.app.step(events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
-                                                 buttons=(0, 0, 0))])
+        self.app.step(
+            events=[pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))]
+        )
 
     def press(self, key: int, mod: int = 0, unicode: str = "") -> None:
         self.app.step(events=[

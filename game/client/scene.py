@@ -33,7 +33,7 @@ class Scene:
         self.ctx = app.ctx
         self.t = app.ctx.tr
         self.fonts = app.ctx.fonts
-        self.ui = app.new_manager()
+        self.ui: pygame_gui.UIManager = None  # type: ignore[assignment]  # set on enter
         self.focus = FocusRing()
         self._actions: dict[object, Callable[[], None]] = {}
         self.drawn_text: list[str] = []  # text drawn outside pygame_gui in the last frame
@@ -41,10 +41,14 @@ class Scene:
 
     # -- lifecycle ----------------------------------------------------------------------
     def on_enter(self) -> None:
+        if self.ui is None:
+            self.ui = self.app.new_manager()
         self.build()
 
     def on_exit(self) -> None:
-        self.ui.clear_and_reset()
+        if self.ui is not None:
+            self.app.release_manager(self.ui)
+            self.ui = None  # type: ignore[assignment]
 
     def on_pause(self) -> None:
         pass

@@ -78,7 +78,7 @@ def render_all(
         pilot.click("new")
         pilot.until_scene("area_choice")
         pilot.until(lambda: pilot.scene.ready, "the map")
-        pilot.type(area[:4])
+        pilot.type(area)
         scene = pilot.scene
         pilot.click("result_0")
         centre = scene.map.centre(scene.selected.code)
@@ -156,13 +156,18 @@ def render_all(
         # ending can be looked at without replaying until one happens.
         from game.client.scenes.report import ReportScene
 
-        for ending, score in (("parade", 72.0), ("mob", 24.0)):
+        illustrations = {
+            "parade": (74.0, {"approval": 81.0, "jobs": 70.0, "value": 66.0}),
+            "mob": (24.0, {"approval": 38.0, "jobs": 12.0, "value": 10.0}),
+        }
+        for ending, (score, parts) in illustrations.items():
             if ending == report.ending:
                 continue
-            alt = report.model_copy(update={"ending": ending, "score": score})
+            alt = report.model_copy(update={"ending": ending, "score": score, "score_parts": parts})
             app.stack.reset(ReportScene(app, "final", alt))
             pilot.until_scene("final_report")
-            shot(f"19_final_report_{ending}")
+            shot(f"19_final_report_{ending}_illustration")
+        app.close()
     return written
 
 

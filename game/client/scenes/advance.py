@@ -9,7 +9,7 @@ import pygame
 
 from game.client import palette
 from game.client.context import Background
-from game.client.scene import H, W, Scene
+from game.client.scene import H, Scene, W
 
 MIN_SECONDS = 1.2  # long enough to read "2024 -> 2025", short enough not to bore
 
@@ -38,8 +38,13 @@ class AdvanceScene(Scene):
         self.job = Background(work, ctx.threaded)
 
     def build(self) -> None:
-        self.button((W // 2 - 110, H - 120, 220, 54), self.t("advance.skip"), self.request_skip,
-                    cls="secondary", name="skip")
+        self.button(
+            (W // 2 - 110, H - 120, 220, 54),
+            self.t("advance.skip"),
+            self.request_skip,
+            cls="secondary",
+            name="skip",
+        )
 
     def request_skip(self) -> None:
         self.skip = True
@@ -94,8 +99,12 @@ class AdvanceScene(Scene):
         self.drawn_text.append(y1)
         bar = pygame.Rect(W // 2 - 300, H // 2 + 80, 600, 18)
         pygame.draw.rect(surface, (40, 90, 120), bar, border_radius=9)
-        pygame.draw.rect(surface, palette.ORANGE, (bar.left, bar.top, int(bar.width * p), 18),
-                         border_radius=9)
-        msg = self.t("advance.building", n=self.building) if self.building else self.t(
-            "advance.working")
+        pygame.draw.rect(
+            surface, palette.ORANGE, (bar.left, bar.top, int(bar.width * p), 18), border_radius=9
+        )
+        msg = (
+            self.t("advance.building", n=self.building)
+            if self.building
+            else self.t("advance.working")
+        )
         self.text(surface, msg, (W // 2, H // 2 + 130), 22, palette.HEADER_TEXT, False, "center")

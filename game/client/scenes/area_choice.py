@@ -12,7 +12,7 @@ import pygame_gui
 from game.client import fmt, palette
 from game.client.focus import Focusable
 from game.client.mapview import MapView, polygons_of, quintile_breaks, shade
-from game.client.scene import H, W, Scene
+from game.client.scene import H, Scene, W
 from game.client.scenes.common import header, panel
 
 MODES = ("lad", "lep", "ca")
@@ -67,7 +67,9 @@ class AreaChoiceScene(Scene):
         world = self.ctx.world
         self.world = world
         self.areas = [world.areas[c] for c in world.codes]
-        self.groupings = {k: sorted(world.groupings(k), key=lambda a: a.name) for k in ("lep", "ca")}
+        self.groupings = {
+            k: sorted(world.groupings(k), key=lambda a: a.name) for k in ("lep", "ca")
+        }
         self.by_code = {a.code: a for a in self.areas}
         for k in ("lep", "ca"):
             self.by_code.update({a.code: a for a in self.groupings[k]})
@@ -116,20 +118,36 @@ class AreaChoiceScene(Scene):
         self.result_buttons = []
         for i in range(MAX_RESULTS):
             b = self.button(
-                (24, 202 + i * 50, 420, 44), "", functools.partial(self.choose_result, i),
-                cls="secondary", name=f"result_{i}", focusable=True,
+                (24, 202 + i * 50, 420, 44),
+                "",
+                functools.partial(self.choose_result, i),
+                cls="secondary",
+                name=f"result_{i}",
+                focusable=True,
             )
             self.result_buttons.append(b)
-        self.button((24, 508, 204, 50), t("area.random"), self.choose_random, cls="secondary",
-                    name="random")
+        self.button(
+            (24, 508, 204, 50), t("area.random"), self.choose_random, cls="secondary", name="random"
+        )
         self.button((240, 508, 204, 50), t("ui.back"), self.close, cls="secondary", name="back")
-        start_text = t("area.start_in", name=self.selected.name) if self.selected else t("area.start")
+        start_text = (
+            t("area.start_in", name=self.selected.name) if self.selected else t("area.start")
+        )
         self.start_button = self.button(
-            (24, 648, 420, 56), start_text, self.start, cls="big", name="start",
+            (24, 648, 420, 56),
+            start_text,
+            self.start,
+            cls="big",
+            name="start",
             enabled=self.selected is not None,
         )
-        self.button((976, 80, 290, 48), t("area.measure_button", measure=t(f"area.measure.{self.measure}")), self.next_measure,
-                    cls="secondary", name="measure")
+        self.button(
+            (976, 80, 290, 48),
+            t("area.measure_button", measure=t(f"area.measure.{self.measure}")),
+            self.next_measure,
+            cls="secondary",
+            name="measure",
+        )
         self._refresh_results()
         self.focus.set_by_name("search")
 
@@ -249,9 +267,14 @@ class AreaChoiceScene(Scene):
             self.query = self.entry.get_text()
             self._refresh_results()
         cur = self.focus.current
-        if cur is not None and cur.name != "search" and self.entry is not None:
-            if self.entry.is_focused and event.type == pygame.KEYDOWN:
-                self.entry.unfocus()
+        if (
+            cur is not None
+            and cur.name != "search"
+            and self.entry is not None
+            and self.entry.is_focused
+            and event.type == pygame.KEYDOWN
+        ):
+            self.entry.unfocus()
         return consumed
 
     def on_key(self, event: pygame.event.Event) -> bool:
@@ -270,8 +293,9 @@ class AreaChoiceScene(Scene):
         surface.fill(palette.PAPER)
         header(self, surface, self.t("area.title"))
         if not self.ready:
-            self.text(surface, self.t("area.loading"), (W // 2, H // 2), 28, palette.INK, True,
-                      "center")
+            self.text(
+                surface, self.t("area.loading"), (W // 2, H // 2), 28, palette.INK, True, "center"
+            )
             return
         assert self.map is not None
         pygame.draw.rect(surface, (232, 238, 244), MAP_RECT, border_radius=10)
@@ -292,37 +316,60 @@ class AreaChoiceScene(Scene):
         self._legend(surface)
         self._selection_panel(surface)
         if not self.query and self.mode == "lad":
-            self.paragraph(surface, self.t("area.type_hint"), pygame.Rect(30, 214, 400, 80), 18,
-                           palette.MUTED)
+            self.paragraph(
+                surface, self.t("area.type_hint"), pygame.Rect(30, 214, 400, 80), 18, palette.MUTED
+            )
 
     def _legend(self, surface: pygame.Surface) -> None:
         x, y = 980, 140
-        y = self.paragraph(surface, self.t("area.legend"), pygame.Rect(x, y, 280, 60), 17,
-                           palette.MUTED) + 6
+        y = (
+            self.paragraph(
+                surface, self.t("area.legend"), pygame.Rect(x, y, 280, 60), 17, palette.MUTED
+            )
+            + 6
+        )
         for i, col in enumerate(palette.RAMP):
             pygame.draw.rect(surface, col, (x, y + i * 34, 40, 28))
             pygame.draw.rect(surface, palette.INK, (x, y + i * 34, 40, 28), 1)
             lo = measure_text(self.measure, self.breaks[i])
             hi = measure_text(self.measure, self.breaks[i + 1])
-            self.text(surface, f"{lo} – {hi}", (x + 50, y + i * 34 + 14), 16, palette.INK,
-                      anchor="midleft")
-        self.paragraph(surface, self.t("area.map_hint"), pygame.Rect(x, y + 190, 280, 120), 17,
-                       palette.MUTED)
-        self.text(surface, self.t("area.map_source"), (MAP_RECT.left + 8, MAP_RECT.bottom - 8),
-                  13, palette.MUTED, anchor="bottomleft")
+            self.text(
+                surface,
+                f"{lo} – {hi}",
+                (x + 50, y + i * 34 + 14),
+                16,
+                palette.INK,
+                anchor="midleft",
+            )
+        self.paragraph(
+            surface, self.t("area.map_hint"), pygame.Rect(x, y + 190, 280, 120), 17, palette.MUTED
+        )
+        self.text(
+            surface,
+            self.t("area.map_source"),
+            (MAP_RECT.left + 8, MAP_RECT.bottom - 8),
+            13,
+            palette.MUTED,
+            anchor="bottomleft",
+        )
 
     def _selection_panel(self, surface: pygame.Surface) -> None:
         r = pygame.Rect(24, 568, 420, 72)
         panel(surface, r)
         sel = self.selected
         if sel is None:
-            self.text(surface, self.t("area.none_selected"), (r.left + 14, r.centery), 18,
-                      palette.MUTED, anchor="midleft")
+            self.text(
+                surface,
+                self.t("area.none_selected"),
+                (r.left + 14, r.centery),
+                18,
+                palette.MUTED,
+                anchor="midleft",
+            )
             return
         self.text(surface, sel.name, (r.left + 14, r.top + 8), 22, palette.INK, True)
         kind = self.t(f"area.kind.{sel.kind}") if self.t.has(f"area.kind.{sel.kind}") else ""
-        line = self.t("area.selected_line", population=fmt.count(sel.census_population),
-                      kind=kind)
+        line = self.t("area.selected_line", population=fmt.count(sel.census_population), kind=kind)
         self.text(surface, line, (r.left + 14, r.top + 40), 18, palette.MUTED)
 
     def draw_over(self, surface: pygame.Surface) -> None:

@@ -11,7 +11,7 @@ import pygame
 from game.client import charts, fmt, palette
 from game.client.focus import Focusable
 from game.client.mapview import MapView, neighbours_of, polygons_of
-from game.client.scene import H, W, Scene
+from game.client.scene import H, Scene, W
 from game.client.scenes.common import header, panel
 
 TABS = ("population", "jobs", "approval", "projects", "map")
@@ -44,9 +44,13 @@ class ChartsScene(Scene):
         t = self.t
         w = (W - 48 - 4 * 10) // 5
         for i, tab in enumerate(TABS):
-            self.button((24 + i * (w + 10), 76, w, 48), t(f"charts.tab.{tab}"),
-                        functools.partial(self.set_tab, tab),
-                        cls="toggle_on" if tab == self.tab else "toggle_off", name=f"tab_{tab}")
+            self.button(
+                (24 + i * (w + 10), 76, w, 48),
+                t(f"charts.tab.{tab}"),
+                functools.partial(self.set_tab, tab),
+                cls="toggle_on" if tab == self.tab else "toggle_off",
+                name=f"tab_{tab}",
+            )
         if self.tab == "approval":
             self._approval_rows()
         self.button((W - 224, H - 66, 200, 54), t("ui.back"), self.close, name="back")
@@ -58,15 +62,24 @@ class ChartsScene(Scene):
         self.group_ids = sorted(approvals, key=lambda g: (-sizes.get(g, 0), g))
         if self.selected_group not in approvals and self.group_ids:
             self.selected_group = self.group_ids[0]
-        top = BODY.top + 40
-        row_h = min(26, (BODY.height - 50) // max(len(self.group_ids), 1))
+        top = BODY.top + 48
+        row_h = min(26, (BODY.height - 56) // max(len(self.group_ids), 1))
         self.row_h = row_h
-        self.row_rects = [pygame.Rect(BODY.left + 10, top + i * row_h, 640, row_h - 4)
-                          for i in range(len(self.group_ids))]
+        self.row_rects = [
+            pygame.Rect(BODY.left + 10, top + i * row_h, 640, row_h - 4)
+            for i in range(len(self.group_ids))
+        ]
         for gid, rect in zip(self.group_ids, self.row_rects, strict=True):
             select = functools.partial(self.select_group, gid)
-            self.focus.add(Focusable(rect_of=lambda r=rect: r.inflate(4, 2), activate=select,
-                                     enabled=lambda: True, name=f"group_{gid}", on_focus=select))
+            self.focus.add(
+                Focusable(
+                    rect_of=lambda r=rect: r.inflate(4, 2),
+                    activate=select,
+                    enabled=lambda: True,
+                    name=f"group_{gid}",
+                    on_focus=select,
+                )
+            )
 
     def set_tab(self, tab: str) -> None:
         self.tab = tab
@@ -102,23 +115,45 @@ class ChartsScene(Scene):
         panel(surface, BODY)
         text = functools.partial(self.text, surface)
         getattr(self, f"_draw_{self.tab}")(surface, text)
-        self.text(surface, t("charts.model_note"), (24, H - 40), 15, palette.MUTED,
-                  anchor="midleft")
+        self.text(
+            surface, t("charts.model_note"), (24, H - 40), 15, palette.MUTED, anchor="midleft"
+        )
 
     def _draw_population(self, surface, text) -> None:
         t, s = self.t, self.s
         first_year = s.series("population")[0].year
         left = pygame.Rect(BODY.left + 20, BODY.top + 12, 560, BODY.height - 24)
-        text(t("charts.pyramid_title", year=s.year, first=first_year), (left.left, left.top), 22,
-             palette.INK, True)
-        charts.pyramid(surface, left.inflate(0, -40).move(0, 20), text, s.pyramid(),
-                       s.pyramid(first_year), chart_labels(t))
+        text(
+            t("charts.pyramid_title", year=s.year, first=first_year),
+            (left.left, left.top),
+            22,
+            palette.INK,
+            True,
+        )
+        charts.pyramid(
+            surface,
+            left.inflate(0, -40).move(0, 20),
+            text,
+            s.pyramid(),
+            s.pyramid(first_year),
+            chart_labels(t),
+        )
         ser = s.series("population")
         right = pygame.Rect(BODY.left + 620, BODY.top + 12, BODY.width - 640, BODY.height - 24)
-        charts.line_chart(surface, right, text, t("charts.population_title"),
-                          [p.year for p in ser], [p.scenario for p in ser],
-                          [p.baseline for p in ser], [p.low for p in ser], [p.high for p in ser],
-                          fmt.count, chart_labels(t), (first_year, first_year + s.years))
+        charts.line_chart(
+            surface,
+            right,
+            text,
+            t("charts.population_title"),
+            [p.year for p in ser],
+            [p.scenario for p in ser],
+            [p.baseline for p in ser],
+            [p.low for p in ser],
+            [p.high for p in ser],
+            fmt.count,
+            chart_labels(t),
+            (first_year, first_year + s.years),
+        )
 
     def _draw_jobs(self, surface, text) -> None:
         t, s = self.t, self.s
@@ -127,40 +162,84 @@ class ChartsScene(Scene):
         half = (BODY.width - 60) // 2
         r1 = pygame.Rect(BODY.left + 20, BODY.top + 12, half, BODY.height - 24)
         r2 = pygame.Rect(r1.right + 20, BODY.top + 12, half, BODY.height - 24)
-        charts.line_chart(surface, r1, text, t("charts.jobs_title"), [p.year for p in jobs],
-                          [p.scenario for p in jobs], [p.baseline for p in jobs],
-                          [p.low for p in jobs], [p.high for p in jobs], fmt.count,
-                          chart_labels(t), (first, first + s.years))
+        charts.line_chart(
+            surface,
+            r1,
+            text,
+            t("charts.jobs_title"),
+            [p.year for p in jobs],
+            [p.scenario for p in jobs],
+            [p.baseline for p in jobs],
+            [p.low for p in jobs],
+            [p.high for p in jobs],
+            fmt.count,
+            chart_labels(t),
+            (first, first + s.years),
+        )
         un = s.series("unemployment_rate")
-        charts.line_chart(surface, r2, text, t("charts.unemployment_title"), [p.year for p in un],
-                          [p.scenario for p in un], [p.baseline for p in un],
-                          [p.low for p in un], [p.high for p in un], fmt.pct,
-                          chart_labels(t), (first, first + s.years))
+        charts.line_chart(
+            surface,
+            r2,
+            text,
+            t("charts.unemployment_title"),
+            [p.year for p in un],
+            [p.scenario for p in un],
+            [p.baseline for p in un],
+            [p.low for p in un],
+            [p.high for p in un],
+            fmt.pct,
+            chart_labels(t),
+            (first, first + s.years),
+        )
 
     def _draw_approval(self, surface, text) -> None:
         t, s = self.t, self.s
         approvals = s.approvals()
         text(t("charts.approval_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True)
-        rows = [(f"{self.ctx.group_name(g)} ({fmt.count(s.area.groups.get(g, 0))})",
-                 approvals[g][0], 0.0) for g in self.group_ids]
-        sel = self.group_ids.index(self.selected_group) if self.selected_group in self.group_ids \
+        rows = [
+            (
+                f"{self.ctx.group_name(g)} ({fmt.count(s.area.groups.get(g, 0))})",
+                approvals[g][0],
+                0.0,
+            )
+            for g in self.group_ids
+        ]
+        sel = (
+            self.group_ids.index(self.selected_group)
+            if self.selected_group in self.group_ids
             else None
-        charts.approval_bars(surface, pygame.Rect(BODY.left + 10, BODY.top + 40, 640, 0), text,
-                             rows, sel, row_h=self.row_h)
+        )
+        charts.approval_bars(
+            surface,
+            pygame.Rect(BODY.left + 10, BODY.top + 40, 640, 0),
+            text,
+            rows,
+            sel,
+            row_h=self.row_h,
+        )
         right = pygame.Rect(BODY.left + 690, BODY.top + 10, BODY.width - 710, BODY.height - 20)
-        pygame.draw.line(surface, palette.RULE, (right.left - 16, right.top),
-                         (right.left - 16, right.bottom), 2)
+        pygame.draw.line(
+            surface, palette.RULE, (right.left - 16, right.top), (right.left - 16, right.bottom), 2
+        )
         if self.selected_group is None:
             return
         value, lines = approvals[self.selected_group]
         name = self.ctx.group_name(self.selected_group)
         text(t("charts.why_title", group=name), (right.left, right.top), 22, palette.INK, True)
-        text(t("charts.why_value", value=f"{value:.0f}"), (right.left, right.top + 32), 18,
-             palette.MUTED)
-        charts.why_breakdown(surface, pygame.Rect(right.left, right.top + 70, right.width,
-                             right.height - 80), text,
-                             [(ln.text or ln.source, ln.delta) for ln in lines],
-                             t("charts.why_none"), max_rows=8)
+        text(
+            t("charts.why_value", value=f"{value:.0f}"),
+            (right.left, right.top + 32),
+            18,
+            palette.MUTED,
+        )
+        charts.why_breakdown(
+            surface,
+            pygame.Rect(right.left, right.top + 70, right.width, right.height - 80),
+            text,
+            [(charts.reason_label(ln), ln.delta) for ln in lines],
+            t("charts.why_none"),
+            max_rows=8,
+        )
 
     def _draw_projects(self, surface, text) -> None:
         t, s = self.t, self.s
@@ -168,8 +247,12 @@ class ChartsScene(Scene):
         if not s.funded:
             text(t("charts.projects_none"), (BODY.left + 16, BODY.top + 56), 20, palette.MUTED)
             return
-        cols = [(BODY.left + 16, "charts.col.project"), (BODY.left + 560, "charts.col.status"),
-                (BODY.left + 800, "charts.col.cost"), (BODY.left + 960, "charts.col.jobs")]
+        cols = [
+            (BODY.left + 16, "charts.col.project"),
+            (BODY.left + 560, "charts.col.status"),
+            (BODY.left + 800, "charts.col.cost"),
+            (BODY.left + 960, "charts.col.jobs"),
+        ]
         y = BODY.top + 50
         for x, key in cols:
             text(t(key), (x, y), 17, palette.MUTED, True)
@@ -188,47 +271,55 @@ class ChartsScene(Scene):
         t, s = self.t, self.s
         ctx = self.ctx
         members = list(s.area.members or (s.area.code,))
-        view = _neighbour_map(ctx, members)
+        view, flows = _neighbour_map(ctx, members)
         view.draw(surface)
-        view.outline(surface, members, palette.VERMILION, 4)
+        view.outline(surface, members, palette.INK, 3)
         world = ctx.world
         text(t("charts.map_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True)
-        # residents of the area who commute to each neighbour: how jobs there reach people here
-        idx = world.index
-        flows = []
-        for code in view.codes:
-            if code in members:
-                continue
-            n = sum(int(world.commute_matrix[idx[m], idx[code]]) for m in members)
-            flows.append((n, code))
-        flows.sort(reverse=True)
-        for n, code in flows:
+        # Numbered markers on the map, names and commuter counts in a list beside it:
+        # labels on the map itself collide for small councils.
+        x0 = BODY.right - 470
+        y = BODY.top + 50
+        text(t("charts.map_you", area=s.area.name), (x0, y), 19, palette.BAD_TEXT, True)
+        y += 34
+        for i, (n, code) in enumerate(flows[:9], start=1):
             pos = view.centre(code)
-            if pos is None:
-                continue
-            text(world.areas[code].name, (pos[0], pos[1] - 10), 15, palette.INK, True, "center")
-            text(t("charts.commuters", n=fmt.count(n)), (pos[0], pos[1] + 9), 13, palette.INK,
-                 False, "center")
-        for code in members:
-            pos = view.centre(code)
-            if pos:
-                text(world.areas[code].name, pos, 20, palette.HEADER_TEXT, True, "center")
-        self.paragraph(surface, t("charts.map_note"), pygame.Rect(BODY.right - 330,
-                       BODY.top + 50, 310, 200), 17, palette.MUTED)
+            if pos is not None:
+                pygame.draw.circle(surface, palette.INK, pos, 14)
+                text(str(i), pos, 16, palette.HEADER_TEXT, True, "center")
+            pygame.draw.circle(surface, palette.INK, (x0 + 14, y + 12), 14)
+            text(str(i), (x0 + 14, y + 12), 16, palette.HEADER_TEXT, True, "center")
+            text(world.areas[code].name, (x0 + 38, y), 18, palette.INK, True)
+            text(t("charts.commuters", n=fmt.count(n)), (x0 + 38, y + 22), 15, palette.MUTED)
+            y += 48
+        self.paragraph(
+            surface,
+            t("charts.map_note"),
+            pygame.Rect(x0, max(y + 6, BODY.bottom - 130), 450, 130),
+            15,
+            palette.MUTED,
+        )
 
 
-def _neighbour_map(ctx: Any, members: list[str]) -> MapView:
+def _neighbour_map(ctx: Any, members: list[str]) -> tuple[MapView, list[tuple[int, str]]]:
+    """The area, the councils touching it and the places most of its workers commute to."""
     key = ("neighbours", tuple(members))
-    view = ctx.cache.get(key)
-    if view is None:
-        mapdata = ctx.mapdata
-        near = set(members)
+    cached = ctx.cache.get(key)
+    if cached is None:
+        mapdata, world = ctx.mapdata, ctx.world
+        idx = world.index
         nb = neighbours_of(mapdata)
-        for m in members:
-            near.update(nb.get(m, ()))
-        rect = pygame.Rect(BODY.left + 10, BODY.top + 40, BODY.width - 360, BODY.height - 50)
-        view = MapView(polygons_of(mapdata), rect, codes=sorted(near))
+        touching = {c for m in members for c in nb.get(m, ())} - set(members)
+        out = world.commute_matrix[[idx[m] for m in members]].sum(axis=0)
+        by_flow = sorted(
+            ((int(out[idx[c]]), c) for c in world.codes if c not in members), reverse=True
+        )
+        near = touching | {c for _, c in by_flow[:4]}
+        flows = sorted(((int(out[idx[c]]), c) for c in near), reverse=True)
+        rect = pygame.Rect(BODY.left + 10, BODY.top + 44, BODY.width - 500, BODY.height - 54)
+        view = MapView(polygons_of(mapdata), rect, codes=sorted(near | set(members)))
         colours = {c: palette.VERMILION if c in members else (215, 228, 238) for c in view.codes}
-        view.render(colours, edge=palette.INK)
-        ctx.cache[key] = view
-    return view
+        view.render(colours, edge=palette.MUTED)
+        cached = (view, flows)
+        ctx.cache[key] = cached
+    return cached

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.client import palette
-from game.client.scene import W, Modal, Scene
+from game.client.scene import Modal, Scene, W
 
 
 def header(scene: Scene, surface: pygame.Surface, title: str, right: str = "") -> None:

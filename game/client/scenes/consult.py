@@ -36,15 +36,28 @@ class ConsultDialog(Modal):
                 stance = t("consult.supports") if st.strength > 0 else t("consult.opposes")
                 label = f"{self.ctx.group_name(st.group_id)} · {fmt.count(st.size)} · {stance}"
                 ok = s.check(Consult(card_id=self.card_id, group_id=st.group_id)).ok
-                self.button((x, y, 470, 52), label, functools.partial(self.ask, st.group_id),
-                            cls="secondary", name=f"group_{st.group_id}", enabled=ok)
-            self.button((b.right - 220, b.bottom - 76, 190, 54), t("ui.close"), self.done,
-                        name="close")
+                self.button(
+                    (x, y, 470, 52),
+                    label,
+                    functools.partial(self.ask, st.group_id),
+                    cls="secondary",
+                    name=f"group_{st.group_id}",
+                    enabled=ok,
+                )
+            self.button(
+                (b.right - 220, b.bottom - 76, 190, 54), t("ui.close"), self.done, name="close"
+            )
         else:
-            self.button((b.left + 40, b.bottom - 76, 300, 54), t("consult.again"), self.again,
-                        cls="secondary", name="again")
-            self.button((b.right - 220, b.bottom - 76, 190, 54), t("ui.close"), self.done,
-                        name="close")
+            self.button(
+                (b.left + 40, b.bottom - 76, 300, 54),
+                t("consult.again"),
+                self.again,
+                cls="secondary",
+                name="again",
+            )
+            self.button(
+                (b.right - 220, b.bottom - 76, 190, 54), t("ui.close"), self.done, name="close"
+            )
         self.focus.ensure_usable()
 
     def ask(self, group_id: str) -> None:
@@ -69,28 +82,56 @@ class ConsultDialog(Modal):
         super().draw_scene(surface)
         t, s, b = self.t, self.ctx.session, self.box
         self.text(surface, t("consult.title"), (b.left + 40, b.top + 26), 28, palette.INK, True)
-        self.text(surface, card_title(t, self.card), (b.left + 40, b.top + 68), 22, palette.BLUE,
-                  True)
-        self.text(surface, t("consult.clout", cost=s.rules.clout_consult, clout=s.clout),
-                  (b.right - 40, b.top + 32), 18, palette.MUTED, anchor="topright")
+        self.text(
+            surface, card_title(t, self.card), (b.left + 40, b.top + 68), 22, palette.BLUE, True
+        )
+        self.text(
+            surface,
+            t("consult.clout", cost=s.rules.clout_consult, clout=s.clout),
+            (b.right - 40, b.top + 32),
+            18,
+            palette.MUTED,
+            anchor="topright",
+        )
         if self.error:
-            self.text(surface, self.error, (b.left + 40, b.bottom - 110), 18, palette.BAD_TEXT,
-                      True)
+            self.text(
+                surface, self.error, (b.left + 40, b.bottom - 110), 18, palette.BAD_TEXT, True
+            )
         c = self.consultation
         if c is None:
-            self.paragraph(surface, t("consult.pick"), pygame.Rect(b.left + 40, b.top + 110,
-                           b.width - 80, 60), 19, palette.INK)
+            self.paragraph(
+                surface,
+                t("consult.pick"),
+                pygame.Rect(b.left + 40, b.top + 110, b.width - 80, 60),
+                19,
+                palette.INK,
+            )
             return
         col = palette.GOOD_TEXT if c.delta >= 0 else palette.BAD_TEXT
         name = self.ctx.group_name(c.group_id) or c.group_name
-        self.text(surface, t("consult.result", group=name, size=fmt.count(c.size)),
-                  (b.left + 40, b.top + 112), 20, palette.INK)
+        self.text(
+            surface,
+            t("consult.result", group=name, size=fmt.count(c.size)),
+            (b.left + 40, b.top + 112),
+            20,
+            palette.INK,
+        )
         self.text(surface, fmt.points(c.delta), (b.left + 40, b.top + 142), 44, col, True)
-        self.text(surface, t("consult.points"), (b.left + 200, b.top + 166), 19, palette.MUTED,
-                  anchor="midleft")
+        self.text(
+            surface,
+            t("consult.points"),
+            (b.left + 200, b.top + 166),
+            19,
+            palette.MUTED,
+            anchor="midleft",
+        )
         self.text(surface, t("consult.why"), (b.left + 40, b.top + 212), 20, palette.INK, True)
-        lines = [(ln.text if ln.text else ln.source, ln.delta) for ln in c.lines]
+        lines = [(charts.reason_label(ln), ln.delta) for ln in c.lines]
         charts.why_breakdown(
-            surface, pygame.Rect(b.left + 40, b.top + 246, b.width - 80, 250),
-            functools.partial(self.text, surface), lines, t("consult.no_reasons"), max_rows=5,
+            surface,
+            pygame.Rect(b.left + 40, b.top + 246, b.width - 80, 250),
+            functools.partial(self.text, surface),
+            lines,
+            t("consult.no_reasons"),
+            max_rows=5,
         )

@@ -24,7 +24,14 @@ class CreditsScene(Scene):
         header(self, surface, self.t("credits.title"))
         panel(surface, pygame.Rect(40, 84, 1200, 530))
         y = 104
-        for key in ("credits.ons", "credits.ogl", "credits.os", "credits.un", "credits.model",
-                    "credits.fonts", "credits.code"):
+        for key in (
+            "credits.ons",
+            "credits.ogl",
+            "credits.os",
+            "credits.un",
+            "credits.model",
+            "credits.fonts",
+            "credits.code",
+        ):
             size = 20 if key != "credits.model" else 19
             y = self.paragraph(surface, self.t(key), pygame.Rect(70, y, 1140, 200), size) + 14

@@ -11,7 +11,7 @@ import pygame
 
 from game.client import palette
 from game.client.context import Background
-from game.client.scene import H, W, Scene
+from game.client.scene import H, Scene, W
 from game.client.scenes.common import MessageDialog
 
 
@@ -69,13 +69,17 @@ class ContinueScene(LoadingScene):
     name = "continue"
 
     def __init__(self, app) -> None:
-        super().__init__(app, app.ctx.tr("continue.loading"), self._load, self._loaded,
-                         self._failed)
+        super().__init__(
+            app, app.ctx.tr("continue.loading"), self._load, self._loaded, self._failed
+        )
 
     def _load(self) -> Any:
+        from game.client.context import full_collect
         from game.play import SaveFile
         from game.store.saves import load
 
+        self.ctx.session = None
+        full_collect()
         save = load(self.ctx.save_path, SaveFile)
         return self.ctx.resume_factory(self.ctx.world, save)
 
@@ -92,6 +96,9 @@ class ContinueScene(LoadingScene):
             raise exc
         self.app.stack.pop()
         self.app.stack.push(
-            MessageDialog(self.app, self.t("continue.error_title"),
-                          self.t("continue.error_body", detail=str(exc)))
+            MessageDialog(
+                self.app,
+                self.t("continue.error_title"),
+                self.t("continue.error_body", detail=str(exc)),
+            )
         )

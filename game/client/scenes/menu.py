@@ -16,10 +16,20 @@ class MenuDialog(Modal):
         t, b = self.t, self.box
         x, w = b.left + 60, b.width - 120
         self.button((x, b.top + 100, w, 56), t("menu.resume"), self.close, name="resume")
-        self.button((x, b.top + 172, w, 56), t("title.settings"), self.settings, cls="secondary",
-                    name="settings")
-        self.button((x, b.top + 244, w, 56), t("menu.to_title"), self.to_title, cls="secondary",
-                    name="to_title")
+        self.button(
+            (x, b.top + 172, w, 56),
+            t("title.settings"),
+            self.settings,
+            cls="secondary",
+            name="settings",
+        )
+        self.button(
+            (x, b.top + 244, w, 56),
+            t("menu.to_title"),
+            self.to_title,
+            cls="secondary",
+            name="to_title",
+        )
 
     def settings(self) -> None:
         from game.client.scenes.settings_scene import SettingsScene
@@ -35,7 +45,14 @@ class MenuDialog(Modal):
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
         b = self.box
-        self.text(surface, self.t("menu.title"), (b.centerx, b.top + 44), 28, palette.INK, True,
-                  "center")
-        self.text(surface, self.t("menu.saved_note"), (b.centerx, b.bottom - 50), 16,
-                  palette.MUTED, anchor="center")
+        self.text(
+            surface, self.t("menu.title"), (b.centerx, b.top + 44), 28, palette.INK, True, "center"
+        )
+        self.text(
+            surface,
+            self.t("menu.saved_note"),
+            (b.centerx, b.bottom - 50),
+            16,
+            palette.MUTED,
+            anchor="center",
+        )

@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from game.client import fmt, palette
-from game.client.scene import H, W, Scene
+from game.client.scene import H, Scene, W
 
 NEWSPRINT = (244, 239, 226)
 
@@ -26,8 +26,9 @@ class NewspaperScene(Scene):
         self.summary = summary
 
     def build(self) -> None:
-        self.button((W - 330, H - 78, 300, 58), self.t("paper.next"), self.next, cls="big",
-                    name="next")
+        self.button(
+            (W - 330, H - 78, 300, 58), self.t("paper.next"), self.next, cls="big", name="next"
+        )
 
     def on_back(self) -> bool:
         self.next()
@@ -51,30 +52,55 @@ class NewspaperScene(Scene):
         masthead = t("paper.masthead", area=s.area.name)
         self.text(surface, masthead, (page.centerx, page.top + 14), 46, palette.INK, True, "midtop")
         rule_y = page.top + 80
-        pygame.draw.line(surface, palette.INK, (page.left + 20, rule_y), (page.right - 20, rule_y), 3)
-        self.text(surface, t("paper.dateline", year=y.year), (page.left + 24, rule_y + 6), 16,
-                  palette.MUTED)
-        self.text(surface, t("paper.price"), (page.right - 24, rule_y + 6), 16, palette.MUTED,
-                  anchor="topright")
-        pygame.draw.line(surface, palette.INK, (page.left + 20, rule_y + 30),
-                         (page.right - 20, rule_y + 30), 1)
+        pygame.draw.line(
+            surface, palette.INK, (page.left + 20, rule_y), (page.right - 20, rule_y), 3
+        )
+        self.text(
+            surface,
+            t("paper.dateline", year=y.year),
+            (page.left + 24, rule_y + 6),
+            16,
+            palette.MUTED,
+        )
+        self.text(
+            surface,
+            t("paper.price"),
+            (page.right - 24, rule_y + 6),
+            16,
+            palette.MUTED,
+            anchor="topright",
+        )
+        pygame.draw.line(
+            surface, palette.INK, (page.left + 20, rule_y + 30), (page.right - 20, rule_y + 30), 1
+        )
         items = list(y.news)[:4]
         col_left = pygame.Rect(page.left + 30, rule_y + 46, 700, 420)
         if items:
             lead = headline_text(t, items[0])
             yy = self.paragraph(surface, lead, col_left, 40, palette.INK, bold=True, max_lines=3)
-            pygame.draw.line(surface, palette.INK, (col_left.left, yy + 10),
-                             (col_left.right, yy + 10), 1)
+            pygame.draw.line(
+                surface, palette.INK, (col_left.left, yy + 10), (col_left.right, yy + 10), 1
+            )
             yy += 24
             for item in items[1:]:
-                yy = self.paragraph(surface, headline_text(t, item),
-                                    pygame.Rect(col_left.left, yy, col_left.width, 120), 26,
-                                    palette.INK, bold=True, max_lines=2) + 16
+                yy = (
+                    self.paragraph(
+                        surface,
+                        headline_text(t, item),
+                        pygame.Rect(col_left.left, yy, col_left.width, 120),
+                        26,
+                        palette.INK,
+                        bold=True,
+                        max_lines=2,
+                    )
+                    + 16
+                )
         # side column: the year in numbers
         side = pygame.Rect(page.left + 770, rule_y + 46, page.width - 800, 400)
         pygame.draw.rect(surface, (232, 226, 208), side)
-        self.text(surface, t("paper.in_numbers"), (side.left + 16, side.top + 12), 20, palette.INK,
-                  True)
+        self.text(
+            surface, t("paper.in_numbers"), (side.left + 16, side.top + 12), 20, palette.INK, True
+        )
         rows = [
             (t("paper.population"), fmt.signed(y.population_change)),
             (t("paper.jobs"), fmt.signed(y.jobs_change)),
@@ -93,11 +119,29 @@ class NewspaperScene(Scene):
             self.text(surface, t("paper.opened"), (side.left + 16, yy), 18, palette.GOOD_TEXT, True)
             yy += 26
             for name in y.opened[:3]:
-                yy = self.paragraph(surface, "• " + name, pygame.Rect(side.left + 16, yy,
-                                    side.width - 32, 50), 16, palette.INK, max_lines=2)
+                yy = self.paragraph(
+                    surface,
+                    "• " + name,
+                    pygame.Rect(side.left + 16, yy, side.width - 32, 50),
+                    16,
+                    palette.INK,
+                    max_lines=2,
+                )
         if y.report_due == "midterm":
-            self.text(surface, t("paper.census_due"), (page.left + 30, page.bottom - 36), 20,
-                      palette.BAD_TEXT, True)
+            self.text(
+                surface,
+                t("paper.census_due"),
+                (page.left + 30, page.bottom - 36),
+                20,
+                palette.BAD_TEXT,
+                True,
+            )
         elif y.report_due == "final":
-            self.text(surface, t("paper.final_due"), (page.left + 30, page.bottom - 36), 20,
-                      palette.BAD_TEXT, True)
+            self.text(
+                surface,
+                t("paper.final_due"),
+                (page.left + 30, page.bottom - 36),
+                20,
+                palette.BAD_TEXT,
+                True,
+            )

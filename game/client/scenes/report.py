@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from game.client import charts, fmt, palette
-from game.client.scene import H, W, Scene
+from game.client.scene import H, Scene, W
 from game.client.scenes.charts_scene import chart_labels
 from game.client.scenes.common import header, panel
 
@@ -33,15 +33,29 @@ class ReportScene(Scene):
     def build(self) -> None:
         t = self.t
         for i, p in enumerate(self.pages):
-            self.button((24 + i * 250, 76, 240, 48), t(f"report.page.{p}"),
-                        functools.partial(self.set_page, p),
-                        cls="toggle_on" if p == self.page else "toggle_off", name=f"page_{p}")
+            self.button(
+                (24 + i * 250, 76, 240, 48),
+                t(f"report.page.{p}"),
+                functools.partial(self.set_page, p),
+                cls="toggle_on" if p == self.page else "toggle_off",
+                name=f"page_{p}",
+            )
         if self.kind == "final":
-            self.button((W - 344, H - 66, 320, 54), t("report.to_title"), self.to_title,
-                        cls="big", name="done")
+            self.button(
+                (W - 344, H - 66, 320, 54),
+                t("report.to_title"),
+                self.to_title,
+                cls="big",
+                name="done",
+            )
         else:
-            self.button((W - 344, H - 66, 320, 54), t("report.back_to_game"), self.close,
-                        cls="big", name="done")
+            self.button(
+                (W - 344, H - 66, 320, 54),
+                t("report.back_to_game"),
+                self.close,
+                cls="big",
+                name="done",
+            )
         self.focus.set_by_name("done")
 
     def set_page(self, page: str) -> None:
@@ -65,8 +79,7 @@ class ReportScene(Scene):
         r, t = self.report, self.t
         surface.fill(palette.PAPER)
         title_key = "report.title_final" if self.kind == "final" else "report.title_midterm"
-        header(self, surface, t(title_key, year=r.year, area=r.area_name),
-               t("report.projected"))
+        header(self, surface, t(title_key, year=r.year, area=r.area_name), t("report.projected"))
         text = functools.partial(self.text, surface)
         getattr(self, f"_draw_{self.page}")(surface, text)
 
@@ -78,6 +91,7 @@ class ReportScene(Scene):
         sky = {"parade": (214, 236, 250), "mob": (92, 72, 88), "mixed": (200, 204, 214)}[ending]
         pygame.draw.rect(surface, sky, stage, border_radius=12)
         clock = self.clock if self.ctx.animate else 0.0
+        surface.set_clip(stage)
         if ending == "parade":
             _parade(surface, stage, clock)
         elif ending == "mob":
@@ -85,9 +99,14 @@ class ReportScene(Scene):
         else:
             _parade(surface, stage.clip(stage.move(-stage.width // 2, 0)), clock)
             _mob(surface, stage.clip(stage.move(stage.width // 2, 0)), clock)
+        surface.set_clip(None)
         title = t(f"report.ending_title.{ending}")
-        fg = palette.HEADER_TEXT if ending == "mob" else palette.INK
-        text(title, (stage.centerx, stage.top + 22), 40, fg, True, "midtop")
+        tw, th = self.fonts.size(title, 40, True)
+        plate = pygame.Rect(0, 0, tw + 48, th + 20)
+        plate.midtop = (stage.centerx, stage.top + 16)
+        pygame.draw.rect(surface, palette.CARD, plate, border_radius=12)
+        pygame.draw.rect(surface, palette.INK, plate, 3, border_radius=12)
+        text(title, (plate.centerx, plate.top + 10), 40, palette.INK, True, "midtop")
         box = pygame.Rect(24, stage.bottom + 12, W - 48, H - stage.bottom - 92)
         panel(surface, box)
         score = r.score if r.score is not None else 0.0
@@ -102,44 +121,69 @@ class ReportScene(Scene):
             text(t(f"report.part.{key}"), (x, y), 18, palette.INK)
             bar = pygame.Rect(x + 300, y + 2, 300, 20)
             pygame.draw.rect(surface, (225, 228, 232), bar)
-            pygame.draw.rect(surface, palette.BLUE, (bar.left, bar.top, int(bar.width * v / 100),
-                                                     bar.height))
+            pygame.draw.rect(
+                surface, palette.BLUE, (bar.left, bar.top, int(bar.width * v / 100), bar.height)
+            )
             text(f"{v:.0f}", (bar.right + 10, y), 18, palette.INK, True)
-        self.paragraph(surface, t(f"report.ending_body.{ending}", area=r.area_name),
-                       pygame.Rect(x + 700, box.top + 14, box.right - x - 720, 110), 17,
-                       palette.INK)
+        self.paragraph(
+            surface,
+            t(f"report.ending_body.{ending}", area=r.area_name),
+            pygame.Rect(x + 700, box.top + 14, box.right - x - 720, 110),
+            17,
+            palette.INK,
+        )
 
     # -- numbers -----------------------------------------------------------------------------
     def _draw_summary(self, surface, text) -> None:
         r, t = self.report, self.t
         left = pygame.Rect(BODY.left, BODY.top, 520, BODY.height)
         panel(surface, left)
-        text(t("report.pyramid", first=r.pyramid_2021.year, year=r.year),
-             (left.left + 16, left.top + 10), 20, palette.INK, True)
-        charts.pyramid(surface, left.inflate(-20, -50).move(0, 22), text,
-                       (r.pyramid_now.male, r.pyramid_now.female),
-                       (r.pyramid_2021.male, r.pyramid_2021.female), chart_labels(t))
+        text(
+            t("report.pyramid", first=r.pyramid_2021.year, year=r.year),
+            (left.left + 16, left.top + 10),
+            20,
+            palette.INK,
+            True,
+        )
+        charts.pyramid(
+            surface,
+            left.inflate(-20, -50).move(0, 22),
+            text,
+            (r.pyramid_now.male, r.pyramid_now.female),
+            (r.pyramid_2021.male, r.pyramid_2021.female),
+            chart_labels(t),
+        )
         right = pygame.Rect(left.right + 16, BODY.top, BODY.right - left.right - 16, BODY.height)
         panel(surface, right)
         rows = [
-            (t("report.population"), fmt.count(r.population_2021), fmt.count(r.population_now),
-             fmt.signed(r.population_now - r.population_baseline)),
-            (t("report.jobs"), fmt.count(r.jobs_2021), fmt.count(r.jobs_now),
-             fmt.signed(r.jobs_now - r.jobs_baseline)),
+            (
+                t("report.population"),
+                fmt.count(r.population_2021),
+                fmt.count(r.population_now),
+                fmt.signed(r.population_now - r.population_baseline),
+            ),
+            (
+                t("report.jobs"),
+                fmt.count(r.jobs_2021),
+                fmt.count(r.jobs_now),
+                fmt.signed(r.jobs_now - r.jobs_baseline),
+            ),
         ]
         x0 = right.left + 20
         cols = [x0, x0 + 200, x0 + 340, x0 + 480]
         y = right.top + 14
-        for x, key in zip(cols, ("report.col.what", "report.col.first", "report.col.now",
-                                 "report.col.vs_baseline"), strict=True):
+        for x, key in zip(
+            cols,
+            ("report.col.what", "report.col.first", "report.col.now", "report.col.vs_baseline"),
+            strict=True,
+        ):
             text(t(key, first=r.pyramid_2021.year, year=r.year), (x, y), 16, palette.MUTED, True)
         y += 28
         for row in rows:
             for x, val in zip(cols, row, strict=True):
                 text(val, (x, y), 20, palette.INK, x == cols[0])
             y += 32
-        text(t("report.unemployment", rate=fmt.pct(r.unemployment_rate)), (x0, y), 18,
-             palette.INK)
+        text(t("report.unemployment", rate=fmt.pct(r.unemployment_rate)), (x0, y), 18, palette.INK)
         y += 40
         pygame.draw.line(surface, palette.RULE, (x0, y), (right.right - 20, y), 1)
         y += 12
@@ -148,8 +192,10 @@ class ReportScene(Scene):
             (t("report.spent"), fmt.money(r.money_spent)),
             (t("report.gross_jobs"), fmt.count(r.gross_jobs)),
             (t("report.net_jobs"), fmt.count(r.net_additional_jobs)),
-            (t("report.cost_per_job"), fmt.money(r.cost_per_net_job)
-             if r.cost_per_net_job else t("report.na")),
+            (
+                t("report.cost_per_job"),
+                fmt.money(r.cost_per_net_job) if r.cost_per_net_job else t("report.na"),
+            ),
             (t("report.approval"), f"{r.approval_overall:.0f}%"),
         ]
         for i, (label, value) in enumerate(facts):
@@ -170,41 +216,77 @@ class ReportScene(Scene):
         scale = pygame.Rect(rect.left + 250, rect.top + 30, rect.width - 270, 0)
         for i, b in enumerate(marks):
             y = rect.top + 30 + i * 24
-            text(b.label, (rect.left, y), 15, palette.INK)
+            text(_fit(b.label, 30), (rect.left, y), 15, palette.INK)
             x0 = scale.left + int(scale.width * b.low / hi)
-            x1 = scale.left + max(int(scale.width * b.high / hi), x0 + 4)
+            x1 = max(scale.left + int(scale.width * b.high / hi), x0 + 4)
             pygame.draw.rect(surface, palette.SKY, (x0, y + 3, x1 - x0, 14))
         if r.cost_per_net_job:
             x = scale.left + int(scale.width * r.cost_per_net_job / hi)
             bottom = rect.top + 30 + len(marks) * 24
             pygame.draw.line(surface, palette.VERMILION, (x, rect.top + 26), (x, bottom), 4)
-            text(t("report.yours", value=fmt.money(r.cost_per_net_job)), (x, bottom + 2), 15,
-                 palette.BAD_TEXT, True, "midtop")
+            text(
+                t("report.yours", value=fmt.money(r.cost_per_net_job)),
+                (x, bottom + 2),
+                15,
+                palette.BAD_TEXT,
+                True,
+                "midtop",
+            )
 
     def _draw_detail(self, surface, text) -> None:
         r, t = self.report, self.t
         left = pygame.Rect(BODY.left, BODY.top, 560, BODY.height)
         panel(surface, left)
         text(t("report.industry_title"), (left.left + 16, left.top + 10), 20, palette.INK, True)
-        rows = sorted(r.jobs_by_industry, key=lambda j: (-abs(j.jobs_now - j.jobs_2021),
-                                                         j.section))[:12]
-        data = [(t.maybe(f"sic.{j.section}", j.section), j.jobs_now - j.jobs_2021) for j in rows]
-        charts.hbar_changes(surface, pygame.Rect(left.left + 16, left.top + 46, left.width - 32,
-                            left.height - 60), text, data, row_h=32)
+        rows = sorted(
+            r.jobs_by_industry, key=lambda j: (-abs(j.jobs_now - j.jobs_2021), j.section)
+        )[:12]
+        names = getattr(self.ctx.world, "section_names", {}) if self.ctx.world_ready else {}
+        data = [
+            (
+                f"{j.section} " + t.maybe(f"sic.{j.section}", names.get(j.section, "")),
+                j.jobs_now - j.jobs_2021,
+            )
+            for j in rows
+        ]
+        charts.hbar_changes(
+            surface,
+            pygame.Rect(left.left + 16, left.top + 46, left.width - 32, left.height - 60),
+            text,
+            data,
+            row_h=32,
+        )
         right = pygame.Rect(left.right + 16, BODY.top, BODY.right - left.right - 16, BODY.height)
         panel(surface, right)
         text(t("report.approval_title"), (right.left + 16, right.top + 10), 20, palette.INK, True)
         groups = sorted(r.approvals, key=lambda g: -g.size)[:14]
         bars = [(self.ctx.group_name(g.group_id) or g.name, g.approval, g.change) for g in groups]
-        charts.approval_bars(surface, pygame.Rect(right.left + 16, right.top + 46,
-                             right.width - 32, 0), text, bars, None, row_h=30)
+        charts.approval_bars(
+            surface,
+            pygame.Rect(right.left + 16, right.top + 46, right.width - 32, 0),
+            text,
+            bars,
+            None,
+            row_h=30,
+        )
+
+
+def _fit(label: str, n: int) -> str:
+    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
 
 
 def _parade(surface: pygame.Surface, stage: pygame.Rect, clock: float) -> None:
     """Ticker tape: a fixed scatter of paper strips (seeded, so screenshots repeat)."""
     rng = random.Random(2031)
-    cols = [palette.ORANGE, palette.SKY, palette.GREEN, palette.YELLOW, palette.BLUE,
-            palette.PURPLE, palette.VERMILION]
+    cols = [
+        palette.ORANGE,
+        palette.SKY,
+        palette.GREEN,
+        palette.YELLOW,
+        palette.BLUE,
+        palette.PURPLE,
+        palette.VERMILION,
+    ]
     for _ in range(160):
         x = stage.left + rng.random() * stage.width
         y0 = rng.random() * stage.height
@@ -227,8 +309,14 @@ def _mob(surface: pygame.Surface, stage: pygame.Rect, clock: float) -> None:
 def _crowd(surface: pygame.Surface, stage: pygame.Rect, happy: bool, clock: float) -> None:
     rng = random.Random(7 if happy else 13)
     skin = [(241, 194, 125), (198, 134, 66), (141, 85, 36), (224, 172, 105)]
-    coats = [palette.BLUE, palette.GREEN, palette.ORANGE, palette.PURPLE, palette.SKY,
-             (90, 90, 100)]
+    coats = [
+        palette.BLUE,
+        palette.GREEN,
+        palette.ORANGE,
+        palette.PURPLE,
+        palette.SKY,
+        (90, 90, 100),
+    ]
     base = stage.bottom - 10
     n = max(6, stage.width // 46)
     for i in range(n):
@@ -239,17 +327,27 @@ def _crowd(surface: pygame.Surface, stage: pygame.Rect, happy: bool, clock: floa
         pygame.draw.rect(surface, rng.choice(coats), body, border_radius=8)
         pygame.draw.circle(surface, rng.choice(skin), (x, base - h + 10 + bob), 13)
         if happy and i % 2 == 0:  # arms up, waving
-            pygame.draw.line(surface, palette.INK, (x - 12, body.top + 6), (x - 24, body.top - 26), 4)
-            pygame.draw.line(surface, palette.INK, (x + 12, body.top + 6), (x + 24, body.top - 26), 4)
+            pygame.draw.line(
+                surface, palette.INK, (x - 12, body.top + 6), (x - 24, body.top - 26), 4
+            )
+            pygame.draw.line(
+                surface, palette.INK, (x + 12, body.top + 6), (x + 24, body.top - 26), 4
+            )
         if not happy and i % 3 == 0:  # pitchfork
             top = body.top - 60
             pygame.draw.line(surface, (110, 80, 40), (x + 18, body.bottom - 10), (x + 18, top), 4)
             for dx in (-8, 0, 8):
-                pygame.draw.line(surface, (180, 180, 190), (x + 18 + dx, top), (x + 18 + dx, top - 16), 3)
+                pygame.draw.line(
+                    surface, (180, 180, 190), (x + 18 + dx, top), (x + 18 + dx, top - 16), 3
+                )
             pygame.draw.line(surface, (180, 180, 190), (x + 10, top), (x + 26, top), 3)
         elif not happy and i % 3 == 1:  # placard
             pygame.draw.line(surface, (110, 80, 40), (x, body.top), (x, body.top - 40), 4)
             pygame.draw.rect(surface, palette.PAPER, (x - 26, body.top - 72, 52, 34))
             pygame.draw.rect(surface, palette.VERMILION, (x - 26, body.top - 72, 52, 34), 3)
-            pygame.draw.line(surface, palette.VERMILION, (x - 16, body.top - 62), (x + 16, body.top - 48), 3)
-            pygame.draw.line(surface, palette.VERMILION, (x + 16, body.top - 62), (x - 16, body.top - 48), 3)
+            pygame.draw.line(
+                surface, palette.VERMILION, (x - 16, body.top - 62), (x + 16, body.top - 48), 3
+            )
+            pygame.draw.line(
+                surface, palette.VERMILION, (x + 16, body.top - 62), (x - 16, body.top - 48), 3
+            )

@@ -63,5 +63,4 @@ class SettingsScene(Scene):
         labels = ["settings.language", "settings.fullscreen", "settings.sound", "settings.text"]
         for i, key in enumerate(labels):
             self.text(surface, self.t(key), (100, 170 + i * 90), 24, bold=True, anchor="midleft")
-        self.text(surface, self.t("settings.hint"), (100, 520), 18, palette.MUTED,
-                  anchor="midleft")
+        self.text(surface, self.t("settings.hint"), (100, 520), 18, palette.MUTED, anchor="midleft")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.client import palette
-from game.client.scene import H, W, Scene
+from game.client.scene import H, Scene, W
 
 
 class TitleScene(Scene):
@@ -21,7 +21,9 @@ class TitleScene(Scene):
             (x, y, w, h), t("title.continue"), self.resume, name="continue", enabled=has_save
         )
         y += h + gap
-        self.button((x, y, w, h), t("title.settings"), self.settings, cls="secondary", name="settings")
+        self.button(
+            (x, y, w, h), t("title.settings"), self.settings, cls="secondary", name="settings"
+        )
         y += h + gap
         self.button((x, y, w, h), t("title.credits"), self.credits, cls="secondary", name="credits")
         y += h + gap
@@ -59,19 +61,29 @@ class TitleScene(Scene):
         _skyline(surface)
         self.text(surface, self.t("app.title"), (96, 96), 72, palette.HEADER, bold=True)
         self.text(surface, self.t("title.tagline"), (100, 196), 26, palette.INK)
-        self.text(surface, self.t("title.keys_hint"), (W - 40, H - 28), 18, palette.MUTED,
-                  anchor="midright")
-        self.text(surface, self.t("title.data_note"), (40, H - 28), 18, palette.MUTED,
-                  anchor="midleft")
+        self.text(
+            surface,
+            self.t("title.keys_hint"),
+            (W - 40, H - 28),
+            18,
+            palette.MUTED,
+            anchor="midright",
+        )
+        self.text(
+            surface, self.t("title.data_note"), (40, H - 28), 18, palette.MUTED, anchor="midleft"
+        )
 
 
 def _skyline(surface: pygame.Surface) -> None:
     """A fixed little town on the right: terraces, a school, a clinic, a wind turbine."""
     base = 600
-    pygame.draw.rect(surface, (226, 232, 238), (560, 150, 680, base - 150), border_radius=24)
+    pygame.draw.rect(surface, (226, 232, 238), (560, 220, 680, base - 220), border_radius=24)
     blocks = [
-        (600, 90, 120, palette.SKY), (700, 60, 200, palette.BLUE), (780, 110, 140, palette.GREEN),
-        (910, 70, 230, palette.HEADER), (990, 120, 110, palette.ORANGE),
+        (600, 90, 120, palette.SKY),
+        (700, 60, 200, palette.BLUE),
+        (780, 110, 140, palette.GREEN),
+        (910, 70, 230, palette.HEADER),
+        (990, 120, 110, palette.ORANGE),
         (1120, 80, 170, palette.PURPLE),
     ]
     for x, w, h, col in blocks:
@@ -80,8 +92,8 @@ def _skyline(surface: pygame.Surface) -> None:
             for wx in range(x + 12, x + w - 16, 26):
                 pygame.draw.rect(surface, palette.PAPER, (wx, wy, 12, 16))
     # wind turbine
-    pygame.draw.line(surface, palette.INK, (1180, base - 80), (1180, 250), 5)
+    pygame.draw.line(surface, palette.INK, (1180, base - 80), (1180, 300), 5)
     for dx, dy in ((0, -70), (60, 36), (-60, 36)):
-        pygame.draw.line(surface, palette.INK, (1180, 250), (1180 + dx, 250 + dy), 6)
-    pygame.draw.circle(surface, palette.YELLOW, (1180, 250), 10)
+        pygame.draw.line(surface, palette.INK, (1180, 300), (1180 + dx, 300 + dy), 6)
+    pygame.draw.circle(surface, palette.YELLOW, (1180, 300), 10)
     pygame.draw.rect(surface, palette.INK, (560, base, 680, 6))

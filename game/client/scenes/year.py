@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from game.client import fmt, palette
-from game.client.scene import H, W, Scene
+from game.client.scene import H, Scene, W
 from game.client.scenes.common import header, panel
 from game.client.scenes.loading import LoadingScene
 
@@ -34,6 +34,10 @@ def start_game(app: Any, area_code: str, area_name: str) -> None:
     seed = ctx.seed if ctx.seed is not None else _fresh_seed()
 
     def job() -> Any:
+        from game.client.context import full_collect
+
+        ctx.session = None
+        full_collect()  # the previous game's garbage, while the loading screen shows
         session = ctx.session_factory(ctx.world, area_code, seed)
         ctx.session = session
         ctx.autosave()
@@ -117,10 +121,22 @@ class YearScene(Scene):
         self.button((24, y, 210, 50), t("year.charts"), self.charts, cls="secondary", name="charts")
         self.button((244, y, 150, 50), t("year.menu"), self.menu, cls="secondary", name="menu")
         if pages > 1:
-            self.button((404, y, 56, 50), "◀", self.prev_page, cls="secondary", name="prev",
-                        enabled=self.page > 0)
-            self.button((466, y, 56, 50), "▶", self.next_page, cls="secondary", name="next",
-                        enabled=self.page < pages - 1)
+            self.button(
+                (404, y, 56, 50),
+                "◀",
+                self.prev_page,
+                cls="secondary",
+                name="prev",
+                enabled=self.page > 0,
+            )
+            self.button(
+                (466, y, 56, 50),
+                "▶",
+                self.next_page,
+                cls="secondary",
+                name="next",
+                enabled=self.page < pages - 1,
+            )
         self.button(
             (W - 304, y, 280, 50),
             t("year.end_year", year=s.year + 1),
@@ -171,8 +187,9 @@ class YearScene(Scene):
 
         def done(result: Any) -> None:
             if result is not None:
-                self.status = self.t("year.consulted", group=result.group_name,
-                                     delta=fmt.points(result.delta))
+                self.status = self.t(
+                    "year.consulted", group=result.group_name, delta=fmt.points(result.delta)
+                )
                 self.status_ok = True
             self.rebuild()
 
@@ -218,7 +235,9 @@ class YearScene(Scene):
         t, s = self.t, self.s
         surface.fill(palette.PAPER)
         header(
-            self, surface, t("year.header", area=s.area.name, year=s.year),
+            self,
+            surface,
+            t("year.header", area=s.area.name, year=s.year),
             t("year.turn", turn=s.turn + 1, years=s.years),
         )
         self._tiles(surface)
@@ -232,8 +251,14 @@ class YearScene(Scene):
         if len(cards) > CARDS_PER_PAGE:
             first = self.page * CARDS_PER_PAGE + 1
             last = min(len(cards), first + CARDS_PER_PAGE - 1)
-            self.text(surface, t("year.page", first=first, last=last, total=len(cards)),
-                      (534, H - 37), 17, palette.MUTED, anchor="midleft")
+            self.text(
+                surface,
+                t("year.page", first=first, last=last, total=len(cards)),
+                (534, H - 37),
+                17,
+                palette.MUTED,
+                anchor="midleft",
+            )
         if self.status:
             col = palette.GOOD_TEXT if self.status_ok else palette.BAD_TEXT
             r = pygame.Rect(700 if len(cards) > CARDS_PER_PAGE else 410, H - 64, 0, 56)
@@ -246,9 +271,16 @@ class YearScene(Scene):
         base = s.series("jobs")[0].scenario if s.series("jobs") else h.jobs
         pop0 = s.series("population")[0].scenario if s.series("population") else h.population
         tiles = [
-            (t("year.population"), fmt.count(h.population),
-             t("year.since_2021", change=fmt.signed(h.population - pop0))),
-            (t("year.jobs"), fmt.count(h.jobs), t("year.since_2021", change=fmt.signed(h.jobs - base))),
+            (
+                t("year.population"),
+                fmt.count(h.population),
+                t("year.since_2021", change=fmt.signed(h.population - pop0)),
+            ),
+            (
+                t("year.jobs"),
+                fmt.count(h.jobs),
+                t("year.since_2021", change=fmt.signed(h.jobs - base)),
+            ),
             (t("year.unemployment"), fmt.pct(h.unemployment_rate), t("year.of_workforce")),
             (t("year.approval"), f"{h.approval_overall:.0f}%", t("year.approval_note")),
             (t("year.money"), fmt.money(s.money), t("year.fund_note", fund=fmt.money(s.fund))),
@@ -270,18 +302,40 @@ class YearScene(Scene):
         t = self.t
         panel(surface, r, border=palette.INK)
         col = CATEGORY_COLOURS.get(card.category, palette.SKY)
-        pygame.draw.rect(surface, col, (r.left, r.top, r.width, 12), border_top_left_radius=12,
-                         border_top_right_radius=12)
+        pygame.draw.rect(
+            surface,
+            col,
+            (r.left, r.top, r.width, 12),
+            border_top_left_radius=12,
+            border_top_right_radius=12,
+        )
         x, w = r.left + 14, r.width - 28
         y = r.top + 18
         cat = category_name(t, card.category)
         self.text(surface, cat.upper(), (x, y), 14, palette.MUTED, True)
         exp = t("year.expires", year=card.expires_year)
-        self.text(surface, exp, (r.right - 14, y), 14, palette.BAD_TEXT if
-                  card.expires_year <= self.s.year else palette.MUTED, True, "topright")
+        self.text(
+            surface,
+            exp,
+            (r.right - 14, y),
+            14,
+            palette.BAD_TEXT if card.expires_year <= self.s.year else palette.MUTED,
+            True,
+            "topright",
+        )
         y += 22
-        y = self.paragraph(surface, card_title(t, card), pygame.Rect(x, y, w, 60), 21, palette.INK,
-                           bold=True, max_lines=2) + 4
+        y = (
+            self.paragraph(
+                surface,
+                card_title(t, card),
+                pygame.Rect(x, y, w, 60),
+                21,
+                palette.INK,
+                bold=True,
+                max_lines=2,
+            )
+            + 4
+        )
         facts = [
             (t("year.cost"), fmt.money(card.cost)),
             (t("year.build"), t("year.years", n=card.build_years)),
@@ -300,10 +354,16 @@ class YearScene(Scene):
         y += 6
         y = self._stances(surface, x, y, w, t("year.for"), card.supporters[:3], True)
         y = self._stances(surface, x, y, w, t("year.against"), card.detractors[:2], False)
-        reason_top = max(y + 4, r.bottom - 56 - 44)
-        self.paragraph(surface, card.reason if not t.has(card.reason_key) else
-                       t(card.reason_key, **card.reason_params),
-                       pygame.Rect(x, reason_top, w, 40), 14, palette.MUTED, max_lines=2)
+        reason_top = max(y + 22, r.bottom - 56 - 44)
+        self.text(surface, t("year.why_here"), (x, reason_top - 19), 14, palette.MUTED, True)
+        self.paragraph(
+            surface,
+            card.reason if not t.has(card.reason_key) else t(card.reason_key, **card.reason_params),
+            pygame.Rect(x, reason_top, w, 40),
+            14,
+            palette.MUTED,
+            max_lines=2,
+        )
 
     def _stances(self, surface, x, y, w, label, rows, good: bool) -> int:
         col = palette.GOOD_TEXT if good else palette.BAD_TEXT

@@ -1,0 +1,33 @@
+"""`python main.py` / `python main.py play`: open the game window."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("play", help="open the game window (the default command)")
+    p.add_argument(
+        "--seed", type=int, default=None, help="fix the game's seed (default: new each game)"
+    )
+    p.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
+    p.add_argument(
+        "--lang", choices=["en", "cy"], default=None, help="language (default: saved setting)"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.client.app import run_game
+    from game.client.context import AppContext
+    from game.client.settings import Settings
+
+    settings = Settings.load()
+    if args.fullscreen:
+        settings.fullscreen = True
+    if args.lang:
+        settings.language = args.lang
+    census_dir = Path(args.census_dir) if getattr(args, "census_dir", None) else None
+    ctx = AppContext(settings=settings, census_dir=census_dir, seed=args.seed)
+    return run_game(ctx)

@@ -1,0 +1,32 @@
+"""`python main.py screenshots --out DIR`: render every screen to PNG (headless)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "screenshots", help="play a scripted game headless and save every screen as PNG"
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
+    p.add_argument("--area", default="Hartlepool", help="area to play (default: Hartlepool)")
+    p.add_argument("--seed", type=int, default=7, help="game seed (default: 7)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # Headless before pygame is imported: no window, no sound device needed.
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.client.screenshots import render_all
+
+    census_dir = Path(args.census_dir) if getattr(args, "census_dir", None) else None
+    written = render_all(Path(args.out), area=args.area, seed=args.seed, census_dir=census_dir)
+    for path in written:
+        print(path)
+    print(f"{len(written)} screenshots in {args.out}")
+    return 0
