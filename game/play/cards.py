@@ -119,6 +119,7 @@ def make_card(
         running_cost=float(ptype.running_cost) * scale,
         build_years=int(ptype.build_years),
         gross_jobs=numbers.gross_jobs,
+        gross_operational_jobs=numbers.gross_operational,
         construction_job_years=numbers.construction_job_years,
         net_jobs=numbers.net_jobs,
         net_jobs_wider=numbers.net_jobs_wider,

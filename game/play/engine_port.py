@@ -22,7 +22,8 @@ SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 
 @dataclass(frozen=True)
 class CardNumbers:
-    gross_jobs: float
+    gross_jobs: float  # construction FTE equivalents + operational FTE
+    gross_operational: float
     construction_job_years: float
     net_jobs: float
     net_jobs_wider: float | None
@@ -38,6 +39,7 @@ class ProjectStatus:
     status: str  # construction | open
     opens: int
     net_jobs: float  # construction FTE-equivalents + operational, at the level played
+    gross_operational: float
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,8 @@ class EnginePort:
         a = self.engine.appraise(type_id, scale=scale)
         cpj = float(a.local.cost_per_net_job)
         return CardNumbers(
-            gross_jobs=float(a.operational_fte),
+            gross_jobs=float(a.gross_fte),
+            gross_operational=float(a.operational_fte),
             construction_job_years=float(a.construction_job_years),
             net_jobs=float(a.local.total.net),
             net_jobs_wider=float(a.wider.total.net),
@@ -195,7 +198,7 @@ class EnginePort:
             by_section = {s: float(v) for s, v in zip(SECTIONS, sums, strict=False)}
         projects = tuple(
             ProjectStatus(label=str(p.label), status=str(p.status), opens=int(p.opens),
-                          net_jobs=float(p.total.net))
+                          net_jobs=float(p.total.net), gross_operational=float(p.jobs.gross))
             for p in getattr(st, "projects", ())
         )  # fmt: skip
         return Snapshot(

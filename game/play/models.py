@@ -34,7 +34,10 @@ class ProposalCard(_Model):
     cost: float  # capital, £ (paid from the growth fund when funded)
     running_cost: float  # £ a year once open
     build_years: int
-    gross_jobs: float  # gross direct operational FTE
+    # Jobs in FTE on one basis: construction as FTE equivalents (10 job-years = 1 FTE)
+    # plus permanent operational FTE, before (gross) and after (net) additionality.
+    gross_jobs: float
+    gross_operational_jobs: float  # permanent operational FTE only
     construction_job_years: float
     net_jobs: float  # net additional jobs at the area played
     net_jobs_wider: float | None = None  # net additional jobs at the wider grouping
@@ -139,8 +142,8 @@ class FundedProject(_Model):
     opens_year: int
     cost: float
     running_cost: float
-    gross_jobs: float
-    net_jobs: float
+    gross_jobs: float  # gross permanent operational FTE
+    net_jobs: float  # net additional FTE now (construction while building, then operational)
     status: str = "construction"  # construction | open
 
 
@@ -207,8 +210,8 @@ class CensusReport(_Model):
     unemployment_rate: float
     jobs_by_industry: list[IndustryJobs]
     projects: list[FundedProject]
-    gross_jobs: float
-    net_additional_jobs: float
+    gross_jobs: float  # gross permanent operational FTE of the open projects
+    net_additional_jobs: float  # this year's net additional FTE (engine, level played)
     money_spent: float
     cost_per_net_job: float | None
     benchmarks: list[BenchmarkRow]

@@ -349,7 +349,7 @@ class GameSession:
                     opens_year=self.year + card.build_years,
                     cost=card.cost,
                     running_cost=card.running_cost,
-                    gross_jobs=card.gross_jobs,
+                    gross_jobs=card.gross_operational_jobs,
                     net_jobs=card.net_jobs,
                 )
             )
@@ -469,6 +469,7 @@ class GameSession:
                 continue
             p.opens_year = eng.opens
             p.net_jobs = eng.net_jobs
+            p.gross_jobs = eng.gross_operational
             if eng.status == "open" and p.status != "open":
                 p.status = "open"
                 opened.append(p.title)

@@ -148,7 +148,9 @@ class FakeEngine:
             SimpleNamespace(label=label, opens=opens,
                             status="open" if self.year >= opens else "construction",
                             total=SimpleNamespace(net=self.catalogue.types[ty].gross_operational_fte
-                                                  * sc * 0.6))
+                                                  * sc * 0.6),
+                            jobs=SimpleNamespace(gross=self.catalogue.types[ty].gross_operational_fte
+                                                 * sc))
             for label, ty, sc, opens in self.projects
         ]  # fmt: skip
         return SimpleNamespace(population=self.pop, baseline_population=self.base,
@@ -187,6 +189,7 @@ class FakeEngine:
         det = [(g, int(self.groups.get(g, 0)), s) for g, s in t.group_effects.items() if s < 0]
         return SimpleNamespace(
             operational_fte=t.gross_operational_fte * scale, construction_job_years=20 * scale,
+            gross_fte=t.gross_operational_fte * scale + 2 * scale,
             local=SimpleNamespace(total=SimpleNamespace(net=net), cost_per_net_job=cost / net),
             wider=SimpleNamespace(total=SimpleNamespace(net=net * 1.2)),
             people_affected=1000 * scale, supporters=sup, detractors=det,

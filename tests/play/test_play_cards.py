@@ -37,9 +37,9 @@ def test_clout_costs_by_hand():
     # detractors: 20,000 people at strength -1.5 (half of max 3) -> opposed share
     # 10,000 / 100,000 = 0.1 -> 1 + round(20 * 0.1) = 3
     # supporters: 30,000 at +3 -> support share 0.3 -> round(10 * 0.3) = 3
-    n = CardNumbers(10, 5, 6, 7, 1000.0, 100, [("a", 30_000, 3.0)], [("b", 20_000, -1.5)])
+    n = CardNumbers(12, 10, 5, 6, 7, 1000.0, 100, [("a", 30_000, 3.0)], [("b", 20_000, -1.5)])
     assert clout_costs(n, 100_000, RULES) == (3, 3)
-    quiet = CardNumbers(10, 5, 6, 7, 1000.0, 100, [], [])
+    quiet = CardNumbers(12, 10, 5, 6, 7, 1000.0, 100, [], [])
     assert clout_costs(quiet, 100_000, RULES) == (RULES.clout_fund_base, 0)
 
 

@@ -53,6 +53,7 @@ def test_start_matches_the_area(game):
     assert len(start["cards"]) == 4
     for c in start["cards"]:
         assert c.reason and c.cost > 0 and c.build_years >= 0
+        assert c.gross_jobs >= c.gross_operational_jobs  # construction FTE counted too
         assert all(size == s.area.groups[g] for g, _, size in c.supporters + c.detractors)
 
 
@@ -138,6 +139,10 @@ def test_final_report(game):
     assert len(r.jobs_by_industry) == 21 and r.jobs_by_industry[0].section == "A"
     assert sum(j.jobs_now for j in r.jobs_by_industry) == pytest.approx(r.jobs_now, rel=1e-6)
     assert r.money_spent == pytest.approx(sum(p.cost for p in s.funded))
+    engine_projects = s.engine.engine.state.projects
+    assert r.gross_jobs == pytest.approx(
+        sum(p.jobs.gross for p in engine_projects if p.status == "open")
+    )
     assert r.net_additional_jobs == pytest.approx(
         s.engine.engine.state.history[-1].indicators["net_additional_jobs"]
     )
