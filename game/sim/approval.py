@@ -81,7 +81,35 @@ def load_weights(path: Path = WEIGHTS_CSV) -> ApprovalWeights:
 class ApprovalYear:
     values: np.ndarray  # (G,) approval after the year
     indicator_deltas: np.ndarray  # (G, K)
-    project_deltas: dict[str, np.ndarray]  # project id -> (G,)
+    project_ids: tuple[str, ...]
+    project_matrix: np.ndarray  # (G, P) change from each project, columns = project_ids
+
+    @property
+    def project_deltas(self) -> dict[str, np.ndarray]:
+        return {pid: self.project_matrix[:, j] for j, pid in enumerate(self.project_ids)}
+
+    def top_reasons(self, gi: int, n: int) -> list[tuple[str, str | None, float]]:
+        """The n largest reasons for group gi: (source, indicator, delta)."""
+        return self.top_reasons_all(n, [gi])[0]
+
+    def top_reasons_all(self, n: int, rows: list[int]) -> list[list[tuple[str, str | None, float]]]:
+        """top_reasons for several groups with one sort."""
+        full = np.hstack([self.indicator_deltas[rows], self.project_matrix[rows]])
+        orders = np.argsort(-np.abs(full), axis=1, kind="stable")[:, :n]
+        return [self._reasons(full[i], orders[i]) for i in range(len(rows))]
+
+    def _reasons(self, row: np.ndarray, order: np.ndarray) -> list[tuple[str, str | None, float]]:
+        k = len(SIGNAL_INDICATORS)
+        out: list[tuple[str, str | None, float]] = []
+        for j in order.tolist():
+            d = float(row[j])
+            if abs(d) < MIN_SHOWN:
+                break
+            if j < k:
+                out.append(("indicator", SIGNAL_INDICATORS[int(j)], d))
+            else:
+                out.append((f"project:{self.project_ids[int(j) - k]}", None, d))
+        return out
 
 
 class ApprovalModel:
@@ -95,7 +123,8 @@ class ApprovalModel:
         g = len(self.weights.groups)
         self.values = np.full(g, self.params["initial_approval"])
         self.felt_indicators = np.zeros((g, len(SIGNAL_INDICATORS)))
-        self.felt_projects: dict[str, np.ndarray] = {}
+        self.project_ids: list[str] = []
+        self.felt_projects = np.zeros((g, 0))
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -107,35 +136,34 @@ class ApprovalModel:
 
     def step(self, signal: np.ndarray, project_targets: Mapping[str, np.ndarray]) -> ApprovalYear:
         alpha = self.params["inertia"]
+        g = len(self.values)
+        new_ids = [pid for pid in project_targets if pid not in self.project_ids]
+        if new_ids:
+            self.project_ids.extend(new_ids)
+            self.felt_projects = np.hstack([self.felt_projects, np.zeros((g, len(new_ids)))])
+        targets = np.zeros_like(self.felt_projects)
+        for j, pid in enumerate(self.project_ids):
+            t = project_targets.get(pid)
+            if t is not None:
+                targets[:, j] = t
         d_ind = alpha * (self.indicator_targets(signal) - self.felt_indicators)
-        d_proj = {}
-        for pid in sorted(set(project_targets) | set(self.felt_projects)):
-            felt = self.felt_projects.get(pid)
-            if felt is None:
-                felt = np.zeros(len(self.values))
-            target = project_targets.get(pid, np.zeros_like(felt))
-            d_proj[pid] = alpha * (target - felt)
-        total = d_ind.sum(axis=1) + sum(d_proj.values(), np.zeros(len(self.values)))
+        d_proj = alpha * (targets - self.felt_projects)
+        total = d_ind.sum(axis=1) + d_proj.sum(axis=1)
         # Keep approval in 0..100 by scaling every reason of that group alike, so the
         # explanation still adds up exactly to the change shown.
         new = self.values + total
-        room = np.where(new > 100.0, 100.0 - self.values, np.where(new < 0.0, -self.values, total))
-        k = np.divide(room, total, out=np.ones_like(total), where=np.abs(total) > 1e-12)
-        d_ind *= k[:, None]
-        for pid in d_proj:
-            d_proj[pid] = d_proj[pid] * k
+        if new.max() > 100.0 or new.min() < 0.0:
+            room = np.where(
+                new > 100.0, 100.0 - self.values, np.where(new < 0.0, -self.values, total)
+            )
+            k = np.divide(room, total, out=np.ones_like(total), where=np.abs(total) > 1e-12)
+            d_ind = d_ind * k[:, None]
+            d_proj = d_proj * k[:, None]
+            total = total * k
         self.felt_indicators = self.felt_indicators + d_ind
-        for pid, d in d_proj.items():
-            self.felt_projects[pid] = self.felt_projects.get(pid, 0.0) + d
-        self.values = self.values + total * k
-        return ApprovalYear(self.values.copy(), d_ind, d_proj)
-
-    def snapshot(self) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
-        return (
-            self.values.copy(),
-            self.felt_indicators.copy(),
-            {k: v.copy() for k, v in self.felt_projects.items()},
-        )
+        self.felt_projects = self.felt_projects + d_proj
+        self.values = self.values + total
+        return ApprovalYear(self.values.copy(), d_ind, tuple(self.project_ids), d_proj)
 
 
 def explain_group(gi: int, year: ApprovalYear, labels: Mapping[str, str]) -> list[Contribution]:
@@ -145,8 +173,8 @@ def explain_group(gi: int, year: ApprovalYear, labels: Mapping[str, str]) -> lis
     for k in np.flatnonzero(np.abs(row) >= MIN_SHOWN):
         name = SIGNAL_INDICATORS[int(k)]
         items.append(Contribution("indicator", name, float(row[k]), labels.get(name, name)))
-    for pid, arr in year.project_deltas.items():
-        d = float(arr[gi])
+    for j, pid in enumerate(year.project_ids):
+        d = float(year.project_matrix[gi, j])
         if abs(d) >= MIN_SHOWN:
             items.append(Contribution(f"project:{pid}", None, d, labels.get(pid, pid)))
     items.sort(key=lambda c: (-abs(c.delta), c.source, c.indicator or ""))
@@ -165,7 +193,7 @@ def explain(
 def project_size_factor(population: float, params: Mapping[str, float]) -> float:
     ref = 100_000.0
     f = (ref / max(population, 1.0)) ** params["size_exponent"]
-    return float(np.clip(f, params["size_factor_min"], params["size_factor_max"]))
+    return min(params["size_factor_max"], max(params["size_factor_min"], f))
 
 
 def project_target(

@@ -28,7 +28,6 @@ from game.sim.approval import (
     ApprovalYear,
     Contribution,
     explain,
-    explain_group,
     project_target,
 )
 from game.sim.approval import load_params as load_approval_params
@@ -402,8 +401,8 @@ class Engine:
 
     def _index_size(self) -> float:
         ref = self.aparams["index_reference_population"]
-        f = ref / max(float(self.P.sum()), 1.0)
-        return float(np.clip(f, self.aparams["index_scale_min"], self.aparams["index_scale_max"]))
+        f = ref / max(self.start.population, 1.0)
+        return min(self.aparams["index_scale_max"], max(self.aparams["index_scale_min"], f))
 
     # -- the year -------------------------------------------------------------------------
     def advance_year(self) -> list[Event]:
@@ -419,32 +418,29 @@ class Engine:
         extra_jobs = np.zeros((self.n, N_SECTIONS))
         op_workplace = np.zeros(self.n)
         new_homes = np.zeros(self.n)
-        stocks = ind.Stocks(index_points={})
+        points: dict[str, float] = {}
+        stocks = ind.Stocks(index_points=points)
         project_jobs: dict[str, dict[str, float]] = {}
         net_total = 0.0
         for p in self.active:
             cj = oj = 0.0
             if p.building(Y):
-                extra_jobs[:, 5] += p.constr_workplace_per_year * p.weights  # section F
+                extra_jobs[:, 5] += p.constr_by_area  # section F, construction
                 cj = p.constr_net_per_year
-            if p.operating(Y):
-                extra_jobs += p.weights[:, None] * p.op_workplace_by_section[None, :]
-                op_workplace += p.weights * float(p.op_workplace_by_section.sum())
+            if p.opens < Y:
+                extra_jobs += p.op_matrix
+                op_workplace += p.op_by_area
                 oj = p.op_net
                 stocks.running_cost += p.running
-            if p.stock_counts(Y):
-                out = p.ptype.outputs
-                stocks.school_places += sum(out.get(k, 0.0) for k in PLACES_OUTPUTS) * p.scale
-                stocks.gp_patient_capacity += out.get("gp_patient_capacity", 0.0) * p.scale
+            if p.stock_from <= Y:
+                stocks.school_places += p.school_places
+                stocks.gp_patient_capacity += p.gp_capacity
                 stocks.homes += p.homes
-                stocks.premises_connected += out.get("premises_connected", 0.0) * p.scale
-                assert stocks.index_points is not None
-                for name, pts in p.ptype.indicator_effects.items():
-                    stocks.index_points[name] = (
-                        stocks.index_points.get(name, 0.0) + pts * p.index_size * p.scale
-                    )
-                if max(p.opens, p.started + 1) == Y:
-                    new_homes += p.homes * p.weights
+                stocks.premises_connected += p.premises
+                for name, pts in p.index_points.items():
+                    points[name] = points.get(name, 0.0) + pts
+                if p.stock_from == Y and p.homes:
+                    new_homes += p.homes_by_area
             if p.opens == Y and p.ptype.build_years > 0:
                 events.append(
                     Event(
@@ -602,12 +598,19 @@ class Engine:
 
     def _approval_events(self, before: np.ndarray, rec: YearRecord, events: list[Event]) -> None:
         threshold = self.approval_params["event_threshold"]
-        assert rec.approval_year is not None
-        deltas = rec.approval_year.values - before
-        for gi in np.flatnonzero(np.abs(deltas) >= threshold):
-            g = self.groups[int(gi)]
+        year = rec.approval_year
+        assert year is not None
+        deltas = year.values - before
+        rows = np.flatnonzero(np.abs(deltas) >= threshold).tolist()
+        if not rows:
+            return
+        for gi, top in zip(rows, year.top_reasons_all(3, rows), strict=True):
+            g = self.groups[gi]
             delta = float(deltas[gi])
-            reasons = explain_group(int(gi), rec.approval_year, self.labels)[:3]
+            reasons = [
+                Contribution(src, ind_name, d, self.labels.get(ind_name or src[8:], src))
+                for src, ind_name, d in top
+            ]
             why = ", ".join(f"{c.label} {c.delta:+.1f}" for c in reasons)
             verb = "rose" if delta > 0 else "fell"
             events.append(

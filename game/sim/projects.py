@@ -65,11 +65,13 @@ class ActiveProject:
     def __post_init__(self) -> None:
         b = self.ptype.build_years
         self.opens = self.started + b
-        fte = np.zeros(N_SECTIONS)
+        wf, nf = workplace_factor(self.factors), net_factor(self.factors)
+        fte = [0.0] * N_SECTIONS
         for sec, v in self.ptype.operational_fte.items():
             fte[SECTION_INDEX[sec]] += v * self.scale
-        self.op_workplace_by_section = fte * workplace_factor(self.factors)
-        self.op_net = float(fte.sum() * net_factor(self.factors))
+        gross_op = sum(fte)
+        self.op_workplace_by_section = np.array(fte) * wf
+        self.op_net = gross_op * nf
         cjy = self.ptype.construction_job_years * self.scale
         self.cjy = cjy
         self.constr_jobs_per_year = cjy / b if b > 0 else 0.0
@@ -77,16 +79,30 @@ class ActiveProject:
             self.construction_factors
         )
         self.constr_net_per_year = self.constr_jobs_per_year * net_factor(self.construction_factors)
-        self.homes = float(self.ptype.outputs.get("homes", 0.0)) * self.scale
+        out = self.ptype.outputs
+        self.homes = float(out.get("homes", 0.0)) * self.scale
         self.capital = self.ptype.capital_cost * self.scale
         self.running = self.ptype.running_cost * self.scale
+        # Per-area arrays used every year (the weights spread a project over members).
+        w = self.weights
+        self.op_matrix = np.outer(w, self.op_workplace_by_section)
+        self.op_by_area = w * (gross_op * wf)
+        self.constr_by_area = w * self.constr_workplace_per_year
+        self.homes_by_area = w * self.homes
+        self.school_places = sum(out.get(k, 0.0) for k in PLACES_OUTPUTS) * self.scale
+        self.gp_capacity = out.get("gp_patient_capacity", 0.0) * self.scale
+        self.premises = out.get("premises_connected", 0.0) * self.scale
+        self.index_points = {
+            k: v * self.index_size * self.scale for k, v in self.ptype.indicator_effects.items()
+        }
+        self.stock_from = max(self.opens, self.started + 1)
 
     # -- phases for the record at mid-year Y ------------------------------------------------
     def building(self, year: int) -> bool:
         return self.started < year <= self.opens and self.ptype.build_years > 0
 
     def stock_counts(self, year: int) -> bool:
-        return year >= max(self.opens, self.started + 1)
+        return year >= self.stock_from
 
     def operating(self, year: int) -> bool:
         return year > self.opens
