@@ -18,7 +18,7 @@ import numpy as np
 from game.errors import ScenarioError
 from game.scenarios import Catalogue, Scenario, load_catalogue, scenario_catalogue
 from game.scenarios.catalogue import load_profiles, unknown_type_message
-from game.scenarios.models import Factors
+from game.scenarios.models import Factors, ProjectType
 from game.sim import indicators as ind
 from game.sim.additionality import JobsBreakdown, scale_factors
 from game.sim.appraisal import Appraisal, appraise
@@ -239,6 +239,7 @@ class Engine:
         self.labels = {k: v.label for k, v in self.specs.items()}
         profiles = load_profiles()
         self.construction_factors = self._vary(profiles["construction"].levels[self.level])
+        self.census_leakage = self._census_leakage()
         self.pop_weights = P0.sum(axis=(1, 2)) / max(pop0, 1.0)
 
         self.queue: list[FundProject] = []
@@ -299,6 +300,46 @@ class Engine:
         if arr.shape != (self.n, 2, 91):
             raise ScenarioError(f"base population shape {arr.shape} does not fit {self.n} areas")
         return arr.copy()
+
+    def _census_leakage(self) -> dict[str, float]:
+        """Leakage of operational jobs by level from Census 2021 travel to work: the share
+        of the area's workplace jobs held by people living elsewhere (ODWP01EW)."""
+        if not self.aparams.get("leakage_from_census", 0.0):
+            return {}
+
+        def share(profile: Any) -> float | None:
+            c = getattr(profile, "commuting", None)
+            jobs = c.workplace_jobs if c is not None else 0
+            return c.in_commuters / jobs if c is not None and jobs > 0 else None
+
+        out: dict[str, float] = {}
+        local = share(self.profile)
+        if local is not None:
+            out[self.level] = local
+        wider = None
+        p = self.profile
+        try:
+            if self.wider_level == "sub_region":
+                wider = self.world.resolve(p.lep_codes[0] if p.lep_codes else p.ca_code)
+            elif self.wider_level == "region" and p.kind != "all":
+                wider = self.world.resolve(self.world.areas[self.codes[0]].region_code)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            wider = None
+        wider_share = share(wider) if wider is not None else None
+        if wider_share is not None:
+            out[self.wider_level] = wider_share
+        out["national"] = 0.0
+        return out
+
+    def level_factors(self, ptype: ProjectType) -> dict[str, Factors]:
+        """A type's operational additionality for this area: census leakage where known,
+        then the uncertainty variant."""
+        out: dict[str, Factors] = {}
+        for lv, f in ptype.additionality.items():
+            if lv in self.census_leakage:
+                f = f.model_copy(update={"leakage": self.census_leakage[lv]})
+            out[lv] = self._vary(f)
+        return out
 
     def _vary(self, f: Factors) -> Factors:
         k = self.variant.additionality_scale
@@ -366,7 +407,7 @@ class Engine:
         else:
             weights = self.pop_weights
             where = self.codes[0] if self.n == 1 else "spread"
-        factors = self._vary(ptype.additionality[self.level])  # type: ignore[index]
+        factors = self.level_factors(ptype)[self.level]
         project = ActiveProject(
             id=pid,
             ptype=ptype,
@@ -654,9 +695,7 @@ class Engine:
         if type_id not in self.catalogue.types:
             raise ScenarioError(unknown_type_message(type_id, self.catalogue.types))
         ptype = self.catalogue.types[type_id]
-        if self.variant.additionality_scale != 1.0:
-            varied = {lv: self._vary(f) for lv, f in ptype.additionality.items()}
-            ptype = ptype.model_copy(update={"additionality": varied})
+        ptype = ptype.model_copy(update={"additionality": self.level_factors(ptype)})
         return appraise(
             ptype, scale, self.level, self.wider_level, dict(self.profile.groups), self.aparams
         )

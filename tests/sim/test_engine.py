@@ -109,6 +109,15 @@ def test_local_authority_and_its_grouping_give_different_net_jobs(world) -> None
     assert a.local.total.net != pytest.approx(a.wider.total.net)
     assert a.wider.total.leakage < a.local.total.leakage
     assert a.wider.total.displacement > a.local.total.displacement
+    # Leakage of operational jobs comes from Census 2021 travel to work: the share of the
+    # area's workplace jobs held by in-commuters (Hartlepool 20.5%, Tees Valley 8.8%).
+    prof = world.resolve("Hartlepool")
+    share = prof.commuting.in_commuters / prof.commuting.workplace_jobs
+    assert la.level_factors(la.catalogue.get("business_park"))["lad"].leakage == pytest.approx(
+        share
+    )
+    assert a.local.operational.leakage == pytest.approx(a.local.operational.gross * 0.75 * share)
+    assert la.census_leakage["sub_region"] < la.census_leakage["lad"]
     group = Engine(world, area="Tees Valley", years=1)
     assert group.level == "sub_region" and len(group.codes) == 5
     assert group.appraise("business_park").local.total.net == pytest.approx(a.wider.total.net)
