@@ -72,14 +72,15 @@ def newspaper(
             {"area": area_name, "change": fmt.count(abs(jobs_change)), "jobs": fmt.count(jobs)},
         )
     )
-    pop_key = f"news.population_{_trend(population_change, population)}"
-    items.append(
-        item(
-            templates,
-            pop_key,
-            {"change": fmt.count(abs(population_change)), "population": fmt.count(population)},
+    if census is None:  # a census headline already gives the population
+        pop_key = f"news.population_{_trend(population_change, population)}"
+        items.append(
+            item(
+                templates,
+                pop_key,
+                {"change": fmt.count(abs(population_change)), "population": fmt.count(population)},
+            )
         )
-    )
     for name in started[:1]:
         items.append(item(templates, "news.project_started", {"project": name}))
     for name in expired[:1]:

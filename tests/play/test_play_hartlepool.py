@@ -123,6 +123,7 @@ def test_newspaper_every_year(game):
     assert any(k.startswith("news.event.") for k in keys)
     assert summaries[4].report_due == "midterm" and summaries[-1].report_due == "final"
     assert summaries[4].news[0].key == "news.midterm_census"
+    assert not any(n.key.startswith("news.population_") for n in summaries[4].news)
     assert summaries[-1].news[0].text.startswith("Census 2031: Hartlepool counts")
 
 
