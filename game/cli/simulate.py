@@ -251,17 +251,19 @@ def format_summary(s: dict[str, Any]) -> str:
                 f"opens {p['opens']} ({p['status']})"
             )
             lines.append(
-                f"     gross {loc['gross']:.1f} (construction {loc['construction_fte']:.1f} FTE = "
-                f"{p['construction_job_years']:.0f} job-years; "
-                f"operational {loc['operational_fte']:.1f})"
-                f" - deadweight {loc['deadweight']:.1f} - leakage {loc['leakage']:.1f}"
+                f"     gross {loc['gross']:.1f} FTE = operational {loc['operational_fte']:.1f}"
+                f" + construction {loc['construction_fte']:.1f}"
+                f" ({p['construction_job_years']:.0f} job-years / 10)"
             )
             lines.append(
-                f"     - displacement {loc['displacement']:.1f} - substitution "
-                f"{loc['substitution']:.1f} + multiplier {loc['multiplier_effect']:.1f}"
-                f" = net {loc['net']:.1f} ({wl} {wid['net']:.1f}); cost per net job "
-                f"{_money(loc['cost_per_net_job'])} ({_money(wid['cost_per_net_job'])}); "
-                f"BCR {p['bcr']:.2f}"
+                f"     deadweight -{loc['deadweight']:.1f}  leakage -{loc['leakage']:.1f}  "
+                f"displacement -{loc['displacement']:.1f}  substitution "
+                f"-{loc['substitution']:.1f}  multiplier +{loc['multiplier_effect']:.1f}"
+            )
+            lines.append(
+                f"     net additional {loc['net']:.1f} ({wl} {wid['net']:.1f}); "
+                f"{_money(loc['cost_per_net_job'])} per net job "
+                f"({wl} {_money(wid['cost_per_net_job'])}); BCR {p['bcr']:.2f}"
             )
         t = s["totals"]
         cpj = t["cost_per_net_job_local"]
@@ -272,18 +274,19 @@ def format_summary(s: dict[str, Any]) -> str:
             f"{_money(cpj) if cpj else 'n/a'} ({_money(cpw) if cpw else 'n/a'})"
         )
         lines.append(
-            "  (Construction counts 10 job-years = 1 FTE. Nationally the MHCLG guide "
-            "assumes net 0 without supply-side evidence.)"
+            "  Construction counts 10 job-years = 1 FTE. Nationally the MHCLG guide assumes"
         )
+        lines.append("  net 0 (full displacement) without supply-side evidence.")
         lines.append(f"  Growth fund left: {_money(s['budget_remaining'])}")
     lines += ["", f"Approval in {y1} (0-100), scenario vs baseline, with the main reasons:"]
     for a in s["approvals"][:8]:
         why = ", ".join(f"{r['reason']} {r['points']:+.1f}" for r in a["top_reasons"])
         lines.append(
-            f"  {a['group'].replace('_', ' '):26s}{a['scenario']:6.1f} (baseline "
-            f"{a['baseline']:5.1f})  {why}"
+            f"  {a['group'].replace('_', ' '):24s}{a['scenario']:5.1f} (baseline "
+            f"{a['baseline']:4.1f}; low-high {a['band']['low']:.0f}-{a['band']['high']:.0f})"
         )
+        lines.append(f"      why: {why}")
     if s.get("files"):
-        lines += ["", "Wrote: " + ", ".join(Path(f).name for f in s["files"])]
-        lines.append(f"   in {Path(s['files'][0]).parent}")
+        lines += ["", f"Wrote {len(s['files'])} CSV files to {Path(s['files'][0]).parent}:"]
+        lines.append("  " + ", ".join(Path(f).name for f in s["files"]))
     return "\n".join(lines)

@@ -248,6 +248,8 @@ class Engine:
         self.pending_dwelling: dict[int, np.ndarray] = {}
         self.pending_jobs: dict[int, np.ndarray] = {}
         self.prev_op_workplace = np.zeros(self.n)
+        self.target_dwelling = np.zeros(self.n)
+        self.target_jobs = np.zeros(self.n)
         self.lab = lab0
         self.lab_b = lab0
         self.history: list[YearRecord] = []
@@ -598,16 +600,28 @@ class Engine:
         return self._targets[key]
 
     def _extra_migrants(self, year: int) -> np.ndarray | None:
-        d = self.pending_dwelling.pop(year, None)
-        j = self.pending_jobs.pop(year, None)
-        if d is None and j is None:
+        """Migrants needed this year to keep the scenario's extra residents at the level the
+        new homes and jobs support (dwelling-led and jobs-led targets, POPGROUP style).
+
+        Targets accumulate as homes are occupied and jobs appear (after their lags); each
+        year tops the gap between scenario and baseline up to the target, so homes stay
+        occupied although some newcomers move on or die, as in a dwelling-led projection.
+        """
+        add_d = self.pending_dwelling.pop(year, None)
+        if add_d is not None:
+            self.target_dwelling = self.target_dwelling + add_d
+        add_j = self.pending_jobs.pop(year, None)
+        if add_j is not None:
+            self.target_jobs = self.target_jobs + add_j
+        d, j = self.target_dwelling, self.target_jobs
+        if not (d.any() or j.any()):
             return None
-        d = np.zeros(self.n) if d is None else np.asarray(d)
-        j = np.zeros(self.n) if j is None else np.asarray(j)
         # People who move into new homes also take new jobs: where both links pull people
         # in, the larger one governs (POPGROUP constrains a scenario by one or the other).
         both = (d > 0) & (j > 0)
-        return np.where(both, np.maximum(d, j), d + j)
+        target = np.where(both, np.maximum(d, j), d + j)
+        gap = self.P.sum(axis=(1, 2)) - self.Pb.sum(axis=(1, 2))
+        return np.maximum(target - gap, 0.0)
 
     def _record(
         self,
