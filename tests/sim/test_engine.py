@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.census import load_world
 from game.errors import ScenarioError
@@ -176,3 +178,42 @@ def test_any_base_population_and_base_year(world) -> None:
     assert eng.history[-1].year == 2025
     with pytest.raises(ScenarioError, match="no rows for area"):
         Engine(world, area="Hartlepool", base_population=(P, ("E06000002",)))
+
+
+TYPES = ("business_park", "affordable_homes", "new_park", "health_centre", "gigabit_broadband",
+         "business_growth_grants", "primary_school_expansion", "bus_service_boost")  # fmt: skip
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    plan=st.lists(
+        st.tuples(st.integers(0, 3), st.sampled_from(TYPES), st.floats(0.25, 3.0)),
+        max_size=6,
+    )
+)
+def test_any_plan_keeps_the_books_and_the_people_consistent(world, plan) -> None:
+    eng = Engine(world, area="Hartlepool", years=4, budget=1e9)
+    for year in range(4):
+        for when, type_id, scale in plan:
+            if when == year:
+                eng.submit(FundProject(type_id, scale=scale))
+        before = dict(eng.history[-1].approvals)
+        eng.advance_year()
+        rec = eng.history[-1]
+        assert np.all(eng.P >= 0) and np.all(eng.Pb >= 0)
+        for g, v in rec.approvals.items():
+            assert 0.0 <= v <= 100.0
+            assert sum(c.delta for c in rec.explanations[g]) == pytest.approx(
+                v - before[g], abs=0.2
+            )
+    spent = sum(p.capital_cost for p in eng.state.projects)
+    running = sum(p.running for p in eng.active for y in range(2022, 2026) if y > p.opens)
+    assert eng.budget == pytest.approx(1e9 - spent - running)
+    assert rec.indicators["budget_remaining"] == pytest.approx(eng.budget)
+    # Net additional jobs lie between 0 and gross jobs x the largest multiplier.
+    gross = sum(
+        p.ptype.gross_operational_fte * p.scale + p.constr_jobs_per_year for p in eng.active
+    )
+    assert 0.0 <= rec.indicators["net_additional_jobs"] <= gross * 1.5 + 1e-9
