@@ -214,6 +214,8 @@ class AreaChoiceScene(Scene):
     def select(self, area: Any) -> None:
         self.selected = area
         self.rebuild(keep_focus=False)
+        if self.entry is not None:
+            self.entry.unfocus()  # Enter now means "start", not "search again"
         self.focus.set_by_name("start")
 
     def click_map(self, code: str) -> None:

@@ -1,0 +1,67 @@
+"""Every visible string comes from the translation tables; Welsh falls back key by key."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from game.client.i18n import Translator
+from game.client.scenes.area_choice import MEASURES, MODES
+from game.client.scenes.charts_scene import TABS
+
+ROOT = Path(__file__).resolve().parents[2]
+EN = json.loads((ROOT / "assets/i18n/en.json").read_text(encoding="utf-8"))
+CY = json.loads((ROOT / "assets/i18n/cy.json").read_text(encoding="utf-8"))
+
+
+def _keys_in_code() -> set[str]:
+    keys = set()
+    pattern = re.compile(r"""\bt\(\s*"([a-z0-9_]+\.[a-z0-9_.]+)\"""")
+    for path in (ROOT / "game/client").rglob("*.py"):
+        keys.update(pattern.findall(path.read_text(encoding="utf-8")))
+    families = {
+        "area.mode": MODES, "area.measure": MEASURES, "charts.tab": TABS,
+        "report.page": ("verdict", "summary", "detail"),
+        "report.ending_title": ("parade", "mob", "mixed"),
+        "report.ending_body": ("parade", "mob", "mixed"),
+        "report.part": ("approval", "jobs", "value"),
+    }  # fmt: skip
+    for prefix, names in families.items():
+        keys.update(f"{prefix}.{n}" for n in names)
+    return keys
+
+
+def test_every_key_the_client_uses_is_in_english():
+    used = _keys_in_code()
+    assert len(used) > 150
+    missing = sorted(k for k in used if not EN.get(k))
+    assert missing == []
+
+
+def test_welsh_file_has_every_client_key_and_falls_back_to_english():
+    used = _keys_in_code()
+    assert sorted(k for k in used if k not in CY) == []
+    t = Translator("cy")
+    assert t("title.new_game") == "Gêm newydd"
+    untranslated = next(k for k in sorted(used) if CY[k] == "")
+    assert t(untranslated) == EN[untranslated]
+    assert t("year.turn", turn=3, years=10) == "Blwyddyn 3 o 10"
+
+
+def test_missing_key_shows_the_key_and_is_recorded():
+    t = Translator("en")
+    assert t("no.such.key") == "no.such.key"
+    assert "no.such.key" in t.missing
+
+
+def test_switching_to_welsh_relabels_the_screens(title):
+    app, pilot = title
+    pilot.click("settings")
+    pilot.until_scene("settings")
+    pilot.click("language")
+    assert "Cymraeg" in pilot.texts() and "Iaith" in pilot.texts()
+    pilot.click("back")
+    pilot.until_scene("title")
+    assert "Gêm newydd" in pilot.texts() and "Parhau" in pilot.texts()
+    assert app.ctx.settings.language == "cy"

@@ -1,0 +1,171 @@
+"""Small parts: the scene stack, keyboard focus, map hit-testing, number formatting,
+settings, and the threaded year advance."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.client import fmt
+from game.client.focus import Focusable, FocusRing
+from game.client.mapview import MapView, quintile_breaks, shade
+from game.client.scene import SceneStack
+from game.client.settings import Settings
+
+
+class _Probe:
+    """Just enough of a Scene for the stack: records its lifecycle calls."""
+
+    opaque = True
+
+    def __init__(self, log: list[str], name: str, opaque: bool = True) -> None:
+        self.log, self.name, self.opaque = log, name, opaque
+
+    def on_enter(self):
+        self.log.append(f"enter {self.name}")
+
+    def on_exit(self):
+        self.log.append(f"exit {self.name}")
+
+    def on_pause(self):
+        self.log.append(f"pause {self.name}")
+
+    def on_resume(self):
+        self.log.append(f"resume {self.name}")
+
+
+def test_stack_changes_wait_for_the_frame_boundary_and_pair_hooks():
+    log: list[str] = []
+    stack = SceneStack()
+    a, b = _Probe(log, "a"), _Probe(log, "b", opaque=False)
+    stack.push(a)
+    assert stack.top is None and log == []  # queued, not applied mid-frame
+    stack.apply_pending()
+    results = []
+    stack.push(b, on_result=results.append)
+    stack.apply_pending()
+    assert stack.visible() == [a, b]  # a modal draws over the scene below it
+    stack.pop("answer")
+    stack.apply_pending()
+    assert results == ["answer"] and stack.top is a
+    assert log == ["enter a", "pause a", "enter b", "exit b", "resume a"]
+    stack.reset(_Probe(log, "c"))
+    stack.apply_pending()
+    assert log[-2:] == ["exit a", "enter c"] and len(stack.scenes) == 1
+
+
+def test_opaque_scene_hides_everything_below():
+    log: list[str] = []
+    stack = SceneStack()
+    a, b, c = _Probe(log, "a"), _Probe(log, "b"), _Probe(log, "c", opaque=False)
+    for s in (a, b, c):
+        stack.push(s)
+    stack.apply_pending()
+    assert stack.visible() == [b, c]
+
+
+def test_focus_ring_skips_disabled_and_wraps():
+    hits: list[str] = []
+    ring = FocusRing()
+    enabled = {"a": True, "b": False, "c": True}
+    for name in "abc":
+        ring.add(Focusable(rect_of=lambda: pygame.Rect(0, 0, 10, 10),
+                           activate=lambda n=name: hits.append(n),
+                           enabled=lambda n=name: enabled[n], name=name))  # fmt: skip
+    assert ring.current.name == "a"
+    ring.move(1)
+    assert ring.current.name == "c"  # b is disabled
+    ring.move(1)
+    assert ring.current.name == "a"  # wraps round
+    ring.move(-1)
+    ring.activate()
+    assert hits == ["c"]
+
+
+def test_focus_ring_is_drawn_visibly():
+    ring = FocusRing()
+    ring.add(Focusable(rect_of=lambda: pygame.Rect(50, 50, 100, 40), activate=lambda: None,
+                       enabled=lambda: True, name="x"))  # fmt: skip
+    surface = pygame.Surface((300, 200))
+    surface.fill((255, 255, 255))
+    ring.draw(surface)
+    assert surface.get_at((46, 70))[:3] == (230, 159, 0)  # the orange ring left of the widget
+
+
+def test_map_hit_test_finds_the_polygon_under_the_mouse():
+    polys = {
+        "W": [[(0.0, 50.0), (1.0, 50.0), (1.0, 51.0), (0.0, 51.0)]],
+        "E": [[(1.0, 50.0), (2.0, 50.0), (2.0, 51.0), (1.0, 51.0)]],
+    }
+    view = MapView(polys, pygame.Rect(100, 100, 400, 200), margin=0)
+    left = view.centre("W")
+    right = view.centre("E")
+    assert left[0] < right[0]
+    assert view.code_at(left) == "W" and view.code_at(right) == "E"
+    assert view.code_at((5, 5)) is None  # outside the map
+    view.render({"W": (255, 0, 0), "E": (0, 0, 255)})
+    target = pygame.Surface((600, 400))
+    view.draw(target)
+    assert target.get_at(left)[:3] == (255, 0, 0)
+
+
+def test_quintile_shading_gives_each_colour_a_fifth():
+    values = {f"A{i:02d}": float(i) for i in range(10)}
+    colours = shade(values)
+    assert len(set(colours.values())) == 5
+    assert colours["A00"] == colours["A01"] != colours["A02"]
+    assert quintile_breaks(values)[0] == 0.0 and quintile_breaks(values)[-1] == 9.0
+
+
+@pytest.mark.parametrize(
+    ("value", "money", "signed"),
+    [(12_500_000, "£12.5m", "+12,500,000"), (-40_000, "−£40k", "−40,000"), (0, "£0", "0")],
+)
+def test_display_formatting(value, money, signed):
+    assert fmt.money(value) == money
+    assert fmt.signed(value) == signed
+
+
+def test_percentages_and_points():
+    assert fmt.pct(0.0735) == "7.3%"
+    assert fmt.points(2.26) == "+2.3" and fmt.points(-0.04) == "0.0"
+    assert fmt.count(float("nan")) == "–"
+
+
+def test_settings_round_trip_and_bad_file_falls_back(tmp_path):
+    path = tmp_path / "settings.json"
+    Settings(language="cy", text_scale=1.15).save(path)
+    assert Settings.load(path) == Settings(language="cy", text_scale=1.15)
+    assert Settings.load(path).sound is False  # sound is off unless chosen
+    path.write_text("{not json", encoding="utf-8")
+    assert Settings.load(path) == Settings()
+
+
+def test_year_advance_runs_in_a_worker_while_frames_keep_coming(make_app):
+    """With threads on (as in the real game) the transition keeps drawing frames until the
+    worker hands over the year's summary; the autosave is written by the worker."""
+    from game.client.scenes.year import YearScene
+
+    app, pilot = make_app(threaded=True)
+    ctx = app.ctx
+    ctx.session = ctx.session_factory(ctx.world, "Hartlepool", 7)
+    app.stack.push(YearScene(app))
+    pilot.until_scene("year")
+    pilot.click("end_year")
+    frames_before = app.frames
+    pilot.until_scene("newspaper")
+    assert app.frames > frames_before
+    assert ctx.session.turn == 1 and ctx.save_path.exists()
+    assert pilot.scene.summary.year == 2022
+
+
+def test_text_scale_makes_text_bigger(title):
+    app, pilot = title
+    small = app.ctx.fonts.size("Population", 20)
+    pilot.click("settings")
+    pilot.until_scene("settings")
+    pilot.click("text")
+    assert app.ctx.settings.text_scale == 1.15
+    big = app.ctx.fonts.size("Population", 20)
+    assert big[0] > small[0]
+    assert "115%" in pilot.texts()
