@@ -80,9 +80,14 @@ class App:
     def _create_manager(self) -> pygame_gui.UIManager:
         loader = BlockingThreadedResourceLoader()
         loader.num_loading_threads = 1  # a few bundled fonts; threads only cost time here
-        return pygame_gui.UIManager(
+        manager = pygame_gui.UIManager(
             (W, H), self.ctx.theme, enable_live_theme_updates=False, resource_loader=loader
         )
+        # A manager given its own loader does not start it: without this the theme's
+        # fonts never load and every widget silently falls back to pygame_gui's default.
+        loader.start()
+        loader.update()
+        return manager
 
     def release_manager(self, manager: pygame_gui.UIManager) -> None:
         manager.clear_and_reset()

@@ -169,3 +169,15 @@ def test_text_scale_makes_text_bigger(title):
     big = app.ctx.fonts.size("Population", 20)
     assert big[0] > small[0]
     assert "115%" in pilot.texts()
+
+
+def test_widgets_use_the_bundled_font_from_the_theme(title):
+    """pygame_gui falls back to its own 14 px font without a word if the theme's fonts do not
+    load; the projector needs ours."""
+    app, pilot = title
+    button = pilot.scene.find_button("new")
+    assert button.font.point_size == 26  # the "@big" class in assets/theme/theme.json
+    settings = pilot.scene.find_button("settings")
+    assert settings.font.point_size == 20
+    loaded = app.stack.top.ui.ui_theme.get_font_dictionary().loaded_fonts
+    assert "dejavu_bold_aa_20" in loaded
