@@ -183,8 +183,20 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
             }
         )
     approvals.sort(key=lambda a: -abs(a["scenario"] - a["baseline"]))
+    notes = [e.text for e in central.log if e.kind == "rejected"]
+    notes += [
+        f"{c.type_id} is planned for {y}, after the last funding year of this run "
+        f"({st.end_year - 1}); not funded"
+        for y, c in central.unapplied_plans()
+    ]
     return {
         "area": {"code": st.area_code, "name": st.area_name, "members": len(st.codes)},
+        "notes": notes,
+        "events": [
+            {"year": e.year, "kind": e.kind, "text": e.text}
+            for e in central.log
+            if e.kind in ("funded", "opened", "rejected")
+        ],
         "scenario": scenario_name,
         "seed": seed,
         "years": [st.start_year, st.end_year],
@@ -218,6 +230,7 @@ def format_summary(s: dict[str, Any]) -> str:
         + f"), {y0}-{y1}, seed {s['seed']}",
         f"Scenario: {s['scenario'] or '(none: baseline only)'}",
         "Projections, not forecasts. Ranges are the low-high variants.",
+        *[f"Note: {n}" for n in s["notes"]],
         "",
         f"{'':28s}{y0:>12d}{f'{y1} baseline':>16s}{f'{y1} scenario':>16s}   low - high",
     ]

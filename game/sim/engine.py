@@ -253,6 +253,7 @@ class Engine:
         self.lab = lab0
         self.lab_b = lab0
         self.history: list[YearRecord] = []
+        self.log: list[Event] = []  # every event so far, in order
         self._targets: dict[tuple[str, bool], np.ndarray] = {}
         self._record(
             self.start_indicators,
@@ -583,7 +584,12 @@ class Engine:
                 },
             )
         )
+        self.log.extend(events)
         return events
+
+    def unapplied_plans(self) -> list[tuple[int, FundProject]]:
+        """Scenario projects (year, command) planned for years not yet reached."""
+        return [(y, c) for y, cmds in sorted(self.schedule.items()) for c in cmds]
 
     def _project_target(self, p: ActiveProject, opened: bool) -> np.ndarray:
         # Sized on the start population so the target is fixed per phase (cheap, stable).

@@ -219,3 +219,12 @@ def test_base_population_with_unknown_code(runs) -> None:
 
 def test_base_population_with_negative_count(runs) -> None:
     _assert_one_line_error(runs["base_negative"], "base_negative.csv", "-5")
+
+
+def test_projects_beyond_the_run_are_reported_not_dropped_silently(capsys) -> None:
+    from game.cli import main
+
+    assert main(["simulate", "--scenario", str(SCENARIO), "--years", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "high_street_regeneration is planned for 2024" in out
+    assert "Queens Meadow business park" in out  # funded in 2021, so it is listed
