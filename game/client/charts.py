@@ -86,13 +86,18 @@ def line_chart(
     labels: dict[str, str],
     x_range: tuple[int, int] | None = None,
     min_span: float = 0.0,
+    subtitle: str = "",
 ) -> None:
     """Scenario (solid blue) against baseline (dashed grey), with the low-high band shaded.
 
     min_span keeps the value axis from zooming into noise: a change of 30 jobs in 33,000
     should look small, not like a collapse."""
     text(title, (rect.left, rect.top), 22, palette.INK, True, "topleft")
-    plot = pygame.Rect(rect.left + 96, rect.top + 40, rect.width - 120, rect.height - 110)
+    top = 40
+    if subtitle:
+        text(subtitle, (rect.left, rect.top + 30), 18, palette.BLUE, True, "topleft")
+        top = 66
+    plot = pygame.Rect(rect.left + 96, rect.top + top, rect.width - 120, rect.height - top - 70)
     pygame.draw.rect(surface, palette.CARD, plot)
     if not years:
         return
@@ -184,7 +189,10 @@ def approval_bars(
         if i == selected:
             pygame.draw.rect(surface, (255, 240, 205), r.inflate(8, 4), border_radius=6)
             pygame.draw.rect(surface, palette.ORANGE, r.inflate(8, 4), 3, border_radius=6)
-        text(name, (rect.left + 6, y + (row_h - 4) // 2), 17, palette.INK, i == selected, "midleft")
+        label = _fit(name, 31)
+        text(
+            label, (rect.left + 6, y + (row_h - 4) // 2), 16, palette.INK, i == selected, "midleft"
+        )
         bx = rect.left + name_w
         pygame.draw.rect(surface, (225, 228, 232), (bx, y + 3, bar_w, row_h - 10))
         col = palette.GOOD if value >= 50 else palette.BAD

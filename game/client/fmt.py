@@ -45,13 +45,13 @@ def pct(x: float, digits: int = 1) -> str:
     return f"{x * 100:.{digits}f}%"
 
 
-def points(x: float) -> str:
-    """An approval change in percentage points, always signed."""
+def points(x: float, digits: int = 1) -> str:
+    """A change in percentage points, always signed."""
     if not _finite(x):
         return "–"
-    v = round(x, 1)
+    v = round(x, digits)
     if v > 0:
-        return f"+{v:.1f}"
+        return f"+{v:.{digits}f}"
     if v < 0:
-        return f"−{abs(v):.1f}"
-    return "0.0"
+        return f"−{abs(v):.{digits}f}"
+    return f"{0:.{digits}f}"

@@ -123,74 +123,40 @@ class ChartsScene(Scene):
         t, s = self.t, self.s
         first_year = s.series("population")[0].year
         left = pygame.Rect(BODY.left + 20, BODY.top + 12, 560, BODY.height - 24)
-        text(
-            t("charts.pyramid_title", year=s.year, first=first_year),
-            (left.left, left.top),
-            22,
-            palette.INK,
-            True,
-        )
-        charts.pyramid(
-            surface,
-            left.inflate(0, -40).move(0, 20),
-            text,
-            s.pyramid(),
-            s.pyramid(first_year),
-            chart_labels(t),
-        )
-        ser = s.series("population")
+        text(t("charts.pyramid_title", year=s.year, first=first_year), (left.left, left.top), 22,
+             palette.INK, True)  # fmt: skip
+        charts.pyramid(surface, left.inflate(0, -40).move(0, 20), text, s.pyramid(),
+                       s.pyramid(first_year), chart_labels(t))  # fmt: skip
         right = pygame.Rect(BODY.left + 620, BODY.top + 12, BODY.width - 640, BODY.height - 24)
-        charts.line_chart(
-            surface,
-            right,
-            text,
-            t("charts.population_title"),
-            [p.year for p in ser],
-            [p.scenario for p in ser],
-            [p.baseline for p in ser],
-            [p.low for p in ser],
-            [p.high for p in ser],
-            fmt.count,
-            chart_labels(t),
-            (first_year, first_year + s.years),
-        )
+        self._series_chart(surface, text, right, "population", "charts.population_title",
+                           "charts.population_gap", fmt.count, 0.04)  # fmt: skip
 
     def _draw_jobs(self, surface, text) -> None:
-        t, s = self.t, self.s
-        jobs = s.series("jobs")
-        first = jobs[0].year
         half = (BODY.width - 60) // 2
         r1 = pygame.Rect(BODY.left + 20, BODY.top + 12, half, BODY.height - 24)
         r2 = pygame.Rect(r1.right + 20, BODY.top + 12, half, BODY.height - 24)
+        self._series_chart(surface, text, r1, "jobs", "charts.jobs_title", "charts.jobs_gap",
+                           fmt.count, 0.06)  # fmt: skip
+        self._series_chart(surface, text, r2, "unemployment_rate", "charts.unemployment_title",
+                           "charts.unemployment_gap", fmt.pct, None)  # fmt: skip
+
+    def _series_chart(self, surface, text, rect, indicator, title_key, gap_key, value_fmt,
+                      relative_span) -> None:  # fmt: skip
+        """Scenario, baseline and band for one indicator, with the gap to the baseline in
+        words under the title: that gap is the point of the chart."""
+        t, s = self.t, self.s
+        ser = s.series(indicator)
+        last = ser[-1]
+        if relative_span is None:  # a rate: show percentage points
+            span, gap = 0.02, fmt.points(100 * (last.scenario - last.baseline), 2)
+        else:
+            span, gap = relative_span * ser[0].scenario, fmt.signed(last.scenario - last.baseline)
         charts.line_chart(
-            surface,
-            r1,
-            text,
-            t("charts.jobs_title"),
-            [p.year for p in jobs],
-            [p.scenario for p in jobs],
-            [p.baseline for p in jobs],
-            [p.low for p in jobs],
-            [p.high for p in jobs],
-            fmt.count,
-            chart_labels(t),
-            (first, first + s.years),
-        )
-        un = s.series("unemployment_rate")
-        charts.line_chart(
-            surface,
-            r2,
-            text,
-            t("charts.unemployment_title"),
-            [p.year for p in un],
-            [p.scenario for p in un],
-            [p.baseline for p in un],
-            [p.low for p in un],
-            [p.high for p in un],
-            fmt.pct,
-            chart_labels(t),
-            (first, first + s.years),
-        )
+            surface, rect, text, t(title_key), [p.year for p in ser], [p.scenario for p in ser],
+            [p.baseline for p in ser], [p.low for p in ser], [p.high for p in ser], value_fmt,
+            chart_labels(t), (ser[0].year, ser[0].year + s.years), min_span=span,
+            subtitle=t(gap_key, year=last.year, gap=gap),
+        )  # fmt: skip
 
     def _draw_approval(self, surface, text) -> None:
         t, s = self.t, self.s
@@ -266,6 +232,15 @@ class ChartsScene(Scene):
             text(fmt.money(p.cost), (cols[2][0], y), 18, palette.INK)
             text(fmt.count(p.net_jobs), (cols[3][0], y), 18, palette.INK)
             y += 28
+        if len(s.funded) > 14:
+            text(t("charts.more", n=len(s.funded) - 14), (cols[0][0], y), 16, palette.MUTED)
+            y += 26
+        pygame.draw.line(surface, palette.INK, (cols[0][0], y + 2), (BODY.right - 20, y + 2), 1)
+        y += 8
+        text(t("charts.total"), (cols[0][0], y), 18, palette.INK, True)
+        text(fmt.money(sum(p.cost for p in s.funded)), (cols[2][0], y), 18, palette.INK, True)
+        net = sum(p.net_jobs for p in s.funded)
+        text(fmt.count(net), (cols[3][0], y), 18, palette.INK, True)
 
     def _draw_map(self, surface, text) -> None:
         t, s = self.t, self.s

@@ -220,6 +220,13 @@ class ReportScene(Scene):
             x0 = scale.left + int(scale.width * b.low / hi)
             x1 = max(scale.left + int(scale.width * b.high / hi), x0 + 4)
             pygame.draw.rect(surface, palette.SKY, (x0, y + 3, x1 - x0, 14))
+        axis_y = rect.top + 30 + len(marks) * 24 + 22
+        for k in range(3):  # £0, half way, the top of the scale
+            value = hi * k / 2
+            tx = scale.left + int(scale.width * k / 2)
+            pygame.draw.line(surface, palette.MUTED, (tx, axis_y - 4), (tx, axis_y + 2), 2)
+            text(fmt.money(value), (tx, axis_y + 4), 14, palette.MUTED, False, "midtop")
+        pygame.draw.line(surface, palette.MUTED, (scale.left, axis_y), (scale.right, axis_y), 1)
         if r.cost_per_net_job:
             x = scale.left + int(scale.width * r.cost_per_net_job / hi)
             bottom = rect.top + 30 + len(marks) * 24

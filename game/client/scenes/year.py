@@ -270,17 +270,15 @@ class YearScene(Scene):
         h = s.headline()
         base = s.series("jobs")[0].scenario if s.series("jobs") else h.jobs
         pop0 = s.series("population")[0].scenario if s.series("population") else h.population
+
+        def since(change: float) -> str:
+            if s.turn == 0:
+                return t("year.starting_point")
+            return t("year.since_2021", change=fmt.signed(change))
+
         tiles = [
-            (
-                t("year.population"),
-                fmt.count(h.population),
-                t("year.since_2021", change=fmt.signed(h.population - pop0)),
-            ),
-            (
-                t("year.jobs"),
-                fmt.count(h.jobs),
-                t("year.since_2021", change=fmt.signed(h.jobs - base)),
-            ),
+            (t("year.population"), fmt.count(h.population), since(h.population - pop0)),
+            (t("year.jobs"), fmt.count(h.jobs), since(h.jobs - base)),
             (t("year.unemployment"), fmt.pct(h.unemployment_rate), t("year.of_workforce")),
             (t("year.approval"), f"{h.approval_overall:.0f}%", t("year.approval_note")),
             (t("year.money"), fmt.money(s.money), t("year.fund_note", fund=fmt.money(s.fund))),
