@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -147,6 +147,12 @@ def played_levels(profile: Any) -> tuple[str, str]:
     return "region", "national"
 
 
+@lru_cache(maxsize=1024)
+def _with_leakage(f: Factors, leakage: float) -> Factors:
+    # Factors are frozen and hashable; engines for the same area share these copies.
+    return f.model_copy(update={"leakage": leakage})
+
+
 def _components(step: Any) -> dict[str, np.ndarray]:
     return {
         "births": step.births,
@@ -239,6 +245,7 @@ class Engine:
         self.labels = {k: v.label for k, v in self.specs.items()}
         profiles = load_profiles()
         self.construction_factors = self._vary(profiles["construction"].levels[self.level])
+        self._factors_cache: dict[str, tuple[ProjectType, dict[str, Factors]]] = {}
         self.census_leakage = self._census_leakage()
         self.pop_weights = P0.sum(axis=(1, 2)) / max(pop0, 1.0)
 
@@ -337,11 +344,15 @@ class Engine:
     def level_factors(self, ptype: ProjectType) -> dict[str, Factors]:
         """A type's operational additionality for this area: census leakage where known,
         then the uncertainty variant."""
+        cached = self._factors_cache.get(ptype.id)
+        if cached is not None and cached[0] is ptype:
+            return cached[1]
         out: dict[str, Factors] = {}
         for lv, f in ptype.additionality.items():
             if lv in self.census_leakage:
-                f = f.model_copy(update={"leakage": self.census_leakage[lv]})
+                f = _with_leakage(f, self.census_leakage[lv])
             out[lv] = self._vary(f)
+        self._factors_cache[ptype.id] = (ptype, out)
         return out
 
     def _vary(self, f: Factors) -> Factors:
