@@ -750,7 +750,7 @@ class Engine:
         after["gp_capacity_per_person"] += out.get("gp_patient_capacity", 0.0) * s / max(pop, 1.0)
         hh = max(self.start.households * pop / max(self.start.population, 1.0), 1.0)
         after["homes_per_household"] += out.get("homes", 0.0) * s / hh
-        premises = max(self.start.households / (1 - ind.VACANCY), 1.0)
+        premises = max(self.start.households / (1 - ind.load_indicator_params().vacancy), 1.0)
         bb = now["broadband_gigabit_share"]
         after["broadband_gigabit_share"] = min(
             1.0, bb + (1 - bb) * out.get("premises_connected", 0.0) * s / premises

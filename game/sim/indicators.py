@@ -19,6 +19,7 @@ from game.errors import DataError
 
 REPO = Path(__file__).resolve().parents[2]
 INDICATORS_CSV = REPO / "data" / "params" / "approval_indicators.csv"
+PARAMS_CSV = REPO / "data" / "params" / "approval_params.csv"
 
 INDEX_INDICATORS = (
     "commute_access",
@@ -49,9 +50,6 @@ POINTS = (
     "homes_per_household",
     "broadband_gigabit_share",
 )
-VACANCY = 0.03  # as data/params/migration_links.csv vacancy_rate
-BROADBAND_ROLLOUT = 0.04  # points a year, national programme (approval_indicators.csv)
-BROADBAND_CEILING = 0.85
 CHILD_AGES = slice(4, 16)
 
 
@@ -65,6 +63,34 @@ class IndicatorSpec:
     higher_is_better: bool
     source: str
     status: str
+
+
+@dataclass(frozen=True)
+class IndicatorParams:
+    vacancy: float  # data/params/migration_links.csv vacancy_rate
+    broadband_rollout: float  # share of premises a year (approval_params.csv)
+    broadband_ceiling: float
+
+
+@lru_cache(maxsize=2)
+def load_indicator_params(path: Path = PARAMS_CSV) -> IndicatorParams:
+    from game.sim.migration_links import load_link_params
+
+    values: dict[str, float] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for i, row in enumerate(csv.DictReader(fh), start=2):
+            try:
+                values[row["name"]] = float(row["value"])
+            except (KeyError, ValueError) as exc:
+                raise DataError(str(path), f"bad value ({exc})", row=i, column="value") from None
+    try:
+        return IndicatorParams(
+            vacancy=load_link_params().vacancy_rate,
+            broadband_rollout=values["broadband_rollout_per_year"],
+            broadband_ceiling=values["broadband_ceiling"],
+        )
+    except KeyError as exc:
+        raise DataError(str(path), f"missing parameter {exc}", column="name") from None
 
 
 @lru_cache(maxsize=2)
@@ -140,16 +166,18 @@ def compute(
     stocks: Stocks,
     budget_remaining: float,
 ) -> dict[str, float]:
+    ip = load_indicator_params()
+    vacancy = ip.vacancy
     pop = float(population.sum())
     children = float(population[:, :, CHILD_AGES].sum())
     school0 = specs["school_places_per_child"].start_value or 1.0
     gp0 = specs["gp_capacity_per_person"].start_value or 1.0
     bb0 = specs["broadband_gigabit_share"].start_value or 0.0
     growth_trend = baseline_total / start.population if start.population > 0 else 1.0
-    dwellings = start.households / (1.0 - VACANCY) * growth_trend + stocks.homes
+    dwellings = start.households / (1.0 - vacancy) * growth_trend + stocks.homes
     households_needed = start.households * (pop / start.population if start.population else 1)
-    premises = max(start.households / (1.0 - VACANCY) * growth_trend, 1.0)
-    rollout = min(BROADBAND_CEILING, bb0 + BROADBAND_ROLLOUT * years_since_start)
+    premises = max(start.households / (1.0 - vacancy) * growth_trend, 1.0)
+    rollout = min(ip.broadband_ceiling, bb0 + ip.broadband_rollout * years_since_start)
     out = {
         "population": pop,
         "jobs": jobs,
@@ -182,7 +210,7 @@ def start_values(start: StartState, specs: Mapping[str, IndicatorSpec]) -> dict[
         "unemployment_rate": start.unemployment_rate,
         "school_places_per_child": specs["school_places_per_child"].start_value or 1.0,
         "gp_capacity_per_person": specs["gp_capacity_per_person"].start_value or 1.0,
-        "homes_per_household": 1.0 / (1.0 - VACANCY),
+        "homes_per_household": 1.0 / (1.0 - load_indicator_params().vacancy),
         "broadband_gigabit_share": bb0,
         "running_cost_per_head": 0.0,
         "budget_remaining": start.budget,
