@@ -207,5 +207,5 @@ def project_target(
     """Target approval contribution of one project for every group."""
     phase = 1.0 if opened else params["announce_fraction"]
     k = params["points_per_strength"] * project_size_factor(population, params) * phase
-    k *= min(scale, 4.0) ** 0.5
+    k *= min(scale, params["scale_cap"]) ** params["scale_exponent"]
     return np.array([group_effects.get(g, 0.0) * k for g in groups])
