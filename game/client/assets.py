@@ -18,10 +18,35 @@ REGULAR = FONTS_DIR / "DejaVuSans.ttf"
 BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"
 
 
+BUTTON_SIZES = {"big": 26, "normal": 20, "small": 17, "tiny": 14}
+COLOUR_CLASSES = ("plain", "secondary", "fund", "reject", "toggle_on", "toggle_off")
+
+
+def button_class(colour: str, size: str) -> str:
+    return f"@{colour}_{size}"
+
+
 def load_theme(text_scale: float = 1.0) -> dict:
-    """The pygame_gui theme as a dict, with absolute font paths and sizes scaled."""
+    """The pygame_gui theme as a dict, with absolute font paths and sizes scaled.
+
+    Adds a class for every colour class x text size (see BUTTON_SIZES)."""
     theme = json.loads(THEME_PATH.read_text(encoding="utf-8"))
     theme.pop("_comment", None)
+    for colour in COLOUR_CLASSES:
+        colours = theme.get(f"@{colour}", {}).get("colours", {})
+        for size, px in BUTTON_SIZES.items():
+            block: dict = {
+                "font": {
+                    "name": "dejavu",
+                    "size": str(px),
+                    "bold": "1",
+                    "regular_path": "DejaVuSans.ttf",
+                    "bold_path": "DejaVuSans-Bold.ttf",
+                }
+            }
+            if colours:
+                block["colours"] = dict(colours)
+            theme[button_class(colour, size)] = block
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if not font:

@@ -16,6 +16,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from game.client import palette
+from game.client.assets import BUTTON_SIZES, button_class
 from game.client.focus import Focusable, FocusRing
 
 if TYPE_CHECKING:
@@ -83,9 +84,11 @@ class Scene:
         tooltip: str | None = None,
         focusable: bool = True,
     ) -> pygame_gui.elements.UIButton:
-        obj = ObjectID(class_id=f"@{cls}" if cls else None, object_id=f"#{name}" if name else None)
+        rect = pygame.Rect(rect)
+        obj = ObjectID(class_id=self._fit_class(cls, text, rect.width),
+                       object_id=f"#{name}" if name else None)  # fmt: skip
         b = pygame_gui.elements.UIButton(
-            pygame.Rect(rect),
+            rect,
             text,
             self.ui,
             container=container,
@@ -107,6 +110,19 @@ class Scene:
             )
         return b
 
+    def _fit_class(self, cls: str | None, text: str, width: int) -> str:
+        """The theme class for a button: its colours, at the largest text size whose label
+        fits (Welsh labels and the bigger text settings are often longer)."""
+        colour, size = {
+            None: ("plain", "normal"), "big": ("plain", "big"), "small": ("plain", "small"),
+            "toggle_on": ("toggle_on", "small"), "toggle_off": ("toggle_off", "small"),
+        }.get(cls, (cls or "plain", "normal"))  # fmt: skip
+        order = list(BUTTON_SIZES)
+        for candidate in order[order.index(size) :]:
+            if self.fonts.size(text, BUTTON_SIZES[candidate], bold=True)[0] <= width - 14:
+                return button_class(colour, candidate)
+        return button_class(colour, "tiny")
+
     def buttons(self) -> list[pygame_gui.elements.UIButton]:
         return [e for e in self._actions if isinstance(e, pygame_gui.elements.UIButton)]
 
@@ -126,8 +142,18 @@ class Scene:
         colour: tuple[int, int, int] = palette.INK,
         bold: bool = False,
         anchor: str = "topleft",
+        max_width: int | None = None,
     ) -> pygame.Rect:
-        img = self.fonts.render(text, size, colour, bold)
+        if max_width is not None:
+            # shrink a little, then cut with an ellipsis: long Welsh words, bigger text
+            while size > 11 and self.fonts.size(text, size, bold)[0] > max_width:
+                size -= 1
+            shown = text
+            while len(shown) > 1 and self.fonts.size(shown, size, bold)[0] > max_width:
+                shown = shown[:-2].rstrip() + "…"
+            img = self.fonts.render(shown, size, colour, bold)
+        else:
+            img = self.fonts.render(text, size, colour, bold)
         r = img.get_rect(**{anchor: pos})
         surface.blit(img, r)
         self.drawn_text.append(text)

@@ -176,7 +176,7 @@ def test_widgets_use_the_bundled_font_from_the_theme(title):
     load; the projector needs ours."""
     app, pilot = title
     button = pilot.scene.find_button("new")
-    assert button.font.point_size == 26  # the "@big" class in assets/theme/theme.json
+    assert button.font.point_size == 26  # "big" in game/client/assets.py BUTTON_SIZES
     settings = pilot.scene.find_button("settings")
     assert settings.font.point_size == 20
     loaded = app.stack.top.ui.ui_theme.get_font_dictionary().loaded_fonts

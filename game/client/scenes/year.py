@@ -106,10 +106,15 @@ class YearScene(Scene):
                 ("defer", t("year.defer"), self.defer, "small"),
                 ("consult", t("year.consult"), self.consult, "small"),
             ]
+            # share the row by label length, so a long word (Ymgynghori) gets the room
+            need = [max(60, self.fonts.size(s[1], 17, bold=True)[0] + 16) for s in specs]
+            room = CARD_W - 20 - 3 * gap
+            widths = [int(room * n / sum(need)) for n in need] if sum(need) > room else [bw] * 4
+            bx = x + 10
             for j, (key, label, fn, cls) in enumerate(specs):
                 check = self._check(key, card)
                 self.button(
-                    (x + 10 + j * (bw + gap), by, bw, 46),
+                    (bx, by, widths[j], 46),
                     label,
                     functools.partial(fn, card.id),
                     cls=cls,
@@ -117,6 +122,7 @@ class YearScene(Scene):
                     enabled=check,
                     tooltip=None,
                 )
+                bx += widths[j] + gap
         y = H - 62
         self.button((24, y, 210, 50), t("year.charts"), self.charts, cls="secondary", name="charts")
         self.button((244, y, 150, 50), t("year.menu"), self.menu, cls="secondary", name="menu")
@@ -289,12 +295,14 @@ class YearScene(Scene):
             r = pygame.Rect(24 + i * (w + 10), 74, w, 88)
             fill = palette.CARD if i < 4 else (232, 242, 250)
             panel(surface, r, fill=fill)
-            self.text(surface, label, (r.left + 12, r.top + 8), 16, palette.MUTED, True)
+            self.text(
+                surface, label, (r.left + 12, r.top + 8), 16, palette.MUTED, True, max_width=w - 20
+            )
             col = palette.INK
             if i == 3:
                 col = palette.GOOD_TEXT if h.approval_overall >= 50 else palette.BAD_TEXT
-            self.text(surface, value, (r.left + 12, r.top + 28), 30, col, True)
-            self.text(surface, note, (r.left + 12, r.top + 66), 14, palette.MUTED)
+            self.text(surface, value, (r.left + 12, r.top + 28), 30, col, True, max_width=w - 20)
+            self.text(surface, note, (r.left + 12, r.top + 66), 14, palette.MUTED, max_width=w - 20)
 
     def _card(self, surface: pygame.Surface, card: Any, r: pygame.Rect) -> None:
         t = self.t
@@ -310,7 +318,7 @@ class YearScene(Scene):
         x, w = r.left + 14, r.width - 28
         y = r.top + 18
         cat = category_name(t, card.category)
-        self.text(surface, cat.upper(), (x, y), 14, palette.MUTED, True)
+        self.text(surface, cat.upper(), (x, y), 14, palette.MUTED, True, max_width=w // 2 - 8)
         exp = t("year.expires", year=card.expires_year)
         self.text(
             surface,
@@ -345,8 +353,18 @@ class YearScene(Scene):
         for k, (label, value) in enumerate(facts):
             cx = x + (k % 2) * (w // 2)
             cy = y + (k // 2) * 26
-            lab = self.text(surface, label + ":", (cx, cy), 16, palette.MUTED)
-            self.text(surface, value, (lab.right + 6, cy - 1), 17, palette.INK, True)
+            lab = self.text(
+                surface, label + ":", (cx, cy), 16, palette.MUTED, max_width=w // 2 - 56
+            )
+            self.text(
+                surface,
+                value,
+                (lab.right + 6, cy - 1),
+                17,
+                palette.INK,
+                True,
+                max_width=cx + w // 2 - lab.right - 12,
+            )
         y += 3 * 26 + 6
         pygame.draw.line(surface, palette.RULE, (x, y), (x + w, y), 1)
         y += 6
@@ -373,7 +391,7 @@ class YearScene(Scene):
             return y + 22
         for gid, name, size in rows:
             gname = self.ctx.group_name(gid) or name
-            self.text(surface, f"{mark} {gname}", (x + 4, y), 16, col)
+            self.text(surface, f"{mark} {gname}", (x + 4, y), 16, col, max_width=w - 80)
             self.text(surface, fmt.count(size), (x + w, y), 16, palette.INK, anchor="topright")
             y += 21
         return y + 2
