@@ -228,3 +228,25 @@ def test_projects_beyond_the_run_are_reported_not_dropped_silently(capsys) -> No
     out = capsys.readouterr().out
     assert "high_street_regeneration is planned for 2024" in out
     assert "Queens Meadow business park" in out  # funded in 2021, so it is listed
+
+
+def test_grouping_outputs_cover_every_member_and_conserve_people() -> None:
+    from game.census import load_world
+    from game.scenarios import PlannedProject, Scenario
+    from game.sim.outputs import components_table, population_table, project_jobs_table
+    from game.sim.uncertainty import run_low_central_high
+
+    world = load_world()
+    sc = Scenario(name="t", projects=(PlannedProject(type="affordable_homes", scale=3),))
+    engines = run_low_central_high(world, "Tees Valley", years=3, scenario=sc)
+    pop = population_table(engines)
+    assert pop["area_code"].nunique() == 5 and len(pop) == 5 * 2 * 91 * 4 * 2
+    comps = components_table(engines)
+    assert len(comps) == 3 * 2 * 5 * 3  # variants x runs x areas x years
+    flows = (comps.births - comps.deaths + comps.internal_in - comps.internal_out
+             + comps.international_in - comps.international_out + comps.extra_migrants)  # fmt: skip
+    assert (comps.population_start + flows - comps.population_end).abs().max() < 0.01
+    assert comps[comps.run == "baseline"]["extra_migrants"].abs().max() == 0
+    assert comps[(comps.run == "scenario") & (comps.year == 2024)]["extra_migrants"].sum() > 600
+    jobs = project_jobs_table(engines)
+    assert set(jobs["level"]) == {"sub_region", "region"}
