@@ -12,6 +12,7 @@ from typing import Any
 from game.client.assets import Fonts, load_theme
 from game.client.i18n import Translator
 from game.client.settings import Settings, autosave_path
+from game.client.sound import Sounds
 
 
 class Background:
@@ -114,7 +115,8 @@ class AppContext:
     fonts: Fonts = field(init=False)
     theme: dict = field(init=False)
     session: Any = None
-    cache: dict = field(default_factory=dict)  # built-once views (projected maps)
+    cache: dict = field(default_factory=dict)
+    sounds: Sounds = field(default_factory=Sounds)  # built-once views (projected maps)
     _world_job: Background | None = None
     _map_job: Background | None = None
 
@@ -166,6 +168,9 @@ class AppContext:
         if self.session is not None:
             save_atomic(self.session.to_save(), self.save_path)
         settle_memory()
+
+    def play_sound(self, name: str) -> None:
+        self.sounds.play(name, self.settings.sound)
 
     def group_name(self, group_id: str) -> str:
         """A citizen group's display name in the current language (census group table)."""

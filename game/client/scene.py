@@ -193,6 +193,8 @@ class Scene:
                 self.focus.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                if self.focus.current is not None and self.focus.current.enabled():
+                    self.ctx.play_sound("click")
                 return self.focus.activate()
             if event.key in (pygame.K_DOWN, pygame.K_RIGHT):
                 self.focus.move(1)
@@ -207,6 +209,7 @@ class Scene:
             action = self._actions.get(event.ui_element)
             if action is not None:
                 self.focus.set(event.ui_element)
+                self.ctx.play_sound("click")
                 action()
                 return True
         return consumed

@@ -153,3 +153,32 @@ def test_same_choices_give_the_same_future_by_mouse_and_keyboard(make_app):
         session, report = _play(pilot, app, keyboard=keyboard)
         outcomes.append((session.checksums, report.score))
     assert outcomes[0] == outcomes[1]
+
+
+def test_choose_a_grouping_and_a_random_area(title):
+    """Area choice by grouping (an LEP, then a combined authority) and at random."""
+    app, pilot = title
+    pilot.click("new")
+    pilot.until_scene("area_choice")
+    scene = pilot.scene
+    pilot.until(lambda: scene.ready, "the map")
+    pilot.click("random")
+    first = scene.selected
+    assert first is not None and first.kind == "lad"
+    pilot.click("mode_lep")
+    pilot.type("Tees")
+    pilot.click("result_0")
+    lep = scene.selected
+    assert lep.kind == "lep" and "Tees Valley" in lep.name
+    assert "E06000001" in lep.members  # Hartlepool is in the Tees Valley LEP
+    # clicking Hartlepool on the map in combined-authority mode picks its combined authority
+    pilot.click("mode_ca")
+    pos = scene.map.centre("E06000001")
+    pilot.click_at(pos)
+    ca = scene.selected
+    assert ca is not None and ca.kind == "ca" and "E06000001" in ca.members
+    pilot.click("start")
+    pilot.until_scene("year")
+    session = app.ctx.session
+    assert session.area.code == ca.code and len(session.proposals) >= 1
+    assert any(t.startswith(f"{ca.name} · 2021") for t in pilot.texts())

@@ -181,3 +181,24 @@ def test_widgets_use_the_bundled_font_from_the_theme(title):
     assert settings.font.point_size == 20
     loaded = app.stack.top.ui.ui_theme.get_font_dictionary().loaded_fonts
     assert "dejavu_bold_aa_20" in loaded
+
+
+def test_sound_is_off_by_default_and_silent_without_audio(title):
+    app, pilot = title
+    assert app.ctx.settings.sound is False
+    pilot.click("settings")
+    pilot.until_scene("settings")
+    assert app.ctx.sounds._sounds is None  # nothing loaded while sound is off
+    pilot.click("sound")
+    assert app.ctx.settings.sound is True
+    pilot.click("back")  # plays a click: loads tones (or fails quietly on the dummy driver)
+    assert app.ctx.sounds._sounds is not None or app.ctx.sounds.failed
+
+
+def test_f11_toggles_full_screen_setting(title):
+    app, pilot = title
+    assert app.ctx.settings.fullscreen is False
+    pilot.press(pygame.K_F11)
+    assert app.ctx.settings.fullscreen is True
+    pilot.press(pygame.K_F11)
+    assert app.ctx.settings.fullscreen is False

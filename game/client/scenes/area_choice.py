@@ -372,7 +372,9 @@ class AreaChoiceScene(Scene):
         self.text(surface, sel.name, (r.left + 14, r.top + 8), 22, palette.INK, True)
         kind = self.t(f"area.kind.{sel.kind}") if self.t.has(f"area.kind.{sel.kind}") else ""
         line = self.t("area.selected_line", population=fmt.count(sel.census_population), kind=kind)
-        self.text(surface, line, (r.left + 14, r.top + 40), 18, palette.MUTED)
+        self.text(
+            surface, line, (r.left + 14, r.top + 40), 18, palette.MUTED, max_width=r.width - 24
+        )
 
     def draw_over(self, surface: pygame.Surface) -> None:
         if not self.ready or not self.hover:

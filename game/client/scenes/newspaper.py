@@ -25,6 +25,10 @@ class NewspaperScene(Scene):
         super().__init__(app)
         self.summary = summary
 
+    def on_enter(self) -> None:
+        super().on_enter()
+        self.ctx.play_sound("year")
+
     def build(self) -> None:
         self.button(
             (W - 330, H - 78, 300, 58), self.t("paper.next"), self.next, cls="big", name="next"

@@ -166,6 +166,8 @@ class YearScene(Scene):
         result = self.s.act(action)
         if result.ok:
             self.status, self.status_ok = self.t(ok_key, title=title), True
+            if ok_key == "year.funded":
+                self.ctx.play_sound("fund")
         else:
             self.status, self.status_ok = result.reason, False
         self.rebuild()
