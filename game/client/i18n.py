@@ -50,3 +50,26 @@ class Translator:
         if self.has(key):
             return self(key, **params)
         return default.format_map(_Safe(params)) if params else default
+
+
+def sync_welsh(directory: Path = I18N_DIR) -> list[str]:
+    """Give cy.json every key en.json has (empty = falls back to English); returns the keys
+    added. Run `python -m game.client.i18n` after adding English strings."""
+    import json
+
+    en = json.loads((directory / "en.json").read_text(encoding="utf-8"))
+    path = directory / "cy.json"
+    cy = json.loads(path.read_text(encoding="utf-8"))
+    added = [k for k in en if not k.startswith("_") and k not in cy]
+    for key in added:
+        cy[key] = ""
+    if added:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(cy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        tmp.replace(path)
+    return added
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance command
+    for key in sync_welsh():
+        print(f"added to cy.json (untranslated): {key}")

@@ -6,6 +6,7 @@ input goes through the same event path a real mouse or keyboard uses.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pygame
@@ -27,10 +28,18 @@ class Pilot:
             self.app.step()
 
     def until(self, predicate: Callable[[], bool], what: str = "condition") -> None:
-        for _ in range(self.max_frames):
+        """Step frames until predicate() holds. With worker threads on, frames are paced
+        (as the real 60 fps loop is) and the limit is wall-clock time, not a frame count."""
+        threaded = self.app.ctx.threaded
+        deadline = time.monotonic() + 120.0
+        frames = 0
+        while frames < self.max_frames or (threaded and time.monotonic() < deadline):
             self.app.step()
+            frames += 1
             if predicate():
                 return
+            if threaded:
+                time.sleep(0.002)
         raise TimeoutError(f"gave up waiting for {what}; top scene is {self.scene.name}")
 
     def until_scene(self, name: str) -> None:

@@ -45,6 +45,22 @@ def _play_years(pilot, session, *, keyboard: bool) -> list[str]:
     return seen
 
 
+def _charts_by_keyboard(pilot, session) -> None:
+    """Charts, the approval tab and its why-breakdown, all from the keyboard."""
+    pilot.activate("charts")
+    pilot.until_scene("charts")
+    pilot.press(pygame.K_3, unicode="3")
+    assert pilot.scene.tab == "approval"
+    pilot.focus_to(f"group_{pilot.scene.group_ids[0]}")
+    pilot.press(pygame.K_DOWN)
+    second = pilot.scene.group_ids[1]
+    assert pilot.scene.selected_group == second
+    pilot.frame()
+    assert any(t.startswith("Why ") and "feel this way" in t for t in pilot.texts())
+    pilot.press(pygame.K_ESCAPE)
+    pilot.until_scene("year")
+
+
 def _choose_hartlepool(pilot, *, keyboard: bool) -> None:
     if keyboard:
         pilot.press(pygame.K_RETURN)  # "New game" has the focus on the title
@@ -107,6 +123,8 @@ def _play(pilot, app, *, keyboard: bool):
     assert session.clout == clout_after_actions - session.rules.clout_consult
     assert any(t.startswith(f"You consulted {consultation.group_name}") for t in pilot.texts())
 
+    if keyboard:
+        _charts_by_keyboard(pilot, session)
     seen = _play_years(pilot, session, keyboard=keyboard)
     assert "midterm" in seen
     assert len([s for s in seen if s.startswith("The Hartlepool Courier")]) == 10
