@@ -23,6 +23,7 @@ class Focusable:
     name: str = ""
     element: object | None = None  # the pygame_gui element, if any
     on_focus: Callable[[], None] | None = None
+    ring: bool = True  # False: the item draws its own focus highlight (list rows)
 
 
 class FocusRing:
@@ -94,7 +95,7 @@ class FocusRing:
 
     def draw(self, surface: pygame.Surface) -> None:
         cur = self.current
-        if not self.visible or cur is None or not cur.enabled():
+        if not self.visible or cur is None or not cur.enabled() or not cur.ring:
             return
         r = cur.rect_of().inflate(10, 10)
         pygame.draw.rect(surface, palette.FOCUS, r, width=5, border_radius=10)

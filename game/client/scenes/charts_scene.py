@@ -78,6 +78,7 @@ class ChartsScene(Scene):
                     enabled=lambda: True,
                     name=f"group_{gid}",
                     on_focus=select,
+                    ring=False,  # the row's own orange highlight shows the focus
                 )
             )
 
@@ -158,49 +159,52 @@ class ChartsScene(Scene):
             subtitle=t(gap_key, year=last.year, gap=gap),
         )  # fmt: skip
 
+    def _approval_story(self) -> dict[str, tuple[float, float, list]]:
+        """Per group: (approval now, change since 2021, reasons since 2021). The engine's
+        reasons add up exactly to the change, so the panel never contradicts the bar."""
+        s = self.s
+        key = ("approval_story", id(s), s.turn)
+        story = self.ctx.cache.get(key)
+        if story is None:
+            report = s.census_report("final" if s.finished else "midterm")
+            since = getattr(s, "explanations_since_start", {})
+            now = s.approvals()
+            story = {}
+            for g in report.approvals:
+                lines = list(since.get(g.group_id, {}).values()) or now[g.group_id][1]
+                story[g.group_id] = (g.approval, g.change, lines)
+            self.ctx.cache[key] = story
+        return story
+
     def _draw_approval(self, surface, text) -> None:
         t, s = self.t, self.s
-        approvals = s.approvals()
+        story = self._approval_story()
         text(t("charts.approval_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True)
         rows = [
-            (
-                f"{self.ctx.group_name(g)} ({fmt.count(s.area.groups.get(g, 0))})",
-                approvals[g][0],
-                0.0,
-            )
+            (f"{self.ctx.group_name(g)} ({fmt.count(s.area.groups.get(g, 0))})",
+             story[g][0], story[g][1])
             for g in self.group_ids
-        ]
-        sel = (
-            self.group_ids.index(self.selected_group)
-            if self.selected_group in self.group_ids
-            else None
-        )
-        charts.approval_bars(
-            surface,
-            pygame.Rect(BODY.left + 10, BODY.top + 40, 640, 0),
-            text,
-            rows,
-            sel,
-            row_h=self.row_h,
-        )
+        ]  # fmt: skip
+        sel = self.group_ids.index(self.selected_group) if self.selected_group in story else None
+        charts.approval_bars(surface, pygame.Rect(BODY.left + 10, BODY.top + 48, 640, 0), text,
+                             rows, sel, row_h=self.row_h)  # fmt: skip
         right = pygame.Rect(BODY.left + 690, BODY.top + 10, BODY.width - 710, BODY.height - 20)
-        pygame.draw.line(
-            surface, palette.RULE, (right.left - 16, right.top), (right.left - 16, right.bottom), 2
-        )
-        if self.selected_group is None:
+        pygame.draw.line(surface, palette.RULE, (right.left - 16, right.top),
+                         (right.left - 16, right.bottom), 2)  # fmt: skip
+        if self.selected_group not in story:
             return
-        value, lines = approvals[self.selected_group]
+        value, change, lines = story[self.selected_group]
         name = self.ctx.group_name(self.selected_group)
-        text(t("charts.why_title", group=name), (right.left, right.top), 22, palette.INK, True)
-        text(
-            t("charts.why_value", value=f"{value:.0f}"),
-            (right.left, right.top + 32),
-            18,
-            palette.MUTED,
-        )
+        text(t("charts.why_title", group=name), (right.left, right.top), 22, palette.INK, True,
+             max_width=right.width)  # fmt: skip
+        text(t("charts.why_value", value=f"{value:.0f}", start=f"{value - change:.0f}",
+               change=fmt.points(change)), (right.left, right.top + 32), 18, palette.INK,
+             max_width=right.width)  # fmt: skip
+        text(t("charts.why_since"), (right.left, right.top + 60), 16, palette.MUTED,
+             max_width=right.width)  # fmt: skip
         charts.why_breakdown(
             surface,
-            pygame.Rect(right.left, right.top + 70, right.width, right.height - 80),
+            pygame.Rect(right.left, right.top + 90, right.width, right.height - 100),
             text,
             [(charts.reason_label(ln), ln.delta) for ln in lines],
             t("charts.why_none"),
