@@ -19,7 +19,7 @@ BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"
 
 
 BUTTON_SIZES = {"big": 26, "normal": 20, "small": 17, "tiny": 14}
-COLOUR_CLASSES = ("plain", "secondary", "fund", "reject", "toggle_on", "toggle_off")
+COLOUR_CLASSES = ("plain", "secondary", "fund", "reject", "toggle_on", "toggle_off", "muted")
 
 
 def button_class(colour: str, size: str) -> str:

@@ -69,11 +69,12 @@ class FocusRing:
                 self._notify()
                 return
 
-    def set_by_name(self, name: str) -> bool:
+    def set_by_name(self, name: str, notify: bool = True) -> bool:
         for i, it in enumerate(self.items):
             if it.name == name:
                 self.index = i
-                self._notify()
+                if notify:
+                    self._notify()
                 return True
         return False
 

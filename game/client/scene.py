@@ -67,7 +67,7 @@ class Scene:
         self.focus.clear()
         self.build()
         if name:
-            self.focus.set_by_name(name)
+            self.focus.set_by_name(name, notify=False)  # keep what the last action said
         self.focus.ensure_usable()
 
     # -- widgets ------------------------------------------------------------------------
@@ -83,6 +83,7 @@ class Scene:
         container: Any = None,
         tooltip: str | None = None,
         focusable: bool = True,
+        on_focus: Callable[[], None] | None = None,
     ) -> pygame_gui.elements.UIButton:
         rect = pygame.Rect(rect)
         obj = ObjectID(class_id=self._fit_class(cls, text, rect.width),
@@ -106,6 +107,7 @@ class Scene:
                     enabled=lambda b=b: b.is_enabled and b.visible,
                     name=name or text,
                     element=b,
+                    on_focus=on_focus,
                 )
             )
         return b

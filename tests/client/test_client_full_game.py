@@ -200,3 +200,33 @@ def test_choose_a_grouping_and_a_random_area(title):
     session = app.ctx.session
     assert session.area.code == ca.code and len(session.proposals) >= 1
     assert any(t.startswith(f"{ca.name} · 2021") for t in pilot.texts())
+
+
+def test_an_action_that_cannot_be_taken_says_why(title):
+    """Unaffordable cards keep a greyed but working Fund button that explains itself."""
+    app, pilot = title
+    _choose_hartlepool(pilot, keyboard=False)
+    session = app.ctx.session
+    while True:
+        ok = [c for c in session.proposals if session.check(Fund(card_id=c.id)).ok]
+        if not ok:
+            break
+        card = min(ok, key=lambda c: (c.cost, c.id))
+        pilot.scene.show_card(card.id)
+        pilot.click(f"fund_{card.id}")
+    assert session.proposals, "every card was affordable: nothing left to test"
+    stuck = session.proposals[0]
+    reason = session.check(Fund(card_id=stuck.id)).reason
+    pilot.scene.show_card(stuck.id)
+    button = pilot.scene.find_button(f"fund_{stuck.id}")
+    assert "@muted_" in button.class_ids[-1]
+    money = session.money
+    pilot.click(f"fund_{stuck.id}")
+    assert reason in pilot.texts()
+    assert session.money == money and stuck.id in [c.id for c in session.proposals]
+    # the keyboard gets the same explanation when the focus lands on the button
+    pilot.scene.status = ""
+    pilot.focus_to("menu")
+    pilot.focus_to(f"fund_{stuck.id}")
+    pilot.frame()
+    assert reason in pilot.texts()

@@ -80,6 +80,7 @@ class YearScene(Scene):
         self.page = 0
         self.status = ""
         self.status_ok = True
+        self.status_hint = False  # a hint for the focused button, not an action's result
 
     @property
     def s(self) -> Any:
@@ -112,15 +113,17 @@ class YearScene(Scene):
             widths = [int(room * n / sum(need)) for n in need] if sum(need) > room else [bw] * 4
             bx = x + 10
             for j, (key, label, fn, cls) in enumerate(specs):
-                check = self._check(key, card)
+                # A button that cannot act now looks greyed but still answers, with the
+                # reason (so keyboard users can find out why too).
+                ok, hint = self._hint(key, card)
                 self.button(
                     (bx, by, widths[j], 46),
                     label,
                     functools.partial(fn, card.id),
-                    cls=cls,
+                    cls=cls if ok else "muted",
                     name=f"{key}_{card.id}",
-                    enabled=check,
-                    tooltip=None,
+                    tooltip=hint,
+                    on_focus=functools.partial(self._show_hint, hint, ok),
                 )
                 bx += widths[j] + gap
         y = H - 62
@@ -153,17 +156,33 @@ class YearScene(Scene):
         )
         self.focus.ensure_usable()
 
-    def _check(self, key: str, card: Any) -> bool:
+    def _hint(self, key: str, card: Any) -> tuple[bool, str]:
+        """Whether the action can be taken now, and a one-line hint (or why not)."""
         from game.play import Defer, Fund, Reject
 
+        t, s = self.t, self.s
         if key == "consult":
-            return bool(card.stances)
+            if not card.stances:
+                return False, t("year.hint.consult_nobody")
+            return True, t("year.hint.consult", clout=s.rules.clout_consult)
         action = {"fund": Fund, "reject": Reject, "defer": Defer}[key](card_id=card.id)
-        return self.s.check(action).ok
+        check = s.check(action)
+        if not check.ok:
+            return False, check.reason
+        if key == "fund":
+            return True, t("year.hint.fund", cost=fmt.money(card.cost), clout=card.clout_to_fund,
+                           year=s.year + 1 + card.build_years)  # fmt: skip
+        if key == "reject":
+            return True, t("year.hint.reject", clout=card.clout_to_reject)
+        return True, t("year.hint.defer")
+
+    def _show_hint(self, hint: str, ok: bool) -> None:
+        self.status, self.status_ok, self.status_hint = hint, ok, True
 
     # -- actions ---------------------------------------------------------------------------
     def _act(self, action: Any, ok_key: str, title: str) -> None:
         result = self.s.act(action)
+        self.status_hint = False
         if result.ok:
             self.status, self.status_ok = self.t(ok_key, title=title), True
             if ok_key == "year.funded":
@@ -192,6 +211,12 @@ class YearScene(Scene):
 
     def consult(self, card_id: str) -> None:
         from game.client.scenes.consult import ConsultDialog
+
+        card = self.s.card(card_id)
+        ok, hint = self._hint("consult", card)
+        if not ok:
+            self.status, self.status_ok, self.status_hint = hint, False, False
+            return
 
         def done(result: Any) -> None:
             if result is not None:
@@ -269,6 +294,8 @@ class YearScene(Scene):
             )
         if self.status:
             col = palette.GOOD_TEXT if self.status_ok else palette.BAD_TEXT
+            if self.status_hint and self.status_ok:
+                col = palette.INK
             r = pygame.Rect(700 if len(cards) > CARDS_PER_PAGE else 410, H - 64, 0, 56)
             r.width = W - 320 - r.left
             self.paragraph(surface, self.status, r, 16, col, bold=True, max_lines=3)
