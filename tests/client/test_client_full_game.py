@@ -100,7 +100,8 @@ def _play(pilot, app, *, keyboard: bool):
             pilot.click(name)
 
     do(f"fund_{a.id}")
-    assert f"Funded: {a.title}. Building starts next year." in pilot.texts()
+    opens = session.funded[-1].opens_year
+    assert f"Funded: {a.title}. It should open in {opens}." in pilot.texts()
     do(f"fund_{b.id}")
     do(f"reject_{c.id}")
     assert f"Rejected: {c.title}." in pilot.texts()

@@ -171,7 +171,7 @@ class YearScene(Scene):
             return False, check.reason
         if key == "fund":
             return True, t("year.hint.fund", cost=fmt.money(card.cost), clout=card.clout_to_fund,
-                           year=s.year + 1 + card.build_years)  # fmt: skip
+                           n=card.build_years)  # fmt: skip
         if key == "reject":
             return True, t("year.hint.reject", clout=card.clout_to_reject)
         return True, t("year.hint.defer")
@@ -187,6 +187,8 @@ class YearScene(Scene):
             self.status, self.status_ok = self.t(ok_key, title=title), True
             if ok_key == "year.funded":
                 self.ctx.play_sound("fund")
+                opens = self.s.funded[-1].opens_year  # the game's own schedule for it
+                self.status = self.t(ok_key, title=title, year=opens)
         else:
             self.status, self.status_ok = result.reason, False
         self.rebuild()
@@ -280,6 +282,10 @@ class YearScene(Scene):
             self.paragraph(surface, t("year.no_cards"), r.inflate(-40, -40), 22, palette.MUTED)
         for i, card in enumerate(self.shown):
             self._card(surface, card, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W, CARD_H))
+        if 0 < len(self.shown) < CARDS_PER_PAGE and s.funded:
+            i = len(self.shown)
+            self._projects_panel(surface, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W,
+                                                      CARD_H))  # fmt: skip
         cards = s.proposals
         if len(cards) > CARDS_PER_PAGE:
             first = self.page * CARDS_PER_PAGE + 1
@@ -299,6 +305,27 @@ class YearScene(Scene):
             r = pygame.Rect(700 if len(cards) > CARDS_PER_PAGE else 410, H - 64, 0, 56)
             r.width = W - 320 - r.left
             self.paragraph(surface, self.status, r, 16, col, bold=True, max_lines=3)
+
+    def _projects_panel(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        """A free card slot shows what you have already set going."""
+        t, s = self.t, self.s
+        panel(surface, r, fill=(236, 241, 246))
+        x, w = r.left + 14, r.width - 28
+        self.text(surface, t("year.your_projects", n=len(s.funded)), (x, r.top + 14), 20,
+                  palette.INK, True)  # fmt: skip
+        y = r.top + 50
+        for p in list(reversed(s.funded))[:8]:
+            self.text(surface, p.title, (x, y), 16, palette.INK, True, max_width=w)
+            if p.status == "open":
+                status = t("charts.open")
+                col = palette.GOOD_TEXT
+            else:
+                status = t("charts.building", year=p.opens_year)
+                col = palette.MUTED
+            self.text(surface, status, (x, y + 20), 15, col, max_width=w)
+            y += 46
+        self.paragraph(surface, t("year.your_projects_hint"),
+                       pygame.Rect(x, r.bottom - 60, w, 50), 15, palette.MUTED)  # fmt: skip
 
     def _tiles(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
