@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pygame
+
 from game.client.i18n import Translator
 from game.client.scenes.area_choice import MEASURES, MODES
 from game.client.scenes.charts_scene import TABS
@@ -65,3 +67,26 @@ def test_switching_to_welsh_relabels_the_screens(title):
     pilot.until_scene("title")
     assert "Gêm newydd" in pilot.texts() and "Parhau" in pilot.texts()
     assert app.ctx.settings.language == "cy"
+
+
+def test_language_can_change_in_the_middle_of_a_game(make_app, world):
+    from game.client.scenes.year import YearScene
+
+    app, pilot = make_app()
+    ctx = app.ctx
+    ctx.session = ctx.session_factory(world, "Hartlepool", 7)
+    app.stack.push(YearScene(app))
+    pilot.until_scene("year")
+    pilot.press(pygame.K_ESCAPE)  # Esc opens the menu
+    pilot.until_scene("menu")
+    pilot.click("settings")
+    pilot.until_scene("settings")
+    pilot.click("language")
+    pilot.click("back")
+    pilot.until_scene("menu")
+    assert "Yn ôl i'r gêm" in pilot.texts()
+    pilot.click("resume")
+    pilot.until_scene("year")
+    texts = pilot.texts()
+    assert "Ariannu" in texts and "Blwyddyn 1 o 10" in texts
+    assert ctx.session.turn == 0  # the game itself is untouched
