@@ -15,6 +15,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--lang", choices=["en", "cy"], default=None, help="language (default: saved setting)"
     )
+    p.add_argument(
+        "--kiosk",
+        type=float,
+        metavar="SECONDS",
+        default=None,
+        help="public-stand mode: back to the title after SECONDS without input",
+    )
     p.set_defaults(func=run)
 
 
@@ -29,5 +36,7 @@ def run(args: argparse.Namespace) -> int:
     if args.lang:
         settings.language = args.lang
     census_dir = Path(args.census_dir) if getattr(args, "census_dir", None) else None
-    ctx = AppContext(settings=settings, census_dir=census_dir, seed=args.seed)
+    ctx = AppContext(
+        settings=settings, census_dir=census_dir, seed=args.seed, kiosk_idle_s=args.kiosk
+    )
     return run_game(ctx)

@@ -25,6 +25,10 @@ FPS = 60
 STEP = 1.0 / FPS
 MAX_STEPS = 5
 POOL_SIZE = 4
+INPUT_EVENTS = {
+    pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.FINGERDOWN,
+    pygame.TEXTINPUT, pygame.MOUSEWHEEL,
+}  # fmt: skip
 
 
 class App:
@@ -50,6 +54,7 @@ class App:
         self._acc = 0.0
         self._dim: pygame.Surface | None = None
         self.frames = 0
+        self.idle = 0.0  # seconds since the last key, click or touch
         self._managers: list[pygame_gui.UIManager] = []
         self.warm_pool()
         pygame.key.start_text_input()
@@ -137,8 +142,12 @@ class App:
         """One frame: events (injected first, then the queue), fixed updates, draw."""
         self.stack.apply_pending()
         for event in [*events, *pygame.event.get()]:
+            if event.type in INPUT_EVENTS:
+                self.idle = 0.0
             self.dispatch(event)
             self.stack.apply_pending()
+        self.idle += dt
+        self._kiosk_reset()
         top = self.stack.top
         self._acc += dt
         steps = 0
@@ -156,6 +165,18 @@ class App:
         self.frames += 1
         if self.frames % 300 == 0:
             gc.collect(0)  # the youngest generation only: about a millisecond
+
+    def _kiosk_reset(self) -> None:
+        """At a public stand, a game left alone goes back to the title for the next visitor
+        (it stays in the autosave, so "Continue" still finds it)."""
+        limit = self.ctx.kiosk_idle_s
+        top = self.stack.top
+        if limit is None or self.idle < limit or top is None or top.name in ("title", "advance"):
+            return
+        from game.client.scenes.title import TitleScene
+
+        self.idle = 0.0
+        self.stack.reset(TitleScene(self))
 
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:

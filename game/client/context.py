@@ -111,6 +111,7 @@ class AppContext:
     session_factory: Callable[[Any, str, int], Any] = _default_session_factory
     resume_factory: Callable[[Any, Any], Any] = _default_resume_factory
     animate: bool = True  # False: no clock-dependent animation (golden screenshots)
+    kiosk_idle_s: float | None = None  # events: back to the title after this long untouched
     tr: Translator = field(init=False)
     fonts: Fonts = field(init=False)
     theme: dict = field(init=False)
