@@ -219,3 +219,18 @@ def test_kiosk_mode_returns_to_the_title_when_left_alone(make_app):
     assert pilot.scene.name == "credits"
     pilot.frame(30)
     pilot.until_scene("title")
+
+
+def test_help_glossary_opens_from_the_year_screen_with_f1(make_app, world):
+    from game.client.scenes.year import YearScene
+
+    app, pilot = make_app()
+    app.ctx.session = app.ctx.session_factory(world, "Hartlepool", 7)
+    app.stack.push(YearScene(app))
+    pilot.until_scene("year")
+    pilot.press(pygame.K_F1)
+    pilot.until_scene("help")
+    texts = " ".join(pilot.texts())
+    assert "Net new jobs" in texts and "Clout" in texts and "not a forecast" in texts
+    pilot.press(pygame.K_ESCAPE)
+    pilot.until_scene("year")

@@ -127,11 +127,12 @@ class YearScene(Scene):
                 )
                 bx += widths[j] + gap
         y = H - 62
-        self.button((24, y, 210, 50), t("year.charts"), self.charts, cls="secondary", name="charts")
-        self.button((244, y, 150, 50), t("year.menu"), self.menu, cls="secondary", name="menu")
+        self.button((24, y, 190, 50), t("year.charts"), self.charts, cls="secondary", name="charts")
+        self.button((222, y, 110, 50), t("year.menu"), self.menu, cls="secondary", name="menu")
+        self.button((340, y, 96, 50), t("help.button"), self.help, cls="secondary", name="help")
         if pages > 1:
             self.button(
-                (404, y, 56, 50),
+                (444, y, 52, 50),
                 "◀",
                 self.prev_page,
                 cls="secondary",
@@ -139,7 +140,7 @@ class YearScene(Scene):
                 enabled=self.page > 0,
             )
             self.button(
-                (466, y, 56, 50),
+                (502, y, 52, 50),
                 "▶",
                 self.next_page,
                 cls="secondary",
@@ -230,6 +231,17 @@ class YearScene(Scene):
 
         self.app.stack.push(ConsultDialog(self.app, card_id), on_result=done)
 
+    def help(self) -> None:
+        from game.client.scenes.help import HelpDialog
+
+        self.app.stack.push(HelpDialog(self.app))
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_F1:
+            self.help()
+            return True
+        return False
+
     def charts(self) -> None:
         from game.client.scenes.charts_scene import ChartsScene
 
@@ -293,7 +305,7 @@ class YearScene(Scene):
             self.text(
                 surface,
                 t("year.page", first=first, last=last, total=len(cards)),
-                (534, H - 37),
+                (562, H - 37),
                 17,
                 palette.MUTED,
                 anchor="midleft",
@@ -302,7 +314,7 @@ class YearScene(Scene):
             col = palette.GOOD_TEXT if self.status_ok else palette.BAD_TEXT
             if self.status_hint and self.status_ok:
                 col = palette.INK
-            r = pygame.Rect(700 if len(cards) > CARDS_PER_PAGE else 410, H - 64, 0, 56)
+            r = pygame.Rect(662 if len(cards) > CARDS_PER_PAGE else 448, H - 64, 0, 56)
             r.width = W - 320 - r.left
             self.paragraph(surface, self.status, r, 16, col, bold=True, max_lines=3)
 
