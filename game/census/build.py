@@ -457,6 +457,30 @@ def _ring(arcs: list[list[tuple[float, float]]], refs: list[int]) -> list[list[f
     return out
 
 
+def _arc_ids(refs: Any) -> set[int]:
+    """Every arc a TopoJSON geometry uses (nested lists of arc indices; ~i is arc i reversed)."""
+    if isinstance(refs, int):
+        return {refs if refs >= 0 else ~refs}
+    return set().union(*(_arc_ids(r) for r in refs)) if refs else set()
+
+
+def neighbours_from_arcs(geoms: dict[str, Any], codes: Sequence[str]) -> dict[str, set[str]]:
+    """Areas whose outlines share a TopoJSON arc share a stretch of boundary.
+
+    TopoJSON stores each stretch of boundary once, so two polygons border each other exactly
+    when they use a common arc (touching at a single point does not count).
+    """
+    users: dict[int, list[str]] = defaultdict(list)
+    for code in codes:  # sorted, so every list below is built in a fixed order
+        for arc in sorted(_arc_ids(geoms[code]["arcs"])):
+            users[arc].append(code)
+    out: dict[str, set[str]] = {c: set() for c in codes}
+    for sharing in users.values():
+        for a in sharing:
+            out[a].update(b for b in sharing if b != a)
+    return out
+
+
 def build_map(raw: Path, ex: Extract, codes: list[str]) -> None:
     topo = json.loads((raw / BOUNDS / "geo_lad2021.json").read_text(encoding="utf-8"))
     arcs, geoms = _decode_topojson(topo)
@@ -479,16 +503,25 @@ def build_map(raw: Path, ex: Extract, codes: list[str]) -> None:
         for ring in rings:
             lons.extend(p[0] for p in ring)
             lats.extend(p[1] for p in ring)
+    # ONS's adjacency list misses some land borders (Hartlepool - County Durham) but adds
+    # neighbours across estuaries (Hartlepool - Redcar); take both: shared boundary arcs, or
+    # listed by ONS. Symmetric by construction.
+    neighbours = neighbours_from_arcs(geoms, codes)
+    for code in codes:
+        for other in adj.get(code, []):
+            if other in known and other != code:
+                neighbours[code].add(other)
+                neighbours[other].add(code)
     doc = {
         "source": "ONS geo_lad2021.json (generalised LAD 2021), lad-2021.hexjson, "
-        "lad-2021-adj.json",
+        "lad-2021-adj.json; neighbours = shared boundary arcs or listed in lad-2021-adj.json",
         "attribution": "Contains OS data (c) Crown copyright and database right 2021. "
         "Source: Office for National Statistics licensed under the Open Government Licence v3.0.",
         "bbox": [min(lons), min(lats), max(lons), max(lats)],
         "hex_layout": hexes["layout"],
         "polygons": polygons,
         "hex": {c: [hexes["hexes"][c]["q"], hexes["hexes"][c]["r"]] for c in codes},
-        "neighbours": {c: sorted(n for n in adj.get(c, []) if n in known) for c in codes},
+        "neighbours": {c: sorted(neighbours[c]) for c in codes},
     }
     ex.files["map.json"] = (json.dumps(doc, separators=(",", ":"), sort_keys=False) + "\n").encode()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.census import load_map
+from game.census.build import neighbours_from_arcs
 from game.census.paths import DEFAULT_CENSUS_DIR
 from game.model.world import World
 
@@ -34,3 +35,22 @@ def test_neighbours_are_symmetric_and_plausible() -> None:
     for a, ns in m.neighbours.items():
         for b in ns:
             assert a in m.neighbours[b], (a, b)
+
+
+def test_hartlepool_borders_county_durham_and_stockton() -> None:
+    # ONS's adjacency list omits the Hartlepool - County Durham land border; the shared
+    # boundary arcs of the TopoJSON supply it.
+    ns = load_map().neighbours["E06000001"]
+    assert "E06000047" in ns and "E06000004" in ns
+
+
+def test_neighbours_from_shared_arcs_hand_made() -> None:
+    # Three squares in a row, A|B|C: arcs 0 (A-B edge) and 1 (B-C edge) are shared; C also
+    # uses arc 2 alone. A and C share nothing, so they are not neighbours.
+    geoms = {
+        "A": {"type": "Polygon", "arcs": [[0, 3]]},
+        "B": {"type": "Polygon", "arcs": [[~0, 1, 4]]},
+        "C": {"type": "MultiPolygon", "arcs": [[[~1, 2]], [[5]]]},
+    }
+    got = neighbours_from_arcs(geoms, ["A", "B", "C"])
+    assert got == {"A": {"B"}, "B": {"A", "C"}, "C": {"B"}}
