@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,10 @@ def _money(x: float) -> str:
     if not math.isfinite(x):
         return "n/a"
     return f"£{x / 1e6:,.1f}m" if abs(x) >= 1e6 else f"£{x:,.0f}"
+
+
+def _cpj(x: float | None) -> str:
+    return "n/a" if x is None else _money(x)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,11 +111,34 @@ def _finite(x: Any) -> Any:
     return x
 
 
+def _account_dict(acc: Any) -> dict[str, Any]:
+    return {
+        "year": acc.year,
+        "gross_operational_fte": acc.gross_operational_fte,
+        "construction_fte": acc.construction_fte,
+        "gross_total": acc.gross_total,
+        "deadweight": acc.deadweight,
+        "leakage": acc.leakage,
+        "displacement": acc.displacement,
+        "substitution": acc.substitution,
+        "multiplier_gain": acc.multiplier_gain,
+        "net_additional": acc.net_additional,
+        "net_additional_wider": acc.net_additional_wider,
+        "jobs_vs_baseline": acc.jobs_vs_baseline,
+        "cost_to_date": acc.cost_to_date,
+        "cost_per_net_job": acc.cost_per_net_job,
+        "cost_per_net_job_wider": acc.cost_per_net_job_wider,
+        "not_yet_open": [{"label": lab, "opens": y} for lab, y in acc.not_yet_open],
+    }
+
+
 def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int) -> dict[str, Any]:
     central = engines["central"]
     st = central.state
     first, last = central.history[0], central.history[-1]
     keys = ("population", "jobs", "unemployment_rate", "net_additional_jobs")
+    accounts = {v: e.jobs_account() for v, e in engines.items()}
+    acc = accounts["central"]
 
     def band(key: str) -> dict[str, float]:
         return {v: e.history[-1].indicators[key] for v, e in engines.items()}
@@ -124,30 +152,43 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
         }
         for k in keys
     }
+    headline["jobs_vs_baseline"] = {
+        "start": 0.0,
+        "baseline": 0.0,
+        "scenario": acc.jobs_vs_baseline,
+        "scenario_band": {v: a.jobs_vs_baseline for v, a in accounts.items()},
+    }
+    headline["gross_jobs"] = {
+        "start": 0.0,
+        "baseline": 0.0,
+        "scenario": acc.gross_total,
+        "scenario_band": {v: a.gross_total for v, a in accounts.items()},
+    }
+    status = {p.id: p.status for p in st.projects}
     projects = []
-    for p in st.projects:
-        a = central.appraise(p.type_id, p.scale)
+    for part in acc.projects:
+        a = central.appraise(part.type_id, _scale_of(st.projects, part.project_id))
+        loc, wid = part.local, part.wider
         projects.append(
             {
-                "id": p.id,
-                "type_id": p.type_id,
-                "label": p.label,
-                "capital_cost": p.capital_cost,
-                "started": p.started,
-                "opens": p.opens,
-                "status": p.status,
+                "id": part.project_id,
+                "type_id": part.type_id,
+                "label": part.label,
+                "capital_cost": part.capital_cost,
+                "opens": part.opens,
+                "status": status.get(part.project_id, "open"),
                 "construction_job_years": a.construction_job_years,
                 "local": {
-                    "level": a.local.level,
-                    **a.local.total.as_dict(),
-                    "construction_fte": a.local.construction.gross,
-                    "operational_fte": a.local.operational.gross,
-                    "cost_per_net_job": a.local.cost_per_net_job,
+                    "level": st.level,
+                    **loc.as_dict(),
+                    "construction_fte": part.construction_fte,
+                    "operational_fte": part.operational_fte,
+                    "cost_per_net_job": part.capital_cost / loc.net if loc.net > 1e-9 else None,
                 },
                 "wider": {
-                    "level": a.wider.level,
-                    **a.wider.total.as_dict(),
-                    "cost_per_net_job": a.wider.cost_per_net_job,
+                    "level": st.wider_level,
+                    **wid.as_dict(),
+                    "cost_per_net_job": part.capital_cost / wid.net if wid.net > 1e-9 else None,
                 },
                 "national_net": a.national_net,
                 "pv_costs": a.pv_costs,
@@ -155,20 +196,19 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
                 "bcr": a.bcr,
             }
         )
-    cost = sum(p["capital_cost"] for p in projects)
-    net_local = sum(p["local"]["net"] for p in projects)
-    net_wider = sum(p["wider"]["net"] for p in projects)
+    # Totals are the jobs account itself, so they equal the sum of the projects listed.
     totals = {
-        "capital_cost": cost,
-        "gross": sum(p["local"]["gross"] for p in projects),
-        **{
-            k: sum(p["local"][k] for p in projects)
-            for k in ("deadweight", "leakage", "displacement", "substitution", "multiplier_effect")
-        },
-        "net_local": net_local,
-        "net_wider": net_wider,
-        "cost_per_net_job_local": cost / net_local if net_local > 0 else None,
-        "cost_per_net_job_wider": cost / net_wider if net_wider > 0 else None,
+        "capital_cost": acc.cost_to_date,
+        "gross": acc.gross_total,
+        "deadweight": acc.deadweight,
+        "leakage": acc.leakage,
+        "displacement": acc.displacement,
+        "substitution": acc.substitution,
+        "multiplier_effect": acc.multiplier_gain,
+        "net_local": acc.net_additional,
+        "net_wider": acc.net_additional_wider,
+        "cost_per_net_job_local": acc.cost_per_net_job,
+        "cost_per_net_job_wider": acc.cost_per_net_job_wider,
     }
     approvals = []
     for g, v in last.approvals.items():
@@ -204,11 +244,16 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
         "wider_level": st.wider_level,
         "budget_remaining": st.budget,
         "headline": headline,
+        "jobs_account": _account_dict(acc),
         "projects": projects,
         "totals": totals,
         "approvals": approvals,
         "checksum": central.checksum(),
     }
+
+
+def _scale_of(projects: Any, pid: str) -> float:
+    return next((p.scale for p in projects if p.id == pid), 1.0)
 
 
 def _cumulative_reasons(engine: Any, group: str) -> list[dict[str, Any]]:
@@ -221,47 +266,73 @@ def _cumulative_reasons(engine: Any, group: str) -> list[dict[str, Any]]:
     return [{"reason": k, "points": v} for k, v in items]
 
 
+def _range(band: dict[str, float], fmt: str) -> str:
+    """The low / central / high values as min - max (a variant's "low" is not always the
+    smaller number: more jobs can mean a lower unemployment rate)."""
+    lo, hi = min(band.values()), max(band.values())
+    return f"{fmt.format(lo)} - {fmt.format(hi)}"
+
+
+JOBS_CAVEAT = (
+    "Jobs located in the area are Census 2021 workplace counts (census day fell in lockdown; "
+    "home workers are counted at home), so city centres such as Westminster are undercounted."
+)
+UNEMPLOYMENT_CAVEAT = (
+    "The baseline holds unemployment at the Census 2021 rate (taken during furlough)."
+)
+
+
 def format_summary(s: dict[str, Any]) -> str:
+    from game.sim.jobs_account import JOBS_MEASURES_HELP, LABELS
+
     y0, y1 = s["years"]
     h = s["headline"]
+    level_name = {"lad": "LA", "sub_region": "LEP/CA", "region": "region", "national": "E&W"}
+    lv, wl = level_name[s["level"]], level_name[s["wider_level"]]
     lines = [
         f"Civic Futures simulation: {s['area']['name']} ({s['area']['code']}"
         + (f", {s['area']['members']} areas" if s["area"]["members"] > 1 else "")
         + f"), {y0}-{y1}, seed {s['seed']}",
         f"Scenario: {s['scenario'] or '(none: baseline only)'}",
-        "Projections, not forecasts. Ranges are the low-high variants.",
+        "Projections, not forecasts. Ranges are the lowest - highest of the low / central / high"
+        " variants.",
         *[f"Note: {n}" for n in s["notes"]],
         "",
-        f"{'':28s}{y0:>12d}{f'{y1} baseline':>16s}{f'{y1} scenario':>16s}   low - high",
+        f"{'':38s}{y0:>10d}{f'{y1} baseline':>15s}{f'{y1} scenario':>15s}   range",
     ]
     for key, label, fmt in (
         ("population", "Population", "{:,.0f}"),
-        ("jobs", "Jobs in the area", "{:,.0f}"),
-        ("unemployment_rate", "Unemployment rate", "{:.1%}"),
+        ("jobs", "Jobs located in the area (1)", "{:,.0f}"),
+        ("unemployment_rate", "Unemployment rate (2)", "{:.1%}"),
     ):
         v = h[key]
         lines.append(
-            f"{label:28s}{fmt.format(v['start']):>12s}{fmt.format(v['baseline']):>16s}"
-            f"{fmt.format(v['scenario']):>16s}   {fmt.format(v['scenario_band']['low'])}"
-            f" - {fmt.format(v['scenario_band']['high'])}"
+            f"{label:38s}{fmt.format(v['start']):>10s}{fmt.format(v['baseline']):>15s}"
+            f"{fmt.format(v['scenario']):>15s}   {_range(v['scenario_band'], fmt)}"
         )
-    nj = h["net_additional_jobs"]
-    lines.append(
-        f"{'Net additional jobs (yr)':28s}{'':>12s}{'0':>16s}{nj['scenario']:>16,.0f}   "
-        f"{nj['scenario_band']['low']:,.0f} - {nj['scenario_band']['high']:,.0f}"
-    )
-    level_name = {"lad": "LA", "sub_region": "LEP/CA", "region": "region", "national": "E&W"}
-    lv, wl = level_name[s["level"]], level_name[s["wider_level"]]
-    if s["projects"]:
+    for key, label, fmt in (
+        ("jobs_vs_baseline", LABELS["jobs_vs_baseline"], "{:+,.0f}"),
+        ("gross_jobs", LABELS["gross_total"], "{:,.0f}"),
+        ("net_additional_jobs", f"{LABELS['net_additional_short']} ({lv})", "{:,.0f}"),
+    ):
+        v = h[key]
+        lines.append(
+            f"{label:38s}{'':>10s}{'':>15s}{fmt.format(v['scenario']):>15s}"
+            f"   {_range(v['scenario_band'], fmt)}"
+        )
+    for note in (f"(1) {JOBS_CAVEAT}", f"(2) {UNEMPLOYMENT_CAVEAT}", JOBS_MEASURES_HELP):
+        lines += textwrap.wrap(note, 96, initial_indent="  ", subsequent_indent="      ")
+    acc = s["jobs_account"]
+    if s["projects"] or acc["not_yet_open"]:
         lines += [
             "",
-            f"Projects: gross -> net additional FTE jobs at {lv} level ({wl} in brackets)",
+            f"Projects open by {y1}: jobs created (gross) -> net new jobs (FTE) at {lv} level"
+            f" ({wl} in brackets)",
         ]
         for p in s["projects"]:
             loc, wid = p["local"], p["wider"]
             lines.append(
-                f"  {p['id']} {p['label']}: {_money(p['capital_cost'])}, "
-                f"opens {p['opens']} ({p['status']})"
+                f"  {p['id']} {p['label']}: {_money(p['capital_cost'])}, opens {p['opens']}"
             )
             lines.append(
                 f"     gross {loc['gross']:.1f} FTE = operational {loc['operational_fte']:.1f}"
@@ -274,18 +345,23 @@ def format_summary(s: dict[str, Any]) -> str:
                 f"-{loc['substitution']:.1f}  multiplier +{loc['multiplier_effect']:.1f}"
             )
             lines.append(
-                f"     net additional {loc['net']:.1f} ({wl} {wid['net']:.1f}); "
-                f"{_money(loc['cost_per_net_job'])} per net job "
-                f"({wl} {_money(wid['cost_per_net_job'])}); BCR {p['bcr']:.2f}"
+                f"     net new jobs {loc['net']:.1f} ({wl} {wid['net']:.1f}); "
+                f"{_cpj(loc['cost_per_net_job'])} per net job "
+                f"({wl} {_cpj(wid['cost_per_net_job'])}); BCR {p['bcr']:.2f}"
             )
         t = s["totals"]
-        cpj = t["cost_per_net_job_local"]
-        cpw = t["cost_per_net_job_wider"]
         lines.append(
-            f"  All projects: {_money(t['capital_cost'])}; gross {t['gross']:.1f} -> net "
-            f"{t['net_local']:.1f} at {lv} ({t['net_wider']:.1f} at {wl}); cost per net job "
-            f"{_money(cpj) if cpj else 'n/a'} ({_money(cpw) if cpw else 'n/a'})"
+            f"  All projects open by {y1}: {_money(t['capital_cost'])}; gross {t['gross']:.1f}"
+            f" -> net new jobs {t['net_local']:.1f} at {lv} ({t['net_wider']:.1f} at {wl}); "
+            f"cost per net job {_cpj(t['cost_per_net_job_local'])}"
+            f" ({_cpj(t['cost_per_net_job_wider'])})"
         )
+        for item in acc["not_yet_open"]:
+            lines.append(
+                f"  Not counted: {item['label']} opens {item['opens']}, after {y1}"
+                if item["opens"] > y1
+                else f"  Not counted: {item['label']} (opens {item['opens']})"
+            )
         lines.append(
             "  Construction counts 10 job-years = 1 FTE. Nationally the MHCLG guide assumes"
         )
@@ -296,7 +372,7 @@ def format_summary(s: dict[str, Any]) -> str:
         why = ", ".join(f"{r['reason']} {r['points']:+.1f}" for r in a["top_reasons"])
         lines.append(
             f"  {a['group'].replace('_', ' '):24s}{a['scenario']:5.1f} (baseline "
-            f"{a['baseline']:4.1f}; low-high {a['band']['low']:.0f}-{a['band']['high']:.0f})"
+            f"{a['baseline']:4.1f}; range {_range(a['band'], '{:.0f}')})"
         )
         lines.append(f"      why: {why}")
     if s.get("files"):

@@ -31,6 +31,7 @@ from game.sim.approval import (
     project_target,
 )
 from game.sim.approval import load_params as load_approval_params
+from game.sim.jobs_account import JobsAccount, ProjectJobs, build_account
 from game.sim.projects import N_SECTIONS, PLACES_OUTPUTS, ActiveProject, ProjectInstance
 from game.sim.uncertainty import Variant, get_variant
 
@@ -41,6 +42,7 @@ __all__ = [
     "EngineState",
     "Event",
     "FundProject",
+    "JobsAccount",
     "ProjectInstance",
     "YearRecord",
     "played_levels",
@@ -245,6 +247,9 @@ class Engine:
         self.labels = {k: v.label for k, v in self.specs.items()}
         profiles = load_profiles()
         self.construction_factors = self._vary(profiles["construction"].levels[self.level])
+        self.wider_construction_factors = self._vary(
+            profiles["construction"].levels[self.wider_level]
+        )
         self._factors_cache: dict[str, tuple[ProjectType, dict[str, Factors]]] = {}
         self.census_leakage = self._census_leakage()
         self.pop_weights = P0.sum(axis=(1, 2)) / max(pop0, 1.0)
@@ -421,7 +426,8 @@ class Engine:
         else:
             weights = self.pop_weights
             where = self.codes[0] if self.n == 1 else "spread"
-        factors = self.level_factors(ptype)[self.level]
+        by_level = self.level_factors(ptype)
+        factors = by_level[self.level]
         project = ActiveProject(
             id=pid,
             ptype=ptype,
@@ -435,6 +441,9 @@ class Engine:
             construction_factors=self.construction_factors,
             job_years_per_fte=self.aparams["construction_job_years_per_fte"],
             index_size=self._index_size(),
+            wider_level=self.wider_level,
+            wider_factors=by_level.get(self.wider_level, factors),
+            wider_construction_factors=self.wider_construction_factors,
         )
         self.active.append(project)
         self.budget -= project.capital
@@ -476,7 +485,6 @@ class Engine:
         points: dict[str, float] = {}
         stocks = ind.Stocks(index_points=points)
         project_jobs: dict[str, dict[str, float]] = {}
-        net_total = 0.0
         for p in self.active:
             cj = oj = 0.0
             if p.building(Y):
@@ -506,7 +514,9 @@ class Engine:
                     )
                 )
             project_jobs[p.id] = {"construction": cj, "operational": oj}
-            net_total += cj + oj
+        # The indicator is the jobs account's "net new jobs", so every screen shows one number.
+        counted, _ = self._account_projects(Y)
+        net_total = float(sum(p.jobs.local.net for p in counted))
         stocks.net_additional_jobs = net_total
         self.budget -= stocks.running_cost
 
@@ -586,7 +596,7 @@ class Engine:
                 "year",
                 Y,
                 f"{Y}: population {pop:,.0f} (baseline {pb_total:,.0f}), "
-                f"net additional jobs {net_total:,.0f}, "
+                f"net new jobs {net_total:,.0f}, "
                 f"unemployment {values['unemployment_rate']:.1%}",
                 {
                     "population": pop,
@@ -791,6 +801,34 @@ class Engine:
         return h.hexdigest()[:16]
 
     # -- summaries ------------------------------------------------------------------------
+    def _account_projects(self, year: int) -> tuple[list[ActiveProject], list[ActiveProject]]:
+        """(open by `year`, funded but not open yet) among projects funded before `year`."""
+        funded = [p for p in self.active if p.started < year]
+        return [p for p in funded if p.opens <= year], [p for p in funded if p.opens > year]
+
+    def jobs_account(self, year: int | None = None) -> JobsAccount:
+        """The jobs the plan has produced by `year` (default: the latest year), in the one
+        vocabulary every screen uses: gross, each HCA deduction, net new jobs at the level
+        played and the wider level, jobs located here vs the baseline, cost per net job.
+        Projects not open by then (including any opening after the plan end) are listed in
+        `not_yet_open` and counted nowhere else."""
+        y = self.year if year is None else int(year)
+        if not self.start_year <= y <= self.year:
+            raise ScenarioError(
+                f"jobs_account: year {y} is outside {self.start_year}..{self.year} (run so far)"
+            )
+        rec = self.history[y - self.start_year]
+        counted, later = self._account_projects(y)
+        parts: tuple[ProjectJobs, ...] = tuple(p.jobs for p in counted)
+        return build_account(
+            y,
+            self.level,
+            self.wider_level,
+            parts,
+            tuple((p.label, p.opens) for p in later),
+            float(rec.indicators["jobs"] - rec.baseline_indicators["jobs"]),
+        )
+
     def jobs_breakdown(self) -> dict[str, JobsBreakdown]:
         """Per project: construction (FTE equivalents) + operational jobs at the level played."""
         return {p.id: p.snapshot(self.year).total for p in self.active}

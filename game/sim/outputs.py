@@ -159,6 +159,8 @@ def project_jobs_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
                             "label": p.label,
                             "started": p.started,
                             "opens": p.opens,
+                            # Engine.jobs_account counts a project once it is open.
+                            "counted": p.opens <= eng.year,
                             "level": lv.level,
                             "part": part,
                             "gross": b.gross,
@@ -180,7 +182,8 @@ def project_jobs_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
     if df.empty:
         return df
     sums = (
-        df.groupby(["variant", "level", "part"], sort=False)[
+        df[df["counted"]]
+        .groupby(["variant", "level", "part"], sort=False)[
             [
                 "gross",
                 "deadweight",
@@ -200,7 +203,8 @@ def project_jobs_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
     )
     sums["project_id"] = "ALL"
     sums["type_id"] = ""
-    sums["label"] = "All projects"
+    sums["label"] = "All projects open by the end"
+    sums["counted"] = True
     total = sums["part"] == "total"
     sums.loc[total, "cost_per_net_job"] = sums.loc[total, "capital_cost"] / sums.loc[
         total, "net_additional"

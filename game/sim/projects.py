@@ -14,6 +14,7 @@ import numpy as np
 
 from game.scenarios.models import SIC_SECTIONS, Factors, ProjectType
 from game.sim.additionality import JobsBreakdown, gross_to_net, net_factor, workplace_factor
+from game.sim.jobs_account import ProjectJobs
 
 SECTION_INDEX = {s: i for i, s in enumerate(SIC_SECTIONS)}
 N_SECTIONS = len(SIC_SECTIONS)
@@ -61,6 +62,9 @@ class ActiveProject:
     construction_factors: Factors
     job_years_per_fte: float
     index_size: float  # size factor for index effects
+    wider_level: str = "region"
+    wider_factors: Factors | None = None  # operational additionality at the wider level
+    wider_construction_factors: Factors | None = None
 
     def __post_init__(self) -> None:
         b = self.ptype.build_years
@@ -96,6 +100,32 @@ class ActiveProject:
             k: v * self.index_size * self.scale for k, v in self.ptype.indicator_effects.items()
         }
         self.stock_from = max(self.opens, self.started + 1)
+        self.jobs = self._account_part()
+
+    def _account_part(self) -> ProjectJobs:
+        """This project's full construction + operational jobs at both levels (what it adds
+        to `Engine.jobs_account` once open)."""
+        gross_op = float(sum(self.ptype.operational_fte.values())) * self.scale
+        constr = self.cjy / self.job_years_per_fte
+        wf = self.wider_factors or self.factors
+        wcf = self.wider_construction_factors or self.construction_factors
+        local = gross_to_net(constr, self.construction_factors, self.level) + gross_to_net(
+            gross_op, self.factors, self.level
+        )
+        wider = gross_to_net(constr, wcf, self.wider_level) + gross_to_net(
+            gross_op, wf, self.wider_level
+        )
+        return ProjectJobs(
+            project_id=self.id,
+            type_id=self.ptype.id,
+            label=self.label,
+            opens=self.opens,
+            capital_cost=self.capital,
+            operational_fte=gross_op,
+            construction_fte=constr,
+            local=local,
+            wider=wider,
+        )
 
     # -- phases for the record at mid-year Y ------------------------------------------------
     def building(self, year: int) -> bool:
