@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
 
-from game.errors import DataError, ScenarioError
+from game.errors import CivicError, DataError, ScenarioError
 
+MIN_BASE_YEAR, MAX_BASE_YEAR = 2011, 2040
 USAGE_EXAMPLE = (
     "python main.py simulate --area Hartlepool "
     "--scenario data/scenarios/hartlepool_business_park_skills.json --years 10 --out out/"
@@ -31,14 +33,31 @@ def register(subparsers: Any) -> None:
     p.add_argument("--area", metavar="CODE_OR_NAME", help="area to play (default: the scenario's)")
     p.add_argument("--scenario", metavar="FILE", type=Path, help="scenario JSON (data/scenarios)")
     p.add_argument("--years", type=int, default=None, help="years to project (default 10)")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        help=(
+            "recorded in the summary only: the engine is deterministic arithmetic (the same "
+            "inputs always give the same numbers); in the game the seed drives which cards "
+            "and news appear (default 1)"
+        ),
+    )
     p.add_argument(
         "--base-population",
         metavar="FILE",
         type=Path,
         help="CSV area_code,sex,age,count to start from instead of mid-2021",
     )
-    p.add_argument("--base-year", type=int, default=2021, help="year of the base population")
+    p.add_argument(
+        "--base-year",
+        type=int,
+        default=None,
+        help=(
+            f"year of the --base-population file ({MIN_BASE_YEAR}..{MAX_BASE_YEAR}; needs "
+            "--base-population; default 2021)"
+        ),
+    )
     p.add_argument("--out", metavar="DIR", type=Path, help="write tidy CSVs to DIR")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=run)
@@ -48,6 +67,21 @@ def _money(x: float) -> str:
     if not math.isfinite(x):
         return "n/a"
     return f"£{x / 1e6:,.1f}m" if abs(x) >= 1e6 else f"£{x:,.0f}"
+
+
+def _area_mismatch(world: Any, given: str, planned: str) -> tuple[str, str] | None:
+    """(area played, scenario's area) names when they are different places, else None."""
+
+    def name_and_members(q: str) -> tuple[str, frozenset[str]]:
+        if q.strip().lower() in ("all", "england and wales"):
+            return "England and Wales", frozenset(world.codes)
+        try:
+            return world.resolve(q).name, frozenset(world.members(q))
+        except CivicError:
+            return q, frozenset()
+
+    a, b = name_and_members(given), name_and_members(planned)
+    return None if a[1] == b[1] and a[1] else (a[0], b[0])
 
 
 def _cpj(x: float | None) -> str:
@@ -67,14 +101,45 @@ def run(args: argparse.Namespace) -> int:
     years = args.years if args.years is not None else (scenario.years if scenario else None) or 10
     if not 1 <= years <= 50:
         raise ScenarioError(f"--years must lie between 1 and 50, got {years}")
+    if args.base_year is not None:
+        if args.base_population is None:
+            raise ScenarioError(
+                "--base-year needs --base-population (the built-in base population is mid-2021)"
+            )
+        if not MIN_BASE_YEAR <= args.base_year <= MAX_BASE_YEAR:
+            raise ScenarioError(
+                f"--base-year must lie between {MIN_BASE_YEAR} and {MAX_BASE_YEAR}, "
+                f"got {args.base_year}"
+            )
+    base_year = args.base_year if args.base_year is not None else 2021
     world = load_world(args.census_dir)
-    if str(area).strip().lower() != "all":
+    everywhere = str(area).strip().lower() in ("all", "england and wales")
+    if not everywhere:
         world.resolve(area)  # unknown area -> UnknownAreaError with suggestions
+    notes: list[str] = []
+    if args.area and scenario is not None and scenario.area:
+        mismatch = _area_mismatch(world, args.area, scenario.area)
+        if mismatch:
+            warning = (
+                f"scenario {args.scenario} is written for {mismatch[1]} but --area gives "
+                f"{mismatch[0]}; running for {mismatch[0]}"
+            )
+            print(f"Warning: {warning}", file=sys.stderr)
+            notes.append(warning)
     base = None
     if args.base_population is not None:
         from game.sim.base_population import load_base_population
 
         base = load_base_population(args.base_population, world)
+        members = world.codes if everywhere else world.members(area)
+        missing = [c for c in members if c not in base[1]]
+        if missing:
+            raise DataError(
+                str(args.base_population),
+                f"no rows for area(s) {', '.join(missing[:5])}"
+                + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""),
+                hint=f"the file must cover every area of {area}",
+            )
     engines = run_low_central_high(
         world,
         area,
@@ -82,9 +147,10 @@ def run(args: argparse.Namespace) -> int:
         years=years,
         scenario=scenario,
         base_population=base,
-        base_year=args.base_year,
+        base_year=base_year,
     )
     summary = build_summary(engines, scenario.name if scenario else None, args.seed)
+    summary["notes"] = notes + summary["notes"]
     if args.out is not None:
         try:
             written = write_all(engines, args.out)

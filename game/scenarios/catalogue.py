@@ -73,6 +73,8 @@ def read_json(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ScenarioError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ScenarioError(f"{path}: not UTF-8 text (is it a JSON file?)") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -11,6 +11,7 @@ sexes must be covered exactly once.
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -54,6 +55,23 @@ def split_band(count: float, weights: FloatArray) -> FloatArray:
     return count * w / total
 
 
+def _read_table(path: Path, name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """(lower-cased header, [(line number, fields)]) with blank lines skipped."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(fh, skipinitialspace=True)
+            rows = [(reader.line_num, [f.strip() for f in r]) for r in reader]
+    except UnicodeDecodeError:
+        raise DataError(name, "not UTF-8 text") from None
+    except (csv.Error, OSError) as exc:
+        raise DataError(name, f"not a readable CSV ({exc})") from None
+    rows = [(i, r) for i, r in rows if any(r)]
+    if not rows:
+        raise DataError(name, "empty file", hint="need " + ", ".join(COLUMNS))
+    header = [c.lower() for c in rows[0][1]]
+    return header, rows[1:]
+
+
 def load_base_population(
     csv_path: Path | str, world: WorldLike
 ) -> tuple[np.ndarray, tuple[str, ...]]:
@@ -67,12 +85,8 @@ def load_base_population(
     name = str(path)
     if not path.is_file():
         raise DataError(name, "file not found", hint="check --base-population")
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise DataError(name, f"not a readable CSV ({exc.__class__.__name__})") from None
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    missing = [c for c in COLUMNS if c not in frame.columns]
+    header, data = _read_table(path, name)
+    missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise DataError(
             name,
@@ -80,12 +94,24 @@ def load_base_population(
             row=1,
             hint="need " + ", ".join(COLUMNS),
         )
-    if frame.empty:
+    if not data:
         raise DataError(name, "no data rows")
+    # Explicit columns: a row with an extra or missing field is an error at that row, never
+    # a silent shift of the columns (pandas would take an extra first field as the index).
+    for line, fields in data:
+        if len(fields) != len(header):
+            raise DataError(
+                name,
+                f"{len(fields)} fields but the header has {len(header)}",
+                row=line,
+                hint="one row per area, sex and age: " + ",".join(COLUMNS),
+            )
+    frame = pd.DataFrame([f for _, f in data], columns=header, dtype=str)
+    lines = [line for line, _ in data]
 
     known = world.index
     rows: list[tuple[str, int, int, int, float, int]] = []
-    for i, rec in enumerate(frame.itertuples(index=False), start=2):
+    for i, rec in zip(lines, frame[list(COLUMNS)].itertuples(index=False), strict=True):
         code = str(rec.area_code).strip().upper()
         if code not in known:
             raise DataError(

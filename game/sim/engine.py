@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 MAX_SCALE = 20.0
+MIN_BASE_YEAR, MAX_BASE_YEAR = 2011, 2040
 
 
 @dataclass(frozen=True)
@@ -186,10 +187,15 @@ class Engine:
         from game.sim.population import calibrate_demography
 
         self.world = world
+        # The engine is deterministic arithmetic (no random draws): the seed is only kept so
+        # callers can record it; it drives the game's cards and news in game.play.
         self.seed = seed
-        self.rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed)))
         if years < 1:
             raise ScenarioError(f"years must be at least 1, got {years}")
+        if not MIN_BASE_YEAR <= base_year <= MAX_BASE_YEAR:
+            raise ScenarioError(
+                f"base year must lie between {MIN_BASE_YEAR} and {MAX_BASE_YEAR}, got {base_year}"
+            )
         self.years = years
         self.variant: Variant = get_variant(variant)
         self.scenario = scenario
@@ -286,8 +292,14 @@ class Engine:
             ),
         )
         if scenario is not None:
-            for planned in scenario.projects:
-                when = max(planned.year, self.start_year)
+            for i, planned in enumerate(scenario.projects):
+                if planned.year < self.start_year:
+                    raise ScenarioError(
+                        f"scenario '{scenario.name}': projects[{i}] "
+                        f"'{planned.label or planned.type}' is planned for {planned.year}, "
+                        f"before the base year {self.start_year}"
+                    )
+                when = planned.year
                 self.schedule.setdefault(when, []).append(
                     FundProject(planned.type, planned.scale, planned.label, planned.area)
                 )

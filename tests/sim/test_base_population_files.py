@@ -122,3 +122,32 @@ def test_gaps_overlaps_and_missing_columns_are_errors(world: World, tmp_path: Pa
         load_base_population(tmp_path / "cols.csv", world)
     with pytest.raises(DataError, match="not found"):
         load_base_population(tmp_path / "nope.csv", world)
+
+
+def test_an_extra_field_is_reported_at_its_row_not_as_a_shifted_column(
+    world: World, tmp_path: Path
+) -> None:
+    P = world.population_array()[[world.index[c] for c in CODES]]
+    rows = single_rows(P)
+    rows[3] = [*rows[3], "9"]
+    path = write(tmp_path / "extra.csv", rows)
+    with pytest.raises(DataError) as err:
+        load_base_population(path, world)
+    msg = str(err.value)
+    assert "extra.csv, row 5" in msg and "5 fields but the header has 4" in msg
+    assert "unknown area code" not in msg
+
+
+def test_every_message_names_the_file(world: World, tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes("area_code,sex,age,count\nE06000001,m\xe2le,0,1\n".encode("latin-1"))
+    with pytest.raises(DataError, match=r"latin1\.csv: not UTF-8 text"):
+        load_base_population(bad, world)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("\n")
+    with pytest.raises(DataError, match=r"empty\.csv: empty file"):
+        load_base_population(empty, world)
+    cols = tmp_path / "cols.csv"
+    cols.write_text("area,sex,age,count\nE06000001,male,0,1\n")
+    with pytest.raises(DataError, match=r"cols\.csv, row 1: missing column\(s\) area_code"):
+        load_base_population(cols, world)

@@ -70,3 +70,23 @@ def test_unknown_top_level_field_is_rejected(tmp_path: Path) -> None:
     path = _write(tmp_path, {"name": "x", "budjet": 5})
     with pytest.raises(ScenarioError, match="budjet"):
         load_scenario(path)
+
+
+def test_binary_or_non_utf8_file_is_a_scenario_error(tmp_path: Path) -> None:
+    path = tmp_path / "scan.json"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00binary")
+    with pytest.raises(ScenarioError, match=r"scan\.json: not UTF-8 text"):
+        load_scenario(path)
+
+
+def test_project_years_before_the_base_year_are_rejected_by_name() -> None:
+    from game.census import load_world
+    from game.scenarios import PlannedProject, Scenario
+    from game.sim.engine import Engine
+
+    sc = Scenario(
+        name="old",
+        projects=(PlannedProject(type="new_park", year=1990, label="Ward Jackson Park"),),
+    )
+    with pytest.raises(ScenarioError, match="Ward Jackson Park' is planned for 1990, before"):
+        Engine(load_world(), "Hartlepool", scenario=sc)

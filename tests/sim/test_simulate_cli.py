@@ -135,7 +135,10 @@ def runs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess[str]]:
         )
     )
     (tmp / "malformed.json").write_text('{"name": "x",\n "projects": [}\n')
+    binary = tmp / "binary.json"
+    binary.write_bytes(b"\xff\xfe\x00\x01 not text")
     unknown_code = _base_file(tmp, "base_unknown.csv", "E99999999", "100")
+    other_area = _base_file(tmp, "base_other.csv", "E06000002", "100")
     negative = _base_file(tmp, "base_negative.csv", "E06000001", "-5")
     cases = {
         "unknown_id": ["--scenario", str(tmp / "unknown.json")],
@@ -158,6 +161,23 @@ def runs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess[str]]:
             "--base-year",
             "2023",
         ],
+        "base_other_area": [
+            "--area",
+            "Hartlepool",
+            "--base-population",
+            str(other_area),
+        ],
+        "base_year_alone": ["--area", "Hartlepool", "--base-year", "2025"],
+        "base_year_1800": [
+            "--area",
+            "Hartlepool",
+            "--base-population",
+            str(negative),
+            "--base-year",
+            "1800",
+        ],
+        "binary_scenario": ["--scenario", str(binary)],
+        "area_mismatch": ["--scenario", str(SCENARIO), "--area", "Middlesbrough", "--years", "1"],
     }
     procs = {
         k: subprocess.Popen(
@@ -250,3 +270,23 @@ def test_grouping_outputs_cover_every_member_and_conserve_people() -> None:
     assert comps[(comps.run == "scenario") & (comps.year == 2024)]["extra_migrants"].sum() > 600
     jobs = project_jobs_table(engines)
     assert set(jobs["level"]) == {"sub_region", "region"}
+
+
+def test_base_population_missing_the_area_names_the_file(runs) -> None:
+    _assert_one_line_error(runs["base_other_area"], "base_other.csv", "E06000001")
+
+
+def test_base_year_needs_a_base_population_and_a_sane_year(runs) -> None:
+    _assert_one_line_error(runs["base_year_alone"], "--base-year needs --base-population")
+    _assert_one_line_error(runs["base_year_1800"], "--base-year", "2011", "1800")
+
+
+def test_binary_scenario_is_one_line(runs) -> None:
+    _assert_one_line_error(runs["binary_scenario"], "binary.json", "not UTF-8")
+
+
+def test_scenario_for_another_area_warns(runs) -> None:
+    proc = runs["area_mismatch"]
+    assert proc.returncode == 0, proc.stderr
+    assert "Warning: scenario" in proc.stderr and "Hartlepool" in proc.stderr
+    assert "running for Middlesbrough" in proc.stdout
