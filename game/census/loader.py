@@ -120,14 +120,18 @@ def _expand(item: str, keys: dict[str, int]) -> list[str]:
 
 def _read_groups(
     path: Path, topics: dict[str, tuple[dict[str, int], np.ndarray]]
-) -> tuple[list[GroupDefinition], dict[str, np.ndarray]]:
+) -> tuple[list[GroupDefinition], dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Group definitions, each group's size per area, and the size of its universe."""
     df = read_csv_text(path)
     cols = ["id", "name", "name_cy", "source", "file", "categories", "unit", "description"]
     require_columns(path, df, cols)
     defs: list[GroupDefinition] = []
     sizes: dict[str, np.ndarray] = {}
+    universes: dict[str, np.ndarray] = {}
     for i, r in enumerate(df.to_dict("records")):
         row = i + 2
+        # universe, universe_excludes and note are optional (older groups.csv files)
+        excludes = [s.strip() for s in str(r.get("universe_excludes", "")).split(";") if s.strip()]
         if r["file"] not in topics:
             raise DataError(str(path), f"unknown table file '{r['file']}'", row=row, column="file",
                             hint=f"one of: {', '.join(sorted(topics))}")  # fmt: skip
@@ -142,8 +146,16 @@ def _read_groups(
                     column="categories", hint="see categories.csv for the keys",
                 )  # fmt: skip
             picked.extend(found)
+        for item in excludes:
+            if item not in keys:
+                raise DataError(
+                    str(path), f"category '{item}' is not in {r['file']}", row=row,
+                    column="universe_excludes", hint="see categories.csv for the keys",
+                )  # fmt: skip
         try:
-            gd = GroupDefinition.model_validate({**r, "categories": tuple(items)})
+            gd = GroupDefinition.model_validate(
+                {**r, "categories": tuple(items), "universe_excludes": tuple(excludes)}
+            )
         except ValidationError as exc:
             err = exc.errors()[0]
             raise DataError(str(path), err["msg"], row=row, column=str(err["loc"][0])) from None
@@ -151,7 +163,9 @@ def _read_groups(
             raise DataError(str(path), f"duplicate group id '{gd.id}'", row=row, column="id")
         defs.append(gd)
         sizes[gd.id] = values[:, [keys[k] for k in dict.fromkeys(picked)]].sum(axis=1)
-    return defs, sizes
+        total = values[:, keys["total"]]
+        universes[gd.id] = total - values[:, [keys[k] for k in excludes]].sum(axis=1)
+    return defs, sizes, universes
 
 
 def _read_commuting(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -269,7 +283,7 @@ def _build_world(folder: Path) -> World:
         topics[name] = ({c.key: i for i, c in enumerate(cats)}, values)
     commute, wp_extra = _read_commuting(folder / COMMUTING_FILE, codes)
     migration, mg_extra = _read_migration(folder / MIGRATION_FILE, codes)
-    defs, sizes = _read_groups(_reference(folder, GROUPS_FILE), topics)
+    defs, sizes, universes = _read_groups(_reference(folder, GROUPS_FILE), topics)
     ind_keys, ind_values = topics["ts060_industry.csv"]
     sections, section_names = _section_matrix(_reference(folder, SIC_FILE), ind_keys, ind_values)
 
@@ -295,6 +309,7 @@ def _build_world(folder: Path) -> World:
     profiles: dict[str, AreaProfile] = {}
     group_ids = list(sizes)
     group_matrix = np.stack([sizes[g] for g in group_ids], axis=1) if group_ids else None
+    universe_matrix = np.stack([universes[g] for g in group_ids], axis=1) if group_ids else None
     section_ids = list(sections)
     section_matrix = np.stack([sections[s] for s in section_ids], axis=1)
     records = areas.to_dict("records")
@@ -362,6 +377,11 @@ def _build_world(folder: Path) -> World:
             groups=(
                 dict(zip(group_ids, group_matrix[i].tolist(), strict=True))
                 if group_matrix is not None
+                else {}
+            ),
+            group_universes=(
+                dict(zip(group_ids, universe_matrix[i].tolist(), strict=True))
+                if universe_matrix is not None
                 else {}
             ),
         )

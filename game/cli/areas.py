@@ -20,14 +20,20 @@ def register(subparsers: Any) -> None:
         description="List the 331 local authorities of England and Wales (Census 2021 "
         "geography), or with --group the regions, 2021 LEPs or 2025 combined authorities.",
     )
-    p.add_argument("--search", metavar="TEXT", help="only areas whose name or code contains TEXT")
+    p.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="only areas whose code, English or Welsh name contains TEXT (accents optional)",
+    )
     p.add_argument("--group", choices=["region", "lep", "ca"], help="list groupings instead")
     p.add_argument("--json", action="store_true", help="print JSON (a list of objects)")
     p.set_defaults(func=run)
 
 
 def emit(text: str) -> None:
-    """Print, tolerating a closed pipe (`... | head`) without a traceback."""
+    """Print, tolerating a closed pipe (`... | head`) without a traceback.
+
+    Shared by the census commands (areas, profile)."""
     try:
         print(text, flush=True)
     except BrokenPipeError:
@@ -36,20 +42,27 @@ def emit(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     world = load_world(args.census_dir)
+    kind = args.group or "lad"
+    codes = world.search(args.search, kind) if args.search else None
+    if codes == []:
+        raise UnknownAreaError(args.search, world.suggest(args.search))
     rows: list[dict[str, Any]] = []
     if args.group:
-        for g in world.groupings(args.group):
+        for code in codes if codes is not None else world.grouping_codes(args.group):
+            g = world.resolve(code)
             rows.append(
                 {
                     "code": g.code,
                     "name": g.name,
+                    "name_cy": g.name_cy,
                     "kind": g.kind,
-                    "population": g.census_population,
+                    "population": g.population_estimate,
+                    "census_population": g.census_population,
                     "members": list(g.members),
                 }
             )
     else:
-        for code in world.codes:
+        for code in codes if codes is not None else world.codes:
             a = world.areas[code]
             rows.append(
                 {
@@ -61,31 +74,22 @@ def run(args: argparse.Namespace) -> int:
                     "country": a.country,
                     "lep_codes": list(a.lep_codes),
                     "ca_code": a.ca_code,
-                    "population": a.census_population,
+                    "population": a.population_estimate,
+                    "census_population": a.census_population,
                 }
             )
-    if args.search:
-        text = args.search.strip().lower()
-        rows = [
-            r
-            for r in rows
-            if text in r["code"].lower()
-            or text in r["name"].lower()
-            or text in (r.get("name_cy") or "").lower()
-        ]
-        if not rows:
-            raise UnknownAreaError(args.search, world.suggest(args.search))
     if args.json:
         emit(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     lines = []
     for r in rows:
         extra = f"{len(r['members'])} areas" if args.group else r["region"]
-        lines.append(f"{r['code']}  {r['name']:<40} {r['population']:>10,}  {extra}")
+        name = r["name"] + (f" / {r['name_cy']}" if r["name_cy"] else "")
+        lines.append(f"{r['code']}  {name:<48} {r['population']:>10,}  {extra}")
     what = {"region": "regions", "lep": "LEPs (2021)", "ca": "combined authorities (2025)"}
     lines.append(
-        f"{len(rows)} {what.get(args.group, 'local authorities')}; "
-        "population = Census 2021 usual residents"
+        f"{len(rows)} {what.get(args.group, 'local authorities') if len(rows) != 1 else 'area'}; "
+        "population = mid-2021 estimate (the Census 2021 count is in --json)"
     )
     emit("\n".join(lines))
     return 0

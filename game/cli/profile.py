@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 import textwrap
 from typing import Any
 
 from game.census import load_world
+from game.cli.areas import emit
 from game.model.area import AreaProfile
 from game.model.summary import summary
 from game.model.world import World
@@ -21,6 +20,11 @@ KIND_NAMES = {
     "ca": "combined authority (2025)",
     "custom": "custom grouping",
 }
+WORKPLACE_CAVEAT = (
+    "people working here are Census 2021 counts taken in lockdown, with many furloughed;\n"
+    "  home workers count where they live, so city centres (central London most of all) have\n"
+    "  far fewer than the jobs counted by employer surveys (BRES)."
+)
 
 
 def register(subparsers: Any) -> None:
@@ -39,6 +43,7 @@ def register(subparsers: Any) -> None:
 def profile_json(world: World, a: AreaProfile) -> dict[str, Any]:
     names = {g.id: g.name for g in world.group_definitions}
     units = {g.id: g.unit for g in world.group_definitions}
+    universes = {g.id: g.universe for g in world.group_definitions}
     return {
         "code": a.code,
         "name": a.name,
@@ -51,11 +56,15 @@ def profile_json(world: World, a: AreaProfile) -> dict[str, Any]:
         "lep_names": list(a.lep_names),
         "ca_code": a.ca_code,
         "ca_name": a.ca_name,
-        "population": a.census_population,
+        "population": a.population_estimate,  # mid-2021 estimate, the figure the game uses
+        "population_estimate": a.population_estimate,
+        "census_population": a.census_population,
         "summary": summary(a, world.section_names),
         "groups": dict(a.groups),
         "group_names": {k: names.get(k, k) for k in a.groups},
         "group_units": {k: units.get(k, "people") for k in a.groups},
+        "group_universes": dict(a.group_universes),
+        "group_universe_names": {k: universes.get(k, "") for k in a.groups},
         "cohorts_mid_2021": {"male": list(a.population.male), "female": list(a.population.female)},
         "components_mid_2019_to_2020": a.components.model_dump(),
         "tenure": dict(a.tenure),
@@ -97,12 +106,17 @@ def render(world: World, a: AreaProfile) -> str:
         lines.append(f"Combined authority (2025): {a.ca_name}")
     lines.append("")
     lines.append(
-        f"Population   {s['population_census_2021']:>11,}  usual residents, Census 2021"
-        f"  ({s['population_mid_2021']:,} mid-2021 estimate)"
+        f"Population   {s['population_mid_2021']:>11,}  mid-2021 estimate (30 June 2021), "
+        "used by the game"
+    )
+    lines.append(
+        f"             {s['population_census_2021']:>11,}  Census 2021 count of usual residents "
+        "(21 March 2021)"
     )
     lines.append(
         f"Ages         0-15 {_pct(s['age_0_15'] / pop)}   16-64 {_pct(s['age_16_64'] / pop)}"
         f"   65+ {_pct(s['age_65_plus'] / pop)}   median age {s['median_age']}"
+        "  (mid-2021 estimate)"
     )
     lines.append(f"Households   {s['households']:>11,}")
     lines.append(
@@ -120,30 +134,30 @@ def render(world: World, a: AreaProfile) -> str:
         f"Commuting    {s['workplace_jobs']:,} people work here; {s['in_commuters']:,} commute in, "
         f"{s['out_commuters']:,} commute out (net {'+' if net >= 0 else ''}{net:,})"
     )
+    lines.append(f"  Caveat: {WORKPLACE_CAVEAT}")
     lines.append(
         f"A year of change (mid-2019 to mid-2020): {s['births']:,} births, "
         f"{s['deaths']:,} deaths,\n  net moves within the UK {s['net_internal_migration']:+,}, "
         f"net from abroad {s['net_international_migration']:+,}"
     )
     lines.append("")
-    lines.append("Citizen groups (they overlap, as people do; % of residents or households):")
+    lines.append("Citizen groups (they overlap, as people do; each % is of the population the")
+    lines.append("group is counted in, named on the right):")
+    notes = []
     for g in world.group_definitions:
         if g.id in a.groups:
             n = a.groups[g.id]
-            base = a.households if g.unit == "households" else s["population_census_2021"]
-            share = _pct(n / base) if base else "-"
-            lines.append(f"  {g.name:<32} {n:>10,} {g.unit:<10} {share:>6}   [{g.source}]")
+            share = a.group_share(g.id)
+            pct = _pct(share) if share is not None else "-"
+            label = g.name + ("*" if g.note else "")
+            of = f"of {g.universe}" if g.universe else ""
+            lines.append(f"  {label:<30} {n:>9,} {g.unit:<10} {pct:>6} {of:<23} [{g.source}]")
+            if g.note:
+                notes.append(f"  * {g.name}: {g.note}")
+    lines.extend(notes)
     lines.append("")
     lines.append("Source: ONS Census 2021 and mid-year estimates, Open Government Licence v3.0.")
     return "\n".join(lines)
-
-
-def emit(text: str) -> None:
-    """Print, tolerating a closed pipe (`... | head`) without a traceback."""
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run(args: argparse.Namespace) -> int:

@@ -99,6 +99,9 @@ class AreaProfile(Frozen):
     members: tuple[str, ...] = ()  # LAD codes; () for a single LAD
     lon: float
     lat: float
+    # Two population figures, on purpose: the game runs on the mid-2021 estimate
+    # (`population_estimate`, 30 June 2021, by sex and age); the Census count of usual
+    # residents on 21 March 2021 (`census_population`) is shown beside it, labelled.
     population: CohortTable  # mid-2021 estimate by sex x single year of age
     census_population: NonNegativeInt  # Census 2021 usual residents (TS007)
     components: Components
@@ -113,3 +116,16 @@ class AreaProfile(Frozen):
     commuting: Commuting
     migration: Migration | None = None
     groups: dict[str, NonNegativeInt]  # citizen group id -> people (groups overlap)
+    # group id -> size of the population the group is counted within (its census table's
+    # universe, e.g. residents 16+; or the mid-2021 estimate): the denominator of its share.
+    group_universes: dict[str, NonNegativeInt] = {}
+
+    @property
+    def population_estimate(self) -> int:
+        """Mid-2021 estimate (ONS MYE, 30 June 2021): the population the game uses."""
+        return self.population.total
+
+    def group_share(self, group_id: str) -> float | None:
+        """A group's size over its own universe, or None where that is unknown or empty."""
+        base = self.group_universes.get(group_id, 0)
+        return self.groups.get(group_id, 0) / base if base else None

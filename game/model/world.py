@@ -18,6 +18,7 @@ import numpy as np
 from game.errors import UnknownAreaError
 from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components, Migration
 from game.model.groups import GroupDefinition
+from game.model.names import fold
 
 GROUPING_KINDS = ("region", "lep", "ca")
 
@@ -88,14 +89,15 @@ class World:
         # When names clash the first wins: LAD, then region, then combined authority, then
         # LEP ("West Midlands" is the region, "Tees Valley" the CA). A "ca:", "lep:" or
         # "region:" prefix picks the other.
+        # Keys are folded (case and accents ignored), so "ynys mon" finds Ynys Môn.
         for code in self.codes:
-            self._by_name.setdefault(self.areas[code].name.lower(), code)
-            if self.areas[code].name_cy:
-                self._by_name.setdefault(str(self.areas[code].name_cy).lower(), code)
+            for name in self._names_of(code):
+                self._by_name.setdefault(fold(name), code)
         for kind in ("region", "ca", "lep"):
             for g in self._groupings.values():
                 if g.kind == kind:
-                    self._by_name.setdefault(g.name.lower(), g.code)
+                    for name in self._names_of(g.code):
+                        self._by_name.setdefault(fold(name), g.code)
         self._cache: dict[str, AreaProfile] = {}
         self._population = np.array(
             [[self.areas[c].population.male, self.areas[c].population.female] for c in self.codes],
@@ -104,6 +106,15 @@ class World:
         self._population.setflags(write=False)
 
     # -- lookup ---------------------------------------------------------------------------
+    def _names_of(self, code: str) -> tuple[str, ...]:
+        """English name, then the Welsh name where it differs (LADs and groupings)."""
+        if code in self.areas:
+            a = self.areas[code]
+            english, welsh = a.name, a.name_cy
+        else:
+            english, welsh = self._groupings[code].name, self._names_cy.get(code)
+        return (english, welsh) if welsh and welsh != english else (english,)
+
     def _find(self, query: str) -> str:
         q = query.strip()
         kind = None
@@ -117,32 +128,58 @@ class World:
             return upper
         if kind is not None:
             for g in self._groupings.values():
-                if g.kind == kind and g.name.lower() == q.lower():
+                if g.kind == kind and fold(q) in map(fold, self._names_of(g.code)):
                     return g.code
         else:
-            code = self._by_name.get(q.lower())
+            code = self._by_name.get(fold(q))
             if code is not None:
                 return code
         raise UnknownAreaError(query, self.suggest(q))
 
     def suggest(self, query: str, n: int = 5) -> list[str]:
-        """Closest names (or codes) to a query, as "Name (CODE)" strings, best first."""
-        names = {self.areas[c].name: c for c in self.codes}
-        for g in self._groupings.values():
-            names.setdefault(g.name, g.code)
-        by_code = {code.lower(): name for name, code in names.items()}
-        lower = {k.lower(): k for k in names}
-        q = query.strip().lower()
+        """Closest names (or codes) to a query, as "Name (CODE)" strings, best first.
+
+        English and Welsh names both count, ignoring case and accents.
+        """
+        names: dict[str, str] = {}  # display name -> code
+        for code in (*self.codes, *self._groupings):
+            for name in self._names_of(code):
+                names.setdefault(name, code)
+        folded: dict[str, str] = {}  # folded name -> display name
+        for name in names:
+            folded.setdefault(fold(name), name)
+        q = fold(query)
         if not q:
             return []
-        hits = difflib.get_close_matches(q, list(lower), n=n, cutoff=0.6)
-        hits += [k for k in lower if q in k and k not in hits]
+        hits = difflib.get_close_matches(q, list(folded), n=n, cutoff=0.6)
+        hits += [k for k in folded if q in k and k not in hits]
+        first_name = {code.lower(): fold(name) for name, code in reversed(names.items())}
         hits += [
-            by_code[c].lower()
-            for c in difflib.get_close_matches(q, list(by_code), n=n, cutoff=0.8)
-            if by_code[c].lower() not in hits
+            first_name[c]
+            for c in difflib.get_close_matches(q, list(first_name), n=n, cutoff=0.8)
+            if first_name[c] not in hits
         ]
-        return [f"{lower[h]} ({names[lower[h]]})" for h in hits[:n]]
+        return [f"{folded[h]} ({names[folded[h]]})" for h in hits[:n]]
+
+    def search(self, text: str, kind: str = "lad") -> list[str]:
+        """Codes of LADs (or of groupings of `kind`) whose code, English or Welsh name
+        contains `text`, ignoring case and accents; names that start with it come first,
+        then code order. An empty text matches every area."""
+        if kind == "lad":
+            pool: list[str] = list(self.codes)
+        elif kind in GROUPING_KINDS:
+            pool = self.grouping_codes(kind)
+        else:
+            raise ValueError(f"kind must be 'lad' or one of {GROUPING_KINDS}, not {kind!r}")
+        q = fold(text)
+        starts, inside = [], []
+        for code in pool:
+            names = [fold(nm) for nm in self._names_of(code)]
+            if any(nm.startswith(q) for nm in names) or code.lower() == q:
+                starts.append(code)
+            elif q in code.lower() or any(q in nm for nm in names):
+                inside.append(code)
+        return starts + inside
 
     def resolve(self, query: str) -> AreaProfile:
         """A LAD, or a region/LEP/CA grouping, by code or name (case-insensitive)."""
@@ -267,4 +304,5 @@ class World:
             commuting=self.commuting_for(members),
             migration=self.migration_for(members),
             groups=_sum_dicts(p.groups for p in ps),
+            group_universes=_sum_dicts(p.group_universes for p in ps),
         )

@@ -44,7 +44,8 @@ def test_profile_by_name_equals_by_code(capsys: pytest.CaptureFixture[str]) -> N
     assert by_name == by_code
     doc = json.loads(by_name)
     assert doc["code"] == "E08000025" and doc["name"] == "Birmingham"
-    assert abs(doc["population"] - 1_144_919) <= 50
+    assert doc["population"] == doc["population_estimate"] == 1_142_494  # mid-2021 estimate
+    assert abs(doc["census_population"] - 1_144_919) <= 50
     assert doc["groups"]["workers"] == 442_417 and len(doc["groups"]) >= 18
 
 
@@ -73,3 +74,56 @@ def test_unknown_area_suggests_and_fails(capsys: pytest.CaptureFixture[str]) -> 
     assert "unknown area 'Hartlepol'" in err and "Hartlepool (E06000001)" in err
     code, _, err = run_cli(capsys, "profile", "E0800025")  # a digit short
     assert code == 2 and "Birmingham (E08000025)" in err
+
+
+def test_areas_search_finds_welsh_names(capsys: pytest.CaptureFixture[str]) -> None:
+    for text, code in (("Ynys Môn", "W06000001"), ("Ynys Mon", "W06000001"),
+                       ("caerdydd", "W06000015"), ("Abertawe", "W06000011")):  # fmt: skip
+        rc, out, _ = run_cli(capsys, "areas", "--search", text, "--json")
+        assert rc == 0 and [r["code"] for r in json.loads(out)] == [code], text
+    rc, out, _ = run_cli(capsys, "areas", "--search", "york", "--json")
+    assert [r["code"] for r in json.loads(out)] == ["E06000014", "E06000011"]  # York first
+    rc, out, _ = run_cli(capsys, "areas", "--group", "ca", "--search", "tees", "--json")
+    assert rc == 0 and [r["code"] for r in json.loads(out)] == ["E47000006"]
+    rc, out, _ = run_cli(capsys, "profile", "Ynys Mon", "--json")
+    assert rc == 0 and json.loads(out)["code"] == "W06000001"
+
+
+def test_areas_population_is_the_mid_2021_estimate(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(capsys, "areas", "--search", "Hartlepool", "--json")
+    (row,) = json.loads(out)
+    assert row["population"] == 92_571 and abs(row["census_population"] - 92_338) <= 50
+
+
+def test_profile_shares_use_the_counts_own_denominator(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Isles of Scilly: mid-2021 estimate 2,271 vs Census 2,058. 596 people aged 65+ are
+    # 26.2% of the estimate they were counted in (29.0% of the census count would mix the two).
+    rc, out, _ = run_cli(capsys, "profile", "Isles of Scilly")
+    assert rc == 0
+    assert "2,271  mid-2021 estimate" in out and "2,058  Census 2021 count" in out
+    assert "65+ 26.2%" in out
+    older = next(line for line in out.splitlines() if "Older people" in line)
+    assert "596" in older and "26.2% of residents (mid-2021)" in older and "29.0%" not in out
+    # A census group is a share of its table's universe: people in work / residents 16+.
+    workers = next(line for line in out.splitlines() if "People in work" in line)
+    assert "64.4% of residents 16+" in workers and "employment rate 64.4% of 16+" in out
+    assert "* Young families: counts children aged 0-10" in out
+
+
+def test_profile_json_shares_match_text(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(capsys, "profile", "Hartlepool", "--json")
+    doc = json.loads(out)
+    older = doc["groups"]["older_people"]
+    assert doc["group_universes"]["older_people"] == doc["population_estimate"] == 92_571
+    assert doc["group_universe_names"]["home_owners"] == "households"
+    assert doc["group_universes"]["home_owners"] == doc["summary"]["households"]
+    assert older == doc["summary"]["age_65_plus"]
+
+
+def test_profile_has_the_workplace_caveat(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(capsys, "profile", "Westminster")
+    caveat = out[out.index("Caveat:") :]
+    assert "lockdown" in caveat and "home workers count where they live" in caveat
+    assert "BRES" in caveat

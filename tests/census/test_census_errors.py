@@ -139,6 +139,31 @@ def test_group_definition_with_unknown_category(tmp_path: Path) -> None:
     assert "pensioners" in str(err)
 
 
+def test_group_universe_with_unknown_category(tmp_path: Path) -> None:
+    copy_tables(tmp_path)
+    text = (DEFAULT_CENSUS_DIR / "groups.csv").read_text(encoding="utf-8")
+    (tmp_path / "groups.csv").write_text(text.replace(",under_16,", ",under_sixteen,", 1))
+    err = load_error(tmp_path)
+    assert err.file.endswith("groups.csv") and err.column == "universe_excludes"
+    assert err.row == 5 and "under_sixteen" in str(err)
+
+
+def test_older_groups_file_without_universe_columns_still_loads(tmp_path: Path) -> None:
+    copy_tables(tmp_path)
+    lines = (DEFAULT_CENSUS_DIR / "groups.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    keep = header.index("description") + 1
+    import csv
+
+    rows = [r[:keep] for r in csv.reader(lines)]
+    with (tmp_path / "groups.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    a = load_world(tmp_path).resolve("Hartlepool")
+    assert a.groups == load_world().resolve("Hartlepool").groups
+    # Without universe_excludes, a share is of the table's whole total (all usual residents).
+    assert a.group_universes["workers"] == sum(a.economic_activity.values())
+
+
 def test_official_nomis_download_with_subtotals_is_accepted(tmp_path: Path, raw_dir: Path) -> None:
     """An analyst's own Nomis bulk files (with subtotal columns) read like the extracts."""
     copy_tables(tmp_path)

@@ -16,7 +16,7 @@ CODES = st.sampled_from(WORLD.codes)
 
 def dict_fields() -> list[str]:
     return ["tenure", "cars", "economic_activity", "industry", "nssec", "qualifications",
-            "travel_to_work", "groups"]  # fmt: skip
+            "travel_to_work", "groups", "group_universes"]  # fmt: skip
 
 
 def assert_sum_of_members(world: World, g: AreaProfile) -> None:

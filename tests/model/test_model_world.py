@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from game.errors import UnknownAreaError
 from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components
 from game.model.groups import GroupDefinition
+from game.model.names import fold
 from game.model.world import World
 
 
@@ -93,3 +94,47 @@ def test_models_are_frozen_and_strict() -> None:
     with pytest.raises(ValidationError):
         GroupDefinition(id="Bad Id", name="x", name_cy="x", source="s", file="f.csv",
                         categories=("a",), unit="people", description="")  # fmt: skip
+
+
+def test_fold_ignores_case_accents_and_spacing() -> None:
+    assert fold("  Ynys  Môn ") == "ynys mon"
+    assert fold("CAERDYDD") == "caerdydd"
+    assert fold("Pen-y-bont ar Ogwr") == "pen-y-bont ar ogwr"
+
+
+def welsh_world() -> World:
+    ay = area("W06000001", "Isle of Anglesey", "R1", 10).model_copy(update={"name_cy": "Ynys Môn"})
+    be = area("W06000015", "Cardiff", "R1", 20).model_copy(update={"name_cy": "Caerdydd"})
+    zeros = np.zeros((2, 2), dtype=np.int64)
+    return World({a.code: a for a in (ay, be)}, zeros, zeros, [])
+
+
+def test_welsh_names_resolve_with_or_without_accents() -> None:
+    w = welsh_world()
+    for q in ("Ynys Môn", "ynys mon", "YNYS MÔN", "Caerdydd", "Isle of Anglesey"):
+        assert w.resolve(q).code in ("W06000001", "W06000015"), q
+    assert w.resolve("Ynys Mon").code == "W06000001"
+    assert w.suggest("Ynys Mn") == ["Ynys Môn (W06000001)"]
+    assert w.suggest("caerdyd") == ["Caerdydd (W06000015)"]
+
+
+def test_search_matches_code_english_and_welsh_names() -> None:
+    w = welsh_world()
+    assert w.search("mon") == ["W06000001"]
+    assert w.search("CAER") == ["W06000015"]
+    assert w.search("w06") == ["W06000001", "W06000015"]
+    assert w.search("a") == ["W06000001", "W06000015"]  # both contain it: code order
+    assert w.search("card") == ["W06000015"]
+    assert w.search("nowhere") == []
+    with pytest.raises(ValueError):
+        w.search("x", kind="county")
+
+
+def test_population_estimate_and_group_share() -> None:
+    a = area("E06000001", "Ay", "R1", 10).model_copy(
+        update={"census_population": 9, "group_universes": {"workers": 40}}
+    )
+    assert a.population_estimate == 10 and a.census_population == 9
+    assert a.group_share("workers") == 10 / 40
+    assert a.group_share("nobody") is None
+    assert area("E06000002", "Bee", "R1", 5).group_share("workers") is None  # no universe
