@@ -7,6 +7,7 @@ census profile needs (needs.csv); each card keeps the need that brought it as it
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +25,85 @@ def card_scale(population: float, rules: GameRules) -> float:
     step = rules.card_scale_step
     stepped = max(step, math.floor(raw / step + 0.5) * step)
     return float(min(rules.card_scale_max, max(rules.card_scale_min, stepped)))
+
+
+# Outputs counted in whole units (a card never offers half a station); the rest
+# (hectares, km, megawatts, floorspace) read fine as decimals.
+CONTINUOUS_OUTPUTS = frozenset({"hectares", "route_km", "megawatts", "floorspace_m2"})
+
+
+def primary_output(ptype: Any) -> tuple[str, float] | None:
+    """The output a card's title quotes: the first that is not floorspace, if any."""
+    outputs = dict(getattr(ptype, "outputs", {}) or {})
+    for name, qty in outputs.items():
+        if name != "floorspace_m2" and qty > 0:
+            return name, float(qty)
+    return next(((n, float(q)) for n, q in outputs.items() if q > 0), None)
+
+
+def type_scale(ptype: Any, scale: float) -> float:
+    """The area's card scale, nudged so a counted output comes in whole units."""
+    out = primary_output(ptype)
+    if out is None or out[0] in CONTINUOUS_OUTPUTS:
+        return scale
+    name, qty = out
+    units = qty * scale
+    if abs(units - round(units)) < 1e-9 and units >= 1:
+        return scale
+    return max(1.0, float(round(units))) / qty
+
+
+def quantity_text(value: float) -> str:
+    return fmt.count(value) if abs(value - round(value)) < 1e-9 or value >= 100 else f"{value:.1f}"
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def scaled_name(name: str, outputs: dict[str, float], scale: float) -> tuple[str, bool]:
+    """The catalogue name with any quantity it quotes scaled ("New town park (5 ha)" at
+    scale 3 -> "New town park (15 ha)"); the flag says whether a number was replaced."""
+    replaced = False
+
+    def swap(m: re.Match[str]) -> str:
+        nonlocal replaced
+        try:
+            value = float(m.group(0).replace(",", ""))
+        except ValueError:
+            return m.group(0)
+        for qty in outputs.values():
+            if qty > 0 and abs(qty - value) < 1e-9:
+                replaced = True
+                return quantity_text(qty * scale)
+        return m.group(0)
+
+    return _NUMBER.sub(swap, name), replaced
+
+
+def describe(
+    ptype: Any, scale: float, templates: dict[str, str]
+) -> tuple[str, str, dict[str, Any]]:
+    """(English title, title key, params): the project with the real quantity it buys at
+    this scale, e.g. "New town park (15 ha)", never "(x3)". A name that quotes its own
+    quantity has it scaled; otherwise the main output is added as "card.output.<name>"
+    so a client can translate both parts."""
+    outputs = {k: float(v) for k, v in (getattr(ptype, "outputs", {}) or {}).items()}
+    name, replaced = scaled_name(ptype.name, outputs, scale)
+    name_cy, _ = scaled_name(getattr(ptype, "name_cy", None) or ptype.name, outputs, scale)
+    params: dict[str, Any] = {"name": name, "name_cy": name_cy, "type_id": ptype.id}
+    out = primary_output(ptype)
+    if out is None or replaced or scale == 1.0:
+        return fmt.render(templates, "card.title", params), "card.title", params
+    output_name, qty = out
+    output_key = f"card.output.{output_name}"
+    n = quantity_text(qty * scale)
+    quantity = (
+        fmt.render(templates, output_key, {"n": n})
+        if output_key in templates
+        else (f"{n} {output_name.replace('_', ' ')}")
+    )
+    params.update(output_key=output_key, n=n, quantity=quantity)
+    return fmt.render(templates, "card.title_scaled", params), "card.title_scaled", params
 
 
 def type_weights(
@@ -84,6 +164,7 @@ def make_card(
     rules: GameRules,
     templates: dict[str, str],
     group_names: dict[str, str],
+    group_names_cy: dict[str, str] | None = None,
     scenario_name: str | None = None,
 ) -> ProposalCard:
     if scenario_name is not None:
@@ -97,13 +178,18 @@ def make_card(
         }
     else:
         reason_key, params = "card.reason.general", {"area": area_name}
-    title_key = "card.title" if scale == 1.0 else "card.title_scaled"
-    title = fmt.render(templates, title_key, {"name": ptype.name, "scale": fmt.scale(scale)})
+    title, title_key, title_params = describe(ptype, scale, templates)
     fund_clout, reject_clout = clout_costs(numbers, population, rules)
 
     def stance(rows: list[tuple[str, int, float]]) -> list[GroupStance]:
         return [
-            GroupStance(group_id=g, name=group_names.get(g, g), size=n, strength=s)
+            GroupStance(
+                group_id=g,
+                name=group_names.get(g, g),
+                name_cy=(group_names_cy or {}).get(g, ""),
+                size=n,
+                strength=s,
+            )
             for g, n, s in rows
         ]
 
@@ -113,6 +199,8 @@ def make_card(
         type_id=ptype.id,
         category=ptype.category,
         title=title,
+        title_key=title_key,
+        title_params=title_params,
         blurb=getattr(ptype, "blurb", "") or "",
         scale=scale,
         cost=float(ptype.capital_cost) * scale,
@@ -124,7 +212,8 @@ def make_card(
         net_jobs=numbers.net_jobs,
         net_jobs_wider=numbers.net_jobs_wider,
         cost_per_net_job=numbers.cost_per_net_job,
-        people_affected=numbers.people_affected,
+        # Nobody reaches more people than live here (small islands, big programmes).
+        people_affected=min(numbers.people_affected, int(population)),
         supporters=[(s.group_id, s.name, s.size) for s in sup],
         detractors=[(s.group_id, s.name, s.size) for s in det],
         stances=sup + det,

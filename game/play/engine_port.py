@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from game.play.models import EngineEventInfo, ExplanationLine
+from game.play.models import EngineEventInfo, ExplanationLine, JobsAccount, ProjectJobs
 
 SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 
@@ -60,6 +60,7 @@ class Snapshot:
     jobs_by_section: dict[str, float]
     indicators: dict[str, float]  # scenario values, "<name>_baseline", "<name>_low/_high"
     projects: tuple[ProjectStatus, ...]
+    jobs_account: JobsAccount
 
 
 def line(c: Any) -> ExplanationLine:
@@ -178,6 +179,79 @@ class EnginePort:
         raw = self.engine.preview_approval(self._command(type_id, scale, label))
         return {g: (float(d), [line(c) for c in cs]) for g, (d, cs) in raw.items()}
 
+    def jobs_account(self, year: int | None = None) -> JobsAccount:
+        """The engine's one jobs vocabulary (Engine.jobs_account) as PLAY data."""
+        acc = getattr(self.engine, "jobs_account", None)
+        if acc is not None:
+            a = acc(year)
+            projects = [
+                ProjectJobs(label=str(p.label), type_id=str(p.type_id), opens=int(p.opens),
+                            cost=float(p.capital_cost), gross=float(p.local.gross),
+                            net=float(p.local.net), net_wider=float(p.wider.net))
+                for p in a.projects
+            ]  # fmt: skip
+            return JobsAccount(
+                year=int(a.year),
+                gross_operational_fte=float(a.gross_operational_fte),
+                construction_fte=float(a.construction_fte),
+                gross_total=float(a.gross_total),
+                deadweight=float(a.deadweight),
+                leakage=float(a.leakage),
+                displacement=float(a.displacement),
+                substitution=float(a.substitution),
+                multiplier_gain=float(a.multiplier_gain),
+                net_additional=float(a.net_additional),
+                net_additional_wider=float(a.net_additional_wider),
+                jobs_vs_baseline=float(a.jobs_vs_baseline),
+                cost_to_date=float(a.cost_to_date),
+                cost_per_net_job=None if a.cost_per_net_job is None else float(a.cost_per_net_job),
+                not_yet_open=[(str(lbl), int(y)) for lbl, y in a.not_yet_open],
+                projects=projects,
+            )
+        return self._account_from_state(year)
+
+    def _account_from_state(self, year: int | None) -> JobsAccount:
+        # Engines without jobs_account (test doubles): the same rule from project
+        # snapshots -- a project counts once open, construction and operational together.
+        st = self.engine.state
+        rec = st.history[-1]
+        y = int(rec.year) if year is None else int(year)
+        ind = rec.indicators
+        base = getattr(rec, "baseline_indicators", None) or {}
+        vs_base = float(ind.get("jobs", 0.0)) - float(
+            base.get("jobs", ind.get("jobs_baseline", ind.get("jobs", 0.0)))
+        )
+        rows, later = [], []
+        for p in getattr(st, "projects", ()):
+            if int(p.opens) > y:
+                later.append((str(p.label), int(p.opens)))
+                continue
+            t = p.total
+            rows.append(
+                ProjectJobs(label=str(p.label), type_id=str(getattr(p, "type_id", "")),
+                            opens=int(p.opens), cost=float(getattr(p, "capital_cost", 0.0)),
+                            gross=float(getattr(t, "gross", t.net)), net=float(t.net),
+                            net_wider=float(getattr(t, "net", 0.0)))
+            )  # fmt: skip
+
+        def total(name: str) -> float:
+            return float(sum(getattr(p.total, name, 0.0) for p in getattr(st, "projects", ())
+                             if int(p.opens) <= y))  # fmt: skip
+
+        net = float(sum(r.net for r in rows))
+        cost = float(sum(r.cost for r in rows))
+        gross = float(sum(r.gross for r in rows))
+        return JobsAccount(
+            year=y, gross_operational_fte=gross, construction_fte=0.0, gross_total=gross,
+            deadweight=total("deadweight"), leakage=total("leakage"),
+            displacement=total("displacement"), substitution=total("substitution"),
+            multiplier_gain=total("multiplier_effect"), net_additional=net,
+            net_additional_wider=float(sum(r.net_wider for r in rows)),
+            jobs_vs_baseline=vs_base, cost_to_date=cost,
+            cost_per_net_job=cost / net if net > 1e-9 else None,
+            not_yet_open=later, projects=rows,
+        )  # fmt: skip
+
     def snapshot(self) -> Snapshot:
         st = self.engine.state
         rec = st.history[-1]
@@ -218,4 +292,5 @@ class EnginePort:
             jobs_by_section=by_section,
             indicators=ind,
             projects=projects,
+            jobs_account=self.jobs_account(),
         )

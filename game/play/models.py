@@ -21,6 +21,7 @@ class GroupStance(_Model):
     group_id: str
     name: str
     size: int  # Census 2021 people in the group (groups overlap)
+    name_cy: str = ""  # Welsh name from the census group definitions
     strength: float  # + supports, - opposes
 
 
@@ -28,7 +29,11 @@ class ProposalCard(_Model):
     id: str
     type_id: str
     category: str
-    title: str
+    title: str  # English, e.g. "New park (15 ha)"
+    # "card.title_scaled" params: name, type_id, quantity (English), output_key, n -- a
+    # client renders t(output_key, n=n) then t(title_key, name=<project name>, quantity=..)
+    title_key: str = "card.title"
+    title_params: dict[str, Any] = Field(default_factory=dict)
     blurb: str
     scale: float
     cost: float  # capital, £ (paid from the growth fund when funded)
@@ -77,6 +82,7 @@ class Consultation(_Model):
     group_id: str
     group_name: str
     size: int
+    group_name_cy: str = ""
     delta: float  # projected change in the group's approval if the card is funded
     lines: list[ExplanationLine]
 
@@ -132,6 +138,40 @@ class Headline(_Model):
     approval_overall: float  # 0..100
 
 
+class ProjectJobs(_Model):
+    """One open project's part of the jobs account (construction + operational FTE)."""
+
+    label: str
+    type_id: str
+    opens: int
+    cost: float
+    gross: float  # operational FTE + construction FTE equivalents
+    net: float  # net new jobs at the level played
+    net_wider: float
+
+
+class JobsAccount(_Model):
+    """The one jobs vocabulary (Engine.jobs_account, lead's decision): every jobs figure
+    PLAY shows comes from one of these, for one year, counting only open projects."""
+
+    year: int
+    gross_operational_fte: float
+    construction_fte: float
+    gross_total: float  # "Jobs created (gross)"      -> key jobs.gross
+    deadweight: float
+    leakage: float
+    displacement: float
+    substitution: float
+    multiplier_gain: float
+    net_additional: float  # "Net new jobs"          -> key jobs.net
+    net_additional_wider: float
+    jobs_vs_baseline: float  # "Jobs located here vs no new projects" -> key jobs.vs_baseline
+    cost_to_date: float  # capital cost of the projects counted
+    cost_per_net_job: float | None
+    not_yet_open: list[tuple[str, int]] = Field(default_factory=list)  # (label, opens year)
+    projects: list[ProjectJobs] = Field(default_factory=list)
+
+
 class FundedProject(_Model):
     card_id: str
     type_id: str
@@ -143,8 +183,10 @@ class FundedProject(_Model):
     cost: float
     running_cost: float
     gross_jobs: float  # gross permanent operational FTE
-    net_jobs: float  # net additional FTE now (construction while building, then operational)
+    net_jobs: float  # net new jobs (construction + operational FTE) once open, else 0
+    net_jobs_planned: float = 0.0  # the same when it opens (the card's figure)
     status: str = "construction"  # construction | open
+    counted: bool = False  # in the jobs account's totals (open by the report year)
 
 
 class Pyramid(_Model):
@@ -171,6 +213,7 @@ class BenchmarkRow(_Model):
 class GroupApproval(_Model):
     group_id: str
     name: str
+    name_cy: str = ""
     size: int
     approval: float
     change: float  # since 2021
@@ -210,10 +253,12 @@ class CensusReport(_Model):
     unemployment_rate: float
     jobs_by_industry: list[IndustryJobs]
     projects: list[FundedProject]
-    gross_jobs: float  # gross permanent operational FTE of the open projects
-    net_additional_jobs: float  # this year's net additional FTE (engine, level played)
-    money_spent: float
-    cost_per_net_job: float | None
+    gross_jobs: float  # = jobs.gross_total ("Jobs created (gross)")
+    net_additional_jobs: float  # = jobs.net_additional ("Net new jobs")
+    jobs_vs_baseline: float = 0.0  # = jobs.jobs_vs_baseline
+    money_spent: float  # everything funded, open or not
+    cost_per_net_job: float | None  # = jobs.cost_per_net_job (open projects only)
+    jobs: JobsAccount | None = None
     benchmarks: list[BenchmarkRow]
     approval_overall: float
     approvals: list[GroupApproval]
@@ -223,3 +268,10 @@ class CensusReport(_Model):
     score: float | None = None  # final only, 0..100
     score_parts: dict[str, float] = Field(default_factory=dict)
     ending: Literal["parade", "mob", "mixed"] | None = None  # final only
+    # Final only: why this ending ("report.verdict.<ending>.<reason>", chosen from the
+    # sub-scores) then who gained/lost most ("report.verdict.movers*": params winner/loser
+    # are English names, winner_id/loser_id the group ids for a translated name).
+    verdict_lines: list[NewsItem] = Field(default_factory=list)
+    verdict: str = ""  # English rendering of verdict_lines
+    biggest_winners: list[str] = Field(default_factory=list)  # group ids, most gained first
+    biggest_losers: list[str] = Field(default_factory=list)  # group ids, most lost first

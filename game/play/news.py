@@ -47,9 +47,15 @@ def newspaper(
     population_change: float,
     event: NewsEvent | None,
     census: str | None = None,
+    names_cy: dict[str, str] | None = None,
 ) -> list[NewsItem]:
     """Most newsworthy first: a census result, openings, the local event, jobs, population,
     then the rest."""
+    cy = names_cy or {}
+
+    def project(name: str) -> dict[str, str]:
+        return {"project": name, "project_cy": cy.get(name, name)}
+
     items: list[NewsItem] = []
     if census is not None:
         items.append(
@@ -57,7 +63,7 @@ def newspaper(
                  {"area": area_name, "population": fmt.count(population)})
         )  # fmt: skip
     for name in opened[:2]:
-        items.append(item(templates, "news.project_opened", {"project": name, "area": area_name}))
+        items.append(item(templates, "news.project_opened", {**project(name), "area": area_name}))
     if event is not None:
         items.append(
             NewsItem(
@@ -82,7 +88,7 @@ def newspaper(
             )
         )
     for name in started[:1]:
-        items.append(item(templates, "news.project_started", {"project": name}))
+        items.append(item(templates, "news.project_started", project(name)))
     for name in expired[:1]:
-        items.append(item(templates, "news.card_expired", {"project": name}))
+        items.append(item(templates, "news.card_expired", project(name)))
     return items[: rules.news_max_headlines]

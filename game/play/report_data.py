@@ -11,6 +11,7 @@ from game.play.models import (
     CensusReport,
     GroupApproval,
     IndustryJobs,
+    NewsItem,
     Pyramid,
 )
 from game.play.news import item
@@ -25,13 +26,22 @@ REPORT_SERIES = ("population", "jobs", "unemployment_rate", "net_additional_jobs
 
 def score_game(
     approval: float, net_jobs: float, population: float, cost_per_net_job: float | None,
-    rules: GameRules,
+    rules: GameRules, fund: float | None = None,
 ) -> tuple[float, dict[str, float]]:  # fmt: skip
-    """Score 0..100 from approval, net jobs per 1,000 residents and value for money."""
-    per_1000 = 1000.0 * net_jobs / max(population, 1.0)
+    """Score 0..100 from approval, a net new jobs score and a value-for-money score.
+
+    The jobs score rises smoothly with net new jobs per 1,000 residents (half marks at
+    score_jobs_per_1000_half_marks) and never reaches the cap. Residents are counted at
+    least as many as the growth fund was sized for, so the smallest districts, whose fund
+    is lifted to the floor, cannot top the score just by being small."""
+    residents = max(population, 1.0)
+    if fund is not None and rules.fund_per_resident > 0:
+        residents = max(residents, fund / rules.fund_per_resident)
+    per_1000 = max(0.0, 1000.0 * net_jobs / residents)
+    half = rules.score_jobs_per_1000_half_marks
     parts = {
         "approval": max(0.0, min(100.0, approval)),
-        "jobs": 100.0 * max(0.0, min(1.0, per_1000 / rules.score_jobs_per_1000_full_marks)),
+        "jobs": 100.0 * per_1000 / (per_1000 + half),
         "value": 0.0
         if not cost_per_net_job or cost_per_net_job <= 0
         else 100.0 * min(1.0, rules.score_value_benchmark / cost_per_net_job),
@@ -43,25 +53,100 @@ def score_game(
     }
     total_w = sum(weights.values()) or 1.0
     score = sum(parts[k] * weights[k] for k in parts) / total_w
-    return round(score, 1), {k: round(v, 1) for k, v in parts.items()}
+    out = {k: round(v, 1) for k, v in parts.items()}
+    out["jobs_per_1000"] = round(per_1000, 2)  # the raw figure behind the jobs score
+    return round(score, 1), out
 
 
-def ending_for(score: float, rules: GameRules) -> Literal["parade", "mob", "mixed"]:
-    if score >= rules.ending_parade_min_score:
-        return "parade"
-    if score < rules.ending_mob_max_score:
+def ending_for(
+    score: float, rules: GameRules, approval: float | None = None
+) -> Literal["parade", "mob", "mixed"]:
+    """The crowd: a parade needs a good score AND most people approving; a low score or
+    a low approval brings the mob; anything between is a mixed reception."""
+    if score < rules.ending_mob_max_score or (
+        approval is not None and approval < rules.ending_mob_max_approval
+    ):
         return "mob"
+    if score >= rules.ending_parade_min_score and (
+        approval is None or approval >= rules.ending_parade_min_approval
+    ):
+        return "parade"
     return "mixed"
+
+
+def verdict_reason(ending: str, parts: dict[str, float], rules: GameRules) -> str:
+    """Which sentence explains the ending, read from the sub-scores so the text never
+    praises a part that scored badly."""
+    good = rules.verdict_good_part
+    jobs_ok = parts.get("jobs", 0.0) >= good
+    value_ok = parts.get("value", 0.0) >= good
+    approval = parts.get("approval", 0.0)
+    if ending == "parade":
+        if jobs_ok and value_ok:
+            return "all_good"
+        return "popular_costly" if not value_ok else "popular_few_jobs"
+    if ending == "mob":
+        return "unpopular" if approval < rules.ending_mob_max_approval else "poor_value"
+    if approval >= rules.verdict_popular_approval:
+        return "popular_costly" if not value_ok else "popular_few_jobs"
+    if jobs_ok and value_ok:
+        return "jobs_unpopular"
+    return "split"
+
+
+def movers(approvals: list[GroupApproval], rules: GameRules) -> tuple[list[str], list[str]]:
+    """(biggest winners, biggest losers): group ids by approval change since 2021, the
+    largest first, ignoring changes too small to notice."""
+    floor = rules.verdict_mover_min_change
+    ranked = sorted(approvals, key=lambda a: (-a.change, a.group_id))
+    winners = [a.group_id for a in ranked if a.change >= floor][:3]
+    losers = [a.group_id for a in reversed(ranked) if a.change <= -floor][:3]
+    return winners, losers
+
+
+def verdict_lines(
+    s: GameSession, ending: str, score: float, parts: dict[str, float],
+    cost_per_net_job: float | None, winners: list[str], losers: list[str],
+) -> list[NewsItem]:  # fmt: skip
+    """The verdict as translation keys with params: why this ending, then who gained and
+    who lost most (group ids travel with the names so a client can use name_cy)."""
+    reason = verdict_reason(ending, parts, s.rules)
+    base = {
+        "area": s.area.name,
+        "score": f"{score:.0f}",
+        "approval": f"{parts.get('approval', 0.0):.0f}",
+        "cost": fmt.money(cost_per_net_job) if cost_per_net_job else "-",
+        "benchmark": fmt.money(s.rules.score_value_benchmark),
+        "jobs_per_1000": f"{parts.get('jobs_per_1000', 0.0):.1f}",
+    }
+    lines = [item(s.templates, f"report.verdict.{ending}.{reason}", base)]
+    name = s.group_names.get
+    if winners and losers:
+        key = "report.verdict.movers"
+    elif winners:
+        key = "report.verdict.movers_no_loser"
+    elif losers:
+        key = "report.verdict.movers_no_winner"
+    else:
+        key = "report.verdict.movers_none"
+    params = {
+        "winner_id": winners[0] if winners else "",
+        "winner": name(winners[0], winners[0]) if winners else "",
+        "loser_id": losers[0] if losers else "",
+        "loser": name(losers[0], losers[0]) if losers else "",
+        "winner_cy": s.group_names_cy.get(winners[0], "") if winners else "",
+        "loser_cy": s.group_names_cy.get(losers[0], "") if losers else "",
+    }
+    lines.append(item(s.templates, key, params))
+    return lines
 
 
 def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> CensusReport:
     first, now = s._snapshots[0], s._snapshots[-1]
-    ind = now.indicators
-    open_projects = [p for p in s.funded if p.status == "open"]
-    gross = float(sum(p.gross_jobs for p in open_projects))
-    net = float(ind.get("net_additional_jobs", sum(p.net_jobs for p in open_projects)))
+    account = now.jobs_account  # the one jobs vocabulary: same year, open projects only
+    net = account.net_additional
     spent = float(sum(p.cost for p in s.funded))
-    cpnj = spent / net if net > 0 else None
+    cpnj = account.cost_per_net_job
 
     known = set(first.jobs_by_section) | set(now.jobs_by_section)
     sections = [sec for sec in SECTIONS if sec in known] + sorted(known - set(SECTIONS))
@@ -81,6 +166,7 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
             GroupApproval(
                 group_id=g,
                 name=s.group_names.get(g, g),
+                name_cy=s.group_names_cy.get(g, ""),
                 size=int(s.area.groups.get(g, 0)),
                 approval=value,
                 change=value - first.approvals.get(g, value),
@@ -89,9 +175,13 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
         )
     score = ending = None
     parts: dict[str, float] = {}
+    winners, losers = movers(approvals, s.rules)
+    verdict: list[NewsItem] = []
     if kind == "final":
-        score, parts = score_game(now.approval_overall, net, now.population, cpnj, s.rules)
-        ending = ending_for(score, s.rules)
+        score, parts = score_game(now.approval_overall, net, now.population, cpnj, s.rules,
+                                  fund=s.fund)  # fmt: skip
+        ending = ending_for(score, s.rules, now.approval_overall)
+        verdict = verdict_lines(s, ending, score, parts, cpnj, winners, losers)
     benchmarks = [
         BenchmarkRow(id=b.id, label=b.label, low=b.cost_per_net_job_low,
                      high=b.cost_per_net_job_high, status=b.status, source=b.source)
@@ -134,10 +224,12 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
         unemployment_rate=now.unemployment_rate,
         jobs_by_industry=industry,
         projects=[p.model_copy() for p in s.funded],
-        gross_jobs=gross,
+        gross_jobs=account.gross_total,
         net_additional_jobs=net,
+        jobs_vs_baseline=account.jobs_vs_baseline,
         money_spent=spent,
         cost_per_net_job=cpnj,
+        jobs=account.model_copy(deep=True),
         benchmarks=benchmarks,
         approval_overall=now.approval_overall,
         approvals=approvals,
@@ -147,4 +239,8 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
         score=score,
         score_parts=parts,
         ending=ending,
+        verdict_lines=verdict,
+        verdict=" ".join(v.text for v in verdict),
+        biggest_winners=winners,
+        biggest_losers=losers,
     )

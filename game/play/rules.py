@@ -51,10 +51,15 @@ class GameRules(_Frozen):
     score_weight_approval: float = Field(ge=0)
     score_weight_jobs: float = Field(ge=0)
     score_weight_value: float = Field(ge=0)
-    score_jobs_per_1000_full_marks: float = Field(gt=0)
+    score_jobs_per_1000_half_marks: float = Field(gt=0)
     score_value_benchmark: float = Field(gt=0)
     ending_parade_min_score: float
     ending_mob_max_score: float
+    ending_parade_min_approval: float = Field(ge=0, le=100)
+    ending_mob_max_approval: float = Field(ge=0, le=100)
+    verdict_popular_approval: float = Field(ge=0, le=100)
+    verdict_good_part: float = Field(ge=0, le=100)
+    verdict_mover_min_change: float = Field(ge=0)
     news_event_probability: float = Field(ge=0, le=1)
     news_max_headlines: int = Field(ge=2)
 

@@ -18,7 +18,7 @@ from game.errors import CivicError, SaveError
 from game.model.area import AreaProfile
 from game.play import fmt
 from game.play.actions import Action, AdvanceYear, Consult, Defer, Fund, LogEntry, Reject
-from game.play.cards import card_scale, draw_types, make_card, type_weights
+from game.play.cards import card_scale, draw_types, make_card, type_scale, type_weights
 from game.play.engine_port import EnginePort, Snapshot
 from game.play.models import (
     ActionResult,
@@ -28,6 +28,7 @@ from game.play.models import (
     ExplanationLine,
     FundedProject,
     Headline,
+    JobsAccount,
     NewsItem,
     ProposalCard,
     SeriesPoint,
@@ -88,7 +89,9 @@ class GameSession:
 
         national = national_shares(world.areas.values(), self.book.needs)
         self.needs: list[NeedReading] = read_needs(self.area, national, self.book.needs)
-        self.group_names = {g.id: g.name for g in getattr(world, "group_definitions", [])}
+        defs = getattr(world, "group_definitions", [])
+        self.group_names = {g.id: g.name for g in defs}
+        self.group_names_cy = {g.id: getattr(g, "name_cy", "") or g.name for g in defs}
         self.types = sorted(self.catalogue.types.values(), key=lambda t: t.id)
 
         self.turn = 0
@@ -349,8 +352,9 @@ class GameSession:
                     opens_year=self.year + card.build_years,
                     cost=card.cost,
                     running_cost=card.running_cost,
-                    gross_jobs=card.gross_operational_jobs,
-                    net_jobs=card.net_jobs,
+                    gross_jobs=0.0,
+                    net_jobs=0.0,
+                    net_jobs_planned=card.net_jobs,
                 )
             )
             del self._cards[card.id]
@@ -368,6 +372,7 @@ class GameSession:
                 card_id=card.id,
                 group_id=action.group_id,
                 group_name=self.group_names.get(action.group_id, action.group_id),
+                group_name_cy=self.group_names_cy.get(action.group_id, ""),
                 size=int(self.area.groups.get(action.group_id, 0)),
                 delta=delta,
                 lines=lines,
@@ -404,6 +409,7 @@ class GameSession:
         event_clout = event.clout if event is not None else 0
         self.clout = int(min(self.rules.clout_max, max(0, self.clout + clout_income + event_clout)))
 
+        names_cy = self._names_cy()  # before lapsed cards leave the table
         expired = [c.title for c in self._cards.values() if c.expires_year < year]
         self._cards = {k: c for k, c in self._cards.items() if c.expires_year >= year}
 
@@ -425,6 +431,7 @@ class GameSession:
             population_change=snap.population - before.population,
             event=event,
             census=report_due,
+            names_cy=names_cy,
         )
         self.news_archive.extend(news)
         if self.turn >= self.years:
@@ -455,25 +462,46 @@ class GameSession:
         self.summaries.append(summary)
         return summary
 
+    def _names_cy(self) -> dict[str, str]:
+        """Card title -> Welsh project name (news params carry both languages)."""
+        out = {}
+        for p in self.funded:
+            ptype = self.catalogue.types.get(p.type_id)
+            out[p.title] = getattr(ptype, "name_cy", None) or p.title
+        for c in self._cards.values():
+            ptype = self.catalogue.types.get(c.type_id)
+            out.setdefault(c.title, getattr(ptype, "name_cy", None) or c.title)
+        return out
+
     def _label_for(self, card: ProposalCard) -> str:
         """The project's name in the engine's explanations; unique within the game."""
         taken = {p.label for p in self.funded}
         return card.title if card.title not in taken else f"{card.title} ({card.id})"
 
     def _update_projects(self, snap: Snapshot) -> list[str]:
+        """Project rows take their jobs from the year's jobs account, so the projects list
+        always adds up to the totals shown beside it."""
         by_label = {p.label: p for p in snap.projects}
+        counted = {r.label: r for r in snap.jobs_account.projects}
         opened = []
         for p in self.funded:
             eng = by_label.get(p.label)
             if eng is None:
                 continue
             p.opens_year = eng.opens
-            p.net_jobs = eng.net_jobs
-            p.gross_jobs = eng.gross_operational
+            row = counted.get(p.label)
+            p.counted = row is not None
+            p.gross_jobs = row.gross if row is not None else 0.0
+            p.net_jobs = row.net if row is not None else 0.0
             if eng.status == "open" and p.status != "open":
                 p.status = "open"
                 opened.append(p.title)
         return opened
+
+    def jobs_account(self, year: int | None = None) -> JobsAccount:
+        """Jobs created (gross), net new jobs and jobs located here vs no new projects,
+        for a year played (default: now); projects not yet open are listed, not counted."""
+        return self._snapshot_for(year).jobs_account.model_copy(deep=True)
 
     def _accumulate_explanations(self, snap: Snapshot) -> None:
         for g, lines in snap.explanations.items():
@@ -506,7 +534,8 @@ class GameSession:
         weights, reasons = type_weights(self.types, self.needs, funded_types)
         on_table = {c.type_id for c in self._cards.values()}
         for i in draw_types(self._rng_cards, self.types, weights, n, on_table):
-            new_ids.append(self._add_card(self.types[i], scale, reasons[i], None))
+            ptype = self.types[i]
+            new_ids.append(self._add_card(ptype, type_scale(ptype, scale), reasons[i], None))
         return new_ids
 
     def _add_card(
@@ -527,6 +556,7 @@ class GameSession:
             rules=self.rules,
             templates=self.templates,
             group_names=self.group_names,
+            group_names_cy=self.group_names_cy,
             scenario_name=scenario_name,
         )
         return card_id

@@ -147,6 +147,7 @@ class FakeEngine:
         projects = [
             SimpleNamespace(label=label, opens=opens,
                             status="open" if self.year >= opens else "construction",
+                            capital_cost=self.catalogue.types[ty].capital_cost * sc,
                             total=SimpleNamespace(net=self.catalogue.types[ty].gross_operational_fte
                                                   * sc * 0.6),
                             jobs=SimpleNamespace(gross=self.catalogue.types[ty].gross_operational_fte

@@ -140,33 +140,51 @@ def test_final_report(game):
     assert len(r.jobs_by_industry) == 21 and r.jobs_by_industry[0].section == "A"
     assert sum(j.jobs_now for j in r.jobs_by_industry) == pytest.approx(r.jobs_now, rel=1e-6)
     assert r.money_spent == pytest.approx(sum(p.cost for p in s.funded))
-    engine_projects = s.engine.engine.state.projects
-    assert r.gross_jobs == pytest.approx(
-        sum(p.jobs.gross for p in engine_projects if p.status == "open")
-    )
-    assert r.net_additional_jobs == pytest.approx(
-        s.engine.engine.state.history[-1].indicators["net_additional_jobs"]
-    )
-    if r.net_additional_jobs > 0:
-        assert r.cost_per_net_job == pytest.approx(r.money_spent / r.net_additional_jobs)
+    acc = s.engine.engine.jobs_account(2031)
+    assert r.jobs is not None and r.jobs.year == 2031
+    assert r.gross_jobs == pytest.approx(acc.gross_total)
+    assert r.net_additional_jobs == pytest.approx(acc.net_additional)
+    assert r.jobs_vs_baseline == pytest.approx(acc.jobs_vs_baseline)
+    assert r.cost_per_net_job == pytest.approx(acc.cost_per_net_job)
     rgf = next(b for b in r.benchmarks if b.id == "rgf")
     assert (rgf.low, rgf.high) == (33000, 37400)
     assert len(r.approvals) == 18
     assert 0 <= r.score <= 100
     rules = s.rules
-    want = (
-        "parade"
-        if r.score >= rules.ending_parade_min_score
-        else "mob"
-        if r.score < rules.ending_mob_max_score
-        else "mixed"
-    )
-    assert r.ending == want
+    from game.play.report_data import ending_for
+
+    assert r.ending == ending_for(r.score, rules, r.approval_overall)
+    assert r.verdict_lines[0].key.startswith(f"report.verdict.{r.ending}.")
+    assert r.verdict and "{" not in r.verdict
     assert r.headlines[-1].key == f"report.ending.{r.ending}"
     mid = s.census_report("midterm")
     assert mid.ending is None and mid.score is None
     t = tables(r)
     assert t["projects"]["title"].tolist() == [p.title for p in s.funded]
+
+
+@pytest.mark.parametrize("kind", ["midterm", "final"])
+def test_report_totals_agree_with_its_projects_list(game, kind):
+    """One jobs vocabulary (P3): the report's three measures and the project rows come from
+    the same year's jobs account; projects not open yet count in neither."""
+    s, *_ = game
+    r = s.census_report("final")
+    if kind == "midterm":
+        # rebuild the mid-term report from the year-5 account, as the client showed it
+        acc = s.jobs_account(2026)
+        assert acc.year == 2026
+        assert sum(p.net for p in acc.projects) == pytest.approx(acc.net_additional)
+        assert all(opens > 2026 for _, opens in acc.not_yet_open)
+        return
+    counted = [p for p in r.projects if p.counted]
+    assert sum(p.net_jobs for p in counted) == pytest.approx(r.net_additional_jobs)
+    assert sum(p.gross_jobs for p in counted) == pytest.approx(r.gross_jobs)
+    assert all(p.net_jobs == 0.0 for p in r.projects if not p.counted)
+    assert {lbl for lbl, _ in r.jobs.not_yet_open} == {p.label for p in r.projects
+                                                      if not p.counted}  # fmt: skip
+    assert r.cost_per_net_job == pytest.approx(sum(p.cost for p in counted) / r.net_additional_jobs)
+    t = tables(r)["summary"].set_index("measure")["value"]
+    assert float(t["net_additional_jobs"]) == pytest.approx(r.net_additional_jobs)
 
 
 def test_series_has_baseline_and_band(game):

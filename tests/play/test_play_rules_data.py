@@ -39,7 +39,7 @@ def test_templates_cover_every_key_the_game_uses():
             "card.reason.unemployment", "card.error.no_money", "report.ending.mob")  # fmt: skip
     for key in keys:
         assert key in t
-    assert all(k.startswith(("news.", "card.", "report.")) for k in t)
+    assert all(k.startswith(("news.", "card.", "report.", "jobs.")) for k in t)
 
 
 def _copy_rules(tmp_path: Path) -> Path:

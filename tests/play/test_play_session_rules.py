@@ -144,14 +144,22 @@ def test_score_and_ending_by_hand():
     from game.play.rules import load_rulebook
 
     rules = load_rulebook().rules
-    # approval 70 -> 70; 500 net jobs / 100k = 5 per 1000 -> 50; £35k per job -> 100
+    # approval 70 -> 70; 500 net jobs / 100k = 5 per 1000 -> 5 / (5 + 5) = 50;
+    # £35k per job -> 100
     score, parts = score_game(70.0, 500.0, 100_000.0, 35_000.0, rules)
-    assert parts == {"approval": 70.0, "jobs": 50.0, "value": 100.0}
+    assert parts == {"approval": 70.0, "jobs": 50.0, "value": 100.0, "jobs_per_1000": 5.0}
     assert score == pytest.approx(0.5 * 70 + 0.3 * 50 + 0.2 * 100)
-    assert ending_for(score, rules) == "parade"
-    assert ending_for(34.9, rules) == "mob"
-    assert ending_for(50.0, rules) == "mixed"
+    assert ending_for(score, rules, 70.0) == "parade"
+    assert ending_for(34.9, rules, 70.0) == "mob"
+    assert ending_for(50.0, rules, 70.0) == "mixed"
+    # a high score cannot buy a parade from a town that mostly disapproves, and a low
+    # approval brings the mob whatever the score
+    assert ending_for(60.0, rules, 50.0) == "mixed"
+    assert ending_for(60.0, rules, 39.0) == "mob"
     assert score_game(50.0, 0.0, 100_000.0, None, rules)[1]["value"] == 0.0
+    # 20 jobs per 1000 -> 80: the jobs score keeps rising but never saturates
+    assert score_game(50.0, 2000.0, 100_000.0, None, rules)[1]["jobs"] == 80.0
+    assert score_game(50.0, 10_000.0, 100_000.0, None, rules)[1]["jobs"] < 96.0
 
 
 actions = st.lists(
