@@ -6,12 +6,12 @@ an independent sibling of game.play, so it reads the report through model_dump()
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from game.atomic import atomic_write_text
 
 TABLES = (
     "summary",
@@ -150,13 +150,6 @@ def export_csv(report: Any, out_dir: Path | str, prefix: str = "") -> list[Path]
     written = []
     for name, frame in tables(report).items():
         target = out / f"{prefix}{name}.csv"
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=out)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                frame.to_csv(fh, index=False)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_text(target, frame.to_csv(index=False, lineterminator="\n"))
         written.append(target)
     return written

@@ -8,14 +8,12 @@ as 10 job-years = 1 FTE.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from game.errors import DataError
 from game.scenarios.models import ProjectType
 from game.sim.additionality import JobsBreakdown, gross_to_net
+from game.sim.params import load_named_values
 
 REPO = Path(__file__).resolve().parents[2]
 APPRAISAL_PARAMS = REPO / "data" / "projects" / "appraisal_params.csv"
@@ -31,18 +29,8 @@ NATIONAL_NOTE = (
 )
 
 
-@lru_cache(maxsize=2)
 def load_params(path: Path = APPRAISAL_PARAMS) -> dict[str, float]:
-    out: dict[str, float] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                out[row["name"]] = float(row["value"])
-            except (KeyError, ValueError) as exc:
-                raise DataError(str(path), f"bad value ({exc})", row=i, column="value") from None
-            if not row.get("source") or row.get("status") not in ("verified", "assumption"):
-                raise DataError(str(path), "needs a source and a status", row=i)
-    return out
+    return load_named_values(path)
 
 
 def discount_factor(t: int, params: dict[str, float]) -> float:

@@ -19,6 +19,7 @@ import numpy as np
 
 from game.errors import DataError
 from game.sim.indicators import SIGNAL_INDICATORS
+from game.sim.params import check_provenance, load_named_values
 
 REPO = Path(__file__).resolve().parents[2]
 WEIGHTS_CSV = REPO / "data" / "params" / "approval_weights.csv"
@@ -42,16 +43,8 @@ class ApprovalWeights:
     matrix: np.ndarray  # (G, K) points per unit of signal, columns = SIGNAL_INDICATORS
 
 
-@lru_cache(maxsize=2)
 def load_params(path: Path = PARAMS_CSV) -> dict[str, float]:
-    out: dict[str, float] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                out[row["name"]] = float(row["value"])
-            except (KeyError, ValueError) as exc:
-                raise DataError(str(path), f"bad value ({exc})", row=i, column="value") from None
-    return out
+    return load_named_values(path)
 
 
 @lru_cache(maxsize=2)
@@ -66,8 +59,7 @@ def load_weights(path: Path = WEIGHTS_CSV) -> ApprovalWeights:
                 rows.append((row["group_id"], ind, float(row["weight"])))
             except (KeyError, ValueError) as exc:
                 raise DataError(str(path), f"bad weight ({exc})", row=i, column="weight") from None
-            if not row.get("source") or not row.get("status"):
-                raise DataError(str(path), "needs a source and a status", row=i)
+            check_provenance(path, row, i)
     groups = tuple(dict.fromkeys(g for g, _, _ in rows))
     m = np.zeros((len(groups), len(SIGNAL_INDICATORS)))
     col = {name: k for k, name in enumerate(SIGNAL_INDICATORS)}

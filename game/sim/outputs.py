@@ -4,8 +4,6 @@ atomic CSV writing. One row per observation; `run` is "baseline" or "scenario".
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -13,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from game.atomic import atomic_write_text
 from game.sim.engine import Engine
 from game.sim.indicators import load_specs
 from game.sim.uncertainty import VARIANTS
@@ -281,16 +280,7 @@ def explanations_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
 
 
 def write_csv_atomic(df: pd.DataFrame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            df.to_csv(fh, index=False, float_format="%.10g")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    atomic_write_text(path, df.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
 
 
 def write_all(engines: Mapping[str, Engine], out_dir: Path) -> list[Path]:

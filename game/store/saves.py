@@ -9,15 +9,14 @@ validate against is passed in: `load(path, SaveFile)` with SaveFile from game.pl
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from game.atomic import atomic_write_bytes
 from game.errors import SaveError
 
 APP_NAME = "civic-futures"
@@ -49,20 +48,8 @@ def save_atomic(save: BaseModel, path: Path | str | None = None) -> Path:
     """Write `save` as JSON to `path` (default: the autosave) via a temp file in the same
     directory and os.replace, so a crash leaves either the old file or the new one."""
     target = Path(path) if path is not None else autosave_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = save.model_dump_json(indent=1).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return target
+    # Saves stay private to the user (0600), unlike exported tables.
+    return atomic_write_bytes(target, save.model_dump_json(indent=1).encode("utf-8"), private=True)
 
 
 def set_aside(path: Path) -> Path:
