@@ -24,6 +24,26 @@ TABLES = (
     "approval_history",
     "series",
     "headlines",
+    "jobs",
+    "verdict",
+)
+
+# The one jobs vocabulary (lead's decision, Engine.jobs_account): English labels for the
+# jobs table; the same texts are the i18n keys jobs.gross / jobs.net / jobs.vs_baseline.
+JOBS_ROWS = (
+    ("gross_operational_fte", "Operational jobs at open projects (gross FTE)"),
+    ("construction_fte", "Construction work (FTE equivalents, 10 job-years = 1)"),
+    ("gross_total", "Jobs created (gross)"),
+    ("deadweight", "less: would have happened anyway (deadweight)"),
+    ("leakage", "less: taken by people living outside (leakage)"),
+    ("displacement", "less: moved from other local firms (displacement)"),
+    ("substitution", "less: substitution"),
+    ("multiplier_gain", "plus: knock-on jobs from spending (multiplier)"),
+    ("net_additional", "Net new jobs"),
+    ("net_additional_wider", "Net new jobs, wider area"),
+    ("jobs_vs_baseline", "Jobs located here vs no new projects"),
+    ("cost_to_date", "Capital cost of the open projects"),
+    ("cost_per_net_job", "Cost per net new job"),
 )
 
 
@@ -39,7 +59,9 @@ PROJECT_COLUMNS = [
     "running_cost",
     "gross_jobs",
     "net_jobs",
+    "net_jobs_planned",
     "status",
+    "counted",
 ]
 
 
@@ -62,6 +84,7 @@ def summary_table(r: dict[str, Any]) -> pd.DataFrame:
         ("unemployment_rate", r["unemployment_rate"]),
         ("gross_jobs", r["gross_jobs"]),
         ("net_additional_jobs", r["net_additional_jobs"]),
+        ("jobs_vs_baseline", r.get("jobs_vs_baseline")),
         ("money_spent", r["money_spent"]),
         ("cost_per_net_job", r["cost_per_net_job"]),
         ("approval_overall", r["approval_overall"]),
@@ -129,6 +152,27 @@ def tables(report: Any) -> dict[str, pd.DataFrame]:
     headlines = pd.DataFrame(
         [{"key": h["key"], "text": h["text"]} for h in r["headlines"]], columns=["key", "text"]
     )
+    account = r.get("jobs") or {}
+    jobs = pd.DataFrame(
+        [{"measure": k, "label": label, "value": account.get(k)} for k, label in JOBS_ROWS]
+        if account
+        else [],
+        columns=["measure", "label", "value"],
+    )
+    if account:
+        later = pd.DataFrame(
+            [{"measure": "not_yet_open", "label": f"{lbl} (opens {year}): not counted",
+              "value": None} for lbl, year in account.get("not_yet_open", [])],
+            columns=["measure", "label", "value"],
+        )  # fmt: skip
+        if len(later):
+            jobs = pd.concat([jobs, later], ignore_index=True)
+    verdict = pd.DataFrame(
+        [{"key": v["key"], "text": v["text"]} for v in r.get("verdict_lines", [])]
+        + [{"key": "biggest_winners", "text": ";".join(r.get("biggest_winners", []))},
+           {"key": "biggest_losers", "text": ";".join(r.get("biggest_losers", []))}],
+        columns=["key", "text"],
+    )  # fmt: skip
     return {
         "summary": summary_table(r),
         "pyramid": pyramid_table(r),
@@ -140,6 +184,8 @@ def tables(report: Any) -> dict[str, pd.DataFrame]:
         "approval_history": history,
         "series": series,
         "headlines": headlines,
+        "jobs": jobs,
+        "verdict": verdict,
     }
 
 

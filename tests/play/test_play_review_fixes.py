@@ -52,8 +52,18 @@ def test_midterm_report_agrees_with_its_projects_list(world):
     # cost per net job only for money spent on jobs that exist
     assert r.cost_per_net_job == pytest.approx(sum(p.cost for p in counted) / r.net_additional_jobs)
     assert r.jobs_vs_baseline == pytest.approx(r.jobs_now - r.jobs_baseline)
-    # the session's account for that year is the report's
+    # the session's account for that year is the report's, and so is the pack's table
     assert s.jobs_account(2026) == r.jobs
+    from game.report import tables
+
+    jobs = tables(r)["jobs"].set_index("measure")
+    assert jobs.loc["net_additional", "value"] == pytest.approx(r.net_additional_jobs)
+    assert jobs.loc["gross_total", "label"] == "Jobs created (gross)"
+    assert jobs.loc["jobs_vs_baseline", "label"] == "Jobs located here vs no new projects"
+    projects = tables(r)["projects"]
+    assert projects.loc[projects["counted"], "net_jobs"].sum() == pytest.approx(
+        r.net_additional_jobs
+    )
 
 
 def test_birmingham_can_spend_its_fund(world):
@@ -161,3 +171,14 @@ def test_every_play_key_has_english_and_welsh(world):
         got = {f for _, f, _, _ in string.Formatter().parse(cy[key]) if f}
         # Welsh may use the *_cy twin of a parameter (group and project names)
         assert {g.removesuffix("_cy") for g in got} <= want | {"n"}, key
+
+
+def test_one_number_format_for_play_and_client():
+    from game.play import fmt
+
+    assert fmt.count(92338.4) == "92,338"
+    assert fmt.money(12_500_000) == "£12.5m" and fmt.money(-2_000) == "−£2k"
+    assert fmt.money(1.25e9) == "£1.25bn"
+    assert fmt.signed(-3.2) == "−3" and fmt.signed(4) == "+4" and fmt.signed(0.2) == "0"
+    assert fmt.pct(0.0712) == "7.1%" and fmt.points(-0.04) == "0.0"
+    assert fmt.count(float("nan")) == "–" and fmt.money(float("inf")) == "–"
