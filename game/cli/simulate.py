@@ -290,6 +290,7 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
         )
     approvals.sort(key=lambda a: -abs(a["scenario"] - a["baseline"]))
     notes = [e.text for e in central.log if e.kind == "rejected"]
+    warnings = [e.text for e in central.log if e.kind == "warning"]
     notes += [
         f"{c.type_id} is planned for {y}, after the last funding year of this run "
         f"({st.end_year - 1}); not funded"
@@ -298,10 +299,11 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
     return {
         "area": {"code": st.area_code, "name": st.area_name, "members": len(st.codes)},
         "notes": notes,
+        "warnings": warnings,
         "events": [
             {"year": e.year, "kind": e.kind, "text": e.text}
             for e in central.log
-            if e.kind in ("funded", "opened", "rejected")
+            if e.kind in ("funded", "opened", "rejected", "warning")
         ],
         "scenario": scenario_name,
         "seed": seed,
@@ -363,6 +365,7 @@ def format_summary(s: dict[str, Any]) -> str:
         "Projections, not forecasts. Ranges are the lowest - highest of the low / central / high"
         " variants.",
         *[f"Note: {n}" for n in s["notes"]],
+        *[f"WARNING: {w}" for w in s.get("warnings", [])],
         "",
         f"{'':38s}{y0:>10d}{f'{y1} baseline':>15s}{f'{y1} scenario':>15s}   range",
     ]

@@ -7,6 +7,7 @@ parent such as "operational_fte" covers all its keys).
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, field_validator
@@ -66,6 +67,43 @@ SOURCED_FIELDS = (
     "people_served",
     "annual_benefit",
 )
+
+
+# How each output reads as a quantity: (one, many). Unknown outputs read as their name.
+OUTPUT_UNITS: dict[str, tuple[str, str]] = {
+    "school_places_primary": ("primary place", "primary places"),
+    "school_places_secondary": ("secondary place", "secondary places"),
+    "gp_patient_capacity": ("patient place", "patient places"),
+    "homes": ("home", "homes"),
+    "homes_retrofitted": ("home", "homes"),
+    "stations": ("station", "stations"),
+    "buses": ("bus", "buses"),
+    "route_km": ("km", "km"),
+    "junctions": ("junction", "junctions"),
+    "premises_connected": ("premises", "premises"),
+    "training_places": ("training place", "training places"),
+    "firms_supported": ("firm", "firms"),
+    "floorspace_m2": ("m2", "m2"),
+    "stalls": ("stall", "stalls"),
+    "hectares": ("ha", "ha"),
+    "pitches": ("pitch", "pitches"),
+    "visitors_per_year": ("visitor a year", "visitors a year"),
+    "hotel_rooms": ("room", "rooms"),
+    "properties_protected": ("property", "properties"),
+    "megawatts": ("MW", "MW"),
+}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def quantity(value: float, output: str) -> str:
+    """`quantity(1000, "properties_protected")` -> "1,000 properties"."""
+    one, many = OUTPUT_UNITS.get(output, (output.replace("_", " "),) * 2)
+    return f"{number_text(value)} {one if abs(value - 1.0) < 1e-9 else many}"
+
+
+def number_text(value: float) -> str:
+    """Whole numbers with thousands separators; otherwise one decimal place."""
+    return f"{value:,.0f}" if abs(value - round(value)) < 1e-6 else f"{value:,.1f}"
 
 
 class Strict(BaseModel):
@@ -131,6 +169,39 @@ class ProjectType(Strict):
     @property
     def gross_operational_fte(self) -> float:
         return float(sum(self.operational_fte.values()))
+
+    def main_output(self) -> tuple[str, float] | None:
+        """The output a title quotes: the first positive one that is not floorspace, if any."""
+        positive = [(k, float(v)) for k, v in self.outputs.items() if v > 0]
+        return next((o for o in positive if o[0] != "floorspace_m2"), None) or next(
+            iter(positive), None
+        )
+
+    def describe(self, scale: float = 1.0) -> str:
+        """The name with the real quantities this scale buys: numbers the name quotes from
+        its outputs are scaled ("Flood defence scheme (500 properties)" at scale 2 ->
+        "(1,000 properties)"); a name without one gets its main output added ("Community
+        health centre (24,000 patient places)"). Scale 1 is the catalogue name."""
+        if abs(scale - 1.0) < 1e-9:
+            return self.name
+        replaced = False
+
+        def swap(m: re.Match[str]) -> str:
+            nonlocal replaced
+            value = float(m.group(0).replace(",", ""))
+            for qty in self.outputs.values():
+                if qty > 0 and abs(qty - value) < 1e-9:
+                    replaced = True
+                    return number_text(qty * scale)
+            return m.group(0)
+
+        name = _NUMBER.sub(swap, self.name)
+        if replaced:
+            return name
+        main = self.main_output()
+        if main is None:
+            return f"{self.name} (x{number_text(scale)})"
+        return f"{self.name} ({quantity(main[1] * scale, main[0])})"
 
     def source_for(self, field: str) -> Source | None:
         """The source entry covering `field` (exact, or its parent for dotted paths)."""

@@ -7,6 +7,7 @@ numpy library (no pygame, no wall clock); all state changes go through commands.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -72,7 +73,7 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class Event:
-    kind: str  # funded | rejected | construction | opened | approval | year
+    kind: str  # funded | rejected | warning | construction | opened | approval | year
     year: int
     text: str
     data: dict[str, Any] = field(default_factory=dict)
@@ -443,7 +444,7 @@ class Engine:
         project = ActiveProject(
             id=pid,
             ptype=ptype,
-            label=cmd.label or ptype.name,
+            label=cmd.label or ptype.describe(cmd.scale),
             scale=cmd.scale,
             area_code=where,
             weights=weights,
@@ -473,6 +474,42 @@ class Engine:
                 text,
                 {"project_id": pid, "type_id": ptype.id, "cost": project.capital},
             )
+        )
+        warning = self._plausibility(project)
+        if warning is not None:
+            events.append(warning)
+
+    def _plausibility(self, p: ActiveProject) -> Event | None:
+        """A warning Event when one project is large against the area (its gross jobs or
+        homes above the shares in appraisal_params.csv): the engine's links are for
+        marginal change, so such results are outside what the data can support."""
+        jobs = p.jobs.local.gross  # "jobs created (gross)": operational + construction FTE
+        jobs_share = jobs / max(self.start.jobs, 1.0)
+        homes_share = p.homes / max(self.start.households, 1.0)
+        parts = []
+        if jobs_share > self.aparams["plausibility_jobs_share"]:
+            parts.append(
+                f"{jobs:,.0f} jobs created (gross) = {jobs_share:.0%} of the area's "
+                f"{self.start.jobs:,.0f} workplace jobs"
+            )
+        if homes_share > self.aparams["plausibility_homes_share"]:
+            parts.append(
+                f"{p.homes:,.0f} homes = {homes_share:.0%} of its "
+                f"{self.start.households:,.0f} households"
+            )
+        if not parts:
+            return None
+        return Event(
+            "warning",
+            self.year,
+            f"{p.label} is very large for {self.profile.name}: {'; '.join(parts)}. "
+            "The projection is built for marginal change; treat these results with caution.",
+            {
+                "project_id": p.id,
+                "type_id": p.ptype.id,
+                "jobs_share": jobs_share,
+                "homes_share": homes_share,
+            },
         )
 
     def _index_size(self) -> float:
@@ -749,9 +786,12 @@ class Engine:
             raise ScenarioError(unknown_type_message(type_id, self.catalogue.types))
         ptype = self.catalogue.types[type_id]
         ptype = ptype.model_copy(update={"additionality": self.level_factors(ptype)})
-        return appraise(
+        result = appraise(
             ptype, scale, self.level, self.wider_level, dict(self.profile.groups), self.aparams
         )
+        # A project cannot reach more people than live in the area (a small island).
+        reach = min(result.people_affected, float(self.start.population))
+        return dataclasses.replace(result, people_affected=reach)
 
     def preview_approval(self, cmd: FundProject) -> dict[str, tuple[float, list[Contribution]]]:
         """Change in each group's approval target once the project is open (consultation)."""
@@ -787,7 +827,7 @@ class Engine:
             model.indicator_targets(ind.signals(now, self.start_indicators))
         )
         result: dict[str, tuple[float, list[Contribution]]] = {}
-        label = cmd.label or ptype.name
+        label = cmd.label or ptype.describe(cmd.scale)
         for gi, g in enumerate(self.groups):
             items = (
                 [Contribution("project:preview", None, float(direct[gi]), label)]

@@ -5,8 +5,11 @@ activity schedule (data/params/activity_rates.csv) scaled per area so the base p
 reproduces the area's Census 2021 TS066 economically active share. Employed residents keep
 the area's Census 2021 unemployment rate (the baseline trend). Demand: workplace jobs grow
 with the baseline labour force at the Census jobs-to-labour-force ratio, split by SIC
-section in the shares of the residents' industries (TS060), scaled to the ODWP01EW
-workplace total. Net additional jobs (`extra_jobs`) are added on top; residents take them
+section in the commuting-weighted industry mix of the people who work there: jobs in
+section s at work area w = sum over home areas h of commute[h, w] x the share of h's
+employed residents in s (TS060 x ODWP01EW), scaled to the workplace total. (The census
+gives industry by residence only; this assumes each home area's commuters share its
+residents' mix.) Net additional jobs (`extra_jobs`) are added on top; residents take them
 in the proportion residents hold the area's jobs, local unemployed and inactive people first.
 docs/methods-population.md has the derivation.
 """
@@ -21,6 +24,7 @@ import numpy as np
 
 from game.errors import DataError
 from game.model.area import N_AGES, AreaProfile
+from game.model.summary import EMPLOYED_KEYS, UNEMPLOYED_KEYS
 from game.sim.migration_links import MigrationLinkParams, load_link_params
 from game.sim.rates import PARAMS_DIR, FloatArray, read_param_table
 
@@ -29,21 +33,6 @@ SECTIONS: tuple[str, ...] = tuple("ABCDEFGHIJKLMNOPQRSTU")
 WORKING_AGE_FROM = 16
 MAX_ACTIVITY = 0.99
 
-EMPLOYED_KEYS = (
-    "employee_part_time",
-    "employee_full_time",
-    "self_employed_with_employees_part_time",
-    "self_employed_with_employees_full_time",
-    "self_employed_part_time",
-    "self_employed_full_time",
-    "student_employee_part_time",
-    "student_employee_full_time",
-    "student_self_employed_with_employees_part_time",
-    "student_self_employed_with_employees_full_time",
-    "student_self_employed_part_time",
-    "student_self_employed_full_time",
-)
-UNEMPLOYED_KEYS = ("unemployed", "student_unemployed")
 INACTIVE_KEYS = (
     "retired",
     "inactive_student",
@@ -58,6 +47,7 @@ __all__ = [
     "LabourState",
     "calibrate_labour",
     "calibrate_labour_from_arrays",
+    "commuting_weighted_industry",
     "labour_market",
     "load_activity_schedule",
 ]
@@ -138,8 +128,14 @@ def calibrate_labour_from_arrays(
     industry: FloatArray,
     schedule: FloatArray | None = None,
     links: MigrationLinkParams | None = None,
+    workplace_industry: FloatArray | None = None,
 ) -> LabourBase:
-    """Fit the labour base. Counts are per area (n,); industry is (n, 21) employed residents."""
+    """Fit the labour base. Counts are per area (n,); industry is (n, 21) employed residents.
+
+    workplace_industry: (n, 21) jobs by section at each area as a workplace (see
+    `commuting_weighted_industry`); its shares split the workplace jobs. Without it (or
+    for an area where it is all zero) the residents' own mix is used.
+    """
     sched = load_activity_schedule() if schedule is None else schedule
     P = np.asarray(P, dtype=np.float64)
     # The census active share of residents 16+ is applied to the (mid-year) base population.
@@ -153,6 +149,10 @@ def calibrate_labour_from_arrays(
     shares = np.divide(
         sections, totals, out=np.full_like(sections, 1.0 / len(SECTIONS)), where=totals > 0
     )
+    if workplace_industry is not None:
+        wi = np.asarray(workplace_industry, dtype=np.float64)
+        wt = wi.sum(axis=1, keepdims=True)
+        shares = np.where(wt > 0, np.divide(wi, wt, out=np.zeros_like(wi), where=wt > 0), shares)
     return LabourBase(
         codes=tuple(codes),
         activity_rate=_ro(activity),
@@ -187,6 +187,22 @@ def _area_counts(a: AreaProfile) -> tuple[float, float, float, float, float, flo
     )
 
 
+def commuting_weighted_industry(
+    commute: FloatArray, resident_industry: FloatArray, work_rows: FloatArray | list[int]
+) -> FloatArray:
+    """Jobs by SIC section at each work area: jobs[w, s] = sum_h commute[h, w] x share_h(s).
+
+    commute: (N, N) [home, work] workers for every area; resident_industry: (N, 21)
+    employed residents by section for every home area; work_rows: the work areas wanted.
+    Home areas without industry data contribute nothing.
+    """
+    ind = np.asarray(resident_industry, dtype=np.float64)
+    tot = ind.sum(axis=1, keepdims=True)
+    share = np.divide(ind, tot, out=np.zeros_like(ind), where=tot > 0)
+    flows = np.asarray(commute, dtype=np.float64)[:, np.asarray(work_rows, dtype=np.intp)]
+    return np.asarray(flows.T @ share, dtype=np.float64)
+
+
 def calibrate_labour(world: object, codes: tuple[str, ...] | list[str]) -> LabourBase:
     """Labour base for `codes` (LAD codes) from the census world (areas in the given order)."""
     areas: dict[str, AreaProfile] = world.areas  # type: ignore[attr-defined]
@@ -195,6 +211,14 @@ def calibrate_labour(world: object, codes: tuple[str, ...] | list[str]) -> Labou
     profiles = [areas[c] for c in codes]
     counts = np.array([_area_counts(a) for a in profiles]).reshape(len(profiles), 6)
     industry = np.array([[float(a.industry.get(s, 0)) for s in SECTIONS] for a in profiles])
+    workplace = None
+    commute = getattr(world, "commute_matrix", None)
+    if commute is not None:
+        all_codes: tuple[str, ...] = tuple(world.codes)  # type: ignore[attr-defined]
+        everyone = np.array(
+            [[float(areas[c].industry.get(s, 0)) for s in SECTIONS] for c in all_codes]
+        ).reshape(len(all_codes), len(SECTIONS))
+        workplace = commuting_weighted_industry(commute, everyone, [index[c] for c in codes])
     return calibrate_labour_from_arrays(
         tuple(codes),
         P_all[[index[c] for c in codes]],
@@ -205,6 +229,7 @@ def calibrate_labour(world: object, codes: tuple[str, ...] | list[str]) -> Labou
         resident_workers=counts[:, 4],
         workplace_jobs=counts[:, 5],
         industry=industry.reshape(len(profiles), len(SECTIONS)),
+        workplace_industry=workplace,
     )
 
 

@@ -22,6 +22,38 @@ PLACES_OUTPUTS = ("school_places_primary", "school_places_secondary")
 
 
 @dataclass(frozen=True)
+class ScaledProject:
+    """What a project type buys at a scale: the one place where scale multiplies numbers
+    (cards, appraisals and funded projects all read these)."""
+
+    type_id: str
+    title: str  # ProjectType.describe(scale): real quantities, never "(x2)"
+    scale: float
+    capital_cost: float
+    running_cost: float
+    build_years: int
+    construction_job_years: float
+    gross_operational_fte: float
+    outputs: dict[str, float]
+    people_served: float
+
+
+def scaled_project(ptype: ProjectType, scale: float = 1.0) -> ScaledProject:
+    return ScaledProject(
+        type_id=ptype.id,
+        title=ptype.describe(scale),
+        scale=scale,
+        capital_cost=ptype.capital_cost * scale,
+        running_cost=ptype.running_cost * scale,
+        build_years=ptype.build_years,
+        construction_job_years=ptype.construction_job_years * scale,
+        gross_operational_fte=ptype.gross_operational_fte * scale,
+        outputs={k: float(v) * scale for k, v in ptype.outputs.items()},
+        people_served=ptype.people_served * scale,
+    )
+
+
+@dataclass(frozen=True)
 class ProjectInstance:
     """One funded project (read-only snapshot as shown in EngineState.projects)."""
 
@@ -76,7 +108,9 @@ class ActiveProject:
         gross_op = sum(fte)
         self.op_workplace_by_section = np.array(fte) * wf
         self.op_net = gross_op * nf
-        cjy = self.ptype.construction_job_years * self.scale
+        sized = scaled_project(self.ptype, self.scale)
+        self.sized = sized
+        cjy = sized.construction_job_years
         self.cjy = cjy
         self.constr_jobs_per_year = cjy / b if b > 0 else 0.0
         self.constr_workplace_per_year = self.constr_jobs_per_year * workplace_factor(
@@ -84,9 +118,9 @@ class ActiveProject:
         )
         self.constr_net_per_year = self.constr_jobs_per_year * net_factor(self.construction_factors)
         out = self.ptype.outputs
-        self.homes = float(out.get("homes", 0.0)) * self.scale
-        self.capital = self.ptype.capital_cost * self.scale
-        self.running = self.ptype.running_cost * self.scale
+        self.homes = sized.outputs.get("homes", 0.0)
+        self.capital = sized.capital_cost
+        self.running = sized.running_cost
         # Per-area arrays used every year (the weights spread a project over members).
         w = self.weights
         self.op_matrix = np.outer(w, self.op_workplace_by_section)
@@ -105,7 +139,7 @@ class ActiveProject:
     def _account_part(self) -> ProjectJobs:
         """This project's full construction + operational jobs at both levels (what it adds
         to `Engine.jobs_account` once open)."""
-        gross_op = float(sum(self.ptype.operational_fte.values())) * self.scale
+        gross_op = self.sized.gross_operational_fte
         constr = self.cjy / self.job_years_per_fte
         wf = self.wider_factors or self.factors
         wcf = self.wider_construction_factors or self.construction_factors
@@ -142,7 +176,7 @@ class ActiveProject:
 
     def snapshot(self, year: int) -> ProjectInstance:
         p = self.ptype
-        op = gross_to_net(p.gross_operational_fte * self.scale, self.factors, self.level)
+        op = gross_to_net(self.sized.gross_operational_fte, self.factors, self.level)
         constr = gross_to_net(
             self.cjy / self.job_years_per_fte, self.construction_factors, self.level
         )
@@ -161,5 +195,5 @@ class ActiveProject:
             jobs=op,
             construction=constr,
             construction_job_years=self.cjy,
-            outputs={k: v * self.scale for k, v in p.outputs.items()},
+            outputs=dict(self.sized.outputs),
         )

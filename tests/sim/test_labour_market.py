@@ -107,3 +107,40 @@ def test_real_world_base_matches_census_unemployment() -> None:
     assert s.workplace_jobs[i] == pytest.approx(world.areas["E06000001"].commuting.workplace_jobs)
     assert np.all(s.in_commuters >= 0) and np.all(s.out_commuters >= 0)
     assert np.all((s.unemployment_rate > 0.005) & (s.unemployment_rate < 0.15))
+
+
+def test_workplace_jobs_by_section_follow_the_commuters_home_mix() -> None:
+    from game.sim.labour import commuting_weighted_industry
+
+    C, G, Q = (SECTIONS.index(s) for s in "CGQ")
+    industry = np.zeros((2, 21))
+    industry[0, [C, G]] = [80.0, 20.0]  # area X residents: 80% manufacturing
+    industry[1, [G, Q]] = [50.0, 50.0]  # area Y residents: half retail, half health
+    commute = np.array([[60, 40], [10, 90]])  # [home, work]
+    jobs = commuting_weighted_industry(commute, industry, [0, 1])
+    # X: 60 X-residents (48 C, 12 G) + 10 Y-residents (5 G, 5 Q) = 70 jobs.
+    assert jobs[0, [C, G, Q]] == pytest.approx([48.0, 17.0, 5.0])
+    # Y: 40 X-residents (32 C, 8 G) + 90 Y-residents (45 G, 45 Q) = 130 jobs.
+    assert jobs[1, [C, G, Q]] == pytest.approx([32.0, 53.0, 45.0])
+    assert jobs.sum(axis=1) == pytest.approx(commute.sum(axis=0))
+    # In the labour base these shares split each area's workplace jobs (not the residents').
+    P = np.zeros((2, 2, N_AGES))
+    P[:, 0, 20:30] = 100.0
+    base = calibrate_labour_from_arrays(
+        ("X", "Y"), P, active=np.array([600.0, 600.0]), unemployed=np.array([60.0, 60.0]),
+        residents_16_plus=np.array([1000.0, 1000.0]), live_and_work=np.array([60.0, 90.0]),
+        resident_workers=np.array([100.0, 100.0]), workplace_jobs=np.array([70.0, 130.0]),
+        industry=industry, links=LINKS, workplace_industry=jobs,
+    )  # fmt: skip
+    s = labour_market(P, base)
+    assert s.jobs_by_section[0, [C, G, Q]] == pytest.approx([48.0, 17.0, 5.0])
+    assert s.jobs_by_section[1, [C, G, Q]] == pytest.approx([32.0, 53.0, 45.0])
+
+
+def test_real_world_workplace_mix_differs_from_the_residents_mix() -> None:
+    world = load_world()
+    code = world.resolve("Hartlepool").code
+    base = calibrate_labour(world, (code,))
+    residents = np.array([world.areas[code].industry.get(s, 0) for s in SECTIONS], float)
+    assert base.section_shares.sum() == pytest.approx(1.0)
+    assert not np.allclose(base.section_shares[0], residents / residents.sum())
