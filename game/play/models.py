@@ -66,6 +66,7 @@ class CheckResult(_Model):
     ok: bool
     reason: str = ""  # English, empty when ok
     reason_key: str = ""  # "card.error.*" translation key
+    reason_params: dict[str, Any] = Field(default_factory=dict)
     cost: float = 0.0  # money the action would spend
     clout_cost: int = 0
 
@@ -90,7 +91,9 @@ class Consultation(_Model):
 class ActionResult(_Model):
     ok: bool
     action: Fund | Reject | Defer | Consult
-    reason: str = ""
+    reason: str = ""  # English; translate with reason_key + reason_params
+    reason_key: str = ""
+    reason_params: dict[str, Any] = Field(default_factory=dict)
     money: float
     clout: int
     consultation: Consultation | None = None

@@ -287,7 +287,8 @@ class GameSession:
 
     # -- actions --------------------------------------------------------------------------
     def _fail(self, key: str, **params: Any) -> CheckResult:
-        return CheckResult(ok=False, reason=fmt.render(self.templates, key, params), reason_key=key)
+        return CheckResult(ok=False, reason=fmt.render(self.templates, key, params),
+                           reason_key=key, reason_params=params)  # fmt: skip
 
     def check(self, action: Action) -> CheckResult:
         """Would this action succeed, and what would it cost? Never changes the game."""
@@ -332,6 +333,7 @@ class GameSession:
         res = self.check(action)
         if not res.ok:
             return ActionResult(ok=False, action=action, reason=res.reason,
+                                reason_key=res.reason_key, reason_params=res.reason_params,
                                 money=self.money, clout=self.clout)  # fmt: skip
         card = self._cards[action.card_id]
         consultation = None

@@ -182,3 +182,16 @@ def test_one_number_format_for_play_and_client():
     assert fmt.signed(-3.2) == "−3" and fmt.signed(4) == "+4" and fmt.signed(0.2) == "0"
     assert fmt.pct(0.0712) == "7.1%" and fmt.points(-0.04) == "0.0"
     assert fmt.count(float("nan")) == "–" and fmt.money(float("inf")) == "–"
+
+
+def test_refusals_carry_key_and_params_for_translation(world):
+    s = GameSession.new(world, "Hartlepool", seed=1)
+    res = s.act(Fund(card_id="nope"))
+    assert not res.ok and res.reason_key == "card.error.unknown_card"
+    assert res.reason_params == {"card_id": "nope"}
+    cy = json.loads((ROOT / "assets/i18n/cy.json").read_text(encoding="utf-8"))
+    assert cy[res.reason_key].format_map(res.reason_params) == "Nid oes cynnig agored 'nope'"
+    s.money = 0.0
+    card = s.proposals[0]
+    chk = s.check(Fund(card_id=card.id))
+    assert chk.reason_key == "card.error.no_money" and set(chk.reason_params) == {"cost", "money"}
