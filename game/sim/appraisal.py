@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.scenarios.models import ProjectType
+from game.scenarios.models import Factors, ProjectType
 from game.sim.additionality import JobsBreakdown, gross_to_net
 from game.sim.params import load_named_values
 
@@ -83,12 +83,14 @@ def appraise_level(
     scale: float,
     level: str,
     params: dict[str, float],
-    construction_factors_level: ProjectType | None = None,
+    construction: Factors | None = None,
 ) -> LevelAppraisal:
+    """`construction`: factors for construction jobs (default: the `construction` profile
+    at this level; the engine passes its uncertainty variant's)."""
     from game.scenarios.catalogue import load_profiles
 
     per_fte = params["construction_job_years_per_fte"]
-    construction_profile = load_profiles()["construction"].levels[level]
+    construction_profile = construction or load_profiles()["construction"].levels[level]
     constr = gross_to_net(
         ptype.construction_job_years * scale / per_fte, construction_profile, level
     )
@@ -125,10 +127,12 @@ def appraise(
     wider_level: str,
     groups: dict[str, int] | None = None,
     params: dict[str, float] | None = None,
+    construction: dict[str, Factors] | None = None,
 ) -> Appraisal:
     params = params or load_params()
-    local = appraise_level(ptype, scale, level, params)
-    wider = appraise_level(ptype, scale, wider_level, params)
+    construction = construction or {}
+    local = appraise_level(ptype, scale, level, params, construction.get(level))
+    wider = appraise_level(ptype, scale, wider_level, params, construction.get(wider_level))
     national = appraise_level(ptype, scale, "national", params)
     pv_c, pv_b = present_values(ptype, scale, local.operational.net, params)
     groups = groups or {}

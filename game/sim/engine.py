@@ -787,7 +787,16 @@ class Engine:
         ptype = self.catalogue.types[type_id]
         ptype = ptype.model_copy(update={"additionality": self.level_factors(ptype)})
         result = appraise(
-            ptype, scale, self.level, self.wider_level, dict(self.profile.groups), self.aparams
+            ptype,
+            scale,
+            self.level,
+            self.wider_level,
+            dict(self.profile.groups),
+            self.aparams,
+            construction={
+                self.level: self.construction_factors,
+                self.wider_level: self.wider_construction_factors,
+            },
         )
         # A project cannot reach more people than live in the area (a small island).
         reach = min(result.people_affected, float(self.start.population))

@@ -67,6 +67,17 @@ def test_projects_sum_to_the_totals_and_the_indicator(hartlepool) -> None:
         )
 
 
+def test_every_variant_appraises_like_its_account(world) -> None:
+    from game.sim.uncertainty import run_low_central_high
+
+    sc = Scenario(name="t", projects=(PlannedProject(type="business_park"),))
+    for eng in run_low_central_high(world, "Hartlepool", years=4, scenario=sc).values():
+        part = eng.jobs_account().projects[0]
+        a = eng.appraise("business_park")
+        assert a.local.total.net == pytest.approx(part.local.net)
+        assert a.wider.total.net == pytest.approx(part.wider.net)
+
+
 def test_projects_still_being_built_are_listed_not_counted(hartlepool) -> None:
     mid = hartlepool.jobs_account(2024)  # offshore wind units open in 2025
     assert ("Offshore wind supply-chain units", 2025) in mid.not_yet_open
