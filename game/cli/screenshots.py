@@ -14,6 +14,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
     p.add_argument("--area", default="Hartlepool", help="area to play (default: Hartlepool)")
     p.add_argument("--seed", type=int, default=7, help="game seed (default: 7)")
+    p.add_argument(
+        "--text-scale", type=float, default=1.0, help="text size, e.g. 1.3 (projector setting)"
+    )
+    p.add_argument("--language", default="en", choices=("en", "cy"), help="en or cy")
     p.set_defaults(func=run)
 
 
@@ -25,7 +29,14 @@ def run(args: argparse.Namespace) -> int:
     from game.client.screenshots import render_all
 
     census_dir = Path(args.census_dir) if getattr(args, "census_dir", None) else None
-    written = render_all(Path(args.out), area=args.area, seed=args.seed, census_dir=census_dir)
+    written = render_all(
+        Path(args.out),
+        area=args.area,
+        seed=args.seed,
+        census_dir=census_dir,
+        text_scale=args.text_scale,
+        language=args.language,
+    )
     for path in written:
         print(path)
     print(f"{len(written)} screenshots in {args.out}")

@@ -6,6 +6,7 @@ Each function draws into `rect` on `surface` and writes its text through `text`
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
@@ -97,7 +98,15 @@ def line_chart(
     if subtitle:
         text(subtitle, (rect.left, rect.top + 30), 18, palette.BLUE, True, "topleft")
         top = 66
-    plot = pygame.Rect(rect.left + 96, rect.top + top, rect.width - 120, rect.height - top - 70)
+    band_label = labels["band"]
+    legend = _legend_rows(text, rect, [labels["scenario"], labels["baseline"], band_label])
+    if "band_narrow" in labels and len(years) >= 2:
+        # decided below once the band is measured; reserve room for the longer label now
+        legend = _legend_rows(text, rect, [labels["scenario"], labels["baseline"],
+                                           labels["band_narrow"]])  # fmt: skip
+    legend_h = 26 * len(legend)
+    plot = pygame.Rect(rect.left + 96, rect.top + top, rect.width - 120,
+                       rect.height - top - 44 - legend_h)  # fmt: skip
     pygame.draw.rect(surface, palette.CARD, plot)
     if not years:
         return
@@ -111,26 +120,39 @@ def line_chart(
     if vmax - vmin < min_span:
         centre = (vmax + vmin) / 2
         vmin, vmax = centre - min_span / 2, centre + min_span / 2
+    ticks = nice_ticks(vmin, vmax)
+    vmin, vmax = ticks[0], ticks[-1]
 
     def xy(year: float, v: float) -> tuple[int, int]:
         x = plot.left + (year - y0) / (y1 - y0) * plot.width
         y = plot.bottom - (v - vmin) / (vmax - vmin) * plot.height
         return int(x), int(y)
 
-    # grid and value ticks
-    for k in range(5):
-        v = vmin + (vmax - vmin) * k / 4
+    # grid and round value ticks (94,000 not 94,889)
+    for v in ticks:
         _, y = xy(y0, v)
         pygame.draw.line(surface, palette.RULE, (plot.left, y), (plot.right, y), 1)
-        text(value_fmt(v), (plot.left - 8, y), 16, palette.MUTED, False, "midright")
+        text(value_fmt(v), (plot.left - 8, y), 16, palette.MUTED, False, "midright",
+             max_width=88)  # fmt: skip
     for yr in range(y0, y1 + 1):
         x, _ = xy(yr, vmin)
         if (yr - y0) % 2 == 0 or y1 - y0 <= 6:
             text(str(yr), (x, plot.bottom + 6), 16, palette.MUTED, False, "midtop")
+    narrow = True
     if len(years) >= 2:
-        band = [xy(y, v) for y, v in zip(years, high, strict=True)]
-        band += [xy(y, v) for y, v in reversed(list(zip(years, low, strict=True)))]
-        pygame.draw.polygon(surface, palette.BAND, band)
+        # The band is drawn at least 2 px tall so it is never invisible; if it is thinner
+        # than the plan's own line the legend says so rather than pointing at nothing.
+        tops, bottoms = [], []
+        for y, lo, hi in zip(years, low, high, strict=True):
+            x, y_hi = xy(y, max(lo, hi))
+            _, y_lo = xy(y, min(lo, hi))
+            if y_lo - y_hi < 2:
+                mid = (y_lo + y_hi) // 2
+                y_hi, y_lo = mid - 1, mid + 1
+            narrow = narrow and y_lo - y_hi < 8
+            tops.append((x, y_hi))
+            bottoms.append((x, y_lo))
+        pygame.draw.polygon(surface, palette.BAND, tops + bottoms[::-1])
         base = [xy(y, v) for y, v in zip(years, baseline, strict=True)]
         _dashed(surface, palette.BASELINE, base, 3)
         pygame.draw.lines(
@@ -143,17 +165,84 @@ def line_chart(
     for y, v in zip(years, scenario, strict=True):
         pygame.draw.circle(surface, palette.SCENARIO, xy(y, v), 5)
     pygame.draw.rect(surface, palette.MUTED, plot, 1)
-    # legend under the plot
-    ly = rect.bottom - 24
-    lx = rect.left + 96
-    pygame.draw.line(surface, palette.SCENARIO, (lx, ly), (lx + 34, ly), 4)
-    r = text(labels["scenario"], (lx + 42, ly), 17, palette.INK, False, "midleft")
-    lx = r.right + 24
-    _dashed(surface, palette.BASELINE, [(lx, ly), (lx + 34, ly)], 3)
-    r = text(labels["baseline"], (lx + 42, ly), 17, palette.INK, False, "midleft")
-    lx = r.right + 24
-    pygame.draw.rect(surface, palette.BAND, (lx, ly - 9, 34, 18))
-    text(labels["band"], (lx + 42, ly), 17, palette.INK, False, "midleft")
+    # legend under the plot, flowing onto a second line when the labels are long
+    if narrow and len(years) >= 2 and "band_narrow" in labels:
+        band_label = labels["band_narrow"]
+    items = [labels["scenario"], labels["baseline"], band_label]
+    rows = _legend_rows(text, rect, items)
+    ly = rect.bottom - 26 * len(legend) + 13
+    for line in rows:
+        for k, lx in line:
+            if k == 0:
+                pygame.draw.line(surface, palette.SCENARIO, (lx, ly), (lx + 30, ly), 4)
+            elif k == 1:
+                _dashed(surface, palette.BASELINE, [(lx, ly), (lx + 30, ly)], 3)
+            else:
+                pygame.draw.rect(surface, palette.BAND, (lx, ly - 9, 30, 18))
+            text(items[k], (lx + 36, ly), 17, palette.INK, False, "midleft",
+                 max_width=rect.right - lx - 36)  # fmt: skip
+        ly += 26
+
+
+def _legend_rows(text: TextFn, rect: pygame.Rect, items: list[str]) -> list[list[tuple[int, int]]]:
+    """Legend keys placed left to right, wrapping: [[(item index, x), ...], ...]."""
+    rows: list[list[tuple[int, int]]] = [[]]
+    x = rect.left + 10
+    for k, label in enumerate(items):
+        w = 36 + _width(text, label, 17) + 24
+        if rows[-1] and x + w - 24 > rect.right:
+            rows.append([])
+            x = rect.left + 10
+        rows[-1].append((k, x))
+        x += w
+    return rows
+
+
+def _fonts(text: TextFn):  # -> Fonts
+    """The scene's fonts (the text size setting) when `text` is a scene's text function,
+    else fonts at the design size."""
+    owner = getattr(getattr(text, "func", text), "__self__", None)
+    fonts = getattr(owner, "fonts", None)
+    if fonts is None:
+        from game.client.assets import Fonts
+
+        fonts = Fonts()
+    return fonts
+
+
+def _width(text: TextFn, s: str, size: int, bold: bool = False) -> int:
+    return _fonts(text).size(s, size, bold)[0]
+
+
+def _label_lines(text: TextFn, label: str, width: int, height: int, size: int = 16):
+    """A label in one line, or wrapped onto two at a size both lines fit `height`, before
+    it would shrink: (size, lines)."""
+    fonts = _fonts(text)
+    if fonts.size(label, size)[0] <= width:
+        return size, [label]
+    floor = min(size, math.ceil(13 / fonts.text_scale))
+    for s in range(size, floor - 1, -1):
+        lines = fonts.wrap(label, s, width)
+        if (
+            len(lines) <= 2
+            and 2 * fonts.line_height(s) * 0.85 <= height
+            and all(fonts.size(ln, s)[0] <= width for ln in lines)
+        ):
+            return s, lines
+    return size, [label]  # the caller's text() shrinks or, at worst, shortens it
+
+
+def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
+    """Round tick values covering lo..hi: steps of 1, 2, 2.5 or 5 times a power of ten."""
+    if not (hi > lo):
+        hi = lo + 1.0
+    raw = (hi - lo) / max(n - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.floor(lo / step) * step
+    last = math.ceil(hi / step) * step
+    count = int(round((last - first) / step))
+    return [round(first + i * step, 12) for i in range(count + 1)]
 
 
 def _dashed(surface: pygame.Surface, colour, points: list[tuple[int, int]], width: int) -> None:
@@ -181,7 +270,10 @@ def approval_bars(
     """One bar per group: (name, approval 0..100, change). Returns each row's rect."""
     rects = []
     name_w = min(340, int(rect.width * 0.5))
-    bar_w = rect.width - name_w - 110
+    # the number columns are measured, so at big text sizes they never run into each other
+    pct_w = _width(text, "100%", 17, True) + 8
+    chg_w = _width(text, "+00.0", 15) + 4
+    bar_w = rect.width - name_w - pct_w - chg_w - 20
     for i, (name, value, change) in enumerate(rows):
         y = rect.top + i * row_h
         r = pygame.Rect(rect.left, y, rect.width, row_h - 4)
@@ -189,10 +281,9 @@ def approval_bars(
         if i == selected:
             pygame.draw.rect(surface, (255, 240, 205), r.inflate(8, 4), border_radius=6)
             pygame.draw.rect(surface, palette.ORANGE, r.inflate(8, 4), 3, border_radius=6)
-        label = _fit(name, 31)
-        text(
-            label, (rect.left + 6, y + (row_h - 4) // 2), 16, palette.INK, i == selected, "midleft"
-        )
+        cy = y + (row_h - 4) // 2
+        text(name, (rect.left + 6, cy), 16, palette.INK, i == selected, "midleft",
+             max_width=name_w - 14)  # fmt: skip
         bx = rect.left + name_w
         pygame.draw.rect(surface, (225, 228, 232), (bx, y + 3, bar_w, row_h - 10))
         col = palette.GOOD if value >= 50 else palette.BAD
@@ -203,13 +294,12 @@ def approval_bars(
         pygame.draw.line(
             surface, palette.INK, (bx + bar_w // 2, y), (bx + bar_w // 2, y + row_h - 6), 2
         )
-        label = f"{value:.0f}%"
-        text(label, (bx + bar_w + 10, y + (row_h - 4) // 2), 17, palette.INK, True, "midleft")
+        text(f"{value:.0f}%", (bx + bar_w + 6 + pct_w - 8, cy), 17, palette.INK, True,
+             "midright")  # fmt: skip
         if change:
             col_t = palette.GOOD_TEXT if change > 0 else palette.BAD_TEXT
-            text(
-                fmt.points(change), (rect.right, y + (row_h - 4) // 2), 15, col_t, False, "midright"
-            )
+            text(fmt.points(change), (rect.right, cy), 15, col_t, False, "midright",
+                 max_width=chg_w)  # fmt: skip
     return rects
 
 
@@ -220,33 +310,62 @@ def why_breakdown(
     lines: Sequence[tuple[str, float]],
     empty_text: str,
     max_rows: int = 9,
+    total: float | None = None,
+    other_label: str = "Rounding and other",
 ) -> None:
     """Democracy-style reasons, one row each: the cause on the left, then a bar from the zero
     line, green to the right for gains and red to the left for losses, always with a + or −
     sign so the meaning never depends on colour."""
-    lines = [(label, d) for label, d in lines if abs(d) >= 0.05]  # below display precision
+    lines = rows_adding_up(lines, total, max_rows, other_label)
     if not lines:
         text(empty_text, (rect.left, rect.top), 18, palette.MUTED, False, "topleft")
         return
-    ordered = sorted(lines, key=lambda s: (-abs(s[1]), s[0]))[:max_rows]
+    ordered = lines
     peak = max(abs(d) for _, d in ordered) or 1.0
-    label_w = int(rect.width * 0.46)
+    label_w = int(rect.width * 0.5)
     area_left = rect.left + label_w + 10
+    num_w = _width(text, "+00.0", 17, True) + 10
     mid = area_left + (rect.right - area_left) // 2
-    half = (rect.right - area_left) // 2 - 64
+    half = (rect.right - area_left) // 2 - num_w
     row = min(46, max(30, rect.height // max(len(ordered), 1)))
     for i, (label, delta) in enumerate(ordered):
         y = rect.top + i * row
         cy = y + row // 2
-        text(_fit(label, 44), (rect.left, cy), 16, palette.INK, False, "midleft")
+        # long causes wrap onto two lines (or shrink) rather than losing their end
+        size, parts = _label_lines(text, label, label_w, row)
+        step = int(_fonts(text).line_height(size) * 0.85)
+        for k, part in enumerate(parts):
+            py = cy + (k - (len(parts) - 1) / 2) * step
+            text(part, (rect.left, int(py)), size, palette.INK, False, "midleft",
+                 max_width=label_w)  # fmt: skip
         w = max(3, int(half * abs(delta) / peak))
         pygame.draw.line(surface, palette.MUTED, (mid, y + 4), (mid, y + row - 4), 2)
         if delta >= 0:
             pygame.draw.rect(surface, palette.GOOD, (mid, cy - 10, w, 20))
-            text(fmt.points(delta), (mid + w + 8, cy), 17, palette.GOOD_TEXT, True, "midleft")
+            text(fmt.points(delta), (mid + w + 6, cy), 17, palette.GOOD_TEXT, True, "midleft")
         else:
             pygame.draw.rect(surface, palette.BAD, (mid - w, cy - 10, w, 20))
-            text(fmt.points(delta), (mid - w - 8, cy), 17, palette.BAD_TEXT, True, "midright")
+            text(fmt.points(delta), (mid - w - 6, cy), 17, palette.BAD_TEXT, True, "midright")
+
+
+def rows_adding_up(
+    lines: Sequence[tuple[str, float]],
+    total: float | None,
+    max_rows: int,
+    other_label: str,
+) -> list[tuple[str, float]]:
+    """The biggest reasons, shown to one decimal, plus one "rounding and other" row when
+    the shown numbers would not add up exactly to the shown total (small reasons left out,
+    rounding). With no total given, the reasons' own sum is the total."""
+    real = [(label, d) for label, d in lines if round(abs(d), 1) >= 0.1]
+    real.sort(key=lambda s: (-abs(s[1]), s[0]))
+    keep = real[: max_rows - 1] if len(real) > max_rows else real
+    want = round(total if total is not None else sum(d for _, d in lines), 1)
+    shown = [(label, round(d, 1)) for label, d in keep]
+    rest = round(want - sum(d for _, d in shown), 1)
+    if abs(rest) >= 0.05:
+        shown.append((other_label, rest))
+    return shown
 
 
 def reason_label(line: object) -> str:
@@ -254,10 +373,6 @@ def reason_label(line: object) -> str:
     source = str(getattr(line, "source", "") or "")
     text = str(getattr(line, "text", "") or "")
     return source or re.sub(r"\s*[+\-−]?\d+(\.\d+)?$", "", text)
-
-
-def _fit(label: str, n: int) -> str:
-    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
 
 
 def hbar_changes(
@@ -272,11 +387,13 @@ def hbar_changes(
         return
     peak = max(abs(v) for _, v in rows) or 1.0
     label_w = int(rect.width * 0.45)
-    mid = rect.left + label_w + (rect.width - label_w) // 2
-    half = (rect.width - label_w) // 2 - 60
+    num_w = _width(text, "−0,000", 15, True) + 8
+    mid = rect.left + label_w + num_w + (rect.width - label_w - 2 * num_w) // 2
+    half = (rect.width - label_w - 2 * num_w) // 2
     for i, (label, v) in enumerate(rows):
         y = rect.top + i * row_h
-        text(label, (rect.left, y + row_h // 2), 16, palette.INK, False, "midleft")
+        text(label, (rect.left, y + row_h // 2), 16, palette.INK, False, "midleft",
+             max_width=label_w - 8)  # fmt: skip
         w = max(2, int(half * abs(v) / peak))
         if v >= 0:
             pygame.draw.rect(surface, palette.GOOD, (mid, y + 4, w, row_h - 8))

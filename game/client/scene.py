@@ -8,7 +8,10 @@ through the `on_result` callback given to `push` (Textual's dismiss pattern).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -23,6 +26,18 @@ if TYPE_CHECKING:
     from game.client.app import App
 
 W, H = 1280, 720  # the design resolution; the window scales this
+SCREEN = pygame.Rect(0, 0, W, H)
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Where a piece of drawn text landed and the box it was meant to stay inside (the
+    layout test checks every one at the largest text size)."""
+
+    text: str
+    rect: pygame.Rect
+    box: pygame.Rect
+    cut: bool = False  # shortened with an ellipsis to fit
 
 
 class Scene:
@@ -38,6 +53,8 @@ class Scene:
         self.focus = FocusRing()
         self._actions: dict[object, Callable[[], None]] = {}
         self.drawn_text: list[str] = []  # text drawn outside pygame_gui in the last frame
+        self.text_boxes: list[TextBox] = []  # and where it went (layout checks)
+        self._boxes: list[pygame.Rect] = []
         self.result: Any = None
 
     # -- lifecycle ----------------------------------------------------------------------
@@ -135,6 +152,19 @@ class Scene:
         return None
 
     # -- text drawn outside pygame_gui -------------------------------------------------
+    @contextmanager
+    def within(self, rect: pygame.Rect) -> Iterator[pygame.Rect]:
+        """Text drawn inside this block belongs to `rect` (a panel, a chart, a dialog)."""
+        self._boxes.append(pygame.Rect(rect))
+        try:
+            yield self._boxes[-1]
+        finally:
+            self._boxes.pop()
+
+    def _record(self, text: str, rect: pygame.Rect, cut: bool = False) -> None:
+        box = self._boxes[-1] if self._boxes else SCREEN
+        self.text_boxes.append(TextBox(text, pygame.Rect(rect), box, cut))
+
     def text(
         self,
         surface: pygame.Surface,
@@ -145,21 +175,34 @@ class Scene:
         bold: bool = False,
         anchor: str = "topleft",
         max_width: int | None = None,
+        box: pygame.Rect | None = None,
     ) -> pygame.Rect:
+        shown = text
         if max_width is not None:
-            # shrink a little, then cut with an ellipsis: long Welsh words, bigger text
-            while size > 11 and self.fonts.size(text, size, bold)[0] > max_width:
+            # shrink (to a floor still readable from the back of a room: 13 px on the
+            # 1280x720 design), then cut with an ellipsis: long Welsh words, bigger text
+            floor = min(size, math.ceil(13 / self.fonts.text_scale))
+            while size > floor and self.fonts.size(text, size, bold)[0] > max_width:
                 size -= 1
-            shown = text
             while len(shown) > 1 and self.fonts.size(shown, size, bold)[0] > max_width:
                 shown = shown[:-2].rstrip() + "…"
-            img = self.fonts.render(shown, size, colour, bold)
-        else:
-            img = self.fonts.render(text, size, colour, bold)
+        img = self.fonts.render(shown, size, colour, bold)
         r = img.get_rect(**{anchor: pos})
         surface.blit(img, r)
         self.drawn_text.append(text)
+        if box is not None:
+            self._boxes.append(pygame.Rect(box))
+        self._record(text, r, shown != text)
+        if box is not None:
+            self._boxes.pop()
         return r
+
+    def fit_size(self, text: str, size: int, max_width: int, bold: bool = False,
+                 floor: int = 12) -> int:  # fmt: skip
+        """The largest size up to `size` at which `text` fits `max_width` (not below floor)."""
+        while size > floor and self.fonts.size(text, size, bold)[0] > max_width:
+            size -= 1
+        return size
 
     def paragraph(
         self,
@@ -173,17 +216,23 @@ class Scene:
     ) -> int:
         """Word-wrapped text in a box; returns the y just below the last line."""
         lines = self.fonts.wrap(text, size, rect.width, bold)
+        cut = False
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
             lines[-1] = lines[-1].rstrip(" .,") + "…"
+            cut = True
         y = rect.top
         lh = self.fonts.line_height(size, bold)
         for line in lines:
             img = self.fonts.render(line, size, colour, bold)
             surface.blit(img, (rect.left, y))
+            self._record(line, img.get_rect(topleft=(rect.left, y)), cut)
             y += lh
         self.drawn_text.append(text)
         return y
+
+    def wrapped_lines(self, text: str, size: int, width: int, bold: bool = False) -> int:
+        return len(self.fonts.wrap(text, size, width, bold))
 
     # -- frame ---------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -228,6 +277,8 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         self.drawn_text = []
+        self.text_boxes = []
+        self._boxes = []
         self.draw_scene(surface)
         self.ui.draw_ui(surface)
         self.draw_over(surface)

@@ -17,9 +17,11 @@ from game.client.pilot import Pilot
 from game.client.settings import Settings
 
 
-def make_context(seed: int, save_dir: Path, **overrides: Any) -> AppContext:
+def make_context(
+    seed: int, save_dir: Path, text_scale: float = 1.0, language: str = "en", **overrides: Any
+) -> AppContext:
     return AppContext(
-        settings=Settings(),
+        settings=Settings(text_scale=text_scale, language=language),
         seed=seed,
         threaded=False,
         animate=False,
@@ -43,13 +45,17 @@ def render_all(
     seed: int = 7,
     session_factory: Callable[..., Any] | None = None,
     census_dir: Path | None = None,
+    text_scale: float = 1.0,
+    language: str = "en",
+    check: Callable[[str, Any], None] | None = None,
 ) -> list[Path]:
+    """Play the script and save each screen; `check(name, scene)` (tests) sees every one."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         extra = {"session_factory": session_factory} if session_factory else {}
-        ctx = make_context(seed, Path(tmp), census_dir=census_dir, **extra)
+        ctx = make_context(seed, Path(tmp), text_scale, language, census_dir=census_dir, **extra)
         ctx.start_loading()
         app = App(ctx, headless=True)
         pilot = Pilot(app)
@@ -59,6 +65,8 @@ def render_all(
             path = out / f"{name}.png"
             pilot.screenshot(path)
             written.append(path)
+            if check is not None:
+                check(name, app.stack.top)
 
         from game.client.scenes.title import TitleScene
 

@@ -11,13 +11,13 @@ import pygame_gui
 
 from game.client import fmt, palette
 from game.client.focus import Focusable
-from game.client.mapview import MapView, polygons_of, quintile_breaks, shade
+from game.client.mapview import MapView, polygons_of, shade
 from game.client.scene import H, Scene, W
 from game.client.scenes.common import header, panel
 
 MODES = ("lad", "lep", "ca")
 MEASURES = ("population", "unemployment", "older", "young_families", "no_qualifications")
-MAX_RESULTS = 6
+MAX_RESULTS = 5
 MAP_RECT = pygame.Rect(462, 72, 500, 640)
 
 
@@ -25,7 +25,8 @@ def measure_value(area: Any, measure: str) -> float:
     g = area.groups
     pop = max(area.census_population, 1)
     if measure == "population":
-        return float(area.census_population)
+        # the one population figure the game uses everywhere: the mid-2021 estimate
+        return float(population_of(area))
     if measure == "unemployment":
         seekers = g.get("job_seekers", 0)
         return seekers / max(seekers + g.get("workers", 0), 1)
@@ -36,6 +37,29 @@ def measure_value(area: Any, measure: str) -> float:
     if measure == "no_qualifications":
         return g.get("no_qualifications", 0) / pop
     raise KeyError(measure)
+
+
+def population_of(area: Any) -> int:
+    """Mid-2021 estimate (what the game runs on); the census count is secondary text."""
+    est = getattr(area, "population_estimate", None)
+    if est is None:
+        return int(area.population.total)
+    return int(est() if callable(est) else est)
+
+
+def quintile_ranges(values: dict[str, float]) -> list[tuple[float, float]]:
+    """Lowest and highest value in each colour band, banding by rank exactly as
+    mapview.shade does, so neighbouring bands never share an end value."""
+    vals = sorted(values.values())
+    n, k = len(vals), len(palette.RAMP)
+    out = []
+    for i in range(k):
+        lo_i = -(-i * n // k)
+        hi_i = -(-(i + 1) * n // k) - 1
+        if lo_i > hi_i:
+            continue
+        out.append((vals[lo_i], vals[min(hi_i, n - 1)]))
+    return out
 
 
 def measure_text(measure: str, value: float) -> str:
@@ -81,7 +105,6 @@ class AreaChoiceScene(Scene):
         assert self.map is not None
         self.values = {a.code: measure_value(a, self.measure) for a in self.areas}
         self.map.render(shade(self.values))
-        self.breaks = quintile_breaks(self.values)
 
     # -- widgets ---------------------------------------------------------------------------
     def build(self) -> None:
@@ -91,7 +114,12 @@ class AreaChoiceScene(Scene):
                 return
             self._prepare()
         t = self.t
-        xs, ws = (24, 142, 240), (112, 92, 204)
+        # the three mode buttons share 420 px by label length (Welsh and big text are longer)
+        labels = [t(f"area.mode.{m}") for m in MODES]
+        need = [self.fonts.size(lab, 17, True)[0] + 20 for lab in labels]
+        room = 420 - 2 * 6
+        ws = [int(room * n / sum(need)) for n in need]
+        xs = [24, 24 + ws[0] + 6, 24 + ws[0] + ws[1] + 12]
         for i, m in enumerate(MODES):
             self.button(
                 (xs[i], 80, ws[i], 48),
@@ -127,9 +155,9 @@ class AreaChoiceScene(Scene):
             )
             self.result_buttons.append(b)
         self.button(
-            (24, 508, 204, 50), t("area.random"), self.choose_random, cls="secondary", name="random"
+            (24, 458, 204, 50), t("area.random"), self.choose_random, cls="secondary", name="random"
         )
-        self.button((240, 508, 204, 50), t("ui.back"), self.close, cls="secondary", name="back")
+        self.button((240, 458, 204, 50), t("ui.back"), self.close, cls="secondary", name="back")
         start_text = (
             t("area.start_in", name=self.selected.name) if self.selected else t("area.start")
         )
@@ -179,9 +207,10 @@ class AreaChoiceScene(Scene):
         q = self.query.strip().lower()
         pool = self._pool()
         if q:
-            starts = [a for a in pool if a.name.lower().startswith(q) or a.code.lower() == q]
-            inside = [a for a in pool if q in a.name.lower() and a not in starts]
-            self.results = (starts + inside)[:MAX_RESULTS]
+            # English and Welsh names, accents optional ("ynys mon", "Caerdydd")
+            codes = self.world.search(q, self.mode) if hasattr(self.world, "search") else [
+                a.code for a in pool if q in a.name.lower()]  # fmt: skip
+            self.results = [self.by_code[c] for c in codes if c in self.by_code][:MAX_RESULTS]
         else:
             self.results = [] if self.mode == "lad" else pool[:MAX_RESULTS]
         for i, b in enumerate(self.result_buttons):
@@ -193,10 +222,19 @@ class AreaChoiceScene(Scene):
                 b.set_text("")
                 b.hide()
 
+    def display_name(self, area: Any) -> str:
+        """The area's name in the player's language (Welsh where ONS publishes one)."""
+        welsh = getattr(area, "name_cy", None)
+        return welsh if self.t.lang == "cy" and welsh else area.name
+
     def _result_label(self, area: Any) -> str:
+        name = self.display_name(area)
+        other = getattr(area, "name_cy", None) if name == area.name else area.name
+        if other and other != name:
+            name = f"{name} ({other})"
         if self.mode == "lad":
-            return area.name
-        return f"{area.name} ({len(area.members)})"
+            return name
+        return f"{name} ({len(area.members)})"
 
     # -- choosing --------------------------------------------------------------------------
     def choose_first(self) -> None:
@@ -319,62 +357,60 @@ class AreaChoiceScene(Scene):
         self._selection_panel(surface)
         if not self.query and self.mode == "lad":
             self.paragraph(
-                surface, self.t("area.type_hint"), pygame.Rect(30, 214, 400, 80), 18, palette.MUTED
+                surface,
+                self.t("area.type_hint"),
+                pygame.Rect(30, 214, 400, 80),
+                18,
+                palette.MUTED,
+                max_lines=5,
             )
 
     def _legend(self, surface: pygame.Surface) -> None:
-        x, y = 980, 140
-        y = (
-            self.paragraph(
-                surface, self.t("area.legend"), pygame.Rect(x, y, 280, 60), 17, palette.MUTED
-            )
-            + 6
-        )
-        for i, col in enumerate(palette.RAMP):
-            pygame.draw.rect(surface, col, (x, y + i * 34, 40, 28))
-            pygame.draw.rect(surface, palette.INK, (x, y + i * 34, 40, 28), 1)
-            lo = measure_text(self.measure, self.breaks[i])
-            hi = measure_text(self.measure, self.breaks[i + 1])
-            self.text(
-                surface,
-                f"{lo} – {hi}",
-                (x + 50, y + i * 34 + 14),
-                16,
-                palette.INK,
-                anchor="midleft",
-            )
-        self.paragraph(
-            surface, self.t("area.map_hint"), pygame.Rect(x, y + 190, 280, 120), 17, palette.MUTED
-        )
-        self.text(
-            surface,
-            self.t("area.map_source"),
-            (MAP_RECT.left + 8, MAP_RECT.bottom - 8),
-            13,
-            palette.MUTED,
-            anchor="bottomleft",
-        )
+        x, y, w = 980, 140, W - 980 - 16
+        self._boxes.append(pygame.Rect(x - 4, y - 4, w + 8, H - y))
+        y = self.paragraph(surface, self.t("area.legend"), pygame.Rect(x, y, w, 0), 17,
+                           palette.MUTED) + 6  # fmt: skip
+        row = max(34, self.fonts.line_height(16) + 8)
+        for i, (lo, hi) in enumerate(quintile_ranges(self.values)):
+            col = palette.RAMP[i]
+            pygame.draw.rect(surface, col, (x, y + i * row, 40, row - 6))
+            pygame.draw.rect(surface, palette.INK, (x, y + i * row, 40, row - 6), 1)
+            label = f"{measure_text(self.measure, lo)} – {measure_text(self.measure, hi)}"
+            self.text(surface, label, (x + 50, y + i * row + (row - 6) // 2), 16, palette.INK,
+                      anchor="midleft", max_width=w - 50)  # fmt: skip
+        self.legend_bottom = y + len(palette.RAMP) * row
+        self.paragraph(surface, self.t("area.map_hint"), pygame.Rect(x, self.legend_bottom + 8,
+                       w, 0), 17, palette.MUTED)  # fmt: skip
+        self._boxes.pop()
+        # the credit sits bottom right of the map, clear of the Isles of Scilly (bottom left)
+        self.text(surface, self.t("area.map_source"), (MAP_RECT.right - 8, MAP_RECT.bottom - 6),
+                  13, palette.MUTED, anchor="bottomright", max_width=MAP_RECT.width - 60,
+                  box=MAP_RECT)  # fmt: skip
 
     def _selection_panel(self, surface: pygame.Surface) -> None:
-        r = pygame.Rect(24, 568, 420, 72)
+        r = pygame.Rect(24, 518, 420, 122)
         panel(surface, r)
+        self._boxes.append(r)
         sel = self.selected
         if sel is None:
-            self.text(
-                surface,
-                self.t("area.none_selected"),
-                (r.left + 14, r.centery),
-                18,
-                palette.MUTED,
-                anchor="midleft",
-            )
+            self.paragraph(surface, self.t("area.none_selected"),
+                           pygame.Rect(r.left + 14, r.top + 12, r.width - 28, 0), 18,
+                           palette.MUTED)  # fmt: skip
+            self._boxes.pop()
             return
-        self.text(surface, sel.name, (r.left + 14, r.top + 8), 22, palette.INK, True)
+        f = self.fonts
+        y = r.top + 8
+        self.text(surface, self.display_name(sel), (r.left + 14, y), 22, palette.INK, True,
+                  max_width=r.width - 28)  # fmt: skip
+        y += f.line_height(22, True)
         kind = self.t(f"area.kind.{sel.kind}") if self.t.has(f"area.kind.{sel.kind}") else ""
-        line = self.t("area.selected_line", population=fmt.count(sel.census_population), kind=kind)
-        self.text(
-            surface, line, (r.left + 14, r.top + 40), 18, palette.MUTED, max_width=r.width - 24
-        )
+        line = self.t("area.selected_line", population=fmt.count(population_of(sel)), kind=kind)
+        y = self.paragraph(surface, line, pygame.Rect(r.left + 14, y, r.width - 28, 0), 18,
+                           palette.INK, max_lines=2)  # fmt: skip
+        census = self.t("area.census_count", count=fmt.count(sel.census_population))
+        self.text(surface, census, (r.left + 14, min(y + 2, r.bottom - 6 - f.line_height(16))),
+                  16, palette.MUTED, max_width=r.width - 28)  # fmt: skip
+        self._boxes.pop()
 
     def draw_over(self, surface: pygame.Surface) -> None:
         if not self.ready or not self.hover:
@@ -382,15 +418,19 @@ class AreaChoiceScene(Scene):
         area = self.by_code[self.hover]
         value = measure_text(self.measure, self.values.get(self.hover, 0.0))
         label = self.t(f"area.measure.{self.measure}")
-        lines = [(area.name, 20, True), (f"{label}: {value}", 18, False)]
+        lines = [(self.display_name(area), 20, True), (f"{label}: {value}", 18, False)]
         w = max(self.fonts.size(s, sz, b)[0] for s, sz, b in lines) + 24
-        h = 64
-        x = min(self.mouse[0] + 18, W - w - 4)
-        y = min(self.mouse[1] + 18, H - h - 4)
+        h = sum(self.fonts.line_height(sz, b) for _, sz, b in lines) + 12
+        # the tooltip stays on the map, so it never covers the legend or the credit
+        x = min(self.mouse[0] + 18, MAP_RECT.right - w - 4)
+        if x < self.mouse[0] and self.mouse[0] - 18 - w >= MAP_RECT.left:
+            x = self.mouse[0] - 18 - w
+        y = min(self.mouse[1] + 18, MAP_RECT.bottom - 28 - h)
         box = pygame.Rect(x, y, w, h)
         pygame.draw.rect(surface, palette.INK, box, border_radius=8)
-        self.text(surface, lines[0][0], (x + 12, y + 6), 20, palette.HEADER_TEXT, True)
-        self.text(surface, lines[1][0], (x + 12, y + 34), 18, palette.HEADER_TEXT)
+        self.text(surface, lines[0][0], (x + 12, y + 6), 20, palette.HEADER_TEXT, True, box=box)
+        self.text(surface, lines[1][0], (x + 12, y + 6 + self.fonts.line_height(20, True)), 18,
+                  palette.HEADER_TEXT, box=box)  # fmt: skip
 
 
 def _map_cache(ctx: Any, rect: pygame.Rect) -> MapView:

@@ -23,6 +23,7 @@ def chart_labels(t: Any) -> dict[str, str]:
         "male": t("charts.male"), "female": t("charts.female"), "now": t("charts.now"),
         "then": t("charts.then"), "scenario": t("charts.scenario"),
         "baseline": t("charts.baseline"), "band": t("charts.band"),
+        "band_narrow": t("charts.band_narrow"),
     }  # fmt: skip
 
 
@@ -115,17 +116,17 @@ class ChartsScene(Scene):
         header(self, surface, t("charts.title", area=s.area.name), t("charts.year", year=s.year))
         panel(surface, BODY)
         text = functools.partial(self.text, surface)
-        getattr(self, f"_draw_{self.tab}")(surface, text)
-        self.text(
-            surface, t("charts.model_note"), (24, H - 40), 15, palette.MUTED, anchor="midleft"
-        )
+        with self.within(BODY):
+            getattr(self, f"_draw_{self.tab}")(surface, text)
+        self.text(surface, t("charts.model_note"), (24, H - 40), 15, palette.MUTED,
+                  anchor="midleft", max_width=W - 224 - 24 - 40)  # fmt: skip
 
     def _draw_population(self, surface, text) -> None:
         t, s = self.t, self.s
         first_year = s.series("population")[0].year
         left = pygame.Rect(BODY.left + 20, BODY.top + 12, 560, BODY.height - 24)
         text(t("charts.pyramid_title", year=s.year, first=first_year), (left.left, left.top), 22,
-             palette.INK, True)  # fmt: skip
+             palette.INK, True, max_width=left.width)  # fmt: skip
         charts.pyramid(surface, left.inflate(0, -40).move(0, 20), text, s.pyramid(),
                        s.pyramid(first_year), chart_labels(t))  # fmt: skip
         right = pygame.Rect(BODY.left + 620, BODY.top + 12, BODY.width - 640, BODY.height - 24)
@@ -179,12 +180,17 @@ class ChartsScene(Scene):
     def _draw_approval(self, surface, text) -> None:
         t, s = self.t, self.s
         story = self._approval_story()
-        text(t("charts.approval_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True)
-        rows = [
-            (f"{self.ctx.group_name(g)} ({fmt.count(s.area.groups.get(g, 0))})",
-             story[g][0], story[g][1])
-            for g in self.group_ids
-        ]  # fmt: skip
+        text(t("charts.approval_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True,
+             max_width=650)  # fmt: skip
+        # with the census size when it fits; the name alone rather than a cut name
+        name_room = min(340, 320) - 14
+        rows = []
+        for g in self.group_ids:
+            name = self.ctx.group_name(g)
+            full = f"{name} ({fmt.count(s.area.groups.get(g, 0))})"
+            if self.fonts.size(full, 16, True)[0] > name_room:
+                full = name
+            rows.append((full, story[g][0], story[g][1]))
         sel = self.group_ids.index(self.selected_group) if self.selected_group in story else None
         charts.approval_bars(surface, pygame.Rect(BODY.left + 10, BODY.top + 48, 640, 0), text,
                              rows, sel, row_h=self.row_h)  # fmt: skip
@@ -209,42 +215,57 @@ class ChartsScene(Scene):
             [(charts.reason_label(ln), ln.delta) for ln in lines],
             t("charts.why_none"),
             max_rows=8,
+            total=change,
+            other_label=t("charts.why_other"),
         )
 
     def _draw_projects(self, surface, text) -> None:
         t, s = self.t, self.s
-        text(t("charts.projects_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True)
+        text(t("charts.projects_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True,
+             max_width=BODY.width - 32)  # fmt: skip
         if not s.funded:
             text(t("charts.projects_none"), (BODY.left + 16, BODY.top + 56), 20, palette.MUTED)
             return
-        cols = [
-            (BODY.left + 16, "charts.col.project"),
-            (BODY.left + 560, "charts.col.status"),
-            (BODY.left + 800, "charts.col.cost"),
-            (BODY.left + 960, "charts.col.jobs"),
-        ]
+        left = BODY.left + 16
+        inner = BODY.width - 32
+        xs = [left, left + int(inner * 0.46), left + int(inner * 0.68), left + int(inner * 0.82)]
+        ends = [xs[1] - 12, xs[2] - 12, xs[3] - 12, BODY.right - 16]
+        keys = ("charts.col.project", "charts.col.status", "charts.col.cost", "charts.col.jobs")
         y = BODY.top + 50
-        for x, key in cols:
-            text(t(key), (x, y), 17, palette.MUTED, True)
-        y += 30
-        for p in s.funded[:14]:
-            text(p.title, (cols[0][0], y), 18, palette.INK)
+        for x, end, key in zip(xs, ends, keys, strict=True):
+            text(t(key), (x, y), 17, palette.MUTED, True, max_width=end - x)
+        row = self.fonts.line_height(18) + 2
+        y += row + 2
+        acc = s.jobs_account() if hasattr(s, "jobs_account") else None
+        room = (BODY.bottom - y - 3 * row - 40) // row
+        # one size for every title, so the list does not mix sizes
+        size = min(self.fit_size(p.title, 18, ends[0] - xs[0], floor=13) for p in s.funded)
+        for p in s.funded[:room]:
+            text(p.title, (xs[0], y), size, palette.INK, max_width=ends[0] - xs[0])
             if p.status == "open":
-                text(t("charts.open"), (cols[1][0], y), 18, palette.GOOD_TEXT, True)
+                text(t("charts.open"), (xs[1], y), size, palette.GOOD_TEXT, True,
+                     max_width=ends[1] - xs[1])  # fmt: skip
             else:
-                text(t("charts.building", year=p.opens_year), (cols[1][0], y), 18, palette.INK)
-            text(fmt.money(p.cost), (cols[2][0], y), 18, palette.INK)
-            text(fmt.count(p.net_jobs), (cols[3][0], y), 18, palette.INK)
-            y += 28
-        if len(s.funded) > 14:
-            text(t("charts.more", n=len(s.funded) - 14), (cols[0][0], y), 16, palette.MUTED)
-            y += 26
-        pygame.draw.line(surface, palette.INK, (cols[0][0], y + 2), (BODY.right - 20, y + 2), 1)
+                text(t("charts.building", year=p.opens_year), (xs[1], y), size, palette.INK,
+                     max_width=ends[1] - xs[1])  # fmt: skip
+            text(fmt.money(p.cost), (xs[2], y), size, palette.INK)
+            planned = p.net_jobs if p.status == "open" else getattr(p, "net_jobs_planned", 0)
+            col = palette.INK if p.status == "open" else palette.MUTED
+            text(fmt.count(planned), (xs[3], y), size, col)
+            y += row
+        if len(s.funded) > room:
+            text(t("charts.more", n=len(s.funded) - room), (xs[0], y), 16, palette.MUTED)
+            y += row
+        pygame.draw.line(surface, palette.INK, (xs[0], y + 2), (BODY.right - 20, y + 2), 1)
         y += 8
-        text(t("charts.total"), (cols[0][0], y), 18, palette.INK, True)
-        text(fmt.money(sum(p.cost for p in s.funded)), (cols[2][0], y), 18, palette.INK, True)
-        net = sum(p.net_jobs for p in s.funded)
-        text(fmt.count(net), (cols[3][0], y), 18, palette.INK, True)
+        text(t("charts.total"), (xs[0], y), 18, palette.INK, True, max_width=ends[1] - xs[0])
+        text(fmt.money(sum(p.cost for p in s.funded)), (xs[2], y), 18, palette.INK, True)
+        net = acc.net_additional if acc is not None else sum(p.net_jobs for p in s.funded)
+        text(fmt.count(net), (xs[3], y), 18, palette.INK, True)
+        y += row + 4
+        # the total counts open projects only (the one jobs vocabulary): say so
+        self.paragraph(surface, t("charts.projects_total_note"),
+                       pygame.Rect(xs[0], y, inner, 0), 15, palette.MUTED, max_lines=2)  # fmt: skip
 
     def _draw_map(self, surface, text) -> None:
         t, s = self.t, self.s
@@ -254,30 +275,33 @@ class ChartsScene(Scene):
         view.draw(surface)
         view.outline(surface, members, palette.INK, 3)
         world = ctx.world
-        text(t("charts.map_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True)
+        text(t("charts.map_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True,
+             max_width=BODY.width - 500)  # fmt: skip
         # Numbered markers on the map, names and commuter counts in a list beside it:
         # labels on the map itself collide for small councils.
         x0 = BODY.right - 470
-        y = BODY.top + 50
-        text(t("charts.map_you", area=s.area.name), (x0, y), 19, palette.BAD_TEXT, True)
-        y += 34
-        for i, (n, code) in enumerate(flows[:9], start=1):
+        w = BODY.right - 16 - x0
+        y = BODY.top + 14
+        y = self.paragraph(surface, t("charts.map_you", area=s.area.name),
+                           pygame.Rect(x0, y, w, 0), 19, palette.BAD_TEXT, True, 2) + 6  # fmt: skip
+        note = t("charts.map_note")
+        note_size = 15
+        note_h = self.wrapped_lines(note, note_size, w) * self.fonts.line_height(note_size)
+        entry = self.fonts.line_height(18, True) + self.fonts.line_height(15) + 4
+        room = max(1, (BODY.bottom - 12 - note_h - y) // entry)
+        for i, (n, code) in enumerate(flows[: min(9, room)], start=1):
             pos = view.centre(code)
             if pos is not None:
                 pygame.draw.circle(surface, palette.INK, pos, 14)
                 text(str(i), pos, 16, palette.HEADER_TEXT, True, "center")
             pygame.draw.circle(surface, palette.INK, (x0 + 14, y + 12), 14)
             text(str(i), (x0 + 14, y + 12), 16, palette.HEADER_TEXT, True, "center")
-            text(world.areas[code].name, (x0 + 38, y), 18, palette.INK, True)
-            text(t("charts.commuters", n=fmt.count(n)), (x0 + 38, y + 22), 15, palette.MUTED)
-            y += 48
-        self.paragraph(
-            surface,
-            t("charts.map_note"),
-            pygame.Rect(x0, max(y + 6, BODY.bottom - 130), 450, 130),
-            15,
-            palette.MUTED,
-        )
+            text(world.areas[code].name, (x0 + 38, y), 18, palette.INK, True, max_width=w - 38)
+            text(t("charts.commuters", n=fmt.count(n)), (x0 + 38, y + entry - 4 -
+                 self.fonts.line_height(15)), 15, palette.MUTED, max_width=w - 38)  # fmt: skip
+            y += entry
+        self.paragraph(surface, note, pygame.Rect(x0, BODY.bottom - 10 - note_h, w, note_h),
+                       note_size, palette.MUTED)  # fmt: skip
 
 
 def _neighbour_map(ctx: Any, members: list[str]) -> tuple[MapView, list[tuple[int, str]]]:

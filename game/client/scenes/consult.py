@@ -80,12 +80,12 @@ class ConsultDialog(Modal):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
+        with self.within(self.box):
+            self._draw_box(surface)
+
+    def _draw_box(self, surface: pygame.Surface) -> None:
         t, s, b = self.t, self.ctx.session, self.box
-        self.text(surface, t("consult.title"), (b.left + 40, b.top + 26), 28, palette.INK, True)
-        self.text(
-            surface, card_title(t, self.card), (b.left + 40, b.top + 68), 22, palette.BLUE, True
-        )
-        self.text(
+        cl = self.text(
             surface,
             t("consult.clout", cost=s.rules.clout_consult, clout=s.clout),
             (b.right - 40, b.top + 32),
@@ -93,6 +93,10 @@ class ConsultDialog(Modal):
             palette.MUTED,
             anchor="topright",
         )
+        self.text(surface, t("consult.title"), (b.left + 40, b.top + 26), 28, palette.INK, True,
+                  max_width=cl.left - b.left - 60)  # fmt: skip
+        self.text(surface, card_title(t, self.card), (b.left + 40, b.top + 68), 22, palette.BLUE,
+                  True, max_width=b.width - 80)  # fmt: skip
         if self.error:
             self.text(
                 surface, self.error, (b.left + 40, b.bottom - 110), 18, palette.BAD_TEXT, True
@@ -116,15 +120,10 @@ class ConsultDialog(Modal):
             20,
             palette.INK,
         )
-        self.text(surface, fmt.points(c.delta), (b.left + 40, b.top + 142), 44, col, True)
-        self.text(
-            surface,
-            t("consult.points"),
-            (b.left + 200, b.top + 166),
-            19,
-            palette.MUTED,
-            anchor="midleft",
-        )
+        big = self.text(surface, fmt.points(c.delta), (b.left + 40, b.top + 142), 44, col, True)
+        room = b.right - 40 - big.right - 14
+        self.text(surface, t("consult.points"), (big.right + 14, big.centery + 4), 19,
+                  palette.MUTED, anchor="midleft", max_width=room)  # fmt: skip
         self.text(surface, t("consult.why"), (b.left + 40, b.top + 212), 20, palette.INK, True)
         lines = [(charts.reason_label(ln), ln.delta) for ln in c.lines]
         charts.why_breakdown(
@@ -134,4 +133,6 @@ class ConsultDialog(Modal):
             lines,
             t("consult.no_reasons"),
             max_rows=5,
+            total=c.delta,
+            other_label=t("charts.why_other"),
         )

@@ -22,16 +22,20 @@ class CreditsScene(Scene):
     def draw_scene(self, surface: pygame.Surface) -> None:
         surface.fill(palette.PAPER)
         header(self, surface, self.t("credits.title"))
-        panel(surface, pygame.Rect(40, 84, 1200, 530))
-        y = 104
-        for key in (
-            "credits.ons",
-            "credits.ogl",
-            "credits.os",
-            "credits.un",
-            "credits.model",
-            "credits.fonts",
-            "credits.code",
-        ):
-            size = 20 if key != "credits.model" else 19
-            y = self.paragraph(surface, self.t(key), pygame.Rect(70, y, 1140, 200), size) + 14
+        box = pygame.Rect(40, 84, 1200, 530)
+        panel(surface, box)
+        keys = ("credits.ons", "credits.ogl", "credits.os", "credits.un", "credits.model",
+                "credits.fonts", "credits.code")  # fmt: skip
+        texts = [self.t(k) for k in keys]
+        # the largest size at which every credit fits the panel (bigger text settings)
+        size = 20
+        while size > 12:
+            lh = self.fonts.line_height(size)
+            total = sum(self.wrapped_lines(x, size, 1140) * lh + 14 for x in texts)
+            if total <= box.height - 30:
+                break
+            size -= 1
+        y = box.top + 20
+        with self.within(box):
+            for x in texts:
+                y = self.paragraph(surface, x, pygame.Rect(70, y, 1140, 200), size) + 14

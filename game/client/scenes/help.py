@@ -1,4 +1,7 @@
-"""A short glossary over the game: what the numbers on a card and in the charts mean."""
+"""A short glossary over the game: what the numbers on a card and in the charts mean.
+
+The entries are laid out at the current text size and split into pages that fit the box
+(the projector setting makes them longer), with More / Back buttons between pages."""
 
 from __future__ import annotations
 
@@ -7,36 +10,105 @@ import pygame
 from game.client import palette
 from game.client.scene import Modal
 
-TERMS = ("money", "clout", "gross", "net", "reaches", "groups", "approval", "baseline", "range")
+TERMS = ("money", "clout", "gross", "net", "jobs_measures", "jobs_here", "reaches", "groups",
+         "approval", "baseline", "range")  # fmt: skip
+TERM_W = 220
 
 
 class HelpDialog(Modal):
     name = "help"
     box = pygame.Rect(90, 40, 1100, 640)
 
-    def build(self) -> None:
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.page = 0
+        self.pages: list[list[str]] = []
+
+    def _entry(self, term: str) -> tuple[str, str]:
+        t = self.t
+        if term == "jobs_measures":  # the lead's one sentence on the three jobs figures
+            return t("help.term.jobs_measures"), t("help.jobs_measures")
+        return t(f"help.term.{term}"), t(f"help.text.{term}")
+
+    def _height(self, term: str) -> int:
+        label, body = self._entry(term)
+        f, b = self.fonts, self.box
+        left = self.wrapped_lines(label, 18, TERM_W - 16, True) * f.line_height(18, True)
+        right = self.wrapped_lines(body, 17, b.width - 72 - TERM_W) * f.line_height(17)
+        return max(left, right) + 10
+
+    def _paginate(self) -> list[list[str]]:
         b = self.box
-        self.button((b.right - 220, b.bottom - 76, 190, 54), self.t("ui.close"), self.close,
-                    name="close")  # fmt: skip
+        room = b.height - 76 - 90
+        pages: list[list[str]] = [[]]
+        used = 0
+        for term in TERMS:
+            h = self._height(term)
+            if pages[-1] and used + h > room:
+                pages.append([])
+                used = 0
+            pages[-1].append(term)
+            used += h
+        return pages
+
+    def build(self) -> None:
+        b, t = self.box, self.t
+        self.pages = self._paginate()
+        self.page = min(self.page, len(self.pages) - 1)
+        y = b.bottom - 76
+        if len(self.pages) > 1:
+            self.button((b.left + 36, y, 190, 54), t("help.previous"), self.prev_page,
+                        cls="secondary", name="help_prev", enabled=self.page > 0)  # fmt: skip
+            self.button((b.left + 236, y, 190, 54), t("help.more"), self.next_page,
+                        cls="secondary", name="help_next",
+                        enabled=self.page < len(self.pages) - 1)  # fmt: skip
+        self.button((b.right - 220, y, 190, 54), t("ui.close"), self.close, name="close")
+        self.focus.set_by_name("help_next" if self.page < len(self.pages) - 1 else "close")
+
+    def next_page(self) -> None:
+        self.page += 1
+        self.rebuild(keep_focus=False)
+
+    def prev_page(self) -> None:
+        self.page = max(0, self.page - 1)
+        self.rebuild(keep_focus=False)
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_F1, pygame.K_h):
             self.close()
             return True
+        if event.key == pygame.K_PAGEDOWN and self.page < len(self.pages) - 1:
+            self.next_page()
+            return True
+        if event.key == pygame.K_PAGEUP and self.page > 0:
+            self.prev_page()
+            return True
         return False
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
-        b, t = self.box, self.t
-        self.text(surface, t("help.title"), (b.left + 36, b.top + 24), 28, palette.INK, True)
-        y = b.top + 76
-        for term in TERMS:
-            self.text(surface, t(f"help.term.{term}"), (b.left + 36, y), 18, palette.BLUE, True)
-            y = self.paragraph(
-                surface,
-                t(f"help.text.{term}"),
-                pygame.Rect(b.left + 250, y, b.width - 290, 60),
-                17,
-                palette.INK,
-            )
-            y += 10  # fmt: skip
+        b, t, f = self.box, self.t, self.fonts
+        with self.within(b):
+            pr = None
+            if len(self.pages) > 1:
+                pr = self.text(
+                    surface,
+                    t("help.page", page=self.page + 1, pages=len(self.pages)),
+                    (b.right - 36, b.top + 32),
+                    17,
+                    palette.MUTED,
+                    anchor="topright",
+                )
+            right_edge = pr.left - 16 if pr else b.right - 36
+            self.text(surface, t("help.title"), (b.left + 36, b.top + 24), 28, palette.INK, True,
+                      max_width=right_edge - b.left - 36)  # fmt: skip
+            y = b.top + 76
+            for term in self.pages[self.page] if self.pages else ():
+                label, body = self._entry(term)
+                h = self._height(term)
+                self.paragraph(surface, label, pygame.Rect(b.left + 36, y, TERM_W - 16, 0), 18,
+                               palette.BLUE, bold=True)  # fmt: skip
+                self.paragraph(surface, body, pygame.Rect(b.left + 36 + TERM_W, y,
+                               b.width - 72 - TERM_W, 0), 17, palette.INK)  # fmt: skip
+                y += h
+        del f

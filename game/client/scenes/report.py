@@ -41,6 +41,14 @@ class ReportScene(Scene):
                 name=f"page_{p}",
             )
         if self.kind == "final":
+            if self.page == "verdict" and self.ctx.session is not None:
+                self.button(
+                    (W - 344 - 300, H - 66, 284, 54),
+                    t("report.see_why"),
+                    self.see_why,
+                    cls="secondary",
+                    name="see_why",
+                )
             self.button(
                 (W - 344, H - 66, 320, 54),
                 t("report.to_title"),
@@ -61,6 +69,17 @@ class ReportScene(Scene):
     def set_page(self, page: str) -> None:
         self.page = page
         self.rebuild()
+
+    def see_why(self) -> None:
+        """The approval chart with its why-breakdown, for the group that moved most."""
+        from game.client.scenes.charts_scene import ChartsScene
+
+        r = self.report
+        movers = list(r.biggest_losers or []) + list(r.biggest_winners or [])
+        if r.ending == "parade":
+            movers = list(r.biggest_winners or []) + list(r.biggest_losers or [])
+        self.app.stack.push(ChartsScene(self.app, tab="approval",
+                                        group=movers[0] if movers else None))  # fmt: skip
 
     def to_title(self) -> None:
         from game.client.scenes.title import TitleScene
@@ -87,7 +106,14 @@ class ReportScene(Scene):
     def _draw_verdict(self, surface, text) -> None:
         r, t = self.report, self.t
         ending = r.ending or "mixed"
-        stage = pygame.Rect(24, 136, W - 48, 330)
+        # the picture gives up height when the verdict needs more lines (big text, Welsh)
+        x_text = 24 + 250
+        body_w = W - 24 - 24 - x_text
+        row = max(34, self.fonts.line_height(18) + 6)
+        body_h = self.wrapped_lines(self._verdict_body(), 17, body_w) * self.fonts.line_height(17)
+        need = 18 + 3 * row + body_h + 10
+        stage_h = max(170, min(330, H - 92 - 12 - 136 - need))
+        stage = pygame.Rect(24, 136, W - 48, stage_h)
         sky = {"parade": (214, 236, 250), "mob": (92, 72, 88), "mixed": (200, 204, 214)}[ending]
         pygame.draw.rect(surface, sky, stage, border_radius=12)
         clock = self.clock if self.ctx.animate else 0.0
@@ -101,37 +127,63 @@ class ReportScene(Scene):
             _mob(surface, stage.clip(stage.move(stage.width // 2, 0)), clock)
         surface.set_clip(None)
         title = t(f"report.ending_title.{ending}")
-        tw, th = self.fonts.size(title, 40, True)
+        size = self.fit_size(title, 40, stage.width - 80, True)
+        tw, th = self.fonts.size(title, size, True)
         plate = pygame.Rect(0, 0, tw + 48, th + 20)
         plate.midtop = (stage.centerx, stage.top + 16)
         pygame.draw.rect(surface, palette.CARD, plate, border_radius=12)
         pygame.draw.rect(surface, palette.INK, plate, 3, border_radius=12)
-        text(title, (plate.centerx, plate.top + 10), 40, palette.INK, True, "midtop")
+        text(title, (plate.centerx, plate.top + 10), size, palette.INK, True, "midtop")
         box = pygame.Rect(24, stage.bottom + 12, W - 48, H - stage.bottom - 92)
         panel(surface, box)
-        score = r.score if r.score is not None else 0.0
-        text(t("report.score"), (box.left + 24, box.top + 14), 20, palette.MUTED, True)
-        text(f"{score:.0f}", (box.left + 24, box.top + 38), 64, palette.INK, True)
-        text("/100", (box.left + 130, box.top + 70), 24, palette.MUTED)
-        x = box.left + 260
-        parts = r.score_parts or {}
-        for i, key in enumerate(("approval", "jobs", "value")):
-            v = parts.get(key, 0.0)
-            y = box.top + 18 + i * 40
-            text(t(f"report.part.{key}"), (x, y), 18, palette.INK)
-            bar = pygame.Rect(x + 300, y + 2, 300, 20)
-            pygame.draw.rect(surface, (225, 228, 232), bar)
-            pygame.draw.rect(
-                surface, palette.BLUE, (bar.left, bar.top, int(bar.width * v / 100), bar.height)
-            )
-            text(f"{v:.0f}", (bar.right + 10, y), 18, palette.INK, True)
-        self.paragraph(
-            surface,
-            t(f"report.ending_body.{ending}", area=r.area_name),
-            pygame.Rect(x + 700, box.top + 14, box.right - x - 720, 110),
-            17,
-            palette.INK,
-        )
+        with self.within(box):
+            score = r.score if r.score is not None else 0.0
+            text(t("report.score"), (box.left + 24, box.top + 14), 20, palette.MUTED, True,
+                 max_width=210)  # fmt: skip
+            big = text(f"{score:.0f}", (box.left + 24, box.top + 38), 64, palette.INK, True)
+            text("/100", (big.right + 4, big.bottom - 10), 24, palette.MUTED, False, "bottomleft")
+            x = box.left + 250
+            parts = r.score_parts or {}
+            row = max(34, self.fonts.line_height(18) + 6)
+            label_w = 360
+            num_w = self.fonts.size("100", 18, True)[0] + 12
+            for i, key in enumerate(("approval", "jobs", "value")):
+                v = parts.get(key, 0.0)
+                y = box.top + 14 + i * row
+                text(t(f"report.part.{key}"), (x, y), 18, palette.INK, max_width=label_w - 10)
+                bar = pygame.Rect(x + label_w, y + 2, box.right - 24 - num_w - x - label_w, 20)
+                pygame.draw.rect(surface, (225, 228, 232), bar)
+                pygame.draw.rect(
+                    surface, palette.BLUE, (bar.left, bar.top, int(bar.width * v / 100), bar.height)
+                )
+                text(f"{v:.0f}", (box.right - 24, y), 18, palette.INK, True, "topright")
+            body = pygame.Rect(x, box.top + 18 + 3 * row, box.right - 24 - x, 0)
+            body.height = box.bottom - 8 - body.top
+            self._verdict_text(surface, body)
+
+    def _verdict_body(self) -> str:
+        """PLAY's verdict (why this ending, who gained and lost most), in the player's
+        language; the older one-line ending text if the report has none."""
+        r, t = self.report, self.t
+        lines = []
+        for item in getattr(r, "verdict_lines", None) or []:
+            params = dict(item.params)
+            for role in ("winner", "loser"):
+                gid = params.get(f"{role}_id")
+                if gid:
+                    params[role] = self.ctx.group_name(gid)
+            lines.append(t.maybe(item.key, item.text, **params))
+        return " ".join(lines) or t(f"report.ending_body.{r.ending or 'mixed'}", area=r.area_name)
+
+    def _verdict_text(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        body = self._verdict_body()
+        size = 17
+        lh = self.fonts.line_height(size)
+        while size > 12 and self.wrapped_lines(body, size, rect.width) * lh > rect.height:
+            size -= 1
+            lh = self.fonts.line_height(size)
+        self.paragraph(surface, body, rect, size, palette.INK,
+                       max_lines=max(1, rect.height // lh))  # fmt: skip
 
     # -- numbers -----------------------------------------------------------------------------
     def _draw_summary(self, surface, text) -> None:
@@ -144,6 +196,7 @@ class ReportScene(Scene):
             20,
             palette.INK,
             True,
+            max_width=left.width - 32,
         )
         charts.pyramid(
             surface,
@@ -169,42 +222,60 @@ class ReportScene(Scene):
                 fmt.signed(r.jobs_now - r.jobs_baseline),
             ),
         ]
+        with self.within(right):
+            self._summary_numbers(surface, text, right, rows)
+
+    def _summary_numbers(self, surface, text, right: pygame.Rect, rows: list) -> None:
+        r, t = self.report, self.t
         x0 = right.left + 20
-        cols = [x0, x0 + 200, x0 + 340, x0 + 480]
+        inner = right.width - 40
+        cols = [x0, x0 + int(inner * 0.34), x0 + int(inner * 0.54), x0 + int(inner * 0.74)]
         y = right.top + 14
-        for x, key in zip(
-            cols,
-            ("report.col.what", "report.col.first", "report.col.now", "report.col.vs_baseline"),
-            strict=True,
-        ):
-            text(t(key, first=r.pyramid_2021.year, year=r.year), (x, y), 16, palette.MUTED, True)
-        y += 28
+        heads = ("report.col.what", "report.col.first", "report.col.now", "report.col.vs_baseline")
+        for k, (x, key) in enumerate(zip(cols, heads, strict=True)):
+            room = (cols[k + 1] if k + 1 < len(cols) else right.right - 16) - x - 8
+            text(t(key, first=r.pyramid_2021.year, year=r.year), (x, y), 16, palette.MUTED, True,
+                 max_width=room)  # fmt: skip
+        y += self.fonts.line_height(16, True) + 4
         for row in rows:
-            for x, val in zip(cols, row, strict=True):
-                text(val, (x, y), 20, palette.INK, x == cols[0])
-            y += 32
-        text(t("report.unemployment", rate=fmt.pct(r.unemployment_rate)), (x0, y), 18, palette.INK)
-        y += 40
+            for k, (x, val) in enumerate(zip(cols, row, strict=True)):
+                room = (cols[k + 1] if k + 1 < len(cols) else right.right - 16) - x - 8
+                text(val, (x, y), 20, palette.INK, k == 0, max_width=room)
+            y += self.fonts.line_height(20) + 2
+        text(t("report.unemployment", rate=fmt.pct(r.unemployment_rate)), (x0, y), 18, palette.INK,
+             max_width=inner)  # fmt: skip
+        y += self.fonts.line_height(18) + 6
         pygame.draw.line(surface, palette.RULE, (x0, y), (right.right - 20, y), 1)
-        y += 12
+        y += 8
+        acc = getattr(r, "jobs", None)
+        gross = acc.gross_total if acc is not None else r.gross_jobs
+        net = acc.net_additional if acc is not None else r.net_additional_jobs
+        cpnj = acc.cost_per_net_job if acc is not None else r.cost_per_net_job
         facts = [
             (t("report.projects"), str(len(r.projects))),
             (t("report.spent"), fmt.money(r.money_spent)),
-            (t("report.gross_jobs"), fmt.count(r.gross_jobs)),
-            (t("report.net_jobs"), fmt.count(r.net_additional_jobs)),
-            (
-                t("report.cost_per_job"),
-                fmt.money(r.cost_per_net_job) if r.cost_per_net_job else t("report.na"),
-            ),
+            (t("jobs.gross"), fmt.count(gross)),
+            (t("jobs.net"), fmt.count(net)),
+            (t("report.cost_per_job"), fmt.money(cpnj) if cpnj else t("report.na")),
             (t("report.approval"), f"{r.approval_overall:.0f}%"),
         ]
+        half = inner // 2
+        row_h = self.fonts.line_height(20, True) - 2
         for i, (label, value) in enumerate(facts):
-            cx = x0 + (i % 2) * 330
-            cy = y + (i // 2) * 34
-            lab = text(label + ":", (cx, cy), 18, palette.MUTED)
-            text(value, (lab.right + 8, cy - 2), 20, palette.INK, True)
-        y += 3 * 34 + 10
-        self._benchmarks(surface, text, pygame.Rect(x0, y, right.width - 40, right.bottom - y - 10))
+            cx = x0 + (i % 2) * half
+            cy = y + (i // 2) * row_h
+            vw = self.fonts.size(value, 20, True)[0]
+            lab = text(label + ":", (cx, cy + 1), 17, palette.MUTED, max_width=half - vw - 22)
+            text(value, (lab.right + 6, cy), 20, palette.INK, True)
+        y += 3 * row_h
+        # three jobs figures on one screen: say in one sentence how they differ
+        note = t("help.jobs_measures")
+        size, floor = 14, min(14, math.ceil(13 / self.fonts.text_scale))
+        while size > floor and self.wrapped_lines(note, size, inner) > 4:
+            size -= 1
+        y = self.paragraph(surface, note, pygame.Rect(x0, y, inner, 0), size, palette.MUTED,
+                           max_lines=4) + 4  # fmt: skip
+        self._benchmarks(surface, text, pygame.Rect(x0, y, inner, right.bottom - y - 10))
 
     def _benchmarks(self, surface, text, rect: pygame.Rect) -> None:
         r, t = self.report, self.t
@@ -212,39 +283,52 @@ class ReportScene(Scene):
         marks = [b for b in r.benchmarks][:4]
         if not marks:
             return
-        hi = max([b.high for b in marks] + [r.cost_per_net_job or 0]) * 1.1
-        scale = pygame.Rect(rect.left + 250, rect.top + 30, rect.width - 270, 0)
+        ticks = charts.nice_ticks(0.0, max([b.high for b in marks] + [r.cost_per_net_job or 0])
+                                  * 1.05, 3)  # fmt: skip
+        hi = ticks[-1]
+        label_w = int(rect.width * 0.46)
+        scale = pygame.Rect(rect.left + label_w, rect.top, rect.width - label_w - 30, 0)
+        head = self.fonts.line_height(18, True) + 2
+        axis_h = 8 + self.fonts.line_height(14)
+        lh = self.fonts.line_height(15)
+        # rows share what is left (never tighter than the text's own ink)
+        slots = len(marks) + (1 if r.cost_per_net_job else 0)
+        row = max(int(lh * 0.8), min(22, lh + 1, (rect.height - head - axis_h) // max(slots, 1)))
+        top = rect.top + head
+        if r.cost_per_net_job:
+            top += row  # a line of its own for "yours: £…", clear of the bars
         for i, b in enumerate(marks):
-            y = rect.top + 30 + i * 24
-            text(_fit(b.label, 30), (rect.left, y), 15, palette.INK)
+            y = top + i * row
+            text(b.label, (rect.left, y), 15, palette.INK, max_width=label_w - 8)
             x0 = scale.left + int(scale.width * b.low / hi)
             x1 = max(scale.left + int(scale.width * b.high / hi), x0 + 4)
             pygame.draw.rect(surface, palette.SKY, (x0, y + 3, x1 - x0, 14))
-        axis_y = rect.top + 30 + len(marks) * 24 + 22
-        for k in range(3):  # £0, half way, the top of the scale
-            value = hi * k / 2
-            tx = scale.left + int(scale.width * k / 2)
+        axis_y = top + len(marks) * row + 8
+        for k, value in enumerate(ticks):
+            tx = scale.left + int(scale.width * value / hi)
             pygame.draw.line(surface, palette.MUTED, (tx, axis_y - 4), (tx, axis_y + 2), 2)
-            text(fmt.money(value), (tx, axis_y + 4), 14, palette.MUTED, False, "midtop")
+            anchor = "topright" if k == len(ticks) - 1 else "midtop"
+            text(fmt.money(value), (tx + (8 if k == len(ticks) - 1 else 0), axis_y + 4), 14,
+                 palette.MUTED, False, anchor)  # fmt: skip
         pygame.draw.line(surface, palette.MUTED, (scale.left, axis_y), (scale.right, axis_y), 1)
         if r.cost_per_net_job:
-            x = scale.left + int(scale.width * r.cost_per_net_job / hi)
-            bottom = rect.top + 30 + len(marks) * 24
-            pygame.draw.line(surface, palette.VERMILION, (x, rect.top + 26), (x, bottom), 4)
-            text(
-                t("report.yours", value=fmt.money(r.cost_per_net_job)),
-                (x, bottom + 2),
-                15,
-                palette.BAD_TEXT,
-                True,
-                "midtop",
-            )
+            x = scale.left + int(scale.width * min(r.cost_per_net_job, hi) / hi)
+            pygame.draw.line(surface, palette.VERMILION, (x, top - row), (x, axis_y - 6), 4)
+            label = t("report.yours", value=fmt.money(r.cost_per_net_job))
+            lw = self.fonts.size(label, 15, True)[0]
+            # beside the top of the line, on whichever side has room
+            pos, anchor = (x + 8, top - row), "topleft"
+            if x + 8 + lw > rect.right:
+                pos, anchor = (x - 8, top - row), "topright"
+            text(label, pos, 15, palette.BAD_TEXT, True, anchor)
 
     def _draw_detail(self, surface, text) -> None:
         r, t = self.report, self.t
         left = pygame.Rect(BODY.left, BODY.top, 560, BODY.height)
         panel(surface, left)
-        text(t("report.industry_title"), (left.left + 16, left.top + 10), 20, palette.INK, True)
+        self._boxes.append(left)
+        text(t("report.industry_title"), (left.left + 16, left.top + 10), 20, palette.INK, True,
+             max_width=left.width - 32)  # fmt: skip
         rows = sorted(
             r.jobs_by_industry, key=lambda j: (-abs(j.jobs_now - j.jobs_2021), j.section)
         )[:12]
@@ -264,8 +348,11 @@ class ReportScene(Scene):
             row_h=32,
         )
         right = pygame.Rect(left.right + 16, BODY.top, BODY.right - left.right - 16, BODY.height)
+        self._boxes.pop()
         panel(surface, right)
-        text(t("report.approval_title"), (right.left + 16, right.top + 10), 20, palette.INK, True)
+        self._boxes.append(right)
+        text(t("report.approval_title"), (right.left + 16, right.top + 10), 20, palette.INK, True,
+             max_width=right.width - 32)  # fmt: skip
         groups = sorted(r.approvals, key=lambda g: -g.size)[:14]
         bars = [(self.ctx.group_name(g.group_id) or g.name, g.approval, g.change) for g in groups]
         charts.approval_bars(
@@ -274,12 +361,9 @@ class ReportScene(Scene):
             text,
             bars,
             None,
-            row_h=30,
+            row_h=min(30, (right.height - 56) // max(len(bars), 1)),
         )
-
-
-def _fit(label: str, n: int) -> str:
-    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
+        self._boxes.pop()
 
 
 def _parade(surface: pygame.Surface, stage: pygame.Rect, clock: float) -> None:

@@ -61,17 +61,12 @@ class TitleScene(Scene):
         _skyline(surface)
         self.text(surface, self.t("app.title"), (96, 96), 72, palette.HEADER, bold=True)
         self.text(surface, self.t("title.tagline"), (100, 196), 26, palette.INK)
-        self.text(
-            surface,
-            self.t("title.keys_hint"),
-            (W - 40, H - 28),
-            18,
-            palette.MUTED,
-            anchor="midright",
-        )
-        self.text(
-            surface, self.t("title.data_note"), (40, H - 28), 18, palette.MUTED, anchor="midleft"
-        )
+        # two footer lines under the town picture, right-aligned, each shrinking to fit
+        room = W - 560 - 40
+        self.text(surface, self.t("title.data_note"), (W - 40, H - 62), 18, palette.MUTED,
+                  anchor="midright", max_width=room)  # fmt: skip
+        self.text(surface, self.t("title.keys_hint"), (W - 40, H - 30), 18, palette.MUTED,
+                  anchor="midright", max_width=room)  # fmt: skip
 
 
 def _skyline(surface: pygame.Surface) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from typing import Any
 
 import pygame
@@ -323,21 +324,32 @@ class YearScene(Scene):
         t, s = self.t, self.s
         panel(surface, r, fill=(236, 241, 246))
         x, w = r.left + 14, r.width - 28
+        f = self.fonts
+        self._boxes.append(r)
         self.text(surface, t("year.your_projects", n=len(s.funded)), (x, r.top + 14), 20,
-                  palette.INK, True)  # fmt: skip
-        y = r.top + 50
-        for p in list(reversed(s.funded))[:8]:
-            self.text(surface, p.title, (x, y), 16, palette.INK, True, max_width=w)
+                  palette.INK, True, max_width=w)  # fmt: skip
+        y = r.top + 14 + f.line_height(20, True) + 6
+        hint = t("year.your_projects_hint")
+        hint_h = self.wrapped_lines(hint, 16, w) * f.line_height(16)
+        entry = f.line_height(16, True) + f.line_height(16) + 2
+        shown = list(reversed(s.funded))[: max(1, (r.bottom - 12 - hint_h - y) // entry)]
+        # one size for every title in the list (the longest decides), never mixed sizes
+        size = min(self.fit_size(p.title, 16, w, True, floor=min(16, math.ceil(13 /
+                   f.text_scale))) for p in shown)  # fmt: skip
+        for p in shown:
+            self.text(surface, p.title, (x, y), size, palette.INK, True, max_width=w)
             if p.status == "open":
                 status = t("charts.open")
                 col = palette.GOOD_TEXT
             else:
                 status = t("charts.building", year=p.opens_year)
                 col = palette.MUTED
-            self.text(surface, status, (x, y + 20), 15, col, max_width=w)
-            y += 46
-        self.paragraph(surface, t("year.your_projects_hint"),
-                       pygame.Rect(x, r.bottom - 60, w, 50), 15, palette.MUTED)  # fmt: skip
+            self.text(surface, status, (x, y + f.line_height(size, True) - 2), 16, col,
+                      max_width=w)  # fmt: skip
+            y += entry
+        self.paragraph(surface, hint, pygame.Rect(x, r.bottom - 10 - hint_h, w, hint_h), 16,
+                       palette.MUTED)  # fmt: skip
+        self._boxes.pop()
 
     def _tiles(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
@@ -363,17 +375,26 @@ class YearScene(Scene):
             r = pygame.Rect(24 + i * (w + 10), 74, w, 88)
             fill = palette.CARD if i < 4 else (232, 242, 250)
             panel(surface, r, fill=fill)
-            self.text(
-                surface, label, (r.left + 12, r.top + 8), 16, palette.MUTED, True, max_width=w - 20
-            )
+            self._boxes.append(r)
+            lab = self.text(surface, label, (r.left + 12, r.top + 4), 16, palette.MUTED, True,
+                            max_width=w - 20)  # fmt: skip
             col = palette.INK
             if i == 3:
                 col = palette.GOOD_TEXT if h.approval_overall >= 50 else palette.BAD_TEXT
-            self.text(surface, value, (r.left + 12, r.top + 28), 30, col, True, max_width=w - 20)
-            self.text(surface, note, (r.left + 12, r.top + 66), 14, palette.MUTED, max_width=w - 20)
+            note_r = self.text(surface, note, (r.left + 12, r.bottom - 2), 15, palette.MUTED,
+                               anchor="bottomleft", max_width=w - 20)  # fmt: skip
+            # the number fills the space between, centred: a font's line box is taller than
+            # its digits, so the boxes may touch while the ink never does
+            size = self.fit_size(value, 30, w - 20, True, floor=16)
+            self.text(surface, value, (r.left + 12, (lab.bottom + note_r.top) // 2 + 1), size, col,
+                      True, "midleft")  # fmt: skip
+            self._boxes.pop()
 
     def _card(self, surface: pygame.Surface, card: Any, r: pygame.Rect) -> None:
-        t = self.t
+        """A proposal card, laid out top-down by measuring each part at the current text
+        size, so at the projector setting it reflows (fewer citizen rows) instead of
+        spilling or cutting numbers. No caption is under 16 px on the 1280x720 design."""
+        t, f = self.t, self.fonts
         panel(surface, r, border=palette.INK)
         col = CATEGORY_COLOURS.get(card.category, palette.SKY)
         pygame.draw.rect(
@@ -383,83 +404,124 @@ class YearScene(Scene):
             border_top_left_radius=12,
             border_top_right_radius=12,
         )
+        self._boxes.append(r)
         x, w = r.left + 14, r.width - 28
         y = r.top + 18
-        cat = category_name(t, card.category)
-        self.text(surface, cat.upper(), (x, y), 14, palette.MUTED, True, max_width=w // 2 - 8)
         exp = t("year.expires", year=card.expires_year)
-        self.text(
-            surface,
-            exp,
-            (r.right - 14, y),
-            14,
-            palette.BAD_TEXT if card.expires_year <= self.s.year else palette.MUTED,
-            True,
-            "topright",
-        )
-        y += 22
-        y = (
-            self.paragraph(
-                surface,
-                card_title(t, card),
-                pygame.Rect(x, y, w, 60),
-                21,
-                palette.INK,
-                bold=True,
-                max_lines=2,
-            )
-            + 4
-        )
-        facts = [
-            (t("year.cost"), fmt.money(card.cost)),
-            (t("year.build"), t("year.years", n=card.build_years)),
-            (t("year.jobs_gross"), fmt.count(card.gross_jobs)),
-            (t("year.jobs_net"), fmt.count(card.net_jobs)),
-            (t("year.people"), fmt.count(card.people_affected)),
-            (t("year.clout_cost"), str(card.clout_to_fund)),
-        ]
-        for k, (label, value) in enumerate(facts):
-            cx = x + (k % 2) * (w // 2)
-            cy = y + (k // 2) * 26
-            lab = self.text(
-                surface, label + ":", (cx, cy), 16, palette.MUTED, max_width=w // 2 - 56
-            )
-            self.text(
-                surface,
-                value,
-                (lab.right + 6, cy - 1),
-                17,
-                palette.INK,
-                True,
-                max_width=cx + w // 2 - lab.right - 12,
-            )
-        y += 3 * 26 + 6
+        exp_col = palette.BAD_TEXT if card.expires_year <= self.s.year else palette.MUTED
+        er = self.text(surface, exp, (r.right - 14, y), 16, exp_col, True, "topright",
+                       max_width=w // 2)  # fmt: skip
+        cat = category_name(t, card.category).upper()
+        self.text(surface, cat, (x, y), 16, palette.MUTED, True, max_width=er.left - x - 10)
+        y += f.line_height(16, True)
+        # the title wraps to two lines, shrinking a little before it would ever be cut
+        title = card_title(t, card)
+        size = 21
+        while size > 16 and self.wrapped_lines(title, size, w, True) > 2:
+            size -= 1
+        y = self.paragraph(surface, title, pygame.Rect(x, y, w, 0), size, palette.INK, True,
+                           max_lines=2) + 4  # fmt: skip
+        y = self._facts(surface, card, x, y, w)
         pygame.draw.line(surface, palette.RULE, (x, y), (x + w, y), 1)
         y += 6
-        y = self._stances(surface, x, y, w, t("year.for"), card.supporters[:3], True)
-        y = self._stances(surface, x, y, w, t("year.against"), card.detractors[:2], False)
-        reason_top = max(y + 22, r.bottom - 56 - 44)
-        self.text(surface, t("year.why_here"), (x, reason_top - 19), 14, palette.MUTED, True)
-        self.paragraph(
-            surface,
-            card.reason if not t.has(card.reason_key) else t(card.reason_key, **card.reason_params),
-            pygame.Rect(x, reason_top, w, 40),
-            14,
-            palette.MUTED,
-            max_lines=2,
+        # the reason sits above the buttons; the citizen groups get the room in between
+        reason = (
+            card.reason if not t.has(card.reason_key) else t(card.reason_key, **card.reason_params)
         )
+        row_h = f.line_height(16) - 1  # rows sit close: a line box is taller than its ink
+        head_h = f.line_height(16, True) - 1
+        # The reason gets every line it needs, in a slightly smaller size if it must (never
+        # under 16 px on the design screen), as long as the citizen groups keep a row a side;
+        # only then is it shortened (to 2 lines at the least).
+        floor = min(16, math.ceil(16 / f.text_scale))
+        for rsize in [*range(16, floor - 1, -1), None]:
+            size_now = rsize or floor
+            lh = f.line_height(size_now)
+            lines = self.wrapped_lines(reason, size_now, w)
+            if rsize is None:  # nothing fitted whole: shorten at the smallest size
+                lines = 2
+            while True:
+                reason_top = r.bottom - 56 - 8 - lines * lh
+                label_top = reason_top - head_h
+                room = (label_top - y - 2 * head_h) // row_h
+                if room >= 2 or lines <= 2 or rsize is not None:
+                    break
+                lines -= 1
+            if room >= 2 or rsize is None:
+                break
+        rsize = size_now
+        n_for = min(len(card.supporters), 3)
+        n_against = min(len(card.detractors), 2)
+        # keep one row (or "nobody") on each side; trim the longer list first
+        while n_for + max(n_against, 1) > room and (n_for > 1 or n_against > 1):
+            if n_for >= n_against and n_for > 1:
+                n_for -= 1
+            else:
+                n_against -= 1
+        y = self._stances(surface, x, y, w, t("year.for"), card.supporters[:n_for], True)
+        self._stances(surface, x, y, w, t("year.against"), card.detractors[:n_against], False)
+        self.text(surface, t("year.why_here"), (x, label_top), 16, palette.MUTED, True,
+                  max_width=w)  # fmt: skip
+        self.paragraph(surface, reason, pygame.Rect(x, reason_top, w, lines * lh), rsize,
+                       palette.MUTED, max_lines=lines)  # fmt: skip
+        self._boxes.pop()
+
+    def _facts(self, surface: pygame.Surface, card: Any, x: int, y: int, w: int) -> int:
+        """Cost, build time, the jobs figures, reach and clout: pairs share a line when both
+        fit at full size, otherwise each gets its own; numbers are never shortened."""
+        t, f = self.t, self.fonts
+        pairs = [
+            [(t("year.cost"), fmt.money(card.cost)),
+             (t("year.build"), t("year.years", n=card.build_years))],
+            [(t("year.jobs_gross"), fmt.count(card.gross_jobs)),
+             (t("jobs.net"), fmt.count(card.net_jobs))],
+            [(t("year.people"), fmt.count(card.people_affected)),
+             (t("year.clout_cost"), str(card.clout_to_fund))],
+        ]  # fmt: skip
+        row_h = f.line_height(17, True) + 2
+        # captions may come down to 16 px on the design screen (no smaller) to keep a pair
+        # on one line; the numbers stay at full size
+        floor = min(16, math.ceil(16 / f.text_scale))
+
+        def width(label: str, value: str, size: int) -> int:
+            return f.size(label + ":", size)[0] + 6 + f.size(value, 17, True)[0]
+
+        def fact(label: str, value: str, fx: int, room: int, size: int) -> None:
+            vw = f.size(value, 17, True)[0]
+            lab = self.text(surface, label + ":", (fx, y + 1), size, palette.MUTED,
+                            max_width=room - vw - 6)  # fmt: skip
+            self.text(surface, value, (lab.right + 6, y), 17, palette.INK, True)
+
+        half = w // 2
+        for pair in pairs:
+            size = 16
+            while size > floor and any(width(*item, size) > half - 8 for item in pair):
+                size -= 1
+            if all(width(*item, size) <= half - 8 for item in pair):
+                fact(*pair[0], x, half - 8, size)
+                fact(*pair[1], x + half, half, size)
+                y += row_h
+            else:
+                for item in pair:
+                    fact(*item, x, w, 16)
+                    y += row_h
+        return y + 4
 
     def _stances(self, surface, x, y, w, label, rows, good: bool) -> int:
         col = palette.GOOD_TEXT if good else palette.BAD_TEXT
         mark = "▲" if good else "▼"
-        self.text(surface, label, (x, y), 15, col, True)
-        y += 20
+        f = self.fonts
+        self.text(surface, label, (x, y), 16, col, True, max_width=w)
+        y += f.line_height(16, True) - 1
+        row_h = f.line_height(16) - 1
         if not rows:
-            self.text(surface, self.t("year.nobody"), (x + 18, y), 15, palette.MUTED)
-            return y + 22
+            self.text(surface, self.t("year.nobody"), (x + 18, y), 16, palette.MUTED,
+                      max_width=w - 18)  # fmt: skip
+            return y + row_h
         for gid, name, size in rows:
             gname = self.ctx.group_name(gid) or name
-            self.text(surface, f"{mark} {gname}", (x + 4, y), 16, col, max_width=w - 80)
-            self.text(surface, fmt.count(size), (x + w, y), 16, palette.INK, anchor="topright")
-            y += 21
-        return y + 2
+            nr = self.text(surface, fmt.count(size), (x + w, y), 16, palette.INK, anchor="topright")
+            self.text(surface, f"{mark} {gname}", (x + 4, y), 16, col,
+                      max_width=nr.left - x - 14)  # fmt: skip
+            y += row_h
+        return y

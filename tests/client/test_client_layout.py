@@ -1,0 +1,101 @@
+"""Layout at the projector text size: every screen reflows instead of overflowing.
+
+The screenshot script visits every screen; at each one the layout checker looks at every
+piece of drawn text: inside the screen and inside the panel/chart/dialog it belongs to, not
+over other text, not under a button, and never shortened with "…".
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.client import charts, layout
+from game.client.scene import TextBox
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_every_screen_fits_at_text_scale_1_3(title, tmp_path, language):
+    from game.client.screenshots import render_all
+
+    found: dict[str, list[str]] = {}
+    seen: list[str] = []
+
+    def check(name: str, scene) -> None:
+        seen.append(name)
+        assert scene.text_boxes, f"{name}: no text recorded"
+        # Welsh is longer than English: a long reason may lose its tail there, but nothing
+        # may overlap, spill or hide under a button in either language
+        problems = layout.problems(scene, allow_cut=language == "cy")
+        if problems:
+            found[name] = problems
+
+    render_all(tmp_path, area="Hartlepool", seed=7, text_scale=1.3, language=language,
+               check=check)  # fmt: skip
+    assert len(seen) >= 20 and "07b_help_glossary" in seen and "15_charts_neighbours" in seen
+    assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+class _FakeScene:
+    def __init__(self, boxes, buttons=()):
+        self.text_boxes = boxes
+        self._buttons = buttons
+
+    def buttons(self):
+        return self._buttons
+
+
+def test_layout_checker_finds_each_kind_of_problem():
+    box = pygame.Rect(0, 0, 200, 100)
+    ok = TextBox("fits", pygame.Rect(10, 10, 100, 20), box)
+    assert layout.problems(_FakeScene([ok])) == []
+    spill = TextBox("spills", pygame.Rect(150, 10, 100, 20), box)
+    assert "outside its box" in layout.problems(_FakeScene([spill]))[0]
+    a = TextBox("a", pygame.Rect(10, 10, 100, 20), box)
+    b = TextBox("b", pygame.Rect(60, 12, 100, 20), pygame.Rect(0, 0, 400, 100))
+    assert any("overlap" in p for p in layout.problems(_FakeScene([a, b])))
+    cut = TextBox("long…", pygame.Rect(10, 10, 100, 20), box, cut=True)
+    assert layout.problems(_FakeScene([cut]))[0].startswith("cut short")
+    assert layout.problems(_FakeScene([cut]), allow_cut=True) == []
+
+    class _Button:
+        visible = True
+        rect = pygame.Rect(50, 0, 80, 40)
+
+    under = TextBox("under", pygame.Rect(10, 10, 100, 20), box)
+    assert "under a button" in layout.problems(_FakeScene([under], [_Button()]))[0]
+
+
+def test_nice_ticks_are_round_and_cover_the_range():
+    ticks = charts.nice_ticks(93_964.0, 94_889.0)
+    assert ticks[0] <= 93_964 and ticks[-1] >= 94_889
+    step = ticks[1] - ticks[0]
+    assert step in (200.0, 250.0) and all(t % step == 0 for t in ticks)
+    assert charts.nice_ticks(0.0, 431_000.0, 3) == [0.0, 250_000.0, 500_000.0]
+    assert charts.nice_ticks(0.062, 0.081)[0] == pytest.approx(0.06)
+
+
+def test_why_rows_add_up_exactly_to_the_bar():
+    # A16: +0.74 +0.56 +0.46 -0.08 +0.06 = 1.74 shown as 0.7+0.6+0.5-0.1+0.1 = 1.8 vs bar 1.6
+    lines = [("Broadband", 0.74), ("Access", 0.56), ("Gigabit", 0.46), ("Jobs", -0.08),
+             ("Unemployment", 0.06), ("Tiny", 0.01)]  # fmt: skip
+    rows = charts.rows_adding_up(lines, 1.6, 8, "Rounding and other")
+    assert round(sum(d for _, d in rows), 1) == 1.6
+    assert rows[-1] == ("Rounding and other", pytest.approx(-0.2))
+    # already adding up: no extra row
+    exact = charts.rows_adding_up([("A", 1.0), ("B", 0.5)], 1.5, 8, "other")
+    assert exact == [("A", 1.0), ("B", 0.5)]
+    # more reasons than rows: the rest is folded into the last row
+    many = [(f"r{i}", 1.0) for i in range(12)]
+    folded = charts.rows_adding_up(many, 12.0, 5, "other")
+    assert len(folded) == 5 and folded[-1] == ("other", 8.0)
+
+
+def test_colour_bands_never_share_an_end_value():
+    from game.client.scenes.area_choice import quintile_ranges
+
+    values = {f"A{i:02d}": float(v) for i, v in enumerate(range(100, 1100, 100))}
+    ranges = quintile_ranges(values)
+    assert ranges == [(100, 200), (300, 400), (500, 600), (700, 800), (900, 1000)]
+    for (_, hi), (lo, _) in zip(ranges, ranges[1:], strict=False):
+        assert hi < lo
