@@ -7,7 +7,6 @@ census profile needs (needs.csv); each card keeps the need that brought it as it
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +17,8 @@ from game.play.engine_port import CardNumbers
 from game.play.models import GroupStance, ProposalCard
 from game.play.needs import NeedReading
 from game.play.rules import GameRules
+from game.scenarios.models import number_text, quantity
+from game.sim.projects import scaled_project
 
 
 def card_scale(population: float, rules: GameRules) -> float:
@@ -32,18 +33,9 @@ def card_scale(population: float, rules: GameRules) -> float:
 CONTINUOUS_OUTPUTS = frozenset({"hectares", "route_km", "megawatts", "floorspace_m2"})
 
 
-def primary_output(ptype: Any) -> tuple[str, float] | None:
-    """The output a card's title quotes: the first that is not floorspace, if any."""
-    outputs = dict(getattr(ptype, "outputs", {}) or {})
-    for name, qty in outputs.items():
-        if name != "floorspace_m2" and qty > 0:
-            return name, float(qty)
-    return next(((n, float(q)) for n, q in outputs.items() if q > 0), None)
-
-
 def type_scale(ptype: Any, scale: float) -> float:
     """The area's card scale, nudged so a counted output comes in whole units."""
-    out = primary_output(ptype)
+    out = ptype.main_output()
     if out is None or out[0] in CONTINUOUS_OUTPUTS:
         return scale
     name, qty = out
@@ -53,57 +45,29 @@ def type_scale(ptype: Any, scale: float) -> float:
     return max(1.0, float(round(units))) / qty
 
 
-def quantity_text(value: float) -> str:
-    return fmt.count(value) if abs(value - round(value)) < 1e-9 or value >= 100 else f"{value:.1f}"
-
-
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def scaled_name(name: str, outputs: dict[str, float], scale: float) -> tuple[str, bool]:
-    """The catalogue name with any quantity it quotes scaled ("New town park (5 ha)" at
-    scale 3 -> "New town park (15 ha)"); the flag says whether a number was replaced."""
-    replaced = False
-
-    def swap(m: re.Match[str]) -> str:
-        nonlocal replaced
-        try:
-            value = float(m.group(0).replace(",", ""))
-        except ValueError:
-            return m.group(0)
-        for qty in outputs.values():
-            if qty > 0 and abs(qty - value) < 1e-9:
-                replaced = True
-                return quantity_text(qty * scale)
-        return m.group(0)
-
-    return _NUMBER.sub(swap, name), replaced
-
-
 def describe(
     ptype: Any, scale: float, templates: dict[str, str]
 ) -> tuple[str, str, dict[str, Any]]:
-    """(English title, title key, params): the project with the real quantity it buys at
-    this scale, e.g. "New town park (15 ha)", never "(x3)". A name that quotes its own
-    quantity has it scaled; otherwise the main output is added as "card.output.<name>"
-    so a client can translate both parts."""
-    outputs = {k: float(v) for k, v in (getattr(ptype, "outputs", {}) or {}).items()}
-    name, replaced = scaled_name(ptype.name, outputs, scale)
-    name_cy, _ = scaled_name(getattr(ptype, "name_cy", None) or ptype.name, outputs, scale)
-    params: dict[str, Any] = {"name": name, "name_cy": name_cy, "type_id": ptype.id}
-    out = primary_output(ptype)
-    if out is None or replaced or scale == 1.0:
-        return fmt.render(templates, "card.title", params), "card.title", params
-    output_name, qty = out
-    output_key = f"card.output.{output_name}"
-    n = quantity_text(qty * scale)
-    quantity = (
-        fmt.render(templates, output_key, {"n": n})
-        if output_key in templates
-        else (f"{n} {output_name.replace('_', ' ')}")
-    )
-    params.update(output_key=output_key, n=n, quantity=quantity)
-    return fmt.render(templates, "card.title_scaled", params), "card.title_scaled", params
+    """(English title, title key, params) for a card. The English title is the sim's
+    ProjectType.describe(scale) (real quantities, never "(x3)"); the key and params let a
+    client translate it: "card.title" {name, name_cy} when the name itself quotes the
+    scaled quantity, else "card.title_scaled" {name, name_cy, quantity, output_key, n}."""
+    title = ptype.describe(scale)
+    name_cy = getattr(ptype, "name_cy", None) or ptype.name
+    params: dict[str, Any] = {"name": title, "name_cy": name_cy, "type_id": ptype.id}
+    main = ptype.main_output()
+    if main is not None and abs(scale - 1.0) > 1e-9:
+        output, qty = main
+        english = quantity(qty * scale, output)
+        if title == f"{ptype.name} ({english})":  # describe added the main output
+            n = number_text(qty * scale)
+            params.update(name=ptype.name, quantity=english,
+                          output_key=f"card.output.{output}", n=n)  # fmt: skip
+            return fmt.render(templates, "card.title_scaled", params), "card.title_scaled", params
+        # the name quotes its own quantity: scale the Welsh name's number the same way
+        cy_title = ptype.model_copy(update={"name": name_cy}).describe(scale)
+        params["name_cy"] = name_cy if cy_title == f"{name_cy} ({english})" else cy_title
+    return fmt.render(templates, "card.title", params), "card.title", params
 
 
 def type_weights(
@@ -178,6 +142,7 @@ def make_card(
         }
     else:
         reason_key, params = "card.reason.general", {"area": area_name}
+    sized = scaled_project(ptype, scale)  # the one place scale multiplies a type's numbers
     title, title_key, title_params = describe(ptype, scale, templates)
     fund_clout, reject_clout = clout_costs(numbers, population, rules)
 
@@ -203,9 +168,9 @@ def make_card(
         title_params=title_params,
         blurb=getattr(ptype, "blurb", "") or "",
         scale=scale,
-        cost=float(ptype.capital_cost) * scale,
-        running_cost=float(ptype.running_cost) * scale,
-        build_years=int(ptype.build_years),
+        cost=sized.capital_cost,
+        running_cost=sized.running_cost,
+        build_years=int(sized.build_years),
         gross_jobs=numbers.gross_jobs,
         gross_operational_jobs=numbers.gross_operational,
         construction_job_years=numbers.construction_job_years,

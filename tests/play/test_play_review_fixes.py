@@ -100,7 +100,19 @@ def test_cards_quote_real_quantities_and_reach_at_most_everyone(world):
     )
     title, key, params = describe(cat.types["sports_hub"], 2.0, t)
     assert (title, key) == ("Playing fields and sports hub (6 pitches)", "card.title_scaled")
-    assert params["quantity"] == "6 pitches"
+    assert params["quantity"] == "6 pitches" == t[params["output_key"]].format(n=params["n"])
+    # the English output templates read exactly like the sim's quantity() for every output
+    from game.scenarios.models import quantity
+
+    for ptype in cat.types.values():
+        for output in ptype.outputs:
+            assert t[f"card.output.{output}"].format(n="12") == quantity(12.0, output), output
+    # the card's cost is the sim's scaled project, not a second multiplication
+    from game.sim.projects import scaled_project
+
+    card = GameSession.new(world, "Birmingham", seed=3).proposals[0]
+    sized = scaled_project(cat.types[card.type_id], card.scale)
+    assert (card.cost, card.running_cost) == (sized.capital_cost, sized.running_cost)
     # counted outputs come whole: half a station is a whole one
     assert type_scale(cat.types["rail_station_new"], 0.5) == 1.0
     assert type_scale(cat.types["rail_station_new"], 11.5) == 12.0
