@@ -94,18 +94,18 @@ def build_account(
     not_yet_open: tuple[tuple[str, int], ...],
     jobs_vs_baseline: float,
 ) -> JobsAccount:
-    local = JobsBreakdown(level, 0, 0, 0, 0, 0, 0, 0, 0)
-    wider = JobsBreakdown(wider_level, 0, 0, 0, 0, 0, 0, 0, 0)
+    local = JobsBreakdown(level, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    wider = JobsBreakdown(wider_level, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     for p in projects:
         local = local + p.local
         wider = wider + p.wider
-    cost = sum(p.capital_cost for p in projects)
+    cost = float(sum((p.capital_cost for p in projects), 0.0))
     return JobsAccount(
         year=year,
         level=level,
         wider_level=wider_level,
-        gross_operational_fte=sum(p.operational_fte for p in projects),
-        construction_fte=sum(p.construction_fte for p in projects),
+        gross_operational_fte=float(sum((p.operational_fte for p in projects), 0.0)),
+        construction_fte=float(sum((p.construction_fte for p in projects), 0.0)),
         gross_total=local.gross,
         deadweight=local.deadweight,
         leakage=local.leakage,

@@ -248,6 +248,9 @@ def test_projects_beyond_the_run_are_reported_not_dropped_silently(capsys) -> No
     out = capsys.readouterr().out
     assert "high_street_regeneration is planned for 2024" in out
     assert "Queens Meadow business park" in out  # funded in 2021, so it is listed
+    # ... but it opens in 2024, after this run's end, so it counts in no total.
+    assert "Not counted: Queens Meadow business park opens 2024, after 2023" in out
+    assert "All projects open by 2023" in out
 
 
 def test_grouping_outputs_cover_every_member_and_conserve_people() -> None:
