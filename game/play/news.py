@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from game.play import fmt
-from game.play.models import NewsItem
+from game.play.models import JobsAccount, NewsItem
 from game.play.rules import GameRules, NewsBook, NewsEvent
 
 
@@ -48,6 +48,7 @@ def newspaper(
     event: NewsEvent | None,
     census: str | None = None,
     names_cy: dict[str, str] | None = None,
+    account: JobsAccount | None = None,
 ) -> list[NewsItem]:
     """Most newsworthy first: a census result, openings, the local event, jobs, population,
     then the rest."""
@@ -62,6 +63,13 @@ def newspaper(
             item(templates, f"news.{census}_census",
                  {"area": area_name, "population": fmt.count(population)})
         )  # fmt: skip
+        if account is not None and account.projects:
+            # the census verdict on the plan's jobs, in the one jobs vocabulary
+            items.append(
+                item(templates, "news.census_jobs",
+                     {"net": fmt.count(account.net_additional),
+                      "gross": fmt.count(account.gross_total)})
+            )  # fmt: skip
     for name in opened[:2]:
         items.append(item(templates, "news.project_opened", {**project(name), "area": area_name}))
     if event is not None:

@@ -434,6 +434,7 @@ class GameSession:
             event=event,
             census=report_due,
             names_cy=names_cy,
+            account=snap.jobs_account if report_due is not None else None,
         )
         self.news_archive.extend(news)
         if self.turn >= self.years:

@@ -52,6 +52,11 @@ def test_midterm_report_agrees_with_its_projects_list(world):
     # cost per net job only for money spent on jobs that exist
     assert r.cost_per_net_job == pytest.approx(sum(p.cost for p in counted) / r.net_additional_jobs)
     assert r.jobs_vs_baseline == pytest.approx(r.jobs_now - r.jobs_baseline)
+    # the census newspaper quotes the same account
+    from game.play import fmt
+
+    census_news = {n.key: n.params for n in s.summaries[4].news}
+    assert census_news["news.census_jobs"]["net"] == fmt.count(r.net_additional_jobs)
     # the session's account for that year is the report's, and so is the pack's table
     assert s.jobs_account(2026) == r.jobs
     from game.report import tables
