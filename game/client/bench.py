@@ -140,7 +140,7 @@ def run_client_bench(frames_per_screen: int = FRAMES_PER_SCREEN) -> dict[str, An
             if best is not None:
                 pilot.scene.show_card(best.id)
                 pilot.click(f"fund_{best.id}")
-            pilot.click("end_year")
+            pilot.end_year()
             # every frame while the worker simulates the year is a potential stall
             last = time.perf_counter()
             while pilot.scene.name != "newspaper":

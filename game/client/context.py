@@ -92,10 +92,12 @@ def _default_resume_factory(world: Any, save: Any) -> Any:
     return GameSession.from_save(world, save)
 
 
-def _default_map_loader() -> Any:
+def _default_map_loader(census_dir: Path | None) -> Any:
     from game.census import load_map
 
-    return load_map()
+    # the map from the same folder as the census (--census-dir); load_map falls back to
+    # the bundled map when that folder has none
+    return load_map(census_dir)
 
 
 @dataclass
@@ -107,7 +109,7 @@ class AppContext:
     save_path: Path = field(default_factory=autosave_path)
     persist_settings: bool = True
     world_loader: Callable[[Path | None], Any] = _default_world_loader
-    map_loader: Callable[[], Any] = _default_map_loader
+    map_loader: Callable[[Path | None], Any] = _default_map_loader
     session_factory: Callable[[Any, str, int], Any] = _default_session_factory
     resume_factory: Callable[[Any, Any], Any] = _default_resume_factory
     animate: bool = True  # False: no clock-dependent animation (golden screenshots)
@@ -140,7 +142,7 @@ class AppContext:
 
             self._world_job = Background(load, self.threaded)
         if self._map_job is None:
-            self._map_job = Background(self.map_loader, self.threaded)
+            self._map_job = Background(lambda: self.map_loader(self.census_dir), self.threaded)
 
     @property
     def world_ready(self) -> bool:

@@ -102,6 +102,21 @@ class Pilot:
         self.press(pygame.K_RETURN)
         self.frame()
 
+    def end_year(self, keyboard: bool = False) -> None:
+        """Press "End year" and, when the game asks because fundable cards are still open,
+        confirm (by Tab to the confirm button, or by mouse)."""
+        if keyboard:
+            self.activate("end_year")
+        else:
+            self.click("end_year")
+        self.frame()
+        if self.scene is not None and self.scene.name == "confirm":
+            if keyboard:
+                self.activate("yes")
+            else:
+                self.click("yes")
+            self.frame()
+
     def texts(self) -> list[str]:
         return self.scene.visible_text()
 

@@ -120,6 +120,10 @@ def render_all(
         pilot.click("close")
         pilot.until_scene("year")
         pilot.click("end_year")
+        pilot.frame()
+        if pilot.scene.name == "confirm":  # fundable cards left: the game asks first
+            shot("07c_end_year_confirm")
+            pilot.click("yes")
         pilot.until_scene("newspaper")
         shot("08_newspaper")
         pilot.click("next")
@@ -131,8 +135,10 @@ def render_all(
             if best is not None:
                 pilot.scene.show_card(best.id)
                 pilot.click(f"fund_{best.id}")
-            pilot.click("end_year")
+            pilot.end_year()
             pilot.until(lambda: pilot.scene.name in ("newspaper",), "the newspaper")
+            if pilot.scene.summary.report_due == "final":
+                shot("15b_last_newspaper")
             pilot.click("next")
             pilot.frame(2)
             if pilot.scene.name == "midterm_report" and not midterm_done:
@@ -161,6 +167,11 @@ def render_all(
         pilot.until_scene("final_report")
         report = pilot.scene.report
         shot(f"16_final_report_{report.ending}")
+        pilot.click("see_why")  # the verdict's route to the approval why-breakdown
+        pilot.until_scene("charts")
+        shot("16b_final_see_why")
+        pilot.click("back")
+        pilot.until_scene("final_report")
         pilot.click("page_summary")
         shot("17_final_report_summary")
         pilot.click("page_detail")

@@ -21,10 +21,7 @@ def _play_years(pilot, session, *, keyboard: bool) -> list[str]:
     """End every remaining year; returns the mastheads and report titles seen."""
     seen = []
     while not session.finished:
-        if keyboard:
-            pilot.activate("end_year")
-        else:
-            pilot.click("end_year")
+        pilot.end_year(keyboard=keyboard)
         pilot.until_scene("newspaper")
         seen.extend(t for t in pilot.texts() if t.startswith("The Hartlepool"))
         assert 2 <= len(pilot.scene.summary.news) <= 4

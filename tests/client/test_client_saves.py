@@ -25,7 +25,7 @@ def _year(pilot, session) -> None:
         card = min(ok, key=lambda c: (c.cost, c.id))
         pilot.scene.show_card(card.id)
         pilot.click(f"fund_{card.id}")
-    pilot.click("end_year")
+    pilot.end_year()
     pilot.until_scene("newspaper")
     pilot.click("next")
     pilot.frame(2)

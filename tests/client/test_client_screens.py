@@ -52,11 +52,26 @@ def _frame_is_drawn(pilot) -> None:
 
 def test_every_screen_renders_a_frame(title, tmp_path):
     """The screenshot script visits every screen; each one must draw and carry its words."""
+    from game.client import layout
     from game.client.screenshots import render_all
 
     app, pilot = title
-    written = render_all(tmp_path, area="Hartlepool", seed=7)
+    seen: dict[str, object] = {}
+    problems: dict[str, list[str]] = {}
+
+    def check(name, scene):
+        seen[name] = (scene.name, getattr(scene, "tab", None), scene.visible_text())
+        found = layout.problems(scene)  # at the normal text size too
+        if found:
+            problems[name] = found
+
+    written = render_all(tmp_path, area="Hartlepool", seed=7, check=check)
     names = {p.stem for p in written}
+    assert not problems, problems
+    # the last paper says where its button goes; the verdict's "See why" opens the chart
+    assert "See the Census 2031 ▶" in seen["15b_last_newspaper"][2]
+    assert seen["16b_final_see_why"][:2] == ("charts", "approval")
+    assert "07c_end_year_confirm" in names
     for expected in ("01_title", "04_area_choice_map", "05_year_proposals", "06_consult_dialog",
                      "08_newspaper", "09_midterm_census", "13_charts_approval_why",
                      "15_charts_neighbours", "17_final_report_summary"):  # fmt: skip

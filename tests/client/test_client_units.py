@@ -151,7 +151,7 @@ def test_year_advance_runs_in_a_worker_while_frames_keep_coming(make_app):
     ctx.session = ctx.session_factory(ctx.world, "Hartlepool", 7)
     app.stack.push(YearScene(app))
     pilot.until_scene("year")
-    pilot.click("end_year")
+    pilot.end_year()
     frames_before = app.frames
     pilot.until_scene("newspaper")
     assert app.frames > frames_before
@@ -240,3 +240,92 @@ def test_help_glossary_opens_from_the_year_screen_with_f1(make_app, world):
     assert "Jobs created counts every job" in texts  # the three jobs measures in one line
     pilot.press(pygame.K_ESCAPE)
     pilot.until_scene("year")
+
+
+def _year_scene(make_app, world):
+    from game.client.scenes.year import YearScene
+
+    app, pilot = make_app()
+    app.ctx.session = app.ctx.session_factory(world, "Hartlepool", 7)
+    app.stack.push(YearScene(app))
+    pilot.until_scene("year")
+    return app, pilot
+
+
+def test_end_year_with_open_cards_asks_and_enter_mashing_never_skips_a_year(make_app, world):
+    app, pilot = _year_scene(make_app, world)
+    session = app.ctx.session
+    assert pilot.scene.undecided_cards()  # year one always offers something affordable
+    pilot.focus_to("end_year")
+    for _ in range(12):  # a bored visitor leaning on Enter
+        pilot.press(pygame.K_RETURN)
+        pilot.frame()
+    assert session.turn == 0
+    assert pilot.scene.name in ("confirm", "year")
+    if pilot.scene.name == "year":
+        pilot.press(pygame.K_RETURN)
+        pilot.frame()
+    assert pilot.scene.name == "confirm"
+    assert pilot.scene.focus.current.name == "no"  # the safe answer has the focus
+    assert any("End the year now?" in t for t in pilot.texts())
+    pilot.activate("yes")
+    pilot.until_scene("newspaper")
+    assert session.turn == 1
+    pilot.click("next")
+    pilot.until_scene("year")
+    pilot.frame()
+    # after a year the focus is on the cards, not on "End year" again
+    assert pilot.scene.focus.current.name.startswith("fund_")
+
+
+def test_area_search_finds_welsh_names_and_shows_one_population(title, world):
+    app, pilot = title
+    pilot.click("new")
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    pilot.type("Caerdydd")
+    pilot.frame()
+    assert [a.code for a in pilot.scene.results] == ["W06000015"]
+    assert pilot.scene.find_button("result_0").text == "Cardiff (Caerdydd)"
+    pilot.scene.entry.set_text("")
+    pilot.scene.query = ""
+    pilot.type("ynys mon")
+    assert [a.code for a in pilot.scene.results] == ["W06000001"]
+    pilot.click("result_0")
+    pilot.frame()
+    area = world.areas["W06000001"]
+    texts = " ".join(pilot.texts())
+    assert f"{area.population_estimate:,} people (mid-2021 estimate)" in texts
+    assert f"Census 2021 count (21 March): {area.census_population:,}" in texts
+
+
+def test_map_takes_keyboard_focus_arrows_move_enter_picks(title):
+    app, pilot = title
+    pilot.click("new")
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    scene = pilot.scene
+    pilot.focus_to("map")
+    start = scene.keyed
+    assert start is not None and scene.hover == start
+    pilot.press(pygame.K_RIGHT)
+    moved = scene.keyed
+    assert moved != start
+    assert scene.map.centre(moved)[0] > scene.map.centre(start)[0]  # it went east
+    pilot.press(pygame.K_RETURN)
+    pilot.frame()
+    assert scene.selected is not None and scene.selected.code == moved
+    assert scene.focus.current.name == "start"
+
+
+def test_census_dir_reaches_the_map_loader(data_dir, world, tmp_path):
+    """A12: the client loads map.json from the --census-dir folder it was given."""
+    from game.client.context import AppContext
+    from game.client.settings import Settings
+
+    asked = []
+    ctx = AppContext(settings=Settings(), census_dir=tmp_path, threaded=False,
+                     persist_settings=False, world_loader=lambda _d: world,
+                     map_loader=lambda d: asked.append(d) or "map")  # fmt: skip
+    ctx.start_loading()
+    assert ctx.mapdata == "map" and asked == [tmp_path]

@@ -77,6 +77,7 @@ class AreaChoiceScene(Scene):
         self.results: list[Any] = []
         self.selected: Any = None
         self.hover: str | None = None
+        self.keyed: str | None = None  # the area the keyboard is on, when the map has focus
         self.mouse = (0, 0)
         self.map: MapView | None = None
         self.values: dict[str, float] = {}
@@ -168,6 +169,16 @@ class AreaChoiceScene(Scene):
             cls="big",
             name="start",
             enabled=self.selected is not None,
+        )
+        # the map takes keyboard focus too: arrow keys walk between areas, Enter picks one
+        self.focus.add(
+            Focusable(
+                rect_of=lambda: MAP_RECT,
+                activate=self.pick_keyed,
+                enabled=lambda: True,
+                name="map",
+                on_focus=self._focus_map,
+            )
         )
         self.button(
             (976, 80, 290, 48),
@@ -317,7 +328,59 @@ class AreaChoiceScene(Scene):
             self.entry.unfocus()
         return consumed
 
+    def _focus_map(self) -> None:
+        if self.keyed is None:
+            sel = self.selected
+            code = sel.code if sel is not None and sel.code in self.map_codes() else None
+            self.keyed = code or min(self.map_codes(), key=lambda c: -self.values.get(c, 0))
+        self.hover = self.keyed
+        self._point_at(self.keyed)
+
+    def map_codes(self) -> list[str]:
+        return list(self.map.codes) if self.map is not None else []
+
+    def _point_at(self, code: str) -> None:
+        """Show the tooltip by the keyed area, as if the mouse were there."""
+        pos = self.map.centre(code) if self.map is not None else None
+        if pos is not None:
+            self.mouse = pos
+
+    def pick_keyed(self) -> None:
+        if self.keyed is not None:
+            self.click_map(self.keyed)
+
+    def move_keyed(self, dx: int, dy: int) -> None:
+        """The nearest area whose centre lies in the arrow's direction."""
+        if self.map is None or self.keyed is None:
+            return
+        here = self.map.centre(self.keyed)
+        if here is None:
+            return
+        best, best_score = None, float("inf")
+        for code in self.map.codes:
+            pos = self.map.centre(code)
+            if pos is None or code == self.keyed:
+                continue
+            along = (pos[0] - here[0]) * dx + (pos[1] - here[1]) * dy
+            across = abs((pos[0] - here[0]) * dy) + abs((pos[1] - here[1]) * dx)
+            if along <= 0:
+                continue
+            score = along + 2 * across  # straight ahead beats diagonal
+            if score < best_score:
+                best, best_score = code, score
+        if best is not None:
+            self.keyed = best
+            self.hover = best
+            self._point_at(best)
+
     def on_key(self, event: pygame.event.Event) -> bool:
+        cur = self.focus.current
+        if cur is not None and cur.name == "map":
+            arrows = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1),
+                      pygame.K_DOWN: (0, 1)}  # fmt: skip
+            if event.key in arrows:
+                self.move_keyed(*arrows[event.key])
+                return True
         # Typing a letter anywhere jumps back to the search box (type-ahead).
         if event.unicode and event.unicode.isalpha() and self.entry is not None:
             self.focus.set_by_name("search")

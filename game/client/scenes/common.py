@@ -46,3 +46,38 @@ class MessageDialog(Modal):
         b = self.box
         self.text(surface, self.title, (b.left + 32, b.top + 28), 28, palette.INK, bold=True)
         self.paragraph(surface, self.body, pygame.Rect(b.left + 32, b.top + 84, b.width - 64, 180))
+
+
+class ConfirmDialog(Modal):
+    """A question with two answers. The safe answer has the focus, so pressing Enter
+    repeatedly can never confirm by accident (nobody skips a year by mashing Enter)."""
+
+    name = "confirm"
+    box = pygame.Rect(240, 180, 800, 360)
+
+    def __init__(self, app, title: str, body: str, yes: str, no: str) -> None:
+        super().__init__(app)
+        self.title, self.body, self.yes, self.no = title, body, yes, no
+
+    def build(self) -> None:
+        b = self.box
+        self.button((b.left + 40, b.bottom - 86, 340, 58), self.no, self._no, name="no")
+        self.button((b.right - 380, b.bottom - 86, 340, 58), self.yes, self._yes,
+                    cls="secondary", name="yes")  # fmt: skip
+        self.focus.set_by_name("no")
+
+    def _yes(self) -> None:
+        self.close(True)
+
+    def _no(self) -> None:
+        self.close(False)
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        super().draw_scene(surface)
+        b = self.box
+        with self.within(b):
+            self.text(surface, self.title, (b.left + 32, b.top + 28), 28, palette.INK, bold=True,
+                      max_width=b.width - 64)  # fmt: skip
+            self.paragraph(surface, self.body,
+                           pygame.Rect(b.left + 32, b.top + 84, b.width - 64, 150), 20,
+                           max_lines=5)  # fmt: skip

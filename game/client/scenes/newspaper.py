@@ -30,9 +30,11 @@ class NewspaperScene(Scene):
         self.ctx.play_sound("year")
 
     def build(self) -> None:
-        self.button(
-            (W - 330, H - 78, 300, 58), self.t("paper.next"), self.next, cls="big", name="next"
+        # the button says where it goes: the next year, or a census report
+        key = {"midterm": "paper.to_midterm", "final": "paper.to_final"}.get(
+            self.summary.report_due or "", "paper.next"
         )
+        self.button((W - 390, H - 78, 360, 58), self.t(key), self.next, cls="big", name="next")
 
     def on_back(self) -> bool:
         self.next()
@@ -78,27 +80,30 @@ class NewspaperScene(Scene):
             surface, palette.INK, (page.left + 20, rule_y + 30), (page.right - 20, rule_y + 30), 1
         )
         items = list(y.news)[:4]
-        col_left = pygame.Rect(page.left + 30, rule_y + 46, 700, 420)
+        due_key = {"midterm": "paper.census_due", "final": "paper.final_due"}.get(
+            y.report_due or ""
+        )
+        bottom = page.bottom - (50 if due_key else 16)
+        col_left = pygame.Rect(page.left + 30, rule_y + 46, 700, bottom - rule_y - 46)
         if items:
-            lead = headline_text(t, items[0])
-            yy = self.paragraph(surface, lead, col_left, 40, palette.INK, bold=True, max_lines=3)
-            pygame.draw.line(
-                surface, palette.INK, (col_left.left, yy + 10), (col_left.right, yy + 10), 1
-            )
-            yy += 24
-            for item in items[1:]:
-                yy = (
-                    self.paragraph(
-                        surface,
-                        headline_text(t, item),
-                        pygame.Rect(col_left.left, yy, col_left.width, 120),
-                        26,
-                        palette.INK,
-                        bold=True,
-                        max_lines=2,
-                    )
-                    + 16
+            texts = [headline_text(t, item) for item in items]
+            lead, rest = 40, 26
+            # the headlines share the column: smaller type before anything runs off the page
+            while lead > 24 and self._column_height(texts, lead, rest, col_left.width) > (
+                col_left.height
+            ):
+                lead, rest = lead - 2, max(18, rest - 1)
+            with self.within(col_left.inflate(8, 8)):
+                yy = self.paragraph(surface, texts[0], col_left, lead, palette.INK, bold=True,
+                                    max_lines=3)  # fmt: skip
+                pygame.draw.line(
+                    surface, palette.INK, (col_left.left, yy + 10), (col_left.right, yy + 10), 1
                 )
+                yy += 24
+                for text in texts[1:]:
+                    yy = self.paragraph(surface, text, pygame.Rect(col_left.left, yy,
+                                        col_left.width, 120), rest, palette.INK, bold=True,
+                                        max_lines=2) + 16  # fmt: skip
         # side column: the year in numbers
         side = pygame.Rect(page.left + 770, rule_y + 46, page.width - 800, 400)
         pygame.draw.rect(surface, (232, 226, 208), side)
@@ -115,9 +120,11 @@ class NewspaperScene(Scene):
         ]
         yy = side.top + 50
         for label, value in rows:
-            self.text(surface, label, (side.left + 16, yy), 18, palette.INK)
-            self.text(surface, value, (side.right - 16, yy), 18, palette.INK, True, "topright")
-            yy += 32
+            vr = self.text(surface, value, (side.right - 16, yy), 18, palette.INK, True,
+                           "topright")  # fmt: skip
+            self.text(surface, label, (side.left + 16, yy), 18, palette.INK,
+                      max_width=vr.left - side.left - 26)  # fmt: skip
+            yy += max(32, self.fonts.line_height(18) + 4)
         if y.opened:
             yy += 6
             self.text(surface, t("paper.opened"), (side.left + 16, yy), 18, palette.GOOD_TEXT, True)
@@ -131,21 +138,15 @@ class NewspaperScene(Scene):
                     palette.INK,
                     max_lines=2,
                 )
-        if y.report_due == "midterm":
-            self.text(
-                surface,
-                t("paper.census_due"),
-                (page.left + 30, page.bottom - 36),
-                20,
-                palette.BAD_TEXT,
-                True,
-            )
-        elif y.report_due == "final":
-            self.text(
-                surface,
-                t("paper.final_due"),
-                (page.left + 30, page.bottom - 36),
-                20,
-                palette.BAD_TEXT,
-                True,
-            )
+        if due_key:
+            self.text(surface, t(due_key), (page.left + 30, page.bottom - 36), 20,
+                      palette.BAD_TEXT, True, max_width=page.width - 60)  # fmt: skip
+
+    def _column_height(self, texts: list[str], lead: int, rest: int, width: int) -> int:
+        f = self.fonts
+        h = min(3, self.wrapped_lines(texts[0], lead, width, True)) * f.line_height(lead, True)
+        h += 24
+        for text in texts[1:]:
+            h += min(2, self.wrapped_lines(text, rest, width, True)) * f.line_height(rest, True)
+            h += 16
+        return h

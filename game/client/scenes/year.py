@@ -88,6 +88,15 @@ class YearScene(Scene):
         return self.ctx.session
 
     def on_resume(self) -> None:
+        if getattr(self, "after_advance", False) and not self.app.stack.has_pending:
+            # a new year: the focus goes to the first card, not back to "End year"
+            self.after_advance = False
+            self.page = 0
+            self.rebuild(keep_focus=False)
+            if self.shown:
+                self.focus.set_by_name(f"fund_{self.shown[0].id}", notify=False)
+                self.focus.ensure_usable()
+            return
         self.rebuild()
 
     # -- widgets ---------------------------------------------------------------------------
@@ -253,10 +262,36 @@ class YearScene(Scene):
 
         self.app.stack.push(MenuDialog(self.app))
 
+    def undecided_cards(self) -> list[Any]:
+        """Open cards the player could still fund this year."""
+        from game.play import Fund
+
+        return [c for c in self.s.proposals if self.s.check(Fund(card_id=c.id)).ok]
+
     def end_year(self) -> None:
+        """End the year; with fundable cards still open, ask first (the safe answer,
+        back to the cards, has the focus)."""
+        from game.client.scenes.common import ConfirmDialog
+
+        open_cards = self.undecided_cards()
+        if not open_cards:
+            self._advance()
+            return
+        t = self.t
+        dialog = ConfirmDialog(
+            self.app,
+            t("year.confirm_title"),
+            t("year.confirm_body", n=len(open_cards), money=fmt.money(self.s.money)),
+            t("year.confirm_yes", year=self.s.year + 1),
+            t("year.confirm_no"),
+        )
+        self.app.stack.push(dialog, on_result=lambda yes: self._advance() if yes else None)
+
+    def _advance(self) -> None:
         from game.client.scenes.advance import AdvanceScene
 
         self.status = ""
+        self.after_advance = True
         self.app.stack.push(AdvanceScene(self.app))
 
     def show_card(self, card_id: str) -> None:
