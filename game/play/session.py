@@ -522,8 +522,11 @@ class GameSession:
         n = min(n, max(0, room))
         new_ids: list[str] = []
         year = self.year
-        population = self._snapshots[-1].population
-        scale = card_scale(population, self.rules)
+        # Cards are sized to the money: the residents the growth fund pays for (equal to the
+        # population for a fund sized per resident; a scenario budget or --fund moves it).
+        per_resident = self.rules.fund_per_resident
+        sized_for = self.fund / per_resident if per_resident > 0 else self._snapshots[-1].population
+        scale = card_scale(sized_for, self.rules)
         # Scenario proposals for this year come first: real plans a growth body tabled.
         if self.scenario is not None:
             for planned in self.scenario.projects:

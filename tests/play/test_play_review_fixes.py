@@ -212,3 +212,13 @@ def test_refusals_carry_key_and_params_for_translation(world):
     card = s.proposals[0]
     chk = s.check(Fund(card_id=card.id))
     assert chk.reason_key == "card.error.no_money" and set(chk.reason_params) == {"cost", "money"}
+
+
+def test_cards_follow_the_fund(world):
+    """A bigger fund (scenario budget or --fund) deals bigger cards in the same area."""
+    base = GameSession.new(world, "Hartlepool", seed=5)
+    rich = GameSession.new(world, "Hartlepool", seed=5, fund=base.fund * 4)
+    assert {c.type_id for c in base.proposals} == {c.type_id for c in rich.proposals}
+    by_type = {c.type_id: c for c in base.proposals}
+    for c in rich.proposals:
+        assert c.cost > by_type[c.type_id].cost
