@@ -222,3 +222,16 @@ def test_cards_follow_the_fund(world):
     by_type = {c.type_id: c for c in base.proposals}
     for c in rich.proposals:
         assert c.cost > by_type[c.type_id].cost
+
+
+def test_seed_drives_cards_and_news_on_the_real_engine(world):
+    """A1: the engine is deterministic arithmetic; the seed is PLAY's cards and news."""
+
+    def run(seed: int) -> tuple[list[str], list[str], str]:
+        s = _play(world, "Hartlepool", 3, seed=seed)
+        cards = [c.type_id for c in s.proposals]
+        return cards, [n.key for n in s.news_archive], s.to_save().checksums[3]
+
+    assert run(11) == run(11)
+    a, b = run(11), run(12)
+    assert a[0] != b[0] or a[1] != b[1]
