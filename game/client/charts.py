@@ -93,10 +93,11 @@ def line_chart(
 
     min_span keeps the value axis from zooming into noise: a change of 30 jobs in 33,000
     should look small, not like a collapse."""
-    text(title, (rect.left, rect.top), 22, palette.INK, True, "topleft")
+    text(title, (rect.left, rect.top), 22, palette.INK, True, "topleft", max_width=rect.width)
     top = 40
     if subtitle:
-        text(subtitle, (rect.left, rect.top + 30), 18, palette.BLUE, True, "topleft")
+        text(subtitle, (rect.left, rect.top + 30), 18, palette.BLUE, True, "topleft",
+             max_width=rect.width)  # fmt: skip
         top = 66
     band_label = labels["band"]
     legend = _legend_rows(text, rect, [labels["scenario"], labels["baseline"], band_label])

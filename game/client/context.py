@@ -175,6 +175,31 @@ class AppContext:
     def play_sound(self, name: str) -> None:
         self.sounds.play(name, self.settings.sound)
 
+    def area_name(self, area: Any) -> str:
+        """An area's name in the player's language (Welsh where ONS publishes one)."""
+        welsh = getattr(area, "name_cy", None)
+        if welsh is None and self.world_ready:
+            code = getattr(area, "code", area)
+            welsh = getattr(self.world.areas.get(code), "name_cy", None)
+        if self.tr.lang == "cy" and welsh:
+            return welsh
+        return getattr(area, "name", None) or str(area)
+
+    def indicator_label(self, line: Any, fallback: str) -> str:
+        """A why-breakdown cause in the player's language: indicators have keys; a project
+        keeps its own (card) title."""
+        indicator = getattr(line, "indicator", "")
+        source = getattr(line, "source", "")
+        if self.session is not None:
+            for p in getattr(self.session, "funded", ()):
+                if getattr(p, "label", None) == source:
+                    from game.client.scenes.year import project_title
+
+                    return project_title(self, p)
+        if indicator and self.tr.has(f"indicator.{indicator}"):
+            return self.tr(f"indicator.{indicator}")
+        return fallback
+
     def group_name(self, group_id: str) -> str:
         """A citizen group's display name in the current language (census group table)."""
         names = self.cache.get("group_names")

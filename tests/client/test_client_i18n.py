@@ -11,6 +11,7 @@ import pygame
 from game.client.i18n import Translator
 from game.client.scenes.area_choice import MEASURES, MODES
 from game.client.scenes.charts_scene import TABS
+from game.client.scenes.help import TERMS as HELP_TERMS
 
 ROOT = Path(__file__).resolve().parents[2]
 EN = json.loads((ROOT / "assets/i18n/en.json").read_text(encoding="utf-8"))
@@ -41,14 +42,19 @@ def test_every_key_the_client_uses_is_in_english():
     assert missing == []
 
 
-def test_welsh_file_has_every_client_key_and_falls_back_to_english():
-    used = _keys_in_code()
+def test_welsh_file_translates_every_key_and_falls_back_to_english(tmp_path):
+    used = _keys_in_code() | {f"help.term.{k}" for k in HELP_TERMS if k != "jobs_measures"}
     assert sorted(k for k in used if k not in CY) == []
+    # P2: every string in en.json has a Welsh translation (none left empty)
+    assert sorted(k for k in EN if not k.startswith("_") and not CY.get(k)) == []
     t = Translator("cy")
     assert t("title.new_game") == "Gêm newydd"
-    untranslated = next(k for k in sorted(used) if CY[k] == "")
-    assert t(untranslated) == EN[untranslated]
     assert t("year.turn", turn=3, years=10) == "Blwyddyn 3 o 10"
+    assert t("paper.to_final") == "Gweld Cyfrifiad 2031 ▶"
+    # a key with no Welsh yet still shows English, never an empty label
+    (tmp_path / "en.json").write_text('{"x.y": "Hello"}', encoding="utf-8")
+    (tmp_path / "cy.json").write_text('{"x.y": ""}', encoding="utf-8")
+    assert Translator("cy", tmp_path)("x.y") == "Hello"
 
 
 def test_missing_key_shows_the_key_and_is_recorded():

@@ -160,7 +160,9 @@ class AreaChoiceScene(Scene):
         )
         self.button((240, 458, 204, 50), t("ui.back"), self.close, cls="secondary", name="back")
         start_text = (
-            t("area.start_in", name=self.selected.name) if self.selected else t("area.start")
+            t("area.start_in", name=self.display_name(self.selected))
+            if self.selected
+            else t("area.start")
         )
         self.start_button = self.button(
             (24, 648, 420, 56),
@@ -281,7 +283,7 @@ class AreaChoiceScene(Scene):
             return
         from game.client.scenes.year import start_game
 
-        start_game(self.app, self.selected.code, self.selected.name)
+        start_game(self.app, self.selected.code, self.display_name(self.selected))
 
     # -- input -----------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -446,9 +448,21 @@ class AreaChoiceScene(Scene):
                        w, 0), 17, palette.MUTED)  # fmt: skip
         self._boxes.pop()
         # the credit sits bottom right of the map, clear of the Isles of Scilly (bottom left)
-        self.text(surface, self.t("area.map_source"), (MAP_RECT.right - 8, MAP_RECT.bottom - 6),
-                  13, palette.MUTED, anchor="bottomright", max_width=MAP_RECT.width - 60,
-                  box=MAP_RECT)  # fmt: skip
+        credit = self.t("area.map_source")
+        lines = self.fonts.wrap(credit, 13, MAP_RECT.width - 60)
+        y = MAP_RECT.bottom - 6
+        for line in reversed(lines[:2]):  # one line, or two in Welsh / big text
+            r = self.text(
+                surface,
+                line,
+                (MAP_RECT.right - 8, y),
+                13,
+                palette.MUTED,
+                anchor="bottomright",
+                max_width=MAP_RECT.width - 60,
+                box=MAP_RECT,
+            )
+            y = r.top + 2
 
     def _selection_panel(self, surface: pygame.Surface) -> None:
         r = pygame.Rect(24, 518, 420, 122)

@@ -113,7 +113,8 @@ class ChartsScene(Scene):
     def draw_scene(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
         surface.fill(palette.PAPER)
-        header(self, surface, t("charts.title", area=s.area.name), t("charts.year", year=s.year))
+        header(self, surface, t("charts.title", area=self.ctx.area_name(s.area)),
+               t("charts.year", year=s.year))  # fmt: skip
         panel(surface, BODY)
         text = functools.partial(self.text, surface)
         with self.within(BODY):
@@ -212,7 +213,7 @@ class ChartsScene(Scene):
             surface,
             pygame.Rect(right.left, right.top + 90, right.width, right.height - 100),
             text,
-            [(charts.reason_label(ln), ln.delta) for ln in lines],
+            [(self.ctx.indicator_label(ln, charts.reason_label(ln)), ln.delta) for ln in lines],
             t("charts.why_none"),
             max_rows=8,
             total=change,
@@ -239,9 +240,12 @@ class ChartsScene(Scene):
         acc = s.jobs_account() if hasattr(s, "jobs_account") else None
         room = (BODY.bottom - y - 3 * row - 40) // row
         # one size for every title, so the list does not mix sizes
-        size = min(self.fit_size(p.title, 18, ends[0] - xs[0], floor=13) for p in s.funded)
-        for p in s.funded[:room]:
-            text(p.title, (xs[0], y), size, palette.INK, max_width=ends[0] - xs[0])
+        from game.client.scenes.year import project_title
+
+        titles = [project_title(self.ctx, p) for p in s.funded]
+        size = min(self.fit_size(title, 18, ends[0] - xs[0], floor=13) for title in titles)
+        for p, title in zip(s.funded[:room], titles, strict=False):
+            text(title, (xs[0], y), size, palette.INK, max_width=ends[0] - xs[0])
             if p.status == "open":
                 text(t("charts.open"), (xs[1], y), size, palette.GOOD_TEXT, True,
                      max_width=ends[1] - xs[1])  # fmt: skip
@@ -282,7 +286,7 @@ class ChartsScene(Scene):
         x0 = BODY.right - 470
         w = BODY.right - 16 - x0
         y = BODY.top + 14
-        y = self.paragraph(surface, t("charts.map_you", area=s.area.name),
+        y = self.paragraph(surface, t("charts.map_you", area=self.ctx.area_name(s.area)),
                            pygame.Rect(x0, y, w, 0), 19, palette.BAD_TEXT, True, 2) + 6  # fmt: skip
         note = t("charts.map_note")
         note_size = 15
@@ -296,7 +300,14 @@ class ChartsScene(Scene):
                 text(str(i), pos, 16, palette.HEADER_TEXT, True, "center")
             pygame.draw.circle(surface, palette.INK, (x0 + 14, y + 12), 14)
             text(str(i), (x0 + 14, y + 12), 16, palette.HEADER_TEXT, True, "center")
-            text(world.areas[code].name, (x0 + 38, y), 18, palette.INK, True, max_width=w - 38)
+            text(
+                ctx.area_name(world.areas[code]),
+                (x0 + 38, y),
+                18,
+                palette.INK,
+                True,
+                max_width=w - 38,
+            )
             text(t("charts.commuters", n=fmt.count(n)), (x0 + 38, y + entry - 4 -
                  self.fonts.line_height(15)), 15, palette.MUTED, max_width=w - 38)  # fmt: skip
             y += entry

@@ -9,7 +9,7 @@ import pygame
 
 from game.client import charts, fmt, palette
 from game.client.scene import Modal
-from game.client.scenes.year import card_title
+from game.client.scenes.year import card_title, reason_text
 
 
 class ConsultDialog(Modal):
@@ -68,7 +68,7 @@ class ConsultDialog(Modal):
             self.consultation = result.consultation
             self.error = ""
         else:
-            self.error = result.reason
+            self.error = reason_text(self.t, result)
         self.rebuild(keep_focus=False)
 
     def again(self) -> None:
@@ -113,22 +113,22 @@ class ConsultDialog(Modal):
             return
         col = palette.GOOD_TEXT if c.delta >= 0 else palette.BAD_TEXT
         name = self.ctx.group_name(c.group_id) or c.group_name
-        self.text(
-            surface,
-            t("consult.result", group=name, size=fmt.count(c.size)),
-            (b.left + 40, b.top + 112),
-            20,
-            palette.INK,
-        )
-        big = self.text(surface, fmt.points(c.delta), (b.left + 40, b.top + 142), 44, col, True)
+        y = self.paragraph(surface, t("consult.result", group=name, size=fmt.count(c.size)),
+                           pygame.Rect(b.left + 40, b.top + 108, b.width - 80, 0), 20,
+                           palette.INK, max_lines=2)  # fmt: skip
+        big = self.text(surface, fmt.points(c.delta), (b.left + 40, y), 44, col, True)
         room = b.right - 40 - big.right - 14
         self.text(surface, t("consult.points"), (big.right + 14, big.centery + 4), 19,
                   palette.MUTED, anchor="midleft", max_width=room)  # fmt: skip
-        self.text(surface, t("consult.why"), (b.left + 40, b.top + 212), 20, palette.INK, True)
-        lines = [(charts.reason_label(ln), ln.delta) for ln in c.lines]
+        why_y = big.bottom + 4
+        self.text(surface, t("consult.why"), (b.left + 40, why_y), 20, palette.INK, True)
+        top = why_y + self.fonts.line_height(20, True) + 4
+        lines = [
+            (self.ctx.indicator_label(ln, charts.reason_label(ln)), ln.delta) for ln in c.lines
+        ]
         charts.why_breakdown(
             surface,
-            pygame.Rect(b.left + 40, b.top + 246, b.width - 80, 250),
+            pygame.Rect(b.left + 40, top, b.width - 80, b.bottom - 96 - top),
             functools.partial(self.text, surface),
             lines,
             t("consult.no_reasons"),

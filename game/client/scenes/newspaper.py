@@ -55,7 +55,7 @@ class NewspaperScene(Scene):
         page = pygame.Rect(60, 24, W - 120, H - 116)
         pygame.draw.rect(surface, NEWSPRINT, page)
         pygame.draw.rect(surface, palette.INK, page, 2)
-        masthead = t("paper.masthead", area=s.area.name)
+        masthead = t("paper.masthead", area=self.ctx.area_name(s.area))
         self.text(surface, masthead, (page.centerx, page.top + 14), 46, palette.INK, True, "midtop")
         rule_y = page.top + 80
         pygame.draw.line(
@@ -103,7 +103,7 @@ class NewspaperScene(Scene):
                 for text in texts[1:]:
                     yy = self.paragraph(surface, text, pygame.Rect(col_left.left, yy,
                                         col_left.width, 120), rest, palette.INK, bold=True,
-                                        max_lines=2) + 16  # fmt: skip
+                                        max_lines=3) + 16  # fmt: skip
         # side column: the year in numbers
         side = pygame.Rect(page.left + 770, rule_y + 46, page.width - 800, 400)
         pygame.draw.rect(surface, (232, 226, 208), side)
@@ -147,6 +147,6 @@ class NewspaperScene(Scene):
         h = min(3, self.wrapped_lines(texts[0], lead, width, True)) * f.line_height(lead, True)
         h += 24
         for text in texts[1:]:
-            h += min(2, self.wrapped_lines(text, rest, width, True)) * f.line_height(rest, True)
+            h += min(3, self.wrapped_lines(text, rest, width, True)) * f.line_height(rest, True)
             h += 16
         return h

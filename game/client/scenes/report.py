@@ -98,7 +98,10 @@ class ReportScene(Scene):
         r, t = self.report, self.t
         surface.fill(palette.PAPER)
         title_key = "report.title_final" if self.kind == "final" else "report.title_midterm"
-        header(self, surface, t(title_key, year=r.year, area=r.area_name), t("report.projected"))
+        area = self.ctx.area_name(r.area_code) if self.ctx.world_ready else r.area_name
+        if area == r.area_code:
+            area = r.area_name  # a grouping: its English name
+        header(self, surface, t(title_key, year=r.year, area=area), t("report.projected"))
         text = functools.partial(self.text, surface)
         getattr(self, f"_draw_{self.page}")(surface, text)
 
@@ -168,6 +171,8 @@ class ReportScene(Scene):
         lines = []
         for item in getattr(r, "verdict_lines", None) or []:
             params = dict(item.params)
+            if "area" in params and self.ctx.world_ready and r.area_code in self.ctx.world.areas:
+                params["area"] = self.ctx.area_name(self.ctx.world.areas[r.area_code])
             for role in ("winner", "loser"):
                 gid = params.get(f"{role}_id")
                 if gid:
@@ -279,7 +284,8 @@ class ReportScene(Scene):
 
     def _benchmarks(self, surface, text, rect: pygame.Rect) -> None:
         r, t = self.report, self.t
-        text(t("report.benchmarks"), (rect.left, rect.top), 18, palette.INK, True)
+        text(t("report.benchmarks"), (rect.left, rect.top), 18, palette.INK, True,
+             max_width=rect.width)  # fmt: skip
         marks = [b for b in r.benchmarks][:4]
         if not marks:
             return

@@ -65,8 +65,36 @@ def _fresh_seed() -> int:
     return secrets.randbelow(2**31)
 
 
+def reason_text(t: Any, result: Any) -> str:
+    """PLAY's reason for a refused action, in the player's language (key + params)."""
+    key = getattr(result, "reason_key", "")
+    if key:
+        return t.maybe(key, result.reason, **dict(getattr(result, "reason_params", {}) or {}))
+    return result.reason
+
+
 def card_title(t: Any, card: Any) -> str:
-    return t.maybe(f"project.{card.type_id}", card.title)
+    """The card's title in the player's language from PLAY's key and params: the Welsh
+    project name, and the quantity it buys through its "card.output.*" key."""
+    key = getattr(card, "title_key", "") or ""
+    params = dict(getattr(card, "title_params", {}) or {})
+    if not key or not t.has(key):
+        return t.maybe(f"project.{card.type_id}", card.title)
+    if t.lang == "cy" and params.get("name_cy"):
+        params["name"] = params["name_cy"]
+    if key == "card.title_scaled" and params.get("output_key") and t.has(params["output_key"]):
+        params["quantity"] = t(params["output_key"], n=params.get("n", ""))
+    return t(key, **params)
+
+
+def remember_title(ctx: Any, card: Any) -> None:
+    """Keep a funded card's title key, so the project lists can show it in Welsh too."""
+    ctx.cache.setdefault("card_titles", {})[card.id] = card
+
+
+def project_title(ctx: Any, project: Any) -> str:
+    card = ctx.cache.get("card_titles", {}).get(getattr(project, "card_id", None))
+    return card_title(ctx.tr, card) if card is not None else project.title
 
 
 def category_name(t: Any, category: str) -> str:
@@ -82,6 +110,7 @@ class YearScene(Scene):
         self.status = ""
         self.status_ok = True
         self.status_hint = False  # a hint for the focused button, not an action's result
+        self.button_area = 56  # height kept for the card's action buttons
 
     @property
     def s(self) -> Any:
@@ -109,33 +138,35 @@ class YearScene(Scene):
         self.shown = shown
         for i, card in enumerate(shown):
             x = 24 + i * (CARD_W + 14)
-            by = CARD_TOP + CARD_H - 56
-            bw, gap = 92, 6
             specs = [
                 ("fund", t("year.fund"), self.fund, "fund"),
                 ("reject", t("year.reject"), self.reject, "reject"),
                 ("defer", t("year.defer"), self.defer, "small"),
                 ("consult", t("year.consult"), self.consult, "small"),
             ]
-            # share the row by label length, so a long word (Ymgynghori) gets the room
-            need = [max(60, self.fonts.size(s[1], 17, bold=True)[0] + 16) for s in specs]
-            room = CARD_W - 20 - 3 * gap
-            widths = [int(room * n / sum(need)) for n in need] if sum(need) > room else [bw] * 4
-            bx = x + 10
-            for j, (key, label, fn, cls) in enumerate(specs):
-                # A button that cannot act now looks greyed but still answers, with the
-                # reason (so keyboard users can find out why too).
-                ok, hint = self._hint(key, card)
-                self.button(
-                    (bx, by, widths[j], 46),
-                    label,
-                    functools.partial(fn, card.id),
-                    cls=cls if ok else "muted",
-                    name=f"{key}_{card.id}",
-                    tooltip=hint,
-                    on_focus=functools.partial(self._show_hint, hint, ok),
-                )
-                bx += widths[j] + gap
+            rows = self._button_rows(specs)
+            by = CARD_TOP + CARD_H - self.button_area
+            bh = 46 if len(rows) == 1 else 40
+            for row_i, row in enumerate(rows):
+                # share the row by label length, so a long word (Ymgynghori) gets the room
+                need = [max(60, self.fonts.size(sp[1], 17, bold=True)[0] + 16) for sp in row]
+                room = CARD_W - 20 - (len(row) - 1) * 6
+                widths = [int(room * n / sum(need)) for n in need]
+                bx = x + 10
+                for j, (key, label, fn, cls) in enumerate(row):
+                    # A button that cannot act now looks greyed but still answers, with the
+                    # reason (so keyboard users can find out why too).
+                    ok, hint = self._hint(key, card)
+                    self.button(
+                        (bx, by + row_i * (bh + 4), widths[j], bh),
+                        label,
+                        functools.partial(fn, card.id),
+                        cls=cls if ok else "muted",
+                        name=f"{key}_{card.id}",
+                        tooltip=hint,
+                        on_focus=functools.partial(self._show_hint, hint, ok),
+                    )
+                    bx += widths[j] + 6
         y = H - 62
         self.button((24, y, 190, 50), t("year.charts"), self.charts, cls="secondary", name="charts")
         self.button((222, y, 110, 50), t("year.menu"), self.menu, cls="secondary", name="menu")
@@ -167,6 +198,18 @@ class YearScene(Scene):
         )
         self.focus.ensure_usable()
 
+    def _button_rows(self, specs: list) -> list[list]:
+        """The four card actions on one row if every label fits at the smallest button
+        text; otherwise two rows of two (Welsh at the projector text size)."""
+        from game.client.assets import BUTTON_SIZES
+
+        need = [self.fonts.size(sp[1], BUTTON_SIZES["tiny"], True)[0] + 20 for sp in specs]
+        if sum(need) <= CARD_W - 20 - 3 * 6:
+            self.button_area = 56
+            return [specs]
+        self.button_area = 2 * 40 + 4 + 10
+        return [specs[:2], specs[2:]]
+
     def _hint(self, key: str, card: Any) -> tuple[bool, str]:
         """Whether the action can be taken now, and a one-line hint (or why not)."""
         from game.play import Defer, Fund, Reject
@@ -179,7 +222,7 @@ class YearScene(Scene):
         action = {"fund": Fund, "reject": Reject, "defer": Defer}[key](card_id=card.id)
         check = s.check(action)
         if not check.ok:
-            return False, check.reason
+            return False, reason_text(t, check)
         if key == "fund":
             return True, t("year.hint.fund", cost=fmt.money(card.cost), clout=card.clout_to_fund,
                            n=card.build_years)  # fmt: skip
@@ -201,13 +244,14 @@ class YearScene(Scene):
                 opens = self.s.funded[-1].opens_year  # the game's own schedule for it
                 self.status = self.t(ok_key, title=title, year=opens)
         else:
-            self.status, self.status_ok = result.reason, False
+            self.status, self.status_ok = reason_text(self.t, result), False
         self.rebuild()
 
     def fund(self, card_id: str) -> None:
         from game.play import Fund
 
         card = self.s.card(card_id)
+        remember_title(self.ctx, card)
         self._act(Fund(card_id=card_id), "year.funded", card_title(self.t, card))
 
     def reject(self, card_id: str) -> None:
@@ -233,9 +277,8 @@ class YearScene(Scene):
 
         def done(result: Any) -> None:
             if result is not None:
-                self.status = self.t(
-                    "year.consulted", group=result.group_name, delta=fmt.points(result.delta)
-                )
+                group = self.ctx.group_name(result.group_id) or result.group_name
+                self.status = self.t("year.consulted", group=group, delta=fmt.points(result.delta))
                 self.status_ok = True
             self.rebuild()
 
@@ -320,7 +363,7 @@ class YearScene(Scene):
         header(
             self,
             surface,
-            t("year.header", area=s.area.name, year=s.year),
+            t("year.header", area=self.ctx.area_name(s.area), year=s.year),
             t("year.turn", turn=s.turn + 1, years=s.years),
         )
         self._tiles(surface)
@@ -350,9 +393,19 @@ class YearScene(Scene):
             col = palette.GOOD_TEXT if self.status_ok else palette.BAD_TEXT
             if self.status_hint and self.status_ok:
                 col = palette.INK
-            r = pygame.Rect(662 if len(cards) > CARDS_PER_PAGE else 448, H - 64, 0, 56)
+            r = pygame.Rect(662 if len(cards) > CARDS_PER_PAGE else 448, H - 66, 0, 64)
             r.width = W - 320 - r.left
-            self.paragraph(surface, self.status, r, 16, col, bold=True, max_lines=3)
+            # the status line shrinks (not below 13 px) to stay on the screen
+            size, floor = 16, min(16, math.ceil(13 / self.fonts.text_scale))
+            while (
+                size > floor
+                and self.wrapped_lines(self.status, size, r.width, True)
+                * (self.fonts.line_height(size, True))
+                > r.height
+            ):
+                size -= 1
+            lines = max(1, r.height // self.fonts.line_height(size, True))
+            self.paragraph(surface, self.status, r, size, col, bold=True, max_lines=lines)
 
     def _projects_panel(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         """A free card slot shows what you have already set going."""
@@ -369,10 +422,11 @@ class YearScene(Scene):
         entry = f.line_height(16, True) + f.line_height(16) + 2
         shown = list(reversed(s.funded))[: max(1, (r.bottom - 12 - hint_h - y) // entry)]
         # one size for every title in the list (the longest decides), never mixed sizes
-        size = min(self.fit_size(p.title, 16, w, True, floor=min(16, math.ceil(13 /
-                   f.text_scale))) for p in shown)  # fmt: skip
-        for p in shown:
-            self.text(surface, p.title, (x, y), size, palette.INK, True, max_width=w)
+        titles = [project_title(self.ctx, p) for p in shown]
+        size = min(self.fit_size(title, 16, w, True, floor=min(16, math.ceil(13 /
+                   f.text_scale))) for title in titles)  # fmt: skip
+        for p, title in zip(shown, titles, strict=True):
+            self.text(surface, title, (x, y), size, palette.INK, True, max_width=w)
             if p.status == "open":
                 status = t("charts.open")
                 col = palette.GOOD_TEXT
@@ -444,9 +498,10 @@ class YearScene(Scene):
         y = r.top + 18
         exp = t("year.expires", year=card.expires_year)
         exp_col = palette.BAD_TEXT if card.expires_year <= self.s.year else palette.MUTED
-        er = self.text(surface, exp, (r.right - 14, y), 16, exp_col, True, "topright",
-                       max_width=w // 2)  # fmt: skip
         cat = category_name(t, card.category).upper()
+        cat_w = min(f.size(cat, 16, True)[0], w // 2)
+        er = self.text(surface, exp, (r.right - 14, y), 16, exp_col, True, "topright",
+                       max_width=w - cat_w - 12)  # fmt: skip
         self.text(surface, cat, (x, y), 16, palette.MUTED, True, max_width=er.left - x - 10)
         y += f.line_height(16, True)
         # the title wraps to two lines, shrinking a little before it would ever be cut
@@ -476,10 +531,10 @@ class YearScene(Scene):
             if rsize is None:  # nothing fitted whole: shorten at the smallest size
                 lines = 2
             while True:
-                reason_top = r.bottom - 56 - 8 - lines * lh
+                reason_top = r.bottom - self.button_area - 8 - lines * lh
                 label_top = reason_top - head_h
                 room = (label_top - y - 2 * head_h) // row_h
-                if room >= 2 or lines <= 2 or rsize is not None:
+                if room >= 2 or lines <= 1 or rsize is not None:
                     break
                 lines -= 1
             if room >= 2 or rsize is None:
