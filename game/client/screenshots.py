@@ -187,7 +187,9 @@ def render_all(
         for ending, (score, parts) in illustrations.items():
             if ending == report.ending:
                 continue
-            alt = report.model_copy(update={"ending": ending, "score": score, "score_parts": parts})
+            # without PLAY's verdict lines, which explain the real ending, not this one
+            alt = report.model_copy(update={"ending": ending, "score": score, "score_parts": parts,
+                                            "verdict_lines": []})  # fmt: skip
             app.stack.reset(ReportScene(app, "final", alt))
             pilot.until_scene("final_report")
             shot(f"19_final_report_{ending}_illustration")

@@ -272,7 +272,7 @@ class ReportScene(Scene):
             vw = self.fonts.size(value, 20, True)[0]
             lab = text(label + ":", (cx, cy + 1), 17, palette.MUTED, max_width=half - vw - 22)
             text(value, (lab.right + 6, cy), 20, palette.INK, True)
-        y += 3 * row_h
+        y += 3 * row_h + 4
         # three jobs figures on one screen: say in one sentence how they differ
         note = t("help.jobs_measures")
         size, floor = 14, min(14, math.ceil(13 / self.fonts.text_scale))
