@@ -389,23 +389,30 @@ class YearScene(Scene):
                 palette.MUTED,
                 anchor="midleft",
             )
-        if self.status:
+        status = self.status
+        if not status and self.shown:
+            # two jobs figures on every card: one line says how they differ
+            status = t("year.jobs_note")
+        if status:
             col = palette.GOOD_TEXT if self.status_ok else palette.BAD_TEXT
-            if self.status_hint and self.status_ok:
+            if not self.status:
+                col = palette.MUTED
+            if self.status and self.status_hint and self.status_ok:
                 col = palette.INK
             r = pygame.Rect(662 if len(cards) > CARDS_PER_PAGE else 448, H - 66, 0, 64)
             r.width = W - 320 - r.left
             # the status line shrinks (not below 13 px) to stay on the screen
+            bold = bool(self.status)
             size, floor = 16, min(16, math.ceil(13 / self.fonts.text_scale))
             while (
                 size > floor
-                and self.wrapped_lines(self.status, size, r.width, True)
-                * (self.fonts.line_height(size, True))
+                and self.wrapped_lines(status, size, r.width, bold)
+                * (self.fonts.line_height(size, bold))
                 > r.height
             ):
                 size -= 1
-            lines = max(1, r.height // self.fonts.line_height(size, True))
-            self.paragraph(surface, self.status, r, size, col, bold=True, max_lines=lines)
+            lines = max(1, r.height // self.fonts.line_height(size, bold))
+            self.paragraph(surface, status, r, size, col, bold=bold, max_lines=lines)
 
     def _projects_panel(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         """A free card slot shows what you have already set going."""
