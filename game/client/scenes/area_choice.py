@@ -449,7 +449,8 @@ class AreaChoiceScene(Scene):
         self._boxes.pop()
         # the credit sits bottom right of the map, clear of the Isles of Scilly (bottom left)
         credit = self.t("area.map_source")
-        lines = self.fonts.wrap(credit, 13, MAP_RECT.width - 60)
+        # bottom right, clear of Cornwall's tip and the Isles of Scilly (bottom left)
+        lines = self.fonts.wrap(credit, 13, MAP_RECT.width - 140)
         y = MAP_RECT.bottom - 6
         for line in reversed(lines[:2]):  # one line, or two in Welsh / big text
             r = self.text(
@@ -459,7 +460,7 @@ class AreaChoiceScene(Scene):
                 13,
                 palette.MUTED,
                 anchor="bottomright",
-                max_width=MAP_RECT.width - 60,
+                max_width=MAP_RECT.width - 140,
                 box=MAP_RECT,
             )
             y = r.top + 2
