@@ -34,7 +34,13 @@ CONTINUOUS_OUTPUTS = frozenset({"hectares", "route_km", "megawatts", "floorspace
 
 
 def type_scale(ptype: Any, scale: float) -> float:
-    """The area's card scale, nudged so a counted output comes in whole units."""
+    """The area's card scale, nudged so the card buys whole things: a discrete facility
+    (schools, stations: types with a plural name) at scale >= 1 becomes a whole number of
+    them (half up, so Birmingham's 11.5 offers 12 schools, not one school 11.5 times the
+    size); below 1 it is one smaller facility (a 210-place primary). Other counted outputs
+    come in whole units (buses, firms); hectares, km, MW and floorspace are left as they are."""
+    if getattr(ptype, "discrete", False) and scale >= 1.0:
+        return float(math.floor(scale + 0.5))
     out = ptype.main_output()
     if out is None or out[0] in CONTINUOUS_OUTPUTS:
         return scale
@@ -49,24 +55,19 @@ def describe(
     ptype: Any, scale: float, templates: dict[str, str]
 ) -> tuple[str, str, dict[str, Any]]:
     """(English title, title key, params) for a card. The English title is the sim's
-    ProjectType.describe(scale) (real quantities, never "(x3)"); the key and params let a
-    client translate it: "card.title" {name, name_cy} when the name itself quotes the
-    scaled quantity, else "card.title_scaled" {name, name_cy, quantity, output_key, n}."""
+    ProjectType.describe(scale) (real quantities or a count of facilities, never "(x3)");
+    the key and params let a client translate it: "card.title" {name, name_cy} when the
+    name says it all, else "card.title_scaled" {name, name_cy, quantity, output_key, n}
+    where quantity is the output the title adds in brackets."""
     title = ptype.describe(scale)
-    name_cy = getattr(ptype, "name_cy", None) or ptype.name
+    name, added = ptype.title_parts(scale)
+    name_cy, _ = ptype.title_parts(scale, welsh=True)
     params: dict[str, Any] = {"name": title, "name_cy": name_cy, "type_id": ptype.id}
-    main = ptype.main_output()
-    if main is not None and abs(scale - 1.0) > 1e-9:
-        output, qty = main
-        english = quantity(qty * scale, output)
-        if title == f"{ptype.name} ({english})":  # describe added the main output
-            n = number_text(qty * scale)
-            params.update(name=ptype.name, quantity=english,
-                          output_key=f"card.output.{output}", n=n)  # fmt: skip
-            return fmt.render(templates, "card.title_scaled", params), "card.title_scaled", params
-        # the name quotes its own quantity: scale the Welsh name's number the same way
-        cy_title = ptype.model_copy(update={"name": name_cy}).describe(scale)
-        params["name_cy"] = name_cy if cy_title == f"{name_cy} ({english})" else cy_title
+    if added is not None:
+        output, value = added
+        params.update(name=name, quantity=quantity(value, output),
+                      output_key=f"card.output.{output}", n=number_text(value))  # fmt: skip
+        return fmt.render(templates, "card.title_scaled", params), "card.title_scaled", params
     return fmt.render(templates, "card.title", params), "card.title", params
 
 

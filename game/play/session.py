@@ -102,8 +102,9 @@ class GameSession:
             fund_budget = settings.fund_override * settings.years
         self.fund = yearly_fund(population0, self.rules, fund_budget, settings.years)
         self.money: float = self.fund * self.rules.opening_balance_years
-        # The engine keeps its own budget indicator; give it everything the game will ever
-        # pay in, so only PLAY's year-by-year money limits what can be funded.
+        # The engine keeps its own budget indicator; give it at least everything the game
+        # will ever pay in (the final year's fund is not paid), so only PLAY's year-by-year
+        # money limits what can be funded.
         total_budget = self.fund * (self.rules.opening_balance_years + settings.years)
         factory = engine_factory or EnginePort.open
         self.engine: EnginePort = factory(
@@ -402,7 +403,10 @@ class GameSession:
         upkeep = float(sum(p.running_cost for p in self.funded if p.status == "open"))
         self._accumulate_explanations(snap)
         # Income first, then upkeep: upkeep is capped below the fund, so money stays >= 0.
-        self.money = max(0.0, self.money + self.fund - upkeep)
+        # The year that ends the game pays no fund: no decision follows it, so it could
+        # never be spent (data/play/README.md "Money").
+        income = 0.0 if self.turn >= self.years else self.fund
+        self.money = max(0.0, self.money + income - upkeep)
 
         clout_income = self.rules.clout_income_base + int(
             max(0.0, snap.approval_overall - 50.0) * self.rules.clout_income_per_point
@@ -455,7 +459,7 @@ class GameSession:
             new_cards=new_ids,
             population_change=snap.population - before.population,
             jobs_change=snap.jobs - before.jobs,
-            income=self.fund,
+            income=income,
             upkeep=upkeep,
             clout_income=clout_income + event_clout,
             money=self.money,

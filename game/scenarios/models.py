@@ -130,6 +130,12 @@ class ProjectType(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)
     name: str = Field(min_length=1)
     name_cy: str | None = None
+    # Discrete facilities (a school, a station) carry the name that follows a count: scale 3
+    # reads "3 new secondary schools (2,700 places)", not one school three times the size.
+    # Types without it (hectares, km, homes, premises) scale the quantity in the name.
+    # Welsh puts the singular after a numeral, so name_plural_cy is usually that form.
+    name_plural: str | None = Field(default=None, min_length=1)
+    name_plural_cy: str | None = Field(default=None, min_length=1)
     category: Category
     blurb: str = ""
     capital_cost: NonNegativeFloat  # GBP, public cost at scale 1
@@ -177,13 +183,53 @@ class ProjectType(Strict):
             iter(positive), None
         )
 
+    @property
+    def discrete(self) -> bool:
+        """Built in whole units (schools, stations...): a bigger card buys more of them."""
+        return self.name_plural is not None
+
+    def units(self, scale: float) -> int | None:
+        """How many of a discrete type this scale buys, when it is a whole number >= 2."""
+        n = round(scale)
+        return n if self.discrete and n >= 2 and abs(scale - n) < 1e-9 else None
+
     def describe(self, scale: float = 1.0) -> str:
-        """The name with the real quantities this scale buys: numbers the name quotes from
-        its outputs are scaled ("Flood defence scheme (500 properties)" at scale 2 ->
-        "(1,000 properties)"); a name without one gets its main output added ("Community
-        health centre (24,000 patient places)"). Scale 1 is the catalogue name."""
+        """The name with the real quantities this scale buys. A discrete type at a whole
+        scale >= 2 is a count ("3 new secondary schools (2,700 places)"); otherwise numbers
+        the name quotes from its outputs are scaled ("Flood defence scheme (500 properties)"
+        at scale 2 -> "(1,000 properties)"), and a name without one gets its main output
+        added ("Community health centre (6,000 patient places)" at 0.5). A type with no
+        outputs keeps its name (the cost shows the size): a title never says "(x3)".
+        Scale 1 is the catalogue name."""
+        name, added = self.title_parts(scale)
+        return name if added is None else f"{name} ({quantity(added[1], added[0])})"
+
+    def title_parts(
+        self, scale: float = 1.0, *, welsh: bool = False
+    ) -> tuple[str, tuple[str, float] | None]:
+        """(name, added) behind describe(): the name at this scale, and the main output
+        (id, scaled quantity) the title adds in brackets, if any -- so a client can put the
+        quantity into its own language."""
+        welsh = welsh and self.name_cy is not None
+        name = str(self.name_cy) if welsh else self.name
         if abs(scale - 1.0) < 1e-9:
-            return self.name
+            return name, None
+        count = self.units(scale)
+        prefix = ""
+        if count is not None:
+            # Without a Welsh count form the singular still reads right after a numeral.
+            plural = (self.name_plural_cy or name) if welsh else self.name_plural
+            name, prefix = str(plural), f"{count} "
+        scaled, replaced = self._scale_numbers(name, scale)
+        if replaced:
+            return prefix + scaled, None
+        main = self.main_output()
+        if main is None or (count is not None and abs(main[1] - 1.0) < 1e-9):
+            return prefix + name, None  # "3 new railway stations" needs no "(3 stations)"
+        return prefix + name, (main[0], main[1] * scale)
+
+    def _scale_numbers(self, name: str, scale: float) -> tuple[str, bool]:
+        """`name` with each number that equals one of the outputs multiplied by `scale`."""
         replaced = False
 
         def swap(m: re.Match[str]) -> str:
@@ -195,13 +241,7 @@ class ProjectType(Strict):
                     return number_text(qty * scale)
             return m.group(0)
 
-        name = _NUMBER.sub(swap, self.name)
-        if replaced:
-            return name
-        main = self.main_output()
-        if main is None:
-            return f"{self.name} (x{number_text(scale)})"
-        return f"{self.name} ({quantity(main[1] * scale, main[0])})"
+        return _NUMBER.sub(swap, name), replaced
 
     def source_for(self, field: str) -> Source | None:
         """The source entry covering `field` (exact, or its parent for dotted paths)."""
@@ -237,6 +277,8 @@ class ProjectOverride(Strict):
 
     id: str
     name: str | None = None
+    name_plural: str | None = Field(default=None, min_length=1)
+    name_plural_cy: str | None = Field(default=None, min_length=1)
     capital_cost: NonNegativeFloat | None = None
     running_cost: NonNegativeFloat | None = None
     build_years: int | None = Field(default=None, ge=0, le=10)

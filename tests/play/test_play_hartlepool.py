@@ -63,11 +63,12 @@ def test_money_and_clout_follow_the_rules(game):
     assert after["money"] == pytest.approx(start["money"] - spent)
     clout_used = sum(c.clout_to_fund for c in funded) + rejected.clout_to_reject + 1
     assert after["clout"] == start["clout"] - clout_used
-    # ten years of income, less each project's running costs for every year it was open
+    # nine years of income (the year that ends the game pays none: it could not be spent),
+    # less each project's running costs for every year it was open
     upkeep = sum(
         p.running_cost * sum(1 for y in range(2022, 2032) if y >= p.opens_year) for p in s.funded
     )
-    assert s.money == pytest.approx(start["money"] - spent + 10 * start["fund"] - upkeep)
+    assert s.money == pytest.approx(start["money"] - spent + 9 * start["fund"] - upkeep)
     assert 0 <= s.clout <= s.rules.clout_max
 
 
@@ -299,4 +300,5 @@ def test_ten_years_of_doing_nothing_brings_the_mob(world):
     assert r.projects == [] and r.money_spent == 0 and r.cost_per_net_job is None
     assert r.score_parts["jobs"] == 0 and r.score_parts["value"] == 0
     assert r.ending == "mob"
-    assert s.money == pytest.approx(12 * s.fund)  # two years in the bank plus ten years' fund
+    # two years in the bank plus nine years' fund (the final year pays none)
+    assert s.money == pytest.approx(11 * s.fund)

@@ -104,7 +104,7 @@ def test_cards_quote_real_quantities_and_reach_at_most_everyone(world):
         "Gigabit broadband for 10,000 premises"
     )
     title, key, params = describe(cat.types["sports_hub"], 2.0, t)
-    assert (title, key) == ("Playing fields and sports hub (6 pitches)", "card.title_scaled")
+    assert (title, key) == ("2 playing fields and sports hubs (6 pitches)", "card.title_scaled")
     assert params["quantity"] == "6 pitches" == t[params["output_key"]].format(n=params["n"])
     # the English output templates read exactly like the sim's quantity() for every output
     from game.scenarios.models import quantity

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from game.errors import ScenarioError
@@ -137,3 +139,64 @@ def test_unknown_id_lookup_names_the_id(catalogue) -> None:
         ScenarioError, match="unknown project type id 'busness_park'.*business_park"
     ):
         catalogue.get("busness_park")
+
+
+DISCRETE = {
+    "primary_school_new",
+    "primary_school_expansion",
+    "secondary_school_new",
+    "secondary_school_expansion",
+    "health_centre",
+    "rail_station_new",
+    "business_park",
+    "fe_skills_centre",
+}
+DIVISIBLE = {"new_park", "active_travel_route", "gigabit_broadband", "affordable_homes",
+             "housing_infrastructure", "flood_defence", "home_retrofit"}  # fmt: skip
+
+
+def test_discrete_types_read_as_a_count_of_facilities(catalogue) -> None:
+    school = catalogue.types["secondary_school_new"]
+    assert school.describe(3) == "3 new secondary schools (2,700 places)"
+    assert school.title_parts(3, welsh=True) == ("3 ysgol uwchradd newydd (2,700 lle)", None)
+    assert school.describe(1) == "New secondary school (900 places)"
+    assert school.describe(0.5) == "New secondary school (450 places)"  # one smaller school
+    assert catalogue.types["rail_station_new"].describe(2) == "2 new railway stations"
+    assert catalogue.types["health_centre"].title_parts(3) == (
+        "3 community health centres",
+        ("gp_patient_capacity", 36000.0),
+    )
+    # divisible types scale the quantity in the name, whatever the scale
+    assert catalogue.types["new_park"].describe(3) == "New town park (15 ha)"
+    assert catalogue.types["housing_infrastructure"].describe(11.5) == (
+        "Enabling roads and utilities for 5,750 homes"
+    )
+
+
+def test_plural_names_are_consistent_with_the_singular(catalogue) -> None:
+    types = catalogue.types
+    assert {t for t in DISCRETE if types[t].discrete} == DISCRETE
+    assert not any(types[t].discrete for t in DIVISIBLE)
+    number = re.compile(r"\d[\d,]*")
+    for t in types.values():
+        if not t.discrete:
+            assert t.name_plural_cy is None, t.id
+            continue
+        # the plural quotes the same per-unit quantity as the name, so it scales the same way
+        assert number.findall(str(t.name_plural)) == number.findall(t.name), t.id
+        assert t.name_cy is not None and t.name_plural_cy is not None, t.id
+        assert number.findall(t.name_plural_cy) == number.findall(t.name_cy), t.id
+        for scale in (2, 3, 12):
+            title = t.describe(scale)
+            assert title.startswith(f"{scale} ")
+            assert number.sub("#", title).startswith(number.sub("#", str(t.name_plural)), 2)
+            assert "(x" not in t.describe(scale + 0.5), t.id
+
+
+def test_a_type_without_outputs_never_reads_times(catalogue) -> None:
+    plain = ProjectType.model_validate(_raw())
+    assert plain.describe(2.5) == "Test" and plain.describe(1) == "Test"
+    grants = ProjectType.model_validate(_raw(name_plural="tests"))
+    assert grants.describe(3) == "3 tests" and "(x" not in grants.describe(2.5)
+    with pytest.raises(ScenarioError, match="name_plural"):
+        resolve_type(_raw(name_plural=""), "x.json", load_profiles())
