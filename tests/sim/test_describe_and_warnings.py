@@ -21,9 +21,12 @@ def test_describe_scales_the_quantities_in_a_name() -> None:
     assert cat.get("flood_defence").describe(1) == "Flood defence scheme (500 properties)"
     assert cat.get("new_park").describe(0.5) == "New town park (2.5 ha)"
     assert cat.get("gigabit_broadband").describe(3) == "Gigabit broadband for 15,000 premises"
-    # A name without a number gets its main output (not floorspace when there is another).
-    assert cat.get("health_centre").describe(2) == "Community health centre (24,000 patient places)"
-    assert cat.get("business_park").describe(2) == "Business park (20,000 m2)"
+    # A name without a number gets its main output (not floorspace when there is another);
+    # a discrete facility at a whole scale >= 2 is a count of them.
+    health = cat.get("health_centre")
+    assert health.describe(0.5) == "Community health centre (6,000 patient places)"
+    assert health.describe(2) == "2 community health centres (24,000 patient places)"
+    assert cat.get("business_park").describe(2) == "2 business parks (20,000 m2)"
     sized = scaled_project(cat.get("flood_defence"), 2)
     assert sized.title == "Flood defence scheme (1,000 properties)"
     assert sized.outputs["properties_protected"] == 1000 and sized.capital_cost == pytest.approx(
@@ -75,4 +78,4 @@ def test_simulate_prints_the_warning(capsys, tmp_path) -> None:
     )
     assert main(["simulate", "--scenario", str(sc), "--years", "1"]) == 0
     out = capsys.readouterr().out
-    assert "WARNING: Business park (200,000 m2) is very large for Isles of Scilly" in out
+    assert "WARNING: 20 business parks (200,000 m2) is very large for Isles of Scilly" in out
