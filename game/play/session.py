@@ -482,8 +482,13 @@ class GameSession:
 
     def _label_for(self, card: ProposalCard) -> str:
         """The project's name in the engine's explanations; unique within the game."""
+        # A second park of the same size reads "New town park (5 ha) #2", not an internal id.
         taken = {p.label for p in self.funded}
-        return card.title if card.title not in taken else f"{card.title} ({card.id})"
+        label, n = card.title, 1
+        while label in taken:
+            n += 1
+            label = f"{card.title} #{n}"
+        return label
 
     def _update_projects(self, snap: Snapshot) -> list[str]:
         """Project rows take their jobs from the year's jobs account, so the projects list

@@ -204,3 +204,12 @@ def test_invariants_money_clout_never_negative_check_never_mutates(
         assert s.money >= 0.0
         assert 0 <= s.clout <= s.rules.clout_max
         assert s.upkeep <= s.upkeep_cap + 1e-6
+
+
+def test_a_second_project_of_the_same_kind_is_numbered_not_labelled_by_card_id(toy_session):
+    s = toy_session
+    card = next(c for c in s.proposals if s.check(Fund(card_id=c.id)).ok)
+    s.act(Fund(card_id=card.id))
+    twin = card.model_copy(update={"id": "c999"})
+    assert s._label_for(twin) == f"{card.title} #2"
+    assert "c999" not in s._label_for(twin)
