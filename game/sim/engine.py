@@ -502,7 +502,7 @@ class Engine:
         return Event(
             "warning",
             self.year,
-            f"{p.label} is very large for {self.profile.name}: {'; '.join(parts)}. "
+            f"{p.label}: very large for {self.profile.name} ({'; '.join(parts)}). "
             "The projection is built for marginal change; treat these results with caution.",
             {
                 "project_id": p.id,

@@ -78,4 +78,4 @@ def test_simulate_prints_the_warning(capsys, tmp_path) -> None:
     )
     assert main(["simulate", "--scenario", str(sc), "--years", "1"]) == 0
     out = capsys.readouterr().out
-    assert "WARNING: 20 business parks (200,000 m2) is very large for Isles of Scilly" in out
+    assert "WARNING: 20 business parks (200,000 m2): very large for Isles of Scilly (" in out
