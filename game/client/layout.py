@@ -7,7 +7,7 @@ by hand on any frame; it returns readable problems rather than asserting.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -15,12 +15,30 @@ if TYPE_CHECKING:
     from game.client.scene import Scene, TextBox
 
 SLACK = 2  # pixels of anti-aliasing overhang we do not count
+GAP = 0  # clear paper required between the ink of two lines (0: they may touch, not overprint)
 
 
-def _ink(rect: pygame.Rect) -> pygame.Rect:
+def _ink(box: TextBox, fonts: Any = None) -> pygame.Rect:
     """The part of a rendered line that actually carries ink: the surface is a full line
     tall (with room for accents and descenders), so neighbouring rows touch without
-    overprinting. Keep the middle 60 %."""
+    overprinting. With the size it was drawn at, the glyphs' own extents say exactly where
+    the ink is (a descender over the next heading counts); without, keep the middle 60 %."""
+    rect = box.rect
+    if fonts is not None and box.size:
+        font = fonts.font(box.size, box.bold)
+        metrics = [m for m in font.metrics(box.text) or [] if m is not None]
+        if metrics:
+            # leading spaces carry no ink (a line that runs on after a heading)
+            lead = len(box.text) - len(box.text.lstrip(" \u00a0"))
+            left = rect.left + font.size(box.text[:lead])[0] if lead else rect.left
+            rect = pygame.Rect(left, rect.top, rect.right - left, rect.height)
+            top = rect.top + font.get_ascent() - max(m[3] for m in metrics)
+            bottom = rect.top + font.get_ascent() - min(m[2] for m in metrics)
+            # lines closer than GAP pixels of clear paper read as one jumble: count each
+            # line's ink as reaching half that gap further
+            pad = GAP // 2
+            return pygame.Rect(rect.left + SLACK, top - pad, max(1, rect.width - 2 * SLACK),
+                               bottom - top + 2 * pad)  # fmt: skip
     cut = int(rect.height * 0.2)
     return pygame.Rect(rect.left + SLACK, rect.top + cut, max(1, rect.width - 2 * SLACK),
                        max(1, rect.height - 2 * cut))  # fmt: skip
@@ -43,7 +61,8 @@ def problems(scene: Scene, allow_cut: bool = False) -> list[str]:
             out.append(f"outside its box {tuple(b.box)}: {b.text!r} at {tuple(b.rect)}")
         if b.cut and not allow_cut:
             out.append(f"cut short: {b.text!r}")
-    inks = [_ink(b.rect) for b in boxes]
+    fonts = getattr(scene, "fonts", None)
+    inks = [_ink(b, fonts) for b in boxes]
     for i in range(len(boxes)):
         for j in range(i + 1, len(boxes)):
             if inks[i].colliderect(inks[j]):

@@ -38,6 +38,8 @@ class TextBox:
     rect: pygame.Rect
     box: pygame.Rect
     cut: bool = False  # shortened with an ellipsis to fit
+    size: int = 0  # the text size it was drawn at (0: unknown), so a check can find its ink
+    bold: bool = False
 
 
 class Scene:
@@ -101,9 +103,10 @@ class Scene:
         tooltip: str | None = None,
         focusable: bool = True,
         on_focus: Callable[[], None] | None = None,
+        size: str | None = None,
     ) -> pygame_gui.elements.UIButton:
         rect = pygame.Rect(rect)
-        obj = ObjectID(class_id=self._fit_class(cls, text, rect.width),
+        obj = ObjectID(class_id=self._fit_class(cls, text, rect.width, size),
                        object_id=f"#{name}" if name else None)  # fmt: skip
         b = pygame_gui.elements.UIButton(
             rect,
@@ -129,18 +132,23 @@ class Scene:
             )
         return b
 
-    def _fit_class(self, cls: str | None, text: str, width: int) -> str:
+    def fit_button_size(self, text: str, width: int, start: str = "normal") -> str:
+        """The largest button text size (a BUTTON_SIZES name) from `start` down whose label
+        fits; a row of buttons takes the smallest of its labels' sizes, so it reads as one."""
+        order = list(BUTTON_SIZES)
+        for candidate in order[order.index(start) :]:
+            if self.fonts.size(text, BUTTON_SIZES[candidate], bold=True)[0] <= width - 14:
+                return candidate
+        return "tiny"
+
+    def _fit_class(self, cls: str | None, text: str, width: int, start: str | None = None) -> str:
         """The theme class for a button: its colours, at the largest text size whose label
         fits (Welsh labels and the bigger text settings are often longer)."""
         colour, size = {
             None: ("plain", "normal"), "big": ("plain", "big"), "small": ("plain", "small"),
             "toggle_on": ("toggle_on", "small"), "toggle_off": ("toggle_off", "small"),
         }.get(cls, (cls or "plain", "normal"))  # fmt: skip
-        order = list(BUTTON_SIZES)
-        for candidate in order[order.index(size) :]:
-            if self.fonts.size(text, BUTTON_SIZES[candidate], bold=True)[0] <= width - 14:
-                return button_class(colour, candidate)
-        return button_class(colour, "tiny")
+        return button_class(colour, self.fit_button_size(text, width, start or size))
 
     def buttons(self) -> list[pygame_gui.elements.UIButton]:
         return [e for e in self._actions if isinstance(e, pygame_gui.elements.UIButton)]
@@ -161,9 +169,10 @@ class Scene:
         finally:
             self._boxes.pop()
 
-    def _record(self, text: str, rect: pygame.Rect, cut: bool = False) -> None:
+    def _record(self, text: str, rect: pygame.Rect, cut: bool = False, size: int = 0,
+                bold: bool = False) -> None:  # fmt: skip
         box = self._boxes[-1] if self._boxes else SCREEN
-        self.text_boxes.append(TextBox(text, pygame.Rect(rect), box, cut))
+        self.text_boxes.append(TextBox(text, pygame.Rect(rect), box, cut, size, bold))
 
     def text(
         self,
@@ -192,7 +201,7 @@ class Scene:
         self.drawn_text.append(text)
         if box is not None:
             self._boxes.append(pygame.Rect(box))
-        self._record(text, r, shown != text)
+        self._record(shown, r, shown != text, size, bold)
         if box is not None:
             self._boxes.pop()
         return r
@@ -226,7 +235,7 @@ class Scene:
         for line in lines:
             img = self.fonts.render(line, size, colour, bold)
             surface.blit(img, (rect.left, y))
-            self._record(line, img.get_rect(topleft=(rect.left, y)), cut)
+            self._record(line, img.get_rect(topleft=(rect.left, y)), cut, size, bold)
             y += lh
         self.drawn_text.append(text)
         return y

@@ -24,9 +24,11 @@ def test_every_screen_fits_at_text_scale_1_3(title, tmp_path, language):
     def check(name: str, scene) -> None:
         seen.append(name)
         assert scene.text_boxes, f"{name}: no text recorded"
-        # Welsh is longer than English: a long reason may lose its tail there, but nothing
-        # may overlap, spill or hide under a button in either language
-        problems = layout.problems(scene, allow_cut=language == "cy")
+        # in both languages nothing is cut, spills, overlaps (glyph ink, descenders
+        # included) or hides under a button
+        problems = layout.problems(scene)
+        if scene.name == "year":
+            problems += _groups_left_out_silently(scene)
         if problems:
             found[name] = problems
 
@@ -34,6 +36,40 @@ def test_every_screen_fits_at_text_scale_1_3(title, tmp_path, language):
                check=check)  # fmt: skip
     assert len(seen) >= 20 and "07b_help_glossary" in seen and "15_charts_neighbours" in seen
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def _groups_left_out_silently(scene) -> list[str]:
+    """Every citizen group on a card is either listed or counted in a "+N more" marker."""
+    from game.client.scenes.year import CARD_H, CARD_TOP, CARD_W
+
+    out = []
+    for i, card in enumerate(scene.shown):
+        rect = pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W, CARD_H)
+        drawn = {b.text for b in scene.text_boxes if b.box == rect}
+        for groups, mark in ((card.supporters, "▲"), (card.detractors, "▼")):
+            listed = [g for g in groups
+                      if f"{mark} {scene.ctx.group_name(g[0]) or g[1]}" in drawn]  # fmt: skip
+            hidden = len(groups) - len(listed)
+            if hidden and scene.t("year.more_groups", n=hidden) not in drawn:
+                out.append(f"{card.id}: {hidden} of {len(groups)} {mark} groups left out silently")
+    return out
+
+
+def test_year_cards_count_the_groups_they_leave_out(title, tmp_path):
+    """At the projector size a card with many supporters lists what fits and says "+N
+    more" for the rest (the check above would fail without the marker)."""
+    from game.client.screenshots import render_all
+
+    markers: list[str] = []
+
+    def check(name: str, scene) -> None:
+        if scene.name == "year":
+            assert not _groups_left_out_silently(scene)
+            markers.extend(t for t in scene.drawn_text if t.startswith("+") and "more" in t)
+
+    render_all(tmp_path, area="Hartlepool", seed=7, text_scale=1.3, language="en",
+               check=check)  # fmt: skip
+    assert markers, "no card needed a +N more marker: the test no longer exercises it"
 
 
 class _FakeScene:

@@ -477,15 +477,29 @@ class AreaChoiceScene(Scene):
             self._boxes.pop()
             return
         f = self.fonts
+        kind = self.t(f"area.kind.{sel.kind}") if self.t.has(f"area.kind.{sel.kind}") else ""
+        line = self.t("area.selected_line", population=fmt.count(population_of(sel)), kind=kind)
+        census = self.t("area.census_count", count=fmt.count(sel.census_population))
+        # every line gets its room: the description steps down a size, then the panel grows
+        # upwards (up to the buttons above it) so the census line never sits on the border
+        fixed = 8 + f.line_height(22, True) + 2 + f.line_height(16) + 6
+        size = 18
+        while size > 16 and fixed + self.wrapped_lines(line, size, r.width - 28) * \
+                f.line_height(size) > r.height:  # fmt: skip
+            size -= 1
+        need = fixed + min(2, self.wrapped_lines(line, size, r.width - 28)) * f.line_height(size)
+        if need > r.height:
+            self._boxes.pop()
+            r = pygame.Rect(r.left, max(512, r.bottom - need), r.width, min(need, r.bottom - 512))
+            pygame.draw.rect(surface, palette.PAPER, r.inflate(6, 6))
+            panel(surface, r)
+            self._boxes.append(r)
         y = r.top + 8
         self.text(surface, self.display_name(sel), (r.left + 14, y), 22, palette.INK, True,
                   max_width=r.width - 28)  # fmt: skip
         y += f.line_height(22, True)
-        kind = self.t(f"area.kind.{sel.kind}") if self.t.has(f"area.kind.{sel.kind}") else ""
-        line = self.t("area.selected_line", population=fmt.count(population_of(sel)), kind=kind)
-        y = self.paragraph(surface, line, pygame.Rect(r.left + 14, y, r.width - 28, 0), 18,
+        y = self.paragraph(surface, line, pygame.Rect(r.left + 14, y, r.width - 28, 0), size,
                            palette.INK, max_lines=2)  # fmt: skip
-        census = self.t("area.census_count", count=fmt.count(sel.census_population))
         self.text(surface, census, (r.left + 14, min(y + 2, r.bottom - 6 - f.line_height(16))),
                   16, palette.MUTED, max_width=r.width - 28)  # fmt: skip
         self._boxes.pop()

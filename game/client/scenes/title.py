@@ -59,8 +59,13 @@ class TitleScene(Scene):
     def draw_scene(self, surface: pygame.Surface) -> None:
         surface.fill(palette.PAPER)
         _skyline(surface)
-        self.text(surface, self.t("app.title"), (96, 96), 72, palette.HEADER, bold=True)
-        self.text(surface, self.t("title.tagline"), (100, 196), 26, palette.INK)
+        # the title's foot stays where it is at 100 %; bigger text grows it upwards, and
+        # the tagline wraps rather than run into the town picture (which starts at x=560)
+        top = 180 - self.fonts.line_height(72, True)
+        self.text(surface, self.t("app.title"), (96, top), 72, palette.HEADER, bold=True)
+        tagline = self.t("title.tagline")
+        room = 560 - 100 - 12 if self.fonts.size(tagline, 26)[0] > 560 - 100 - 12 else W - 140
+        self.paragraph(surface, tagline, pygame.Rect(100, 196, room, 0), 26, palette.INK)
         # two footer lines under the town picture, right-aligned, each shrinking to fit
         room = W - 560 - 40
         self.text(surface, self.t("title.data_note"), (W - 40, H - 62), 18, palette.MUTED,

@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 
 from game.client import fmt, palette
+from game.client.assets import BUTTON_SIZES
 from game.client.scene import H, Scene, W
 from game.client.scenes.common import header, panel
 from game.client.scenes.loading import LoadingScene
@@ -146,12 +147,16 @@ class YearScene(Scene):
             ]
             rows = self._button_rows(specs)
             by = CARD_TOP + CARD_H - self.button_area
-            bh = 46 if len(rows) == 1 else 40
+            bh = 46 if len(rows) == 1 else 38
             for row_i, row in enumerate(rows):
                 # share the row by label length, so a long word (Ymgynghori) gets the room
                 need = [max(60, self.fonts.size(sp[1], 17, bold=True)[0] + 16) for sp in row]
                 room = CARD_W - 20 - (len(row) - 1) * 6
                 widths = [int(room * n / sum(need)) for n in need]
+                # one text size for the whole row (Fund/Reject never bigger than Defer)
+                order = list(BUTTON_SIZES)
+                common = max((self.fit_button_size(sp[1], wd) for sp, wd in zip(row, widths,
+                              strict=True)), key=order.index)  # fmt: skip
                 bx = x + 10
                 for j, (key, label, fn, cls) in enumerate(row):
                     # A button that cannot act now looks greyed but still answers, with the
@@ -165,6 +170,7 @@ class YearScene(Scene):
                         name=f"{key}_{card.id}",
                         tooltip=hint,
                         on_focus=functools.partial(self._show_hint, hint, ok),
+                        size=common,
                     )
                     bx += widths[j] + 6
         y = H - 62
@@ -207,7 +213,7 @@ class YearScene(Scene):
         if sum(need) <= CARD_W - 20 - 3 * 6:
             self.button_area = 56
             return [specs]
-        self.button_area = 2 * 40 + 4 + 10
+        self.button_area = 2 * 38 + 4 + 10
         return [specs[:2], specs[2:]]
 
     def _hint(self, key: str, card: Any) -> tuple[bool, str]:
@@ -506,62 +512,105 @@ class YearScene(Scene):
         exp = t("year.expires", year=card.expires_year)
         exp_col = palette.BAD_TEXT if card.expires_year <= self.s.year else palette.MUTED
         cat = category_name(t, card.category).upper()
-        cat_w = min(f.size(cat, 16, True)[0], w // 2)
-        er = self.text(surface, exp, (r.right - 14, y), 16, exp_col, True, "topright",
-                       max_width=w - cat_w - 12)  # fmt: skip
-        self.text(surface, cat, (x, y), 16, palette.MUTED, True, max_width=er.left - x - 10)
+        why = t("year.why_here")
+        exp_w = f.size(exp, 16, True)[0]
+        # The offer-end date is never cut: beside the category if both fit, else beside the
+        # WHY HERE heading, else on a line of its own.
+        exp_at, top = "top", 16
+        while top > 14 and f.size(cat, top, True)[0] + 12 + f.size(exp, top, True)[0] > w:
+            top -= 1
+        if f.size(cat, top, True)[0] + 12 + f.size(exp, top, True)[0] > w:
+            top = 16
+            exp_at = "why" if f.size(why, 16, True)[0] + 12 + exp_w <= w else "own"
+        self.text(surface, cat, (x, y), top, palette.MUTED, True, max_width=w)
+        if exp_at == "top":
+            self.text(surface, exp, (r.right - 14, y), top, exp_col, True, "topright")
         y += f.line_height(16, True)
+        if exp_at == "own":
+            y -= 3
+            self.text(surface, exp, (x, y), 16, exp_col, True, max_width=w)
+            y += f.line_height(16, True) - 1
         # the title wraps to two lines, shrinking a little before it would ever be cut
         title = card_title(t, card)
         size = 21
         while size > 16 and self.wrapped_lines(title, size, w, True) > 2:
             size -= 1
         y = self.paragraph(surface, title, pygame.Rect(x, y, w, 0), size, palette.INK, True,
-                           max_lines=2) + 4  # fmt: skip
+                           max_lines=2) + 2  # fmt: skip
         y = self._facts(surface, card, x, y, w)
         pygame.draw.line(surface, palette.RULE, (x, y), (x + w, y), 1)
-        y += 6
+        y += 4
         # the reason sits above the buttons; the citizen groups get the room in between
         reason = (
             card.reason if not t.has(card.reason_key) else t(card.reason_key, **card.reason_params)
         )
         row_h = f.line_height(16) - 1  # rows sit close: a line box is taller than its ink
         head_h = f.line_height(16, True) - 1
-        # The reason gets every line it needs, in a slightly smaller size if it must (never
-        # under 16 px on the design screen), as long as the citizen groups keep a row a side;
-        # only then is it shortened (to 2 lines at the least).
+        sides = [(t("year.for"), card.supporters, True),
+                 (t("year.against"), card.detractors, False)]  # fmt: skip
+        # The reason always gets every line it needs (its numbers are the point), in a
+        # slightly smaller size if that keeps a citizen row a side (never under 16 px on the
+        # design screen); the citizen lists give way, and say how many they leave out.
         floor = min(16, math.ceil(16 / f.text_scale))
-        for rsize in [*range(16, floor - 1, -1), None]:
-            size_now = rsize or floor
-            lh = f.line_height(size_now)
-            lines = self.wrapped_lines(reason, size_now, w)
-            if rsize is None:  # nothing fitted whole: shorten at the smallest size
-                lines = 2
-            while True:
-                reason_top = r.bottom - self.button_area - 8 - lines * lh
-                label_top = reason_top - head_h
-                room = (label_top - y - 2 * head_h) // row_h
-                if room >= 2 or lines <= 1 or rsize is not None:
+        bottom = r.bottom - self.button_area - 6
+        why_w = f.size(why, 16, True)[0] + 8
+        shown = [min(len(groups), 1) for _, groups, _ in sides]  # the least we show
+
+        def rows(i: int) -> int:
+            label, groups, _ = sides[i]
+            if not groups:  # "nobody in particular" beside the heading if it fits
+                return 0 if self._nobody_inline(label, w) else 1
+            hidden = len(groups) - shown[i]
+            return shown[i] + (0 if not hidden or self._more_inline(label, hidden, w) else 1)
+
+        # the heading runs into the reason's first line when that gains a citizen row
+        for inline_why in (False, True):
+            for rsize in range(16, floor - 1, -1):
+                lh = f.line_height(rsize)
+                if inline_why:
+                    pad = "\u00a0" * (-(-why_w // max(1, f.size("\u00a0", rsize)[0])))
+                    lines = self.wrapped_lines(pad + reason, rsize, w)
+                    label_top = reason_top = bottom - lines * lh
+                else:
+                    lines = self.wrapped_lines(reason, rsize, w)
+                    reason_top = bottom - lines * lh
+                    label_top = reason_top - head_h
+                room = label_top - y - 2 * head_h
+                if (rows(0) + rows(1)) * row_h <= room:
                     break
-                lines -= 1
-            if room >= 2 or rsize is None:
+            if (rows(0) + rows(1)) * row_h <= room:
                 break
-        rsize = size_now
-        n_for = min(len(card.supporters), 3)
-        n_against = min(len(card.detractors), 2)
-        # keep one row (or "nobody") on each side; trim the longer list first
-        while n_for + max(n_against, 1) > room and (n_for > 1 or n_against > 1):
-            if n_for >= n_against and n_for > 1:
-                n_for -= 1
-            else:
-                n_against -= 1
-        y = self._stances(surface, x, y, w, t("year.for"), card.supporters[:n_for], True)
-        self._stances(surface, x, y, w, t("year.against"), card.detractors[:n_against], False)
-        self.text(surface, t("year.why_here"), (x, label_top), 16, palette.MUTED, True,
-                  max_width=w)  # fmt: skip
+        # then as many groups as the room takes, shared out to the longer list first
+        while True:
+            grow = [i for i in (0, 1) if shown[i] < len(sides[i][1])]
+            if not grow:
+                break
+            i = max(grow, key=lambda k: (len(sides[k][1]) - shown[k], -k))
+            shown[i] += 1
+            if (rows(0) + rows(1)) * row_h > room:
+                shown[i] -= 1
+                break
+
+        for (label, groups, good), n in zip(sides, shown, strict=True):
+            y = self._stances(surface, x, y, w, label, groups, n, good)
+        self.text(surface, why, (x, label_top), 16, palette.MUTED, True, max_width=w)
+        if exp_at == "why":
+            self.text(surface, exp, (r.right - 14, label_top), 16, exp_col, True, "topright")
+        if inline_why:
+            reason = pad + reason
         self.paragraph(surface, reason, pygame.Rect(x, reason_top, w, lines * lh), rsize,
-                       palette.MUTED, max_lines=lines)  # fmt: skip
+                       palette.MUTED)  # fmt: skip
         self._boxes.pop()
+
+    def _nobody_inline(self, label: str, w: int) -> bool:
+        f = self.fonts
+        return f.size(label, 16, True)[0] + 12 + f.size(self.t("year.nobody"), 16)[0] <= w
+
+    def _more_inline(self, label: str, hidden: int, w: int) -> bool:
+        """Whether "+2 more" fits on the heading line beside the heading at full size."""
+        f = self.fonts
+        more = self.t("year.more_groups", n=hidden)
+        return f.size(label, 16, True)[0] + 12 + f.size(more, 16, True)[0] <= w
 
     def _facts(self, surface: pygame.Surface, card: Any, x: int, y: int, w: int) -> int:
         """Cost, build time, the jobs figures, reach and clout: pairs share a line when both
@@ -575,7 +624,9 @@ class YearScene(Scene):
             [(t("year.people"), fmt.count(card.people_affected)),
              (t("year.clout_cost"), str(card.clout_to_fund))],
         ]  # fmt: skip
-        row_h = f.line_height(17, True) + 2
+        both = (t("year.jobs_short"), t("year.jobs_values", gross=fmt.count(card.gross_jobs),
+                                        net=fmt.count(card.net_jobs)))  # fmt: skip
+        row_h = f.line_height(17, True) - 2  # the line box is taller than the ink
         # captions may come down to 16 px on the design screen (no smaller) to keep a pair
         # on one line; the numbers stay at full size
         floor = min(16, math.ceil(16 / f.text_scale))
@@ -598,27 +649,45 @@ class YearScene(Scene):
                 fact(*pair[0], x, half - 8, size)
                 fact(*pair[1], x + half, half, size)
                 y += row_h
+            elif pair is pairs[1] and width(*both, 16) <= w:
+                # both jobs figures on one line when their captions are too long for halves
+                fact(*both, x, w, 16)
+                y += row_h
             else:
                 for item in pair:
                     fact(*item, x, w, 16)
                     y += row_h
         return y + 4
 
-    def _stances(self, surface, x, y, w, label, rows, good: bool) -> int:
+    def _stances(self, surface, x, y, w, label, groups, n: int, good: bool) -> int:
+        """A heading and up to `n` citizen groups; the ones left out for room are counted
+        ("+2 more" beside the heading, or on a row of its own), never dropped silently."""
         col = palette.GOOD_TEXT if good else palette.BAD_TEXT
         mark = "▲" if good else "▼"
         f = self.fonts
+        hidden = len(groups) - n
+        more = self.t("year.more_groups", n=hidden)
+        inline = hidden > 0 and self._more_inline(label, hidden, w)
+        if inline:
+            self.text(surface, more, (x + w, y), 16, col, True, "topright")
         self.text(surface, label, (x, y), 16, col, True, max_width=w)
+        if not groups and self._nobody_inline(label, w):
+            self.text(surface, self.t("year.nobody"), (x + w, y), 16, palette.MUTED,
+                      anchor="topright")  # fmt: skip
+            return y + f.line_height(16, True) - 1
         y += f.line_height(16, True) - 1
         row_h = f.line_height(16) - 1
-        if not rows:
+        if not groups:
             self.text(surface, self.t("year.nobody"), (x + 18, y), 16, palette.MUTED,
                       max_width=w - 18)  # fmt: skip
             return y + row_h
-        for gid, name, size in rows:
+        for gid, name, size in groups[:n]:
             gname = self.ctx.group_name(gid) or name
             nr = self.text(surface, fmt.count(size), (x + w, y), 16, palette.INK, anchor="topright")
             self.text(surface, f"{mark} {gname}", (x + 4, y), 16, col,
                       max_width=nr.left - x - 14)  # fmt: skip
+            y += row_h
+        if hidden > 0 and not inline:
+            self.text(surface, more, (x + w, y), 16, col, True, "topright")
             y += row_h
         return y
