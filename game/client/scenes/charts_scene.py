@@ -136,8 +136,14 @@ class ChartsScene(Scene):
 
     def _draw_jobs(self, surface, text) -> None:
         half = (BODY.width - 60) // 2
-        r1 = pygame.Rect(BODY.left + 20, BODY.top + 12, half, BODY.height - 24)
-        r2 = pygame.Rect(r1.right + 20, BODY.top + 12, half, BODY.height - 24)
+        # the jobs count is the census's: taken in lockdown, so said under the chart
+        note = self.t("charts.jobs_caveat")
+        note_h = self.wrapped_lines(note, 15, half) * self.fonts.line_height(15)
+        height = BODY.height - 24 - note_h - 4
+        r1 = pygame.Rect(BODY.left + 20, BODY.top + 12, half, height)
+        r2 = pygame.Rect(r1.right + 20, BODY.top + 12, half, height)
+        self.paragraph(surface, note, pygame.Rect(r1.left, r1.bottom + 4, half, note_h), 15,
+                       palette.MUTED)  # fmt: skip
         self._series_chart(surface, text, r1, "jobs", "charts.jobs_title", "charts.jobs_gap",
                            fmt.count, 0.06)  # fmt: skip
         self._series_chart(surface, text, r2, "unemployment_rate", "charts.unemployment_title",

@@ -466,7 +466,14 @@ class YearScene(Scene):
 
         tiles = [
             (t("year.population"), fmt.count(h.population), since(h.population - pop0)),
-            (t("year.jobs"), fmt.count(h.jobs), since(h.jobs - base)),
+            # the jobs count is the 2021 census's, taken in lockdown: the tile says so
+            (
+                t("year.jobs"),
+                fmt.count(h.jobs),
+                t("year.jobs_caveat")
+                if s.turn == 0
+                else t("year.jobs_since", change=fmt.signed(h.jobs - base)),
+            ),  # fmt: skip
             (t("year.unemployment"), fmt.pct(h.unemployment_rate), t("year.of_workforce")),
             (t("year.approval"), f"{h.approval_overall:.0f}%", t("year.approval_note")),
             (t("year.money"), fmt.money(s.money), t("year.fund_note", fund=fmt.money(s.fund))),
