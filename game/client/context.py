@@ -190,12 +190,12 @@ class AppContext:
         keeps its own (card) title."""
         indicator = getattr(line, "indicator", "")
         source = getattr(line, "source", "")
-        if self.session is not None:
-            for p in getattr(self.session, "funded", ()):
-                if getattr(p, "label", None) == source:
-                    from game.client.scenes.year import project_title
+        if self.session is not None and source:
+            from game.client.scenes.year import title_by_english
 
-                    return project_title(self, p)
+            named = title_by_english(self, source)
+            if named != source:
+                return named
         if indicator and self.tr.has(f"indicator.{indicator}"):
             return self.tr(f"indicator.{indicator}")
         return fallback

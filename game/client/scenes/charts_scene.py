@@ -270,12 +270,17 @@ class ChartsScene(Scene):
         y += 8
         text(t("charts.total"), (xs[0], y), 18, palette.INK, True, max_width=ends[1] - xs[0])
         text(fmt.money(sum(p.cost for p in s.funded)), (xs[2], y), 18, palette.INK, True)
-        net = acc.net_additional if acc is not None else sum(p.net_jobs for p in s.funded)
+        # the total is the sum of the rounded rows above (open projects), so the table adds
+        # up; if the unrounded account rounds differently, the note says so
+        net = sum(round(p.net_jobs) for p in s.funded if p.status == "open")
         text(fmt.count(net), (xs[3], y), 18, palette.INK, True)
         y += row + 4
+        note = t("charts.projects_total_note")
+        exact = acc.net_additional if acc is not None else net
+        if round(exact) != net:
+            note += " " + t("charts.rounding_note", exact=fmt.count(exact))
         # the total counts open projects only (the one jobs vocabulary): say so
-        self.paragraph(surface, t("charts.projects_total_note"),
-                       pygame.Rect(xs[0], y, inner, 0), 15, palette.MUTED, max_lines=2)  # fmt: skip
+        self.paragraph(surface, note, pygame.Rect(xs[0], y, inner, 0), 15, palette.MUTED)
 
     def _draw_map(self, surface, text) -> None:
         t, s = self.t, self.s

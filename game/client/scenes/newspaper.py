@@ -128,11 +128,17 @@ class NewspaperScene(Scene):
         if y.opened:
             yy += 6
             self.text(surface, t("paper.opened"), (side.left + 16, yy), 18, palette.GOOD_TEXT, True)
-            yy += 26
+            yy += max(26, self.fonts.line_height(18, True))
+            from game.client.scenes.year import title_by_english
+
+            if len(y.opened) > 3:  # never dropped silently
+                more = t("charts.more", n=len(y.opened) - 3)
+                self.text(surface, more, (side.right - 16, yy - max(26, self.fonts.line_height(
+                    18, True))), 16, palette.MUTED, anchor="topright")  # fmt: skip
             for name in y.opened[:3]:
                 yy = self.paragraph(
                     surface,
-                    "• " + name,
+                    "• " + title_by_english(self.ctx, name),
                     pygame.Rect(side.left + 16, yy, side.width - 32, 50),
                     16,
                     palette.INK,

@@ -237,18 +237,24 @@ class ReportScene(Scene):
         cols = [x0, x0 + int(inner * 0.34), x0 + int(inner * 0.54), x0 + int(inner * 0.74)]
         y = right.top + 14
         heads = ("report.col.what", "report.col.first", "report.col.now", "report.col.vs_baseline")
+        # a long header (Welsh) wraps onto a second line rather than being cut
+        bottom = y
         for k, (x, key) in enumerate(zip(cols, heads, strict=True)):
             room = (cols[k + 1] if k + 1 < len(cols) else right.right - 16) - x - 8
-            text(t(key, first=r.pyramid_2021.year, year=r.year), (x, y), 16, palette.MUTED, True,
-                 max_width=room)  # fmt: skip
-        y += self.fonts.line_height(16, True) + 4
+            bottom = max(bottom, self.paragraph(
+                surface, t(key, first=r.pyramid_2021.year, year=r.year),
+                pygame.Rect(x, y, room, 0), 16, palette.MUTED, True, max_lines=2))  # fmt: skip
+        y = bottom + 4
         for row in rows:
             for k, (x, val) in enumerate(zip(cols, row, strict=True)):
                 room = (cols[k + 1] if k + 1 < len(cols) else right.right - 16) - x - 8
                 text(val, (x, y), 20, palette.INK, k == 0, max_width=room)
             y += self.fonts.line_height(20) + 2
+        # approval shares the unemployment line, so the money facts below fit in three rows
+        ar = text(f"{t('report.approval')}: {r.approval_overall:.0f}%", (right.right - 20, y), 18,
+                  palette.INK, True, "topright")  # fmt: skip
         text(t("report.unemployment", rate=fmt.pct(r.unemployment_rate)), (x0, y), 18, palette.INK,
-             max_width=inner)  # fmt: skip
+             max_width=ar.left - x0 - 16)  # fmt: skip
         y += self.fonts.line_height(18) + 6
         pygame.draw.line(surface, palette.RULE, (x0, y), (right.right - 20, y), 1)
         y += 8
@@ -256,23 +262,31 @@ class ReportScene(Scene):
         gross = acc.gross_total if acc is not None else r.gross_jobs
         net = acc.net_additional if acc is not None else r.net_additional_jobs
         cpnj = acc.cost_per_net_job if acc is not None else r.cost_per_net_job
+        # cost per net job divides the cost of the OPEN projects only (the jobs account),
+        # while money spent includes projects still being built: its label shows the cost
+        # it divides, so the arithmetic can be checked on the screen
+        cost_open = acc.cost_to_date if acc is not None else r.money_spent
         facts = [
             (t("report.projects"), str(len(r.projects))),
             (t("report.spent"), fmt.money(r.money_spent)),
             (t("jobs.gross"), fmt.count(gross)),
             (t("jobs.net"), fmt.count(net)),
-            (t("report.cost_per_job"), fmt.money(cpnj) if cpnj else t("report.na")),
-            (t("report.approval"), f"{r.approval_overall:.0f}%"),
-        ]
+            (t("report.cost_per_job_open", cost=fmt.money(cost_open)),
+             fmt.money(cpnj) if cpnj else t("report.na")),
+        ]  # fmt: skip
         half = inner // 2
         row_h = self.fonts.line_height(20, True) - 2
+        cy = y
         for i, (label, value) in enumerate(facts):
-            cx = x0 + (i % 2) * half
-            cy = y + (i // 2) * row_h
+            full = i >= 4  # the cost per net job, with what it divides, gets the whole width
+            cx = x0 if full or i % 2 == 0 else x0 + half
+            room = inner if full else half
             vw = self.fonts.size(value, 20, True)[0]
-            lab = text(label + ":", (cx, cy + 1), 17, palette.MUTED, max_width=half - vw - 22)
+            lab = text(label + ":", (cx, cy + 1), 17, palette.MUTED, max_width=room - vw - 22)
             text(value, (lab.right + 6, cy), 20, palette.INK, True)
-        y += 3 * row_h + 4
+            if full or i % 2 == 1:
+                cy += row_h
+        y = cy + 4
         # three jobs figures on one screen: say in one sentence how they differ
         note = t("help.jobs_measures")
         size, floor = 14, min(14, math.ceil(13 / self.fonts.text_scale))
@@ -305,7 +319,8 @@ class ReportScene(Scene):
             top += row  # a line of its own for "yours: £…", clear of the bars
         for i, b in enumerate(marks):
             y = top + i * row
-            text(b.label, (rect.left, y), 15, palette.INK, max_width=label_w - 8)
+            label = t.maybe(f"benchmark.{b.id}", b.label)
+            text(label, (rect.left, y), 15, palette.INK, max_width=label_w - 8)
             x0 = scale.left + int(scale.width * b.low / hi)
             x1 = max(scale.left + int(scale.width * b.high / hi), x0 + 4)
             pygame.draw.rect(surface, palette.SKY, (x0, y + 3, x1 - x0, 14))

@@ -94,8 +94,43 @@ def remember_title(ctx: Any, card: Any) -> None:
 
 
 def project_title(ctx: Any, project: Any) -> str:
+    """A funded project's title in the player's language: from the card it was funded
+    from, else rebuilt the way PLAY titles cards (type + scale), e.g. after a reload."""
     card = ctx.cache.get("card_titles", {}).get(getattr(project, "card_id", None))
-    return card_title(ctx.tr, card) if card is not None else project.title
+    if card is not None:
+        return card_title(ctx.tr, card)
+    session = getattr(ctx, "session", None)
+    ptype = getattr(getattr(session, "catalogue", None), "types", {}).get(
+        getattr(project, "type_id", None)
+    )
+    if ptype is None or getattr(project, "scale", None) is None:
+        return project.title
+    from types import SimpleNamespace
+
+    from game.play.cards import describe
+
+    try:
+        _, key, params = describe(ptype, project.scale, getattr(session, "templates", {}))
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return project.title
+    return card_title(
+        ctx.tr,
+        SimpleNamespace(
+            title_key=key, title_params=params, type_id=project.type_id, title=project.title
+        ),
+    )
+
+
+def title_by_english(ctx: Any, english: str) -> str:
+    """A project named in PLAY's English text (news, explanations) in the player's language."""
+    session = getattr(ctx, "session", None)
+    for p in getattr(session, "funded", ()) or ():
+        if english in (p.title, getattr(p, "label", None)):
+            return project_title(ctx, p)
+    for c in getattr(session, "proposals", ()) or ():
+        if english == c.title:
+            return card_title(ctx.tr, c)
+    return english
 
 
 def category_name(t: Any, category: str) -> str:
@@ -396,19 +431,23 @@ class YearScene(Scene):
                 anchor="midleft",
             )
         status = self.status
+        if self.status_hint and self.app.stack.top is not self:
+            # a hint for a button is about this screen: under a dialog (behind the dim) it
+            # would read as part of the dialog, so it waits until the dialog closes
+            status = ""
         if not status and self.shown:
             # two jobs figures on every card: one line says how they differ
             status = t("year.jobs_note")
         if status:
             col = palette.GOOD_TEXT if self.status_ok else palette.BAD_TEXT
-            if not self.status:
+            if status != self.status:
                 col = palette.MUTED
-            if self.status and self.status_hint and self.status_ok:
+            elif self.status_hint and self.status_ok:
                 col = palette.INK
             r = pygame.Rect(662 if len(cards) > CARDS_PER_PAGE else 448, H - 66, 0, 64)
             r.width = W - 320 - r.left
             # the status line shrinks (not below 13 px) to stay on the screen
-            bold = bool(self.status)
+            bold = status == self.status
             size, floor = 16, min(16, math.ceil(13 / self.fonts.text_scale))
             while (
                 size > floor
