@@ -10,7 +10,6 @@ import sys
 from typing import Any
 
 from game.census import load_world
-from game.errors import UnknownAreaError
 
 
 def register(subparsers: Any) -> None:
@@ -45,7 +44,15 @@ def run(args: argparse.Namespace) -> int:
     kind = args.group or "lad"
     codes = world.search(args.search, kind) if args.search else None
     if codes == []:
-        raise UnknownAreaError(args.search, world.suggest(args.search))
+        # a search that finds nothing is an answer, not an error (profile, a lookup, still
+        # exits 2): say so, with the closest names as a hint
+        if args.json:
+            emit("[]")
+            return 0
+        close = world.suggest(args.search)
+        emit(f"no areas match {args.search!r}"
+             + (f"; did you mean: {', '.join(close)}?" if close else ""))  # fmt: skip
+        return 0
     rows: list[dict[str, Any]] = []
     if args.group:
         for code in codes if codes is not None else world.grouping_codes(args.group):

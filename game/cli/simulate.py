@@ -151,6 +151,10 @@ def run(args: argparse.Namespace) -> int:
     )
     summary = build_summary(engines, scenario.name if scenario else None, args.seed)
     summary["notes"] = notes + summary["notes"]
+    # the census group definitions name the groups people read ("Full-time students")
+    names = {g.id: g.name for g in getattr(world, "group_definitions", ())}
+    for a in summary["approvals"]:
+        a["name"] = names.get(a["group"], a["group"].replace("_", " "))
     if args.out is not None:
         try:
             written = write_all(engines, args.out)
@@ -437,10 +441,14 @@ def format_summary(s: dict[str, Any]) -> str:
         lines.append("  net 0 (full displacement) without supply-side evidence.")
         lines.append(f"  Growth fund left: {_money(s['budget_remaining'])}")
     lines += ["", f"Approval in {y1} (0-100), scenario vs baseline, with the main reasons:"]
-    for a in s["approvals"][:8]:
+    shown = s["approvals"][:8]
+    names = [a.get("name") or a["group"].replace("_", " ") for a in shown]
+    # the name column is as wide as the longest name shown, so numbers always line up
+    width = max([24, *(len(n) + 2 for n in names)])
+    for a, name in zip(shown, names, strict=True):
         why = ", ".join(f"{r['reason']} {r['points']:+.1f}" for r in a["top_reasons"])
         lines.append(
-            f"  {a['group'].replace('_', ' '):24s}{a['scenario']:5.1f} (baseline "
+            f"  {name:{width}s}{a['scenario']:5.1f} (baseline "
             f"{a['baseline']:4.1f}; range {_range(a['band'], '{:.0f}')})"
         )
         lines.append(f"      why: {why}")

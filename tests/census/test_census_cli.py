@@ -33,9 +33,20 @@ def test_areas_search_and_groups(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "Leeds City Region" in out and "38 LEPs" in out
 
 
-def test_areas_search_without_match_fails(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run_cli(capsys, "areas", "--search", "Birmingam")
-    assert code != 0 and "Birmingham (E08000025)" in err
+def test_areas_search_without_match_says_so_and_succeeds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # a search with no results is an answer (exit 0), with the closest names as a hint
+    code, out, err = run_cli(capsys, "areas", "--search", "Birmingam")
+    assert code == 0 and err == ""
+    assert "no areas match 'Birmingam'" in out and "Birmingham (E08000025)" in out
+    code, out, _ = run_cli(capsys, "areas", "--search", "zzz")
+    assert code == 0 and out.strip().startswith("no areas match 'zzz'")
+    code, out, _ = run_cli(capsys, "areas", "--search", "zzz", "--json")
+    assert code == 0 and json.loads(out) == []
+    # a lookup of an unknown area still fails with suggestions
+    code, _, err = run_cli(capsys, "profile", "Birmingam")
+    assert code == 2 and "Birmingham (E08000025)" in err
 
 
 def test_profile_by_name_equals_by_code(capsys: pytest.CaptureFixture[str]) -> None:

@@ -293,3 +293,22 @@ def test_scenario_for_another_area_warns(runs) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "Warning: scenario" in proc.stderr and "Hartlepool" in proc.stderr
     assert "running for Middlesbrough" in proc.stdout
+
+
+def test_approval_section_names_groups_as_the_census_defines_them(hartlepool_run) -> None:
+    """Display names from the census group definitions, not ids, and the numbers line up
+    however long the longest name is."""
+    from game.census import load_world
+
+    proc, _ = hartlepool_run
+    section = proc.stdout.split("Approval in 2031", 1)[1].split("\n\n", 1)[0]
+    rows = [ln for ln in section.splitlines()[1:] if ln.startswith("  ") and "(baseline" in ln]
+    assert rows
+    names = {g.id: g.name for g in load_world().group_definitions}
+    for row in rows:
+        shown = row[2:].split("  ", 1)[0].strip()
+        assert shown in names.values(), shown
+        assert "_" not in shown
+    # every score starts in the same column (no name pushes its row out of line)
+    starts = {row.index("(baseline") for row in rows}
+    assert len(starts) == 1
