@@ -96,3 +96,50 @@ def test_language_can_change_in_the_middle_of_a_game(make_app, world):
     texts = pilot.texts()
     assert "Ariannu" in texts and "Blwyddyn 1 o 10" in texts
     assert ctx.session.turn == 0  # the game itself is untouched
+
+
+def test_welsh_play_through_names_projects_and_benchmarks_in_welsh(title, tmp_path):
+    """The second play-test's Welsh gaps: project names in the paper and in consult's
+    reasons, benchmark names, the help button, the neighbours line; and the summary says
+    which cost its cost per net job divides."""
+    from game.client.screenshots import render_all
+
+    texts: dict[str, list[str]] = {}
+
+    def check(name: str, scene) -> None:
+        texts[name] = scene.visible_text()
+
+    render_all(tmp_path, area="Hartlepool", seed=7, language="cy", check=check)
+    paper = " ".join(texts["08_newspaper"])
+    assert "• Parc tref newydd (5 ha)" in paper and "New town park" not in paper
+    consult = " ".join(texts["06_consult_dialog"])
+    assert "Parc tref newydd (5 ha)" in consult and "New town park" not in consult
+    summary = " ".join(texts["09_midterm_census"])
+    assert "Cronfa Twf Rhanbarthol" in summary and "Regional Growth Fund" not in summary
+    assert "prosiectau agored:" in summary and "heb brosiectau" not in summary
+    assert "? Cymorth" in texts["05_year_proposals"]
+    neighbours = " ".join(texts["15_charts_neighbours"])
+    assert "gweithio yma" in neighbours and "gweithio yn gweithio" not in neighbours
+
+
+def test_project_total_is_the_sum_of_its_rows_and_cost_per_job_says_what_it_divides(
+    title, tmp_path
+):
+    from game.client import fmt
+    from game.client.screenshots import render_all
+
+    seen: dict[str, tuple] = {}
+
+    def check(name: str, scene) -> None:
+        if name in ("14_charts_projects", "09_midterm_census"):
+            s = scene.ctx.session
+            rows = [round(p.net_jobs) for p in s.funded if p.status == "open"]
+            seen[name] = (list(scene.drawn_text), rows, s.jobs_account())
+
+    render_all(tmp_path, area="Hartlepool", seed=7, check=check)
+    drawn, rows, acc = seen["14_charts_projects"]
+    assert fmt.count(sum(rows)) in drawn  # the Total row adds up to the rows shown
+    if round(acc.net_additional) != sum(rows):
+        assert any(f"unrounded total is {fmt.count(acc.net_additional)}" in d for d in drawn)
+    drawn, _, acc = seen["09_midterm_census"]
+    assert f"Cost per net job (open projects: {fmt.money(acc.cost_to_date)}):" in drawn

@@ -107,9 +107,9 @@ class NewspaperScene(Scene):
         # side column: the year in numbers
         side = pygame.Rect(page.left + 770, rule_y + 46, page.width - 800, 400)
         pygame.draw.rect(surface, (232, 226, 208), side)
-        self.text(
-            surface, t("paper.in_numbers"), (side.left + 16, side.top + 12), 20, palette.INK, True
-        )
+        self._boxes.append(side)  # the layout check holds the column's text to the column
+        self.text(surface, t("paper.in_numbers"), (side.left + 16, side.top + 12), 20, palette.INK,
+                  True, max_width=side.width - 32)  # fmt: skip
         rows = [
             (t("paper.population"), fmt.signed(y.population_change)),
             (t("paper.jobs"), fmt.signed(y.jobs_change)),
@@ -144,6 +144,7 @@ class NewspaperScene(Scene):
                     palette.INK,
                     max_lines=2,
                 )
+        self._boxes.pop()
         if due_key:
             self.text(surface, t(due_key), (page.left + 30, page.bottom - 36), 20,
                       palette.BAD_TEXT, True, max_width=page.width - 60)  # fmt: skip
