@@ -8,24 +8,10 @@ parent such as "operational_fte" covers all its keys).
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, field_validator
 
-CATEGORIES = (
-    "education",
-    "health",
-    "transport",
-    "digital",
-    "housing",
-    "business",
-    "skills",
-    "town_centres",
-    "green_space",
-    "culture_tourism",
-    "flood_defence",
-    "energy",
-)
 Category = Literal[
     "education",
     "health",
@@ -40,9 +26,10 @@ Category = Literal[
     "flood_defence",
     "energy",
 ]
+CATEGORIES: tuple[str, ...] = get_args(Category)
 SIC_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
-LEVELS = ("lad", "sub_region", "region", "national")
 Level = Literal["lad", "sub_region", "region", "national"]
+LEVELS: tuple[str, ...] = get_args(Level)
 Status = Literal["verified", "assumption", "derived"]
 OptimismClass = Literal[
     "none",
