@@ -42,12 +42,6 @@ class Catalogue:
         except KeyError:
             raise ScenarioError(unknown_type_message(type_id, self.types)) from None
 
-    def by_category(self) -> dict[str, list[ProjectType]]:
-        out: dict[str, list[ProjectType]] = {}
-        for t in sorted(self.types.values(), key=lambda t: (t.category, t.id)):
-            out.setdefault(t.category, []).append(t)
-        return out
-
 
 def unknown_type_message(type_id: str, known: Iterable[str]) -> str:
     import difflib

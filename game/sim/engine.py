@@ -21,7 +21,7 @@ from game.scenarios import Catalogue, Scenario, load_catalogue, scenario_catalog
 from game.scenarios.catalogue import load_profiles, unknown_type_message
 from game.scenarios.models import Factors, ProjectType
 from game.sim import indicators as ind
-from game.sim.additionality import JobsBreakdown, scale_factors
+from game.sim.additionality import scale_factors
 from game.sim.appraisal import Appraisal, appraise
 from game.sim.appraisal import load_params as load_appraisal_params
 from game.sim.approval import (
@@ -889,10 +889,6 @@ class Engine:
             tuple((p.label, p.opens) for p in later),
             float(rec.indicators["jobs"] - rec.baseline_indicators["jobs"]),
         )
-
-    def jobs_breakdown(self) -> dict[str, JobsBreakdown]:
-        """Per project: construction (FTE equivalents) + operational jobs at the level played."""
-        return {p.id: p.snapshot(self.year).total for p in self.active}
 
     def totals(self) -> Mapping[str, float]:
         last = self.history[-1]
