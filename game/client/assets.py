@@ -12,7 +12,6 @@ ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 FONTS_DIR = ASSETS_DIR / "fonts"
 THEME_PATH = ASSETS_DIR / "theme" / "theme.json"
 I18N_DIR = ASSETS_DIR / "i18n"
-SOUNDS_DIR = ASSETS_DIR / "sounds"
 
 REGULAR = FONTS_DIR / "DejaVuSans.ttf"
 BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"
@@ -56,10 +55,6 @@ def load_theme(text_scale: float = 1.0) -> dict:
                 font[key] = str(FONTS_DIR / font[key])
         font["size"] = str(round(int(font["size"]) * text_scale))
     return theme
-
-
-def theme_font_sizes(theme: dict) -> set[int]:
-    return {int(b["font"]["size"]) for b in theme.values() if isinstance(b, dict) and "font" in b}
 
 
 class Fonts:

@@ -48,9 +48,3 @@ RAMP: tuple[Colour, ...] = (
     (0, 52, 110),
 )
 NO_DATA: Colour = (210, 210, 210)
-
-
-def ramp_colour(t: float) -> Colour:
-    """Colour for t in [0, 1] on the map ramp, in five bins (easier to read than a gradient)."""
-    t = min(max(t, 0.0), 1.0)
-    return RAMP[min(int(t * len(RAMP)), len(RAMP) - 1)]
