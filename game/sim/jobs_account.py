@@ -54,7 +54,11 @@ class ProjectJobs:
 
     @property
     def cost_per_net_job(self) -> float | None:
-        return self.capital_cost / self.local.net if self.local.net > 1e-9 else None
+        return _ratio(self.capital_cost, self.local.net)
+
+    @property
+    def cost_per_net_job_wider(self) -> float | None:
+        return _ratio(self.capital_cost, self.wider.net)
 
 
 @dataclass(frozen=True)
