@@ -7,7 +7,6 @@ points", "index points", "GBP"). Approval weights multiply signals.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from game.errors import DataError
+from game.sim.params import load_named_values, sourced_rows
 
 REPO = Path(__file__).resolve().parents[2]
 INDICATORS_CSV = REPO / "data" / "params" / "approval_indicators.csv"
@@ -76,13 +76,7 @@ class IndicatorParams:
 def load_indicator_params(path: Path = PARAMS_CSV) -> IndicatorParams:
     from game.sim.migration_links import load_link_params
 
-    values: dict[str, float] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                values[row["name"]] = float(row["value"])
-            except (KeyError, ValueError) as exc:
-                raise DataError(str(path), f"bad value ({exc})", row=i, column="value") from None
+    values = load_named_values(path)
     try:
         return IndicatorParams(
             vacancy=load_link_params().vacancy_rate,
@@ -96,22 +90,21 @@ def load_indicator_params(path: Path = PARAMS_CSV) -> IndicatorParams:
 @lru_cache(maxsize=2)
 def load_specs(path: Path = INDICATORS_CSV) -> dict[str, IndicatorSpec]:
     out: dict[str, IndicatorSpec] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                start = float(row["start_value"]) if row["start_value"] else None
-                out[row["indicator"]] = IndicatorSpec(
-                    row["indicator"],
-                    row["label"],
-                    row["unit"],
-                    row["signal_unit"],
-                    start,
-                    row["higher_is_better"] == "1",
-                    row["source"],
-                    row["status"],
-                )
-            except (KeyError, ValueError) as exc:
-                raise DataError(str(path), f"bad row ({exc})", row=i) from None
+    for i, row in sourced_rows(path):
+        try:
+            start = float(row["start_value"]) if row["start_value"] else None
+            out[row["indicator"]] = IndicatorSpec(
+                row["indicator"],
+                row["label"],
+                row["unit"],
+                row["signal_unit"],
+                start,
+                row["higher_is_better"] == "1",
+                row["source"],
+                row["status"],
+            )
+        except (KeyError, ValueError) as exc:
+            raise DataError(str(path), f"bad row ({exc})", row=i) from None
     missing = [k for k in SIGNAL_INDICATORS if k not in out]
     if missing:
         raise DataError(str(path), f"missing indicator(s) {', '.join(missing)}")

@@ -32,27 +32,34 @@ def check_provenance(path: Path | str, row: Mapping[str, str | None], line: int)
         )
 
 
-@lru_cache(maxsize=16)
-def load_named_values(path: Path) -> dict[str, float]:
-    """{name: value} from a parameter file whose rows all carry a source and a status."""
-    out: dict[str, float] = {}
+def sourced_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(file line, row) for every row of a CSV parameter file, each checked for provenance."""
     try:
         with path.open(newline="", encoding="utf-8") as fh:
-            for i, row in enumerate(csv.DictReader(fh), start=2):
-                name = (row.get("name") or "").strip()
-                if not name:
-                    raise DataError(str(path), "missing name", row=i, column="name")
-                if name in out:
-                    raise DataError(str(path), f"duplicate name '{name}'", row=i, column="name")
-                try:
-                    out[name] = float(row.get("value") or "")
-                except ValueError:
-                    raise DataError(
-                        str(path), f"bad value '{row.get('value')}'", row=i, column="value"
-                    ) from None
-                check_provenance(path, row, i)
+            rows = [(i, row) for i, row in enumerate(csv.DictReader(fh), start=2)]
     except OSError as exc:
         raise DataError(str(path), f"cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise DataError(str(path), "not UTF-8 text") from None
+    for i, row in rows:
+        check_provenance(path, row, i)
+    return rows
+
+
+@lru_cache(maxsize=16)
+def load_named_values(path: Path) -> dict[str, float]:
+    """{name: value} from a parameter file whose rows all carry a source and a status."""
+    out: dict[str, float] = {}
+    for i, row in sourced_rows(path):
+        name = (row.get("name") or "").strip()
+        if not name:
+            raise DataError(str(path), "missing name", row=i, column="name")
+        if name in out:
+            raise DataError(str(path), f"duplicate name '{name}'", row=i, column="name")
+        try:
+            out[name] = float(row.get("value") or "")
+        except ValueError:
+            raise DataError(
+                str(path), f"bad value '{row.get('value')}'", row=i, column="value"
+            ) from None
     return out

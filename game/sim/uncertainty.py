@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.errors import DataError
+from game.sim.params import sourced_rows
 
 if TYPE_CHECKING:
     from game.sim.engine import Engine
@@ -29,17 +29,16 @@ class Variant:
 @lru_cache(maxsize=2)
 def load_variants(path: Path = UNCERTAINTY_CSV) -> dict[str, Variant]:
     out: dict[str, Variant] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                out[row["variant"]] = Variant(
-                    row["variant"],
-                    float(row["additionality_scale"]),
-                    float(row["migration_response"]),
-                    float(row["fertility_scale"]),
-                )
-            except (KeyError, ValueError) as exc:
-                raise DataError(str(path), f"bad row ({exc})", row=i) from None
+    for i, row in sourced_rows(path):
+        try:
+            out[row["variant"]] = Variant(
+                row["variant"],
+                float(row["additionality_scale"]),
+                float(row["migration_response"]),
+                float(row["fertility_scale"]),
+            )
+        except (KeyError, ValueError) as exc:
+            raise DataError(str(path), f"bad row ({exc})", row=i) from None
     missing = [v for v in VARIANTS if v not in out]
     if missing:
         raise DataError(str(path), f"missing variant(s) {', '.join(missing)}")

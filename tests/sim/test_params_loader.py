@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,20 @@ def test_unknown_status_bad_value_and_duplicates_fail(tmp_path: Path) -> None:
 def test_shipped_files_pass_and_keep_their_values() -> None:
     assert appraisal.load_params()["discount_rate"] == pytest.approx(0.035)
     assert approval.load_params()["inertia"] == pytest.approx(0.35)
+
+
+def test_indicator_and_variant_tables_also_need_a_source(tmp_path: Path) -> None:
+    from game.sim.indicators import INDICATORS_CSV, load_specs
+    from game.sim.uncertainty import UNCERTAINTY_CSV, load_variants
+
+    for shipped, loader in ((INDICATORS_CSV, load_specs), (UNCERTAINTY_CSV, load_variants)):
+        with shipped.open(newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        rows[0]["source"] = ""  # file row 2 loses its source
+        path = tmp_path / shipped.name
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        with pytest.raises(DataError, match=rf"{shipped.name}, row 2, column 'source'"):
+            loader(path)
