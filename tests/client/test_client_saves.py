@@ -98,11 +98,5 @@ def test_corrupt_save_shows_a_clear_message_and_is_kept(make_app, data_dir):
     pilot.until_scene("title")
     assert not pilot.scene.find_button("continue").is_enabled
     # a new game's autosave does not touch the kept file
-    pilot.click("new")
-    pilot.until_scene("area_choice")
-    pilot.until(lambda: pilot.scene.ready, "the map")
-    pilot.type("Hartlepool")
-    pilot.press(pygame.K_RETURN)
-    pilot.click("start")
-    pilot.until_scene("year")
+    _start(pilot)
     assert save.exists() and kept.read_bytes() == junk
