@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 
 import pygame
 
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
+from game.resources import assets_dir
+
+ASSETS_DIR = assets_dir()
 FONTS_DIR = ASSETS_DIR / "fonts"
 THEME_PATH = ASSETS_DIR / "theme" / "theme.json"
 I18N_DIR = ASSETS_DIR / "i18n"

@@ -14,8 +14,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.errors import DataError
+from game.resources import data_dir
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "play"
+DATA_DIR = data_dir() / "play"
 
 
 class _Frozen(BaseModel):

@@ -16,11 +16,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.errors import ScenarioError
+from game.resources import data_dir
 from game.scenarios.models import LEVELS, Factors, ProjectType, Source
 
-REPO = Path(__file__).resolve().parents[2]
-PROJECTS_DIR = REPO / "data" / "projects"
-PARAMS_DIR = REPO / "data" / "params"
+PROJECTS_DIR = data_dir() / "projects"
+PARAMS_DIR = data_dir() / "params"
 ADDITIONALITY_CSV = PARAMS_DIR / "additionality.csv"
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.resources import data_dir
 from game.scenarios.models import Factors, ProjectType
 from game.sim.additionality import JobsBreakdown, gross_to_net
 from game.sim.params import load_named_values
 
-REPO = Path(__file__).resolve().parents[2]
-APPRAISAL_PARAMS = REPO / "data" / "projects" / "appraisal_params.csv"
+APPRAISAL_PARAMS = data_dir() / "projects" / "appraisal_params.csv"
 LEVEL_NAMES = {
     "lad": "local authority",
     "sub_region": "sub-region (LEP / combined authority)",

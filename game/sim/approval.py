@@ -18,12 +18,12 @@ from pathlib import Path
 import numpy as np
 
 from game.errors import DataError
+from game.resources import data_dir
 from game.sim.indicators import SIGNAL_INDICATORS
 from game.sim.params import check_provenance, load_named_values
 
-REPO = Path(__file__).resolve().parents[2]
-WEIGHTS_CSV = REPO / "data" / "params" / "approval_weights.csv"
-PARAMS_CSV = REPO / "data" / "params" / "approval_params.csv"
+WEIGHTS_CSV = data_dir() / "params" / "approval_weights.csv"
+PARAMS_CSV = data_dir() / "params" / "approval_params.csv"
 MIN_SHOWN = 0.005  # contributions smaller than this (points) are not listed
 
 

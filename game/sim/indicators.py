@@ -15,11 +15,11 @@ from pathlib import Path
 import numpy as np
 
 from game.errors import DataError
+from game.resources import data_dir
 from game.sim.params import load_named_values, sourced_rows
 
-REPO = Path(__file__).resolve().parents[2]
-INDICATORS_CSV = REPO / "data" / "params" / "approval_indicators.csv"
-PARAMS_CSV = REPO / "data" / "params" / "approval_params.csv"
+INDICATORS_CSV = data_dir() / "params" / "approval_indicators.csv"
+PARAMS_CSV = data_dir() / "params" / "approval_params.csv"
 
 INDEX_INDICATORS = (
     "commute_access",

@@ -25,11 +25,12 @@ import numpy.typing as npt
 from game.atomic import atomic_write_text
 from game.errors import DataError
 from game.model.area import N_AGES, AreaProfile
+from game.resources import data_dir
 
 FloatArray = npt.NDArray[np.float64]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-PARAMS_DIR = REPO_ROOT / "data" / "params"
+PARAMS_DIR = data_dir() / "params"
 RATES_RAW_DIR = REPO_ROOT.parent / "shared" / "rates-raw"
 
 FERTILITY_FILE = "national_fertility_shape.csv"

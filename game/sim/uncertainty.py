@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.errors import DataError
+from game.resources import data_dir
 from game.sim.params import sourced_rows
 
 if TYPE_CHECKING:
     from game.sim.engine import Engine
 
-REPO = Path(__file__).resolve().parents[2]
-UNCERTAINTY_CSV = REPO / "data" / "projects" / "uncertainty.csv"
+UNCERTAINTY_CSV = data_dir() / "projects" / "uncertainty.csv"
 VARIANTS = ("low", "central", "high")
 
 
