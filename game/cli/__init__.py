@@ -1,7 +1,11 @@
-"""Command line: `python main.py <command>`. With no command, the game starts.
+"""Command line: `civic-futures <command>` (or `python main.py`, `python -m game`). With no
+command, the game starts.
 
 Each command lives in its own module in this package and exposes
-`register(subparsers) -> None`, which adds a subparser whose `func(args) -> int` runs it.
+`register(parser) -> None`, which adds its options to the subparser made here and sets
+`func(args) -> int` to run it. The one-line help for every command is in COMMANDS, so
+`--help` and `--version` import no command module (and so no pandas, numpy or pygame): only
+the chosen command's module is imported.
 """
 
 from __future__ import annotations
@@ -10,42 +14,60 @@ import argparse
 import importlib
 import sys
 
+from game import __version__
 from game.errors import CivicError
 
 # Order is the order shown by --help.
-COMMAND_MODULES = ["play", "areas", "profile", "simulate", "bench", "screenshots"]
+COMMANDS: dict[str, str] = {
+    "play": "open the game window (the default command)",
+    "areas": "list and search local authorities (or regions, LEPs, combined authorities)",
+    "profile": "census profile of a local authority, LEP, combined authority or region",
+    "simulate": "project jobs, population and approval for an area, with and without projects",
+    "bench": "time the engine (10-year baseline for all areas, one area with 10 projects, "
+    "one advance_year) and report medians",
+    "screenshots": "play a scripted game headless and save every screen as PNG",
+}
+COMMAND_MODULES = list(COMMANDS)
+DEFAULT_PROG = "civic-futures"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(
+    prog: str = DEFAULT_PROG, load: str | None = None, *, load_all: bool = True
+) -> argparse.ArgumentParser:
+    """The parser. Commands whose module is not loaded (all but `load` when `load_all` is
+    False) are placeholders that carry only their help line and accept anything."""
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=prog,
         description=(
             "Civic Futures: fund civic projects for any local authority in England and Wales "
             "and see jobs and population projected against a baseline, on real Census 2021 data."
         ),
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--census-dir",
         metavar="DIR",
         help="read census tables from DIR (ONS/Nomis bulk CSV layout) instead of data/census",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"game.cli.{name}")
-        except ModuleNotFoundError as exc:  # pragma: no cover - only while a command is unbuilt
-            if exc.name != f"game.cli.{name}":
-                raise
-            continue
-        module.register(sub)
+    for name, help_line in COMMANDS.items():
+        if load_all or name == load:
+            p = sub.add_parser(name, help=help_line, description=help_line)
+            importlib.import_module(f"game.cli.{name}").register(p)
+        else:
+            sub.add_parser(name, help=help_line, add_help=False)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+def main(argv: list[str] | None = None, prog: str = DEFAULT_PROG) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # First pass with placeholders: finds the command (and answers --help / --version)
+    # without importing any command module.
+    first, _ = build_parser(prog, load_all=False).parse_known_args(argv)
+    command = first.command
+    if command is None:
+        command, argv = "play", [*argv, "play"]  # top-level options come before the command
+    args = build_parser(prog, load=command, load_all=False).parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except CivicError as exc:

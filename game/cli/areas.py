@@ -12,12 +12,10 @@ from typing import Any
 from game.census import load_world
 
 
-def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "areas",
-        help="list and search local authorities (or regions, LEPs, combined authorities)",
-        description="List the 331 local authorities of England and Wales (Census 2021 "
-        "geography), or with --group the regions, 2021 LEPs or 2025 combined authorities.",
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "List the 331 local authorities of England and Wales (Census 2021 "
+        "geography), or with --group the regions, 2021 LEPs or 2025 combined authorities."
     )
     p.add_argument(
         "--search",

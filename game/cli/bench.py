@@ -25,14 +25,9 @@ TARGETS = {
 BENCH_AREA = "E06000001"  # Hartlepool
 
 
-def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "bench",
-        help="time the engine (10-year baseline for all areas, one area with 10 projects, "
-        "one advance_year) and report medians",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = __doc__
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("--json", action="store_true", help="print one JSON object of seconds")
     p.add_argument("--client", action="store_true", help="also time the pygame client")
     p.add_argument("--repeat", type=int, default=7, metavar="N", help="runs per timing (7)")

@@ -27,13 +27,11 @@ WORKPLACE_CAVEAT = (
 )
 
 
-def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "profile",
-        help="census profile of a local authority, LEP, combined authority or region",
-        description="Print a profile: population and ages, jobs, industries, commuting and "
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Print a profile: population and ages, jobs, industries, commuting and "
         "citizen groups. CODE_OR_NAME is a 2021 LAD code or name, or a region/LEP/combined "
-        "authority code or name (prefix lep: or ca: where names clash, e.g. ca:West Midlands).",
+        "authority code or name (prefix lep: or ca: where names clash, e.g. ca:West Midlands)."
     )
     p.add_argument("area", metavar="CODE_OR_NAME", help="e.g. E08000025 or Birmingham")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -7,10 +7,7 @@ import os
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser(
-        "screenshots", help="play a scripted game headless and save every screen as PNG"
-    )
+def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
     p.add_argument("--area", default="Hartlepool", help="area to play (default: Hartlepool)")
     p.add_argument("--seed", type=int, default=7, help="game seed (default: 7)")

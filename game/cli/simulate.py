@@ -20,15 +20,11 @@ USAGE_EXAMPLE = (
 )
 
 
-def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "simulate",
-        help="project jobs, population and approval for an area, with and without projects",
-        description=(
-            "Run the engine headless for an area (LAD code or name, LEP / combined authority / "
-            "region, or 'all') against its baseline, in low / central / high variants. "
-            f"Example: {USAGE_EXAMPLE}"
-        ),
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Run the engine headless for an area (LAD code or name, LEP / combined authority / "
+        "region, or 'all') against its baseline, in low / central / high variants. "
+        f"Example: {USAGE_EXAMPLE}"
     )
     p.add_argument("--area", metavar="CODE_OR_NAME", help="area to play (default: the scenario's)")
     p.add_argument("--scenario", metavar="FILE", type=Path, help="scenario JSON (data/scenarios)")
