@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 import time
 import warnings
 from collections.abc import Iterable
+from contextlib import ExitStack
 
 import pygame
 import pygame_gui
 from pygame_gui.core.resource_loaders import BlockingThreadedResourceLoader
 
-from game.client.context import AppContext
+from game.client.context import AppContext, frame_loop_tuning
 from game.client.scene import H, Scene, SceneStack, W
 
 FPS = 60
@@ -37,12 +37,10 @@ class App:
         if headless is None:
             headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
         self.headless = headless
-        # Background work (census loading, the year's simulation) shares the GIL with the
-        # frame loop; a shorter switch interval lets the loop get it back sooner.
-        sys.setswitchinterval(0.001)
-        # Automatic garbage collection would stop a frame for up to ~150 ms once the census
-        # world is loaded; collection happens instead at safe points (see settle_memory).
-        gc.disable()
+        # GIL switch interval and garbage collection tuned for the frame loop while this
+        # app lives; close() puts them back (tests and tools make apps inside a process).
+        self._tuning = ExitStack()
+        self._tuning.enter_context(frame_loop_tuning())
         pygame.init()
         pygame.key.set_repeat(400, 40)
         self.window = self._open_window(ctx.settings.fullscreen)
@@ -206,12 +204,11 @@ class App:
         return 0
 
     def close(self) -> None:
-        """Hand garbage collection back (tests and tools create apps inside a process)."""
+        """Hand garbage collection and the switch interval back as they were."""
         for scene in list(self.stack.scenes):
             scene.on_exit()
         self.stack.scenes.clear()
-        gc.unfreeze()
-        gc.enable()
+        self._tuning.close()
 
     def quit(self) -> None:
         self.running = False

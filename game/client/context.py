@@ -3,57 +3,62 @@
 from __future__ import annotations
 
 import gc
-import threading
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from game.client.assets import Fonts, load_theme
 from game.client.i18n import Translator
-from game.client.settings import Settings, autosave_path
+from game.client.settings import Settings
 from game.client.sound import Sounds
+from game.store.saves import autosave_path
+
+T = TypeVar("T")
 
 
-class Background:
-    """Run a function in a worker thread and poll for its result from the frame loop.
+# The census load, the map load and the year's simulation run here; two workers so the
+# census and the map load side by side at start-up. Threads start on first use.
+_WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="civic-futures")
 
-    With threaded=False it runs at once (used where a test wants plain sequential code).
-    """
 
-    def __init__(self, fn: Callable[[], Any], threaded: bool = True) -> None:
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self._done = threading.Event()
-        if threaded:
-            self._thread: threading.Thread | None = threading.Thread(
-                target=self._run, args=(fn,), daemon=True
-            )
-            self._thread.start()
-        else:
-            self._thread = None
-            self._run(fn)
+def run_in_background(fn: Callable[[], T], threaded: bool = True) -> Future[T]:
+    """Run `fn` in a worker thread; the frame loop polls the Future (`done()`), so the
+    window never waits on it. With threaded=False it runs at once and the Future is
+    already done (used where a test wants plain sequential code)."""
+    if threaded:
+        return _WORKERS.submit(fn)
+    future: Future[T] = Future()
+    try:
+        future.set_result(fn())
+    except BaseException as exc:  # handed to the frame loop, which shows it
+        future.set_exception(exc)
+    return future
 
-    def _run(self, fn: Callable[[], Any]) -> None:
-        try:
-            self.result = fn()
-        except BaseException as exc:  # handed to the frame loop, which shows it
-            self.error = exc
-        finally:
-            self._done.set()
 
-    @property
-    def done(self) -> bool:
-        return self._done.is_set()
+@contextmanager
+def frame_loop_tuning() -> Iterator[None]:
+    """While a game window runs: a short GIL switch interval and no automatic garbage
+    collection; on leaving, both are put back as they were.
 
-    def wait(self, timeout: float | None = None) -> bool:
-        return self._done.wait(timeout)
-
-    def get(self) -> Any:
-        self._done.wait()
-        if self.error is not None:
-            raise self.error
-        return self.result
+    Background work (census loading, the year's simulation) shares the GIL with the frame
+    loop; a shorter switch interval lets the loop get it back sooner. Automatic collection
+    would stop a frame for up to ~150 ms once the census world is loaded; collection
+    happens instead at safe points (settle_memory, full_collect, the app's young-generation
+    collection every few seconds)."""
+    interval, was_enabled = sys.getswitchinterval(), gc.isenabled()
+    sys.setswitchinterval(0.001)
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+        sys.setswitchinterval(interval)
 
 
 def settle_memory() -> None:
@@ -61,7 +66,7 @@ def settle_memory() -> None:
 
     The census world and each year's snapshots are hundreds of thousands of long-lived
     objects; a full collection walks them all and stalls a frame for ~150 ms. The app
-    turns automatic collection off (App.__init__) and calls this from worker threads
+    turns automatic collection off (frame_loop_tuning) and calls this from worker threads
     after loading and after each simulated year; freezing costs no collection."""
     gc.collect(1)
     gc.freeze()
@@ -120,8 +125,8 @@ class AppContext:
     session: Any = None
     cache: dict = field(default_factory=dict)
     sounds: Sounds = field(default_factory=Sounds)  # built-once views (projected maps)
-    _world_job: Background | None = None
-    _map_job: Background | None = None
+    _world_job: Future[Any] | None = None
+    _map_job: Future[Any] | None = None
 
     def __post_init__(self) -> None:
         self.apply_settings()
@@ -140,29 +145,31 @@ class AppContext:
                 settle_memory()
                 return world
 
-            self._world_job = Background(load, self.threaded)
+            self._world_job = run_in_background(load, self.threaded)
         if self._map_job is None:
-            self._map_job = Background(lambda: self.map_loader(self.census_dir), self.threaded)
+            self._map_job = run_in_background(
+                lambda: self.map_loader(self.census_dir), self.threaded
+            )
 
     @property
     def world_ready(self) -> bool:
-        return self._world_job is not None and self._world_job.done
+        return self._world_job is not None and self._world_job.done()
 
     @property
     def world(self) -> Any:
         self.start_loading()
         assert self._world_job is not None
-        return self._world_job.get()
+        return self._world_job.result()
 
     @property
     def map_ready(self) -> bool:
-        return self._map_job is not None and self._map_job.done
+        return self._map_job is not None and self._map_job.done()
 
     @property
     def mapdata(self) -> Any:
         self.start_loading()
         assert self._map_job is not None
-        return self._map_job.get()
+        return self._map_job.result()
 
     def autosave(self) -> None:
         """Write the current game atomically to the autosave file (PLAY's store)."""

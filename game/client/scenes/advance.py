@@ -3,12 +3,13 @@ transition keeps drawing, so the window never freezes; then the autosave is writ
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from typing import Any
 
 import pygame
 
 from game.client import palette
-from game.client.context import Background
+from game.client.context import run_in_background
 from game.client.scene import H, Scene, W
 
 MIN_SECONDS = 1.2  # long enough to read "2024 -> 2025", short enough not to bore
@@ -23,7 +24,7 @@ class AdvanceScene(Scene):
         self.from_year = s.year
         self.clock = 0.0
         self.skip = False
-        self.job: Background | None = None
+        self.job: Future[Any] | None = None
         self.building = sum(1 for p in s.funded if p.status == "building")
 
     def on_enter(self) -> None:
@@ -35,7 +36,7 @@ class AdvanceScene(Scene):
             ctx.autosave()
             return summary
 
-        self.job = Background(work, ctx.threaded)
+        self.job = run_in_background(work, ctx.threaded)
 
     def build(self) -> None:
         self.button(
@@ -61,27 +62,28 @@ class AdvanceScene(Scene):
     @property
     def progress(self) -> float:
         if not self.ctx.animate:
-            return 1.0 if self.job and self.job.done else 0.5
+            return 1.0 if self.job and self.job.done() else 0.5
         return min(1.0, self.clock / MIN_SECONDS)
 
     def update(self, dt: float) -> None:
         self.clock += dt
         job = self.job
-        if job is None or not job.done:
+        if job is None or not job.done():
             return
         finished_showing = self.skip or not self.ctx.animate or self.clock >= MIN_SECONDS
         if not finished_showing:
             return
         self.job = None
-        if job.error is not None:
+        error = job.exception()
+        if error is not None:
             from game.client.scenes.common import MessageDialog
 
             self.app.stack.pop()
-            self.app.stack.push(MessageDialog(self.app, self.t("advance.failed"), str(job.error)))
+            self.app.stack.push(MessageDialog(self.app, self.t("advance.failed"), str(error)))
             return
         from game.client.scenes.newspaper import NewspaperScene
 
-        self.app.stack.replace(NewspaperScene(self.app, job.result))
+        self.app.stack.replace(NewspaperScene(self.app, job.result()))
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         surface.fill(palette.HEADER)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 import pygame
 
 from game.client import palette
-from game.client.context import Background
+from game.client.context import run_in_background
 from game.client.scene import H, Scene, W
 from game.client.scenes.common import MessageDialog
 
@@ -31,25 +32,26 @@ class LoadingScene(Scene):
         self._fn = job
         self.on_done = on_done
         self.on_error = on_error
-        self.job: Background | None = None
+        self.job: Future[Any] | None = None
         self.clock = 0.0
 
     def on_enter(self) -> None:
         super().on_enter()
-        self.job = Background(self._fn, self.ctx.threaded)
+        self.job = run_in_background(self._fn, self.ctx.threaded)
 
     def update(self, dt: float) -> None:
         self.clock += dt
-        if self.job is None or not self.job.done:
+        if self.job is None or not self.job.done():
             return
         job, self.job = self.job, None
-        if job.error is not None:
+        error = job.exception()
+        if error is not None:
             if self.on_error:
-                self.on_error(job.error)
+                self.on_error(error)
             else:
-                raise job.error
+                raise error
         else:
-            self.on_done(job.result)
+            self.on_done(job.result())
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         surface.fill(palette.PAPER)
