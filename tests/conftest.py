@@ -1,7 +1,18 @@
-"""Shared test setup: every test runs headless (dummy SDL drivers) before pygame is imported."""
+"""Shared test setup: every test runs headless (dummy SDL drivers) before pygame is imported,
+and keeps its settings, saves and log in its own temporary user data folder."""
 
 import os
+
+import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+@pytest.fixture(autouse=True)
+def _own_user_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """Commands write a log (and the client settings and saves) to the user data folder;
+    a test run must never touch the real one. Tests that need a particular folder set
+    CIVIC_FUTURES_DATA_DIR themselves (or delete it to test the platform default)."""
+    monkeypatch.setenv("CIVIC_FUTURES_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))

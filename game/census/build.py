@@ -18,7 +18,6 @@ import argparse
 import csv
 import io
 import json
-import os
 import re
 import sys
 from collections import defaultdict
@@ -30,7 +29,8 @@ import openpyxl
 import pandas as pd
 import xlrd
 
-from game.census.paths import DEFAULT_CENSUS_DIR, DEFAULT_RAW_DIR
+from game.atomic import atomic_write_bytes
+from game.census.paths import DEFAULT_CENSUS_DIR, SHARED_DIR_ENV, default_raw_dir
 
 NOMIS = "nomis-census2021-bulk"
 ONS = "ons-census2021-datasets"
@@ -545,17 +545,18 @@ def build(raw: Path) -> dict[str, bytes]:
 
 
 def write(files: dict[str, bytes], out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
     for name, data in sorted(files.items()):
-        target = out / name
-        tmp = target.with_name(f".{name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        atomic_write_bytes(out / name, data)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--raw", type=Path, default=DEFAULT_RAW_DIR, help="census-raw folder")
+    parser.add_argument(
+        "--raw",
+        type=Path,
+        default=default_raw_dir(),
+        help=f"census-raw folder (default: ${SHARED_DIR_ENV}/census-raw or ../shared/census-raw)",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_CENSUS_DIR, help="output folder")
     args = parser.parse_args(argv)
     if not args.raw.is_dir():

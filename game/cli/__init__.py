@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from game import __version__
 from game.errors import CivicError
+from game.logs import configure_logging
+
+log = logging.getLogger(__name__)
 
 # Order is the order shown by --help.
 COMMANDS: dict[str, str] = {
@@ -68,10 +72,16 @@ def main(argv: list[str] | None = None, prog: str = DEFAULT_PROG) -> int:
     if command is None:
         command, argv = "play", [*argv, "play"]  # top-level options come before the command
     args = build_parser(prog, load=command, load_all=False).parse_args(argv)
+    configure_logging()
+    log.info("civic-futures %s: %s", __version__, " ".join([command, *argv]))
     try:
         return int(args.func(args) or 0)
     except CivicError as exc:
+        log.warning("%s: %s", command, exc)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        log.exception("%s failed", command)  # kept in the log file, then shown as usual
+        raise

@@ -29,6 +29,8 @@ def measure_startup() -> tuple[float, list[float]]:
     env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
     with tempfile.TemporaryDirectory() as tmp:
         env["CIVIC_FUTURES_DATA_DIR"] = tmp
+        # the probe imports the game from wherever this process did (checkout or install)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
         t0 = time.perf_counter()
         probe = "from game.client.bench import _startup_probe; _startup_probe()"
         proc = subprocess.Popen(
@@ -36,7 +38,6 @@ def measure_startup() -> tuple[float, list[float]]:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env=env,
-            cwd=str(Path(__file__).resolve().parents[2]),
             text=True,
         )
         assert proc.stdout is not None

@@ -23,15 +23,15 @@ import numpy as np
 import numpy.typing as npt
 
 from game.atomic import atomic_write_text
+from game.census.paths import default_raw_dir, shared_dir
 from game.errors import DataError
 from game.model.area import N_AGES, AreaProfile
 from game.resources import data_dir
 
 FloatArray = npt.NDArray[np.float64]
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 PARAMS_DIR = data_dir() / "params"
-RATES_RAW_DIR = REPO_ROOT.parent / "shared" / "rates-raw"
+RATES_RAW_DIR = shared_dir() / "rates-raw"  # build step only: see game.census.paths
 
 FERTILITY_FILE = "national_fertility_shape.csv"
 MORTALITY_FILE = "national_mortality.csv"
@@ -295,7 +295,7 @@ def write_schedules(
             mort_rows.append([sex, a, f"{q[s, a]:.8f}", text, "verified"])
     _write_csv(params_dir / MORTALITY_FILE, ["sex", "age", "qx", "source", "status"], mort_rows)
 
-    census_raw = census_raw or REPO_ROOT.parent / "shared" / "census-raw"
+    census_raw = census_raw or default_raw_dir()
     rate, movers = derive_migration_schedule(ew_population_mid2021(census_raw))
     mig_rows: list[list[object]] = []
     for s, sex in enumerate(("male", "female")):

@@ -18,26 +18,17 @@ from pydantic import BaseModel, ValidationError
 
 from game.atomic import atomic_write_bytes
 from game.errors import SaveError
+from game.userdirs import user_data_dir
 
-APP_NAME = "civic-futures"
-DATA_DIR_ENV = "CIVIC_FUTURES_DATA_DIR"
 AUTOSAVE_NAME = "autosave.json"
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def default_save_dir(base: Path | str | None = None) -> Path:
-    """Where saves live: `base`, else $CIVIC_FUTURES_DATA_DIR, else the platform's user
-    data directory (platformdirs), each with a `saves` subfolder. Not created here."""
-    if base is None:
-        env = os.environ.get(DATA_DIR_ENV)
-        if env:
-            base = env
-        else:
-            import platformdirs
-
-            base = platformdirs.user_data_dir(APP_NAME, appauthor=False)
-    return Path(base) / "saves"
+    """Where saves live: the `saves` folder of `base`, else of the user's data folder
+    (game.userdirs). Not created here."""
+    return Path(base if base is not None else user_data_dir()) / "saves"
 
 
 def autosave_path(base: Path | str | None = None) -> Path:

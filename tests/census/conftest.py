@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from game.census import load_world
-from game.census.paths import DEFAULT_RAW_DIR
+from game.census.paths import SHARED_DIR_ENV, default_raw_dir
 from game.model.world import World
 
 
@@ -19,6 +19,10 @@ def world() -> World:
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     # CI clones the repo next to shared/; a missing folder is a failure, never a skip.
-    if not DEFAULT_RAW_DIR.is_dir():
-        pytest.fail(f"raw census data not found at {DEFAULT_RAW_DIR} (clone next to shared/)")
-    return DEFAULT_RAW_DIR
+    raw = default_raw_dir()
+    if not raw.is_dir():
+        pytest.fail(
+            f"raw census data not found at {raw.resolve()} (run from a clone next to shared/, "
+            f"or set {SHARED_DIR_ENV})"
+        )
+    return raw

@@ -15,8 +15,10 @@ import pytest
 
 from game.census import load_map, load_world
 from game.census.loader import COMMUTING_FILE, MIGRATION_FILE, TOPIC_FILES
-from game.census.paths import DEFAULT_CENSUS_DIR, REPO_ROOT
+from game.census.paths import DEFAULT_CENSUS_DIR
 from game.errors import DataError
+
+ROOT = Path(__file__).resolve().parents[2]  # the checkout, where main.py is
 
 
 def copy_tables(dest: Path) -> Path:
@@ -184,7 +186,7 @@ def test_cli_reports_bad_folder_without_traceback(tmp_path: Path) -> None:
     edit_cell(tmp_path / "ts045_cars.csv", 7, 5, "-3")
     proc = subprocess.run(
         [sys.executable, "main.py", "--census-dir", str(tmp_path), "profile", "Hartlepool"],
-        cwd=REPO_ROOT,
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,

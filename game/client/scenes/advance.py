@@ -3,6 +3,7 @@ transition keeps drawing, so the window never freezes; then the autosave is writ
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import Future
 from typing import Any
 
@@ -11,6 +12,8 @@ import pygame
 from game.client import palette
 from game.client.context import run_in_background
 from game.client.scene import H, Scene, W
+
+log = logging.getLogger(__name__)
 
 MIN_SECONDS = 1.2  # long enough to read "2024 -> 2025", short enough not to bore
 
@@ -76,6 +79,7 @@ class AdvanceScene(Scene):
         self.job = None
         error = job.exception()
         if error is not None:
+            log.error("the year's simulation failed", exc_info=error)
             from game.client.scenes.common import MessageDialog
 
             self.app.stack.pop()

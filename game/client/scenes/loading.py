@@ -3,6 +3,7 @@ freezing the window: the job runs in a thread and this scene polls it every fram
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -14,6 +15,8 @@ from game.client import palette
 from game.client.context import run_in_background
 from game.client.scene import H, Scene, W
 from game.client.scenes.common import MessageDialog
+
+log = logging.getLogger(__name__)
 
 
 class LoadingScene(Scene):
@@ -46,6 +49,7 @@ class LoadingScene(Scene):
         job, self.job = self.job, None
         error = job.exception()
         if error is not None:
+            log.error("a background job failed", exc_info=error)
             if self.on_error:
                 self.on_error(error)
             else:
