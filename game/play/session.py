@@ -238,10 +238,6 @@ class GameSession:
         snap = self._snapshot_for(year)
         return snap.male.copy(), snap.female.copy()
 
-    def baseline_pyramid(self, year: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        snap = self._snapshot_for(year)
-        return snap.male_baseline.copy(), snap.female_baseline.copy()
-
     def _snapshot_for(self, year: int | None) -> Snapshot:
         if year is None:
             return self._snapshots[-1]
