@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from game.census import load_world
 from game.errors import ScenarioError
+from game.resources import data_dir
 from game.scenarios import PlannedProject, Scenario, load_catalogue, load_scenario
 from game.scenarios.models import Factors, ProjectType, Source
 from game.sim.engine import Engine, FundProject
 
-SCENARIO = (
-    Path(__file__).resolve().parents[2]
-    / "data"
-    / "scenarios"
-    / "hartlepool_business_park_skills.json"
-)
+SCENARIO = data_dir() / "scenarios" / "hartlepool_business_park_skills.json"
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from game.errors import ScenarioError
+from game.resources import data_dir
 from game.scenarios import load_scenario, scenario_catalogue
 
-SCENARIOS = Path(__file__).resolve().parents[2] / "data" / "scenarios"
+SCENARIOS = data_dir() / "scenarios"
 
 
 def test_three_shipped_scenarios_load_and_reference_known_types() -> None:

@@ -10,8 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SCENARIO = REPO / "data" / "scenarios" / "hartlepool_business_park_skills.json"
+from game.resources import data_dir
+
+REPO = Path(__file__).resolve().parents[2]  # the checkout, where main.py is
+SCENARIO = data_dir() / "scenarios" / "hartlepool_business_park_skills.json"
 
 
 def simulate(*args: str) -> subprocess.CompletedProcess[str]:
