@@ -224,11 +224,23 @@ def build_areas(raw: Path, ex: Extract) -> list[str]:
     ex.csv(
         "areas.csv",
         [
-            "code", "name", "name_cy", "region_code", "region", "country",
-            "lep1_code", "lep1_name", "lep2_code", "lep2_name", "ca_code", "ca_name", "lon", "lat",
+            "code",
+            "name",
+            "name_cy",
+            "region_code",
+            "region",
+            "country",
+            "lep1_code",
+            "lep1_name",
+            "lep2_code",
+            "lep2_name",
+            "ca_code",
+            "ca_name",
+            "lon",
+            "lat",
         ],
         rows,
-    )  # fmt: skip
+    )
     return codes
 
 
@@ -270,8 +282,16 @@ def build_nomis(raw: Path, ex: Extract, codes: list[str], names: dict[str, str])
         df = _read(raw, NOMIS, src).set_index("geography code")
         title, total_label = str(df.columns[2]).split(": ", 1)
         values = _rows(df, codes, [str(df.columns[2])] + [f"{title}: {lab}" for lab, _ in keys])
-        _wide(ex, out, title, codes, names, total_label,
-              [(lab, key, 1, 0) for lab, key in keys], values)  # fmt: skip
+        _wide(
+            ex,
+            out,
+            title,
+            codes,
+            names,
+            total_label,
+            [(lab, key, 1, 0) for lab, key in keys],
+            values,
+        )
 
     # TS007: total plus the 101 single years (the band subtotals are dropped).
     df = _read(raw, NOMIS, "census2021-ts007-ltla.csv").set_index("geography code")
@@ -285,8 +305,16 @@ def build_nomis(raw: Path, ex: Extract, codes: list[str], names: dict[str, str])
             age = 0 if "under 1" in label else 100 if "100 years and over" in label else int(m[1])
             singles.append((label, f"age_{age}", col))
     values = _rows(df, codes, [cols[2]] + [col for _, _, col in singles])
-    _wide(ex, "ts007_age.csv", "Age", codes, names, "Total",
-          [(lab, key, 1, 0) for lab, key, _ in singles], values)  # fmt: skip
+    _wide(
+        ex,
+        "ts007_age.csv",
+        "Age",
+        codes,
+        names,
+        "Total",
+        [(lab, key, 1, 0) for lab, key, _ in singles],
+        values,
+    )
 
 
 def _pivot_ons(raw: Path, src: str) -> tuple[str, dict[str, str], dict[str, dict[str, int]]]:
@@ -309,8 +337,16 @@ def build_ons(raw: Path, ex: Extract, codes: list[str], names: dict[str, str]) -
     for out, src, keys in specs:
         title, labels, counts = _pivot_ons(raw, src)
         values = {c: [sum(counts[c].values())] + [counts[c][k] for k, _ in keys] for c in codes}
-        _wide(ex, out, title, codes, names, "Total: All usual residents",
-              [(labels[k], key, 1, 0) for k, key in keys], values)  # fmt: skip
+        _wide(
+            ex,
+            out,
+            title,
+            codes,
+            names,
+            "Total: All usual residents",
+            [(labels[k], key, 1, 0) for k, key in keys],
+            values,
+        )
 
     # TS060: keep the divisions (key d01..d99) so groups can use a single division (retail is
     # d47); sections are summed from them via sic_sections.csv.
@@ -322,8 +358,9 @@ def build_ons(raw: Path, ex: Extract, codes: list[str], names: dict[str, str]) -
         key = "not_in_employment" if cat == "-8" else f"d{label[:2]}"
         parts.append((label, key, 1, 0))
     values = {c: [sum(counts[c].values())] + [counts[c][k] for k in cats] for c in codes}
-    _wide(ex, "ts060_industry.csv", title, codes, names, "Total: All usual residents",
-          parts, values)  # fmt: skip
+    _wide(
+        ex, "ts060_industry.csv", title, codes, names, "Total: All usual residents", parts, values
+    )
     ex.csv(
         "sic_sections.csv",
         ["section", "name", "first_division", "last_division"],
@@ -354,8 +391,17 @@ def build_mye(raw: Path, ex: Extract, codes: list[str], names: dict[str, str]) -
     parts = [(f"Males: Age {a if a < 90 else '90+'}", f"male_{a}", 1, 0) for a in range(91)]
     parts += [(f"Females: Age {a if a < 90 else '90+'}", f"female_{a}", 1, 0) for a in range(91)]
     values = {c: [totals[c], *by_sex["male"][c][1:], *by_sex["female"][c][1:]] for c in codes}
-    _wide(ex, "mye2021_population.csv", "Population estimate mid-2021", codes, names,
-          "All ages", parts, values, date="2021-06-30")  # fmt: skip
+    _wide(
+        ex,
+        "mye2021_population.csv",
+        "Population estimate mid-2021",
+        codes,
+        names,
+        "All ages",
+        parts,
+        values,
+        date="2021-06-30",
+    )
 
     wb = openpyxl.load_workbook(
         raw / MYE / "ukpopestimatesmid2020on2021geography.xlsx", read_only=True
@@ -381,8 +427,17 @@ def build_mye(raw: Path, ex: Extract, codes: list[str], names: dict[str, str]) -
             comp[str(r[0])] = [int(r[idx["Estimated Population mid-2020"]])] + [
                 int(r[idx[w[0]]]) for w in want
             ]
-    _wide(ex, "mye2020_components.csv", "Components of change mid-2019 to mid-2020", codes,
-          names, "Estimated Population mid-2020", want, comp, date="2020-06-30")  # fmt: skip
+    _wide(
+        ex,
+        "mye2020_components.csv",
+        "Components of change mid-2019 to mid-2020",
+        codes,
+        names,
+        "Estimated Population mid-2020",
+        want,
+        comp,
+        date="2020-06-30",
+    )
 
 
 def _other_code(code: str) -> str:

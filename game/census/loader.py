@@ -90,8 +90,22 @@ def _read_categories(path: Path) -> dict[str, list[Category]]:
 
 
 def _read_areas(path: Path) -> pd.DataFrame:
-    cols = ["code", "name", "name_cy", "region_code", "region", "country", "lep1_code",
-            "lep1_name", "lep2_code", "lep2_name", "ca_code", "ca_name", "lon", "lat"]  # fmt: skip
+    cols = [
+        "code",
+        "name",
+        "name_cy",
+        "region_code",
+        "region",
+        "country",
+        "lep1_code",
+        "lep1_name",
+        "lep2_code",
+        "lep2_name",
+        "ca_code",
+        "ca_name",
+        "lon",
+        "lat",
+    ]
     df = read_csv_text(path)
     require_columns(path, df, cols)
     for i, code in enumerate(df["code"]):
@@ -133,8 +147,13 @@ def _read_groups(
         # universe, universe_excludes and note are optional (older groups.csv files)
         excludes = [s.strip() for s in str(r.get("universe_excludes", "")).split(";") if s.strip()]
         if r["file"] not in topics:
-            raise DataError(str(path), f"unknown table file '{r['file']}'", row=row, column="file",
-                            hint=f"one of: {', '.join(sorted(topics))}")  # fmt: skip
+            raise DataError(
+                str(path),
+                f"unknown table file '{r['file']}'",
+                row=row,
+                column="file",
+                hint=f"one of: {', '.join(sorted(topics))}",
+            )
         keys, values = topics[r["file"]]
         items = [s.strip() for s in str(r["categories"]).split(";") if s.strip()]
         picked: list[str] = []
@@ -142,16 +161,22 @@ def _read_groups(
             found = _expand(item, keys)
             if not found:
                 raise DataError(
-                    str(path), f"category '{item}' is not in {r['file']}", row=row,
-                    column="categories", hint="see categories.csv for the keys",
-                )  # fmt: skip
+                    str(path),
+                    f"category '{item}' is not in {r['file']}",
+                    row=row,
+                    column="categories",
+                    hint="see categories.csv for the keys",
+                )
             picked.extend(found)
         for item in excludes:
             if item not in keys:
                 raise DataError(
-                    str(path), f"category '{item}' is not in {r['file']}", row=row,
-                    column="universe_excludes", hint="see categories.csv for the keys",
-                )  # fmt: skip
+                    str(path),
+                    f"category '{item}' is not in {r['file']}",
+                    row=row,
+                    column="universe_excludes",
+                    hint="see categories.csv for the keys",
+                )
         try:
             gd = GroupDefinition.model_validate(
                 {**r, "categories": tuple(items), "universe_excludes": tuple(excludes)}
@@ -183,8 +208,13 @@ def _read_commuting(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
     bad_ind = ~np.isin(inds, ["-8", "1", "2", "3"])
     if bad_ind.any():
         i = int(np.nonzero(bad_ind)[0][0])
-        raise DataError(str(path), f"unknown place of work indicator '{inds[i]}'", row=i + 2,
-                        column="place of work indicator", hint="use -8, 1, 2 or 3")  # fmt: skip
+        raise DataError(
+            str(path),
+            f"unknown place of work indicator '{inds[i]}'",
+            row=i + 2,
+            column="place of work indicator",
+            hint="use -8, 1, 2 or 3",
+        )
     matrix = np.zeros((n, n), dtype=np.int64)
     lad = w >= 0
     np.add.at(matrix, (h[lad], w[lad]), counts[lad])
@@ -192,14 +222,16 @@ def _read_commuting(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
         "home_workers": _bincount(h[inds == "1"], counts[inds == "1"], n),
         "offshore_or_abroad": _bincount(
             h[np.isin(works, ["888888888", "999999999"])],
-            counts[np.isin(works, ["888888888", "999999999"])], n,
+            counts[np.isin(works, ["888888888", "999999999"])],
+            n,
         ),
         "elsewhere_uk": _bincount(
             h[np.isin(works, ["S92000003", "N92000002"])],
-            counts[np.isin(works, ["S92000003", "N92000002"])], n,
+            counts[np.isin(works, ["S92000003", "N92000002"])],
+            n,
         ),
         "not_in_employment": _bincount(h[works == "-8"], counts[works == "-8"], n),
-    }  # fmt: skip
+    }
     return matrix, extra
 
 
@@ -217,10 +249,13 @@ def _codes_to_index(
         if len(not_special):
             i = int(not_special[0])
             raise DataError(
-                str(path), f"unknown area code '{values[i]}'", row=i + 2, column=column,
+                str(path),
+                f"unknown area code '{values[i]}'",
+                row=i + 2,
+                column=column,
                 hint="use 2021 local authority (LAD21) codes"
                 + (f" or one of {', '.join(sorted(special))}" if special else ""),
-            )  # fmt: skip
+            )
     return found.astype(np.int64)
 
 
@@ -241,9 +276,10 @@ def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
         "from_abroad": _bincount(c[origins == "999999999"], counts[origins == "999999999"], n),
         "from_elsewhere_uk": _bincount(
             c[np.isin(origins, ["S92000003", "N92000002"])],
-            counts[np.isin(origins, ["S92000003", "N92000002"])], n,
+            counts[np.isin(origins, ["S92000003", "N92000002"])],
+            n,
         ),
-    }  # fmt: skip
+    }
     return matrix, extra
 
 
@@ -303,9 +339,15 @@ def _build_world(folder: Path) -> World:
     comp_keys, comp = topics["mye2020_components.csv"]
     getters = {
         name: part(name)
-        for name in ("ts054_tenure.csv", "ts045_cars.csv", "ts066_economic_activity.csv",
-                     "ts062_nssec.csv", "ts067_qualifications.csv", "ts061_travel.csv")
-    }  # fmt: skip
+        for name in (
+            "ts054_tenure.csv",
+            "ts045_cars.csv",
+            "ts066_economic_activity.csv",
+            "ts062_nssec.csv",
+            "ts067_qualifications.csv",
+            "ts061_travel.csv",
+        )
+    }
     profiles: dict[str, AreaProfile] = {}
     group_ids = list(sizes)
     group_matrix = np.stack([sizes[g] for g in group_ids], axis=1) if group_ids else None
@@ -316,8 +358,11 @@ def _build_world(folder: Path) -> World:
     for i, code in enumerate(codes):
         r = records[i]
         leps = tuple(c for c in (r["lep1_code"], r["lep2_code"]) if c)
-        lep_names = tuple(nm for c, nm in ((r["lep1_code"], r["lep1_name"]),
-                                           (r["lep2_code"], r["lep2_name"])) if c)  # fmt: skip
+        lep_names = tuple(
+            nm
+            for c, nm in ((r["lep1_code"], r["lep1_name"]), (r["lep2_code"], r["lep2_name"]))
+            if c
+        )
         cv = comp[i].tolist()
         ck = comp_keys
         m = commute

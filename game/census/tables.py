@@ -69,9 +69,11 @@ def require_columns(path: Path, df: pd.DataFrame, columns: tuple[str, ...] | lis
     for col in columns:
         if col.lower() not in have:
             raise DataError(
-                str(path), "missing column", column=col,
+                str(path),
+                "missing column",
+                column=col,
                 hint=f"the header must contain: {', '.join(columns)}",
-            )  # fmt: skip
+            )
 
 
 def to_counts(
@@ -92,9 +94,12 @@ def to_counts(
     if neg.any():
         i, j = (int(v[0]) for v in np.nonzero(neg))
         raise DataError(
-            str(path), f"negative count {values[i, j]}", row=i + 2, column=columns[j],
+            str(path),
+            f"negative count {values[i, j]}",
+            row=i + 2,
+            column=columns[j],
             hint="counts of people or households cannot be negative",
-        )  # fmt: skip
+        )
     return values
 
 
@@ -105,9 +110,12 @@ def _slow_counts(path: Path, raw: pd.DataFrame, columns: list[str]) -> np.ndarra
     if bad.any():
         i, j = (int(v[0]) for v in np.nonzero(bad))
         raise DataError(
-            str(path), f"'{raw.iat[i, j]!s}' is not a whole-number count", row=i + 2,
-            column=columns[j], hint="counts must be whole numbers (no text, blanks or '-')",
-        )  # fmt: skip
+            str(path),
+            f"'{raw.iat[i, j]!s}' is not a whole-number count",
+            row=i + 2,
+            column=columns[j],
+            hint="counts must be whole numbers (no text, blanks or '-')",
+        )
     return numbers.to_numpy(dtype=np.int64)
 
 
@@ -122,22 +130,29 @@ def check_codes(
         code = code.strip()
         if code not in index:
             raise DataError(
-                str(path), f"unknown area code '{code}'", row=r + 2, column=column,
+                str(path),
+                f"unknown area code '{code}'",
+                row=r + 2,
+                column=column,
                 hint="use 2021 local authority (LAD21) codes such as E06000001",
-            )  # fmt: skip
+            )
         if code in seen:
             raise DataError(
-                str(path), f"area code '{code}' appears twice (also row {seen[code]})",
-                row=r + 2, column=column,
-            )  # fmt: skip
+                str(path),
+                f"area code '{code}' appears twice (also row {seen[code]})",
+                row=r + 2,
+                column=column,
+            )
         seen[code] = r + 2
         rows[r] = index[code]
     if len(seen) != len(known):
         missing = [c for c in known if c not in seen]
         raise DataError(
-            str(path), f"{len(missing)} area(s) missing, e.g. {', '.join(missing[:3])}",
-            column=column, hint="the table needs one row per 2021 local authority (331 rows)",
-        )  # fmt: skip
+            str(path),
+            f"{len(missing)} area(s) missing, e.g. {', '.join(missing[:3])}",
+            column=column,
+            hint="the table needs one row per 2021 local authority (331 rows)",
+        )
     return rows
 
 
@@ -158,9 +173,11 @@ def read_wide(path: Path, categories: list[Category], known: tuple[str, ...]) ->
         found = by_label.get(normalise_label(cat.label))
         if found is None:
             raise DataError(
-                str(path), "missing column", column=cat.label,
+                str(path),
+                "missing column",
+                column=cat.label,
                 hint="headers are '<table title>: <category>' as in the Nomis bulk download",
-            )  # fmt: skip
+            )
         columns.append(found)
     code_col = next(c for c in df.columns if c.strip().lower() == "geography code")
     rows = check_codes(path, list(df[code_col]), known, "geography code")
@@ -172,9 +189,10 @@ def read_wide(path: Path, categories: list[Category], known: tuple[str, ...]) ->
         raise DataError(
             str(path),
             f"parts add up to {int(values[i, 0] + diff[i])}, not the total {int(values[i, 0])}",
-            row=i + 2, column=columns[0],
+            row=i + 2,
+            column=columns[0],
             hint="each category must be counted once and the total must be their sum",
-        )  # fmt: skip
+        )
     out = np.empty_like(values)
     out[rows] = values
     return out

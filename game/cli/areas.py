@@ -48,8 +48,10 @@ def run(args: argparse.Namespace) -> int:
             emit("[]")
             return 0
         close = world.suggest(args.search)
-        emit(f"no areas match {args.search!r}"
-             + (f"; did you mean: {', '.join(close)}?" if close else ""))  # fmt: skip
+        emit(
+            f"no areas match {args.search!r}"
+            + (f"; did you mean: {', '.join(close)}?" if close else "")
+        )
         return 0
     rows: list[dict[str, Any]] = []
     if args.group:

@@ -57,9 +57,11 @@ def _all_areas(world: Any) -> Callable[[], object]:
         # calibrate from scratch (calibrate_demography would reuse its per-world cache)
         areas = [world.areas[c] for c in world.codes]
         rates = calibrate_from_arrays(
-            world.codes, world.population_array(), component_arrays(areas),
+            world.codes,
+            world.population_array(),
+            component_arrays(areas),
             pooled=load_pooled_areas(),
-        )  # fmt: skip
+        )
         base = calibrate_labour(world, world.codes)
         P = world.population_array()
         for _ in range(10):

@@ -95,9 +95,10 @@ def render(world: World, a: AreaProfile) -> str:
     if a.members:
         names = ", ".join(world.areas[c].name for c in a.members)
         lines.extend(
-            textwrap.wrap(f"{len(a.members)} local authorities: {names}", width=96,
-                          subsequent_indent="  ")
-        )  # fmt: skip
+            textwrap.wrap(
+                f"{len(a.members)} local authorities: {names}", width=96, subsequent_indent="  "
+            )
+        )
     if a.lep_names and a.kind in ("lad", "custom"):
         lines.append("LEP (2021): " + " + ".join(a.lep_names))
     if a.ca_name and a.kind != "ca":

@@ -88,8 +88,12 @@ def test_unknown_area_suggests_and_fails(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_areas_search_finds_welsh_names(capsys: pytest.CaptureFixture[str]) -> None:
-    for text, code in (("Ynys Môn", "W06000001"), ("Ynys Mon", "W06000001"),
-                       ("caerdydd", "W06000015"), ("Abertawe", "W06000011")):  # fmt: skip
+    for text, code in (
+        ("Ynys Môn", "W06000001"),
+        ("Ynys Mon", "W06000001"),
+        ("caerdydd", "W06000015"),
+        ("Abertawe", "W06000011"),
+    ):
         rc, out, _ = run_cli(capsys, "areas", "--search", text, "--json")
         assert rc == 0 and [r["code"] for r in json.loads(out)] == [code], text
     rc, out, _ = run_cli(capsys, "areas", "--search", "york", "--json")

@@ -103,9 +103,12 @@ def test_migration_counts_everyone_aged_1_plus(world: World) -> None:
         m = a.migration
         assert m is not None
         total += (
-            m.not_moved + m.moved_within + m.arrived_from_ew + m.arrived_from_abroad
+            m.not_moved
+            + m.moved_within
+            + m.arrived_from_ew
+            + m.arrived_from_abroad
             + m.arrived_from_elsewhere_uk
-        )  # fmt: skip
+        )
     assert total == 58_990_370  # ODMG01EW total (usual residents aged 1+)
     assert int(world.migration_matrix.sum()) == sum(
         a.migration.moved_within + a.migration.arrived_from_ew

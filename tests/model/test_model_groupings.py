@@ -15,8 +15,17 @@ CODES = st.sampled_from(WORLD.codes)
 
 
 def dict_fields() -> list[str]:
-    return ["tenure", "cars", "economic_activity", "industry", "nssec", "qualifications",
-            "travel_to_work", "groups", "group_universes"]  # fmt: skip
+    return [
+        "tenure",
+        "cars",
+        "economic_activity",
+        "industry",
+        "nssec",
+        "qualifications",
+        "travel_to_work",
+        "groups",
+        "group_universes",
+    ]
 
 
 def assert_sum_of_members(world: World, g: AreaProfile) -> None:
@@ -27,8 +36,16 @@ def assert_sum_of_members(world: World, g: AreaProfile) -> None:
     assert g.population.female == tuple(
         map(sum, zip(*(m.population.female for m in ms), strict=True))
     )
-    for field in ("births", "deaths", "internal_in", "internal_out", "international_in",
-                  "international_out", "other", "population_start"):  # fmt: skip
+    for field in (
+        "births",
+        "deaths",
+        "internal_in",
+        "internal_out",
+        "international_in",
+        "international_out",
+        "other",
+        "population_start",
+    ):
         assert getattr(g.components, field) == sum(getattr(m.components, field) for m in ms)
     for field in dict_fields():
         got = getattr(g, field)
@@ -88,9 +105,18 @@ def test_commuting_between_members_becomes_internal(world: World) -> None:
 def test_members_and_population_array(world: World) -> None:
     assert world.members("Birmingham") == ("E08000025",)
     assert world.members("ca:West Midlands") == tuple(
-        sorted(["E08000025", "E08000026", "E08000027", "E08000028", "E08000029", "E08000030",
-                "E08000031"])
-    )  # fmt: skip
+        sorted(
+            [
+                "E08000025",
+                "E08000026",
+                "E08000027",
+                "E08000028",
+                "E08000029",
+                "E08000030",
+                "E08000031",
+            ]
+        )
+    )
     p = world.population_array()
     assert p.shape == (331, 2, 91) and p.dtype == np.float64
     assert p[world.index["E08000025"]].sum() == 1_142_494
@@ -126,11 +152,26 @@ def test_custom_grouping_is_sum_and_groups_bounded(codes: list[str]) -> None:
 
 def test_group_definitions_name_their_source(world: World) -> None:
     ids = {g.id for g in world.group_definitions}
-    required = {"young_families", "young_adults", "older_people", "workers", "job_seekers",
-                "students", "retired", "car_commuters", "public_transport_commuters",
-                "home_workers", "private_renters", "social_renters", "home_owners", "graduates",
-                "no_qualifications", "manufacturing_workers", "health_care_workers",
-                "retail_workers"}  # fmt: skip
+    required = {
+        "young_families",
+        "young_adults",
+        "older_people",
+        "workers",
+        "job_seekers",
+        "students",
+        "retired",
+        "car_commuters",
+        "public_transport_commuters",
+        "home_workers",
+        "private_renters",
+        "social_renters",
+        "home_owners",
+        "graduates",
+        "no_qualifications",
+        "manufacturing_workers",
+        "health_care_workers",
+        "retail_workers",
+    }
     assert required <= ids
     for g in world.group_definitions:
         assert g.source and g.file.endswith(".csv") and g.categories and g.name_cy

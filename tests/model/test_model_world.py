@@ -17,18 +17,37 @@ def area(code: str, name: str, region: str, people: int, ca: str | None = None) 
     male = [0] * N_AGES
     male[30] = people
     return AreaProfile(
-        code=code, name=name, region_code=region, region=f"Region {region}", country="England",
-        ca_code=ca, ca_name=None if ca is None else f"CA {ca}", lon=0.0, lat=51.0,
+        code=code,
+        name=name,
+        region_code=region,
+        region=f"Region {region}",
+        country="England",
+        ca_code=ca,
+        ca_name=None if ca is None else f"CA {ca}",
+        lon=0.0,
+        lat=51.0,
         population=CohortTable(male=tuple(male), female=(0,) * N_AGES),
         census_population=people,
-        components=Components(population_start=people, births=1, deaths=1, internal_in=2,
-                              internal_out=1, international_in=0, international_out=0),
-        households=people // 2, tenure={"owned_outright": people // 2}, cars={"none": people // 2},
-        economic_activity={"employee_full_time": people}, industry={"C": people},
-        nssec={}, qualifications={}, travel_to_work={"home": 1},
+        components=Components(
+            population_start=people,
+            births=1,
+            deaths=1,
+            internal_in=2,
+            internal_out=1,
+            international_in=0,
+            international_out=0,
+        ),
+        households=people // 2,
+        tenure={"owned_outright": people // 2},
+        cars={"none": people // 2},
+        economic_activity={"employee_full_time": people},
+        industry={"C": people},
+        nssec={},
+        qualifications={},
+        travel_to_work={"home": 1},
         commuting=Commuting(live_and_work=0, home_workers=0, out_commuters=0, in_commuters=0),
         groups={"workers": people},
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -40,9 +59,16 @@ def tiny() -> World:
     }
     # [home, work]: 5 live and work in Ay, 3 go Ay->Bee, 2 Bee->Ay, 4 Cee->Bee
     commute = np.array([[5, 3, 0], [2, 7, 0], [0, 4, 9]])
-    gd = GroupDefinition(id="workers", name="Workers", name_cy="Gweithwyr", source="TS066",
-                         file="ts066.csv", categories=("employee_full_time",), unit="people",
-                         description="d")  # fmt: skip
+    gd = GroupDefinition(
+        id="workers",
+        name="Workers",
+        name_cy="Gweithwyr",
+        source="TS066",
+        file="ts066.csv",
+        categories=("employee_full_time",),
+        unit="people",
+        description="d",
+    )
     return World(areas, commute, np.zeros((3, 3), dtype=np.int64), [gd])
 
 
@@ -86,14 +112,30 @@ def test_models_are_frozen_and_strict() -> None:
         CohortTable(male=(-1,) + (0,) * 90, female=(0,) * N_AGES)
     with pytest.raises(ValidationError):
         Commuting(live_and_work=1, home_workers=0, out_commuters=0, in_commuters=0, extra=1)
-    c = Components(population_start=100, births=5, deaths=3, internal_in=10, internal_out=4,
-                   international_in=2, international_out=1, other=-1)  # fmt: skip
+    c = Components(
+        population_start=100,
+        births=5,
+        deaths=3,
+        internal_in=10,
+        internal_out=4,
+        international_in=2,
+        international_out=1,
+        other=-1,
+    )
     assert c.population_end == 108
     with pytest.raises(ValidationError):
         c.births = 6  # type: ignore[misc]
     with pytest.raises(ValidationError):
-        GroupDefinition(id="Bad Id", name="x", name_cy="x", source="s", file="f.csv",
-                        categories=("a",), unit="people", description="")  # fmt: skip
+        GroupDefinition(
+            id="Bad Id",
+            name="x",
+            name_cy="x",
+            source="s",
+            file="f.csv",
+            categories=("a",),
+            unit="people",
+            description="",
+        )
 
 
 def test_fold_ignores_case_accents_and_spacing() -> None:
