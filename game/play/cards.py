@@ -65,8 +65,12 @@ def describe(
     params: dict[str, Any] = {"name": title, "name_cy": name_cy, "type_id": ptype.id}
     if added is not None:
         output, value = added
-        params.update(name=name, quantity=quantity(value, output),
-                      output_key=f"card.output.{output}", n=number_text(value))  # fmt: skip
+        params.update(
+            name=name,
+            quantity=quantity(value, output),
+            output_key=f"card.output.{output}",
+            n=number_text(value),
+        )
         return fmt.render(templates, "card.title_scaled", params), "card.title_scaled", params
     return fmt.render(templates, "card.title", params), "card.title", params
 

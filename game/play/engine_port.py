@@ -113,8 +113,15 @@ class EnginePort:
         from game.sim.engine import Engine, FundProject
 
         def make(variant: str) -> Any:
-            return Engine(world, area=area, seed=seed, years=years, catalogue=catalogue,
-                          budget=budget, variant=variant)  # fmt: skip
+            return Engine(
+                world,
+                area=area,
+                seed=seed,
+                years=years,
+                catalogue=catalogue,
+                budget=budget,
+                variant=variant,
+            )
 
         return cls(
             make("central"),
@@ -146,11 +153,14 @@ class EnginePort:
         for _, eng in self.bands:
             eng.advance_year()
         return [
-            EngineEventInfo(kind=str(e.kind), year=int(e.year), text=str(e.text),
-                            data={k: v for k, v in (e.data or {}).items()
-                                  if isinstance(v, str | int | float)})
+            EngineEventInfo(
+                kind=str(e.kind),
+                year=int(e.year),
+                text=str(e.text),
+                data={k: v for k, v in (e.data or {}).items() if isinstance(v, str | int | float)},
+            )
             for e in events
-        ]  # fmt: skip
+        ]
 
     @property
     def year(self) -> int:
@@ -185,11 +195,17 @@ class EnginePort:
         if acc is not None:
             a = acc(year)
             projects = [
-                ProjectJobs(label=str(p.label), type_id=str(p.type_id), opens=int(p.opens),
-                            cost=float(p.capital_cost), gross=float(p.local.gross),
-                            net=float(p.local.net), net_wider=float(p.wider.net))
+                ProjectJobs(
+                    label=str(p.label),
+                    type_id=str(p.type_id),
+                    opens=int(p.opens),
+                    cost=float(p.capital_cost),
+                    gross=float(p.local.gross),
+                    net=float(p.local.net),
+                    net_wider=float(p.wider.net),
+                )
                 for p in a.projects
-            ]  # fmt: skip
+            ]
             return JobsAccount(
                 year=int(a.year),
                 gross_operational_fte=float(a.gross_operational_fte),
@@ -228,29 +244,47 @@ class EnginePort:
                 continue
             t = p.total
             rows.append(
-                ProjectJobs(label=str(p.label), type_id=str(getattr(p, "type_id", "")),
-                            opens=int(p.opens), cost=float(getattr(p, "capital_cost", 0.0)),
-                            gross=float(getattr(t, "gross", t.net)), net=float(t.net),
-                            net_wider=float(getattr(t, "net", 0.0)))
-            )  # fmt: skip
+                ProjectJobs(
+                    label=str(p.label),
+                    type_id=str(getattr(p, "type_id", "")),
+                    opens=int(p.opens),
+                    cost=float(getattr(p, "capital_cost", 0.0)),
+                    gross=float(getattr(t, "gross", t.net)),
+                    net=float(t.net),
+                    net_wider=float(getattr(t, "net", 0.0)),
+                )
+            )
 
         def total(name: str) -> float:
-            return float(sum(getattr(p.total, name, 0.0) for p in getattr(st, "projects", ())
-                             if int(p.opens) <= y))  # fmt: skip
+            return float(
+                sum(
+                    getattr(p.total, name, 0.0)
+                    for p in getattr(st, "projects", ())
+                    if int(p.opens) <= y
+                )
+            )
 
         net = float(sum(r.net for r in rows))
         cost = float(sum(r.cost for r in rows))
         gross = float(sum(r.gross for r in rows))
         return JobsAccount(
-            year=y, gross_operational_fte=gross, construction_fte=0.0, gross_total=gross,
-            deadweight=total("deadweight"), leakage=total("leakage"),
-            displacement=total("displacement"), substitution=total("substitution"),
-            multiplier_gain=total("multiplier_effect"), net_additional=net,
+            year=y,
+            gross_operational_fte=gross,
+            construction_fte=0.0,
+            gross_total=gross,
+            deadweight=total("deadweight"),
+            leakage=total("leakage"),
+            displacement=total("displacement"),
+            substitution=total("substitution"),
+            multiplier_gain=total("multiplier_effect"),
+            net_additional=net,
             net_additional_wider=float(sum(r.net_wider for r in rows)),
-            jobs_vs_baseline=vs_base, cost_to_date=cost,
+            jobs_vs_baseline=vs_base,
+            cost_to_date=cost,
             cost_per_net_job=cost / net if net > 1e-9 else None,
-            not_yet_open=later, projects=rows,
-        )  # fmt: skip
+            not_yet_open=later,
+            projects=rows,
+        )
 
     def snapshot(self) -> Snapshot:
         st = self.engine.state
@@ -271,10 +305,15 @@ class EnginePort:
             sums = np.asarray(trace.jobs_by_section, dtype=np.float64).sum(axis=0)
             by_section = {s: float(v) for s, v in zip(SECTIONS, sums, strict=False)}
         projects = tuple(
-            ProjectStatus(label=str(p.label), status=str(p.status), opens=int(p.opens),
-                          net_jobs=float(p.total.net), gross_operational=float(p.jobs.gross))
+            ProjectStatus(
+                label=str(p.label),
+                status=str(p.status),
+                opens=int(p.opens),
+                net_jobs=float(p.total.net),
+                gross_operational=float(p.jobs.gross),
+            )
             for p in getattr(st, "projects", ())
-        )  # fmt: skip
+        )
         return Snapshot(
             year=int(rec.year),
             population=float(pop.sum()),

@@ -60,16 +60,24 @@ def newspaper(
     items: list[NewsItem] = []
     if census is not None:
         items.append(
-            item(templates, f"news.{census}_census",
-                 {"area": area_name, "population": fmt.count(population)})
-        )  # fmt: skip
+            item(
+                templates,
+                f"news.{census}_census",
+                {"area": area_name, "population": fmt.count(population)},
+            )
+        )
         if account is not None and account.projects:
             # the census verdict on the plan's jobs, in the one jobs vocabulary
             items.append(
-                item(templates, "news.census_jobs",
-                     {"net": fmt.count(account.net_additional),
-                      "gross": fmt.count(account.gross_total)})
-            )  # fmt: skip
+                item(
+                    templates,
+                    "news.census_jobs",
+                    {
+                        "net": fmt.count(account.net_additional),
+                        "gross": fmt.count(account.gross_total),
+                    },
+                )
+            )
     for name in opened[:2]:
         items.append(item(templates, "news.project_opened", {**project(name), "area": area_name}))
     if event is not None:

@@ -25,9 +25,13 @@ REPORT_SERIES = ("population", "jobs", "unemployment_rate", "net_additional_jobs
 
 
 def score_game(
-    approval: float, net_jobs: float, population: float, cost_per_net_job: float | None,
-    rules: GameRules, fund: float | None = None,
-) -> tuple[float, dict[str, float]]:  # fmt: skip
+    approval: float,
+    net_jobs: float,
+    population: float,
+    cost_per_net_job: float | None,
+    rules: GameRules,
+    fund: float | None = None,
+) -> tuple[float, dict[str, float]]:
     """Score 0..100 from approval, a net new jobs score and a value-for-money score.
 
     The jobs score rises smoothly with net new jobs per 1,000 residents (half marks at
@@ -105,9 +109,14 @@ def movers(approvals: list[GroupApproval], rules: GameRules) -> tuple[list[str],
 
 
 def verdict_lines(
-    s: GameSession, ending: str, score: float, parts: dict[str, float],
-    cost_per_net_job: float | None, winners: list[str], losers: list[str],
-) -> list[NewsItem]:  # fmt: skip
+    s: GameSession,
+    ending: str,
+    score: float,
+    parts: dict[str, float],
+    cost_per_net_job: float | None,
+    winners: list[str],
+    losers: list[str],
+) -> list[NewsItem]:
     """The verdict as translation keys with params: why this ending, then who gained and
     who lost most (group ids travel with the names so a client can use name_cy)."""
     reason = verdict_reason(ending, parts, s.rules)
@@ -178,15 +187,22 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
     winners, losers = movers(approvals, s.rules)
     verdict: list[NewsItem] = []
     if kind == "final":
-        score, parts = score_game(now.approval_overall, net, now.population, cpnj, s.rules,
-                                  fund=s.fund)  # fmt: skip
+        score, parts = score_game(
+            now.approval_overall, net, now.population, cpnj, s.rules, fund=s.fund
+        )
         ending = ending_for(score, s.rules, now.approval_overall)
         verdict = verdict_lines(s, ending, score, parts, cpnj, winners, losers)
     benchmarks = [
-        BenchmarkRow(id=b.id, label=b.label, low=b.cost_per_net_job_low,
-                     high=b.cost_per_net_job_high, status=b.status, source=b.source)
+        BenchmarkRow(
+            id=b.id,
+            label=b.label,
+            low=b.cost_per_net_job_low,
+            high=b.cost_per_net_job_high,
+            status=b.status,
+            source=b.source,
+        )
         for b in s.book.benchmarks
-    ]  # fmt: skip
+    ]
     series = {name: s.series(name) for name in REPORT_SERIES}
     history = [
         ApprovalPoint(year=snap.year, group_id=g, approval=v)

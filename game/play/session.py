@@ -108,9 +108,13 @@ class GameSession:
         total_budget = self.fund * (self.rules.opening_balance_years + settings.years)
         factory = engine_factory or EnginePort.open
         self.engine: EnginePort = factory(
-            world, area=self.area.code, seed=self.seed, years=settings.years,
-            catalogue=self.catalogue, budget=total_budget,
-        )  # fmt: skip
+            world,
+            area=self.area.code,
+            seed=self.seed,
+            years=settings.years,
+            catalogue=self.catalogue,
+            budget=total_budget,
+        )
         self.clout: int = self.rules.clout_start
         self._cards: dict[str, ProposalCard] = {}
         self._card_counter = 0
@@ -161,14 +165,17 @@ class GameSession:
     ) -> GameSession:
         """Rebuild a game by replaying its log; a checksum mismatch raises SaveError."""
         try:
-            s = cls(world, save.settings, save.seed, catalogue=catalogue,
-                    engine_factory=engine_factory)  # fmt: skip
+            s = cls(
+                world, save.settings, save.seed, catalogue=catalogue, engine_factory=engine_factory
+            )
         except (CivicError, ValidationError) as exc:
             first = str(exc).splitlines()[0]
             raise SaveError(f"the saved game cannot be rebuilt: {first}") from None
         if s.area.code != save.area:
-            raise SaveError(f"save is for area {save.area}, but '{save.settings.area_query}' "
-                            f"now resolves to {s.area.code}")  # fmt: skip
+            raise SaveError(
+                f"save is for area {save.area}, but '{save.settings.area_query}' "
+                f"now resolves to {s.area.code}"
+            )
         for i, entry in enumerate(save.commands):
             if isinstance(entry, AdvanceYear):
                 s.advance_year()
@@ -244,8 +251,10 @@ class GameSession:
         for snap in self._snapshots:
             if snap.year == year:
                 return snap
-        raise ValueError(f"no data for year {year}; years played: "
-                         f"{self._snapshots[0].year}..{self._snapshots[-1].year}")  # fmt: skip
+        raise ValueError(
+            f"no data for year {year}; years played: "
+            f"{self._snapshots[0].year}..{self._snapshots[-1].year}"
+        )
 
     def series(self, indicator: str = "jobs") -> list[SeriesPoint]:
         """Per-year scenario and baseline (low/high bands when the engine provides them)."""
@@ -284,8 +293,12 @@ class GameSession:
 
     # -- actions --------------------------------------------------------------------------
     def _fail(self, key: str, **params: Any) -> CheckResult:
-        return CheckResult(ok=False, reason=fmt.render(self.templates, key, params),
-                           reason_key=key, reason_params=params)  # fmt: skip
+        return CheckResult(
+            ok=False,
+            reason=fmt.render(self.templates, key, params),
+            reason_key=key,
+            reason_params=params,
+        )
 
     def check(self, action: Action) -> CheckResult:
         """Would this action succeed, and what would it cost? Never changes the game."""
@@ -300,8 +313,9 @@ class GameSession:
                     "card.error.no_money", cost=fmt.money(card.cost), money=fmt.money(self.money)
                 )
             if card.clout_to_fund > self.clout:
-                return self._fail("card.error.no_clout", clout_cost=card.clout_to_fund,
-                                  clout=self.clout)  # fmt: skip
+                return self._fail(
+                    "card.error.no_clout", clout_cost=card.clout_to_fund, clout=self.clout
+                )
             if self.upkeep + card.running_cost > self.upkeep_cap + 1e-6:
                 return self._fail("card.error.upkeep", cap=fmt.money(self.upkeep_cap))
             ok, why = self.engine.check_fund(card.type_id, card.scale, self._label_for(card))
@@ -310,8 +324,9 @@ class GameSession:
             return CheckResult(ok=True, cost=card.cost, clout_cost=card.clout_to_fund)
         if isinstance(action, Reject):
             if card.clout_to_reject > self.clout:
-                return self._fail("card.error.no_clout", clout_cost=card.clout_to_reject,
-                                  clout=self.clout)  # fmt: skip
+                return self._fail(
+                    "card.error.no_clout", clout_cost=card.clout_to_reject, clout=self.clout
+                )
             return CheckResult(ok=True, clout_cost=card.clout_to_reject)
         if isinstance(action, Defer):
             if card.defers >= self.rules.max_defers_per_card:
@@ -321,17 +336,24 @@ class GameSession:
             if action.group_id not in self.area.groups:
                 return self._fail("card.error.unknown_group", group_id=action.group_id)
             if self.rules.clout_consult > self.clout:
-                return self._fail("card.error.no_clout", clout_cost=self.rules.clout_consult,
-                                  clout=self.clout)  # fmt: skip
+                return self._fail(
+                    "card.error.no_clout", clout_cost=self.rules.clout_consult, clout=self.clout
+                )
             return CheckResult(ok=True, clout_cost=self.rules.clout_consult)
         raise TypeError(f"not an action: {action!r}")
 
     def act(self, action: Action) -> ActionResult:
         res = self.check(action)
         if not res.ok:
-            return ActionResult(ok=False, action=action, reason=res.reason,
-                                reason_key=res.reason_key, reason_params=res.reason_params,
-                                money=self.money, clout=self.clout)  # fmt: skip
+            return ActionResult(
+                ok=False,
+                action=action,
+                reason=res.reason,
+                reason_key=res.reason_key,
+                reason_params=res.reason_params,
+                money=self.money,
+                clout=self.clout,
+            )
         card = self._cards[action.card_id]
         consultation = None
         if isinstance(action, Fund):
@@ -378,8 +400,9 @@ class GameSession:
             )
             self.consultations.append(consultation)
         self.log.append(action)
-        return ActionResult(ok=True, action=action, money=self.money, clout=self.clout,
-                            consultation=consultation)  # fmt: skip
+        return ActionResult(
+            ok=True, action=action, money=self.money, clout=self.clout, consultation=consultation
+        )
 
     # -- the year turns -------------------------------------------------------------------
     def advance_year(self) -> YearSummary:
@@ -518,9 +541,11 @@ class GameSession:
                 prev = acc.get(ln.source)
                 delta = ln.delta + (prev.delta if prev is not None else 0.0)
                 acc[ln.source] = ExplanationLine(
-                    source=ln.source, indicator=ln.indicator, delta=delta,
+                    source=ln.source,
+                    indicator=ln.indicator,
+                    delta=delta,
                     text=f"{ln.source} {'+' if delta >= 0 else '-'}{abs(delta):.1f}",
-                )  # fmt: skip
+                )
 
     def _deal(self, n: int) -> list[str]:
         room = self.rules.hand_limit - len(self._cards)

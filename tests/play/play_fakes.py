@@ -19,8 +19,17 @@ from game.model.world import World
 from game.scenarios import ProjectType
 from game.scenarios.catalogue import Catalogue
 
-GROUPS = ("young_families", "older_people", "workers", "job_seekers", "car_commuters",
-          "home_workers", "no_qualifications", "retired", "students")  # fmt: skip
+GROUPS = (
+    "young_families",
+    "older_people",
+    "workers",
+    "job_seekers",
+    "car_commuters",
+    "home_workers",
+    "no_qualifications",
+    "retired",
+    "students",
+)
 
 
 def _profile(code: str, name: str, scale: float, old: bool) -> AreaProfile:
@@ -29,21 +38,49 @@ def _profile(code: str, name: str, scale: float, old: bool) -> AreaProfile:
     male = tuple(int(v) for v in shape)
     female = tuple(int(v * 1.02) for v in shape)
     total = sum(male) + sum(female)
-    groups = {g: int(total * f) for g, f in zip(GROUPS, (0.2, 0.3 if old else 0.15, 0.45,
-              0.05 if old else 0.02, 0.3, 0.1, 0.2, 0.2, 0.05), strict=True)}  # fmt: skip
+    groups = {
+        g: int(total * f)
+        for g, f in zip(
+            GROUPS,
+            (0.2, 0.3 if old else 0.15, 0.45, 0.05 if old else 0.02, 0.3, 0.1, 0.2, 0.2, 0.05),
+            strict=True,
+        )
+    }
     return AreaProfile(
-        code=code, name=name, region_code="E12000001", region="North East", country="England",
-        lon=-1.2, lat=54.6, population=CohortTable(male=male, female=female),
+        code=code,
+        name=name,
+        region_code="E12000001",
+        region="North East",
+        country="England",
+        lon=-1.2,
+        lat=54.6,
+        population=CohortTable(male=male, female=female),
         census_population=total,
-        components=Components(population_start=total, births=900, deaths=950, internal_in=3000,
-                              internal_out=3000, international_in=200, international_out=150),
-        households=total // 2, tenure={"owned": total // 4}, cars={"none": total // 8},
-        economic_activity={"employed": groups["workers"]}, industry={"C": 3000, "G": 5000},
-        nssec={}, qualifications={}, travel_to_work={},
-        commuting=Commuting(live_and_work=20000, home_workers=groups["home_workers"],
-                            out_commuters=8000, in_commuters=6000),
+        components=Components(
+            population_start=total,
+            births=900,
+            deaths=950,
+            internal_in=3000,
+            internal_out=3000,
+            international_in=200,
+            international_out=150,
+        ),
+        households=total // 2,
+        tenure={"owned": total // 4},
+        cars={"none": total // 8},
+        economic_activity={"employed": groups["workers"]},
+        industry={"C": 3000, "G": 5000},
+        nssec={},
+        qualifications={},
+        travel_to_work={},
+        commuting=Commuting(
+            live_and_work=20000,
+            home_workers=groups["home_workers"],
+            out_commuters=8000,
+            in_commuters=6000,
+        ),
         groups=groups,
-    )  # fmt: skip
+    )
 
 
 def make_world() -> World:
@@ -53,10 +90,18 @@ def make_world() -> World:
         "E06000903": _profile("E06000903", "Midtown", 0.8, old=False),
     }
     defs = [
-        GroupDefinition(id=g, name=g.replace("_", " ").capitalize(), name_cy=g, source="TS000",
-                        file="x.csv", categories=("all",), unit="people", description=g)
+        GroupDefinition(
+            id=g,
+            name=g.replace("_", " ").capitalize(),
+            name_cy=g,
+            source="TS000",
+            file="x.csv",
+            categories=("all",),
+            unit="people",
+            description=g,
+        )
         for g in GROUPS
-    ]  # fmt: skip
+    ]
     n = len(areas)
     return World(areas, np.zeros((n, n), np.int64), np.zeros((n, n), np.int64), defs)
 
@@ -75,14 +120,26 @@ def _ptype(i: int, cat: str, cost: float, fte: float, effects: dict[str, float])
 
 
 def make_catalogue() -> Catalogue:
-    cats = ("education", "health", "transport", "digital", "housing", "business", "skills",
-            "town_centres", "green_space")  # fmt: skip
+    cats = (
+        "education",
+        "health",
+        "transport",
+        "digital",
+        "housing",
+        "business",
+        "skills",
+        "town_centres",
+        "green_space",
+    )
     types = {}
     for i, cat in enumerate(cats):
         for j in range(2):
             k = i * 2 + j
-            effects = {"young_families": 1.5, "older_people": -1.0 if k % 2 else 0.5,
-                       "workers": 0.8 if k % 3 else -0.6}  # fmt: skip
+            effects = {
+                "young_families": 1.5,
+                "older_people": -1.0 if k % 2 else 0.5,
+                "workers": 0.8 if k % 3 else -0.6,
+            }
             t = _ptype(k, cat, 1_000_000.0 * (1 + k % 5), 10.0 + 5 * (k % 4), effects)
             types[t.id] = t
     return Catalogue(types=types)
@@ -106,8 +163,14 @@ class FakeRecord:
 class FakeEngine:
     """Deterministic toy dynamics with the Engine API (API.md section 3)."""
 
-    def __init__(self, world: World, area: str, seed: int = 1, years: int = 10,
-                 catalogue: Catalogue | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        world: World,
+        area: str,
+        seed: int = 1,
+        years: int = 10,
+        catalogue: Catalogue | None = None,
+    ) -> None:
         self.catalogue = catalogue or make_catalogue()
         self.codes = world.members(area)
         idx = [world.index[c] for c in self.codes]
@@ -131,31 +194,48 @@ class FakeEngine:
 
     def _record(self) -> FakeRecord:
         t = self.year - 2021
-        extra = sum(self.catalogue.types[ty].gross_operational_fte * sc * 0.6
-                    for _, ty, sc, opens in self.projects if opens <= self.year)  # fmt: skip
+        extra = sum(
+            self.catalogue.types[ty].gross_operational_fte * sc * 0.6
+            for _, ty, sc, opens in self.projects
+            if opens <= self.year
+        )
         jobs = self.jobs0 * 1.002**t + extra
         expl = self._effects(self.year)
-        approvals = {g: max(0.0, min(100.0, 50.0 + sum(c.delta for c in expl.get(g, []))))
-                     for g in sorted(self.groups)}  # fmt: skip
-        ind = {"jobs": jobs, "jobs_baseline": self.jobs0 * 1.002**t, "unemployment_rate": 0.05,
-               "approval_overall": float(np.mean(list(approvals.values()))),
-               "jobs_C": 3000.0 + extra / 2, "jobs_G": 5000.0 + extra / 2}  # fmt: skip
+        approvals = {
+            g: max(0.0, min(100.0, 50.0 + sum(c.delta for c in expl.get(g, []))))
+            for g in sorted(self.groups)
+        }
+        ind = {
+            "jobs": jobs,
+            "jobs_baseline": self.jobs0 * 1.002**t,
+            "unemployment_rate": 0.05,
+            "approval_overall": float(np.mean(list(approvals.values()))),
+            "jobs_C": 3000.0 + extra / 2,
+            "jobs_G": 5000.0 + extra / 2,
+        }
         return FakeRecord(self.year, ind, approvals, expl)
 
     @property
     def state(self) -> SimpleNamespace:
         projects = [
-            SimpleNamespace(label=label, opens=opens,
-                            status="open" if self.year >= opens else "construction",
-                            capital_cost=self.catalogue.types[ty].capital_cost * sc,
-                            total=SimpleNamespace(net=self.catalogue.types[ty].gross_operational_fte
-                                                  * sc * 0.6),
-                            jobs=SimpleNamespace(gross=self.catalogue.types[ty].gross_operational_fte
-                                                 * sc))
+            SimpleNamespace(
+                label=label,
+                opens=opens,
+                status="open" if self.year >= opens else "construction",
+                capital_cost=self.catalogue.types[ty].capital_cost * sc,
+                total=SimpleNamespace(
+                    net=self.catalogue.types[ty].gross_operational_fte * sc * 0.6
+                ),
+                jobs=SimpleNamespace(gross=self.catalogue.types[ty].gross_operational_fte * sc),
+            )
             for label, ty, sc, opens in self.projects
-        ]  # fmt: skip
-        return SimpleNamespace(population=self.pop, baseline_population=self.base,
-                               history=self.history, projects=projects)  # fmt: skip
+        ]
+        return SimpleNamespace(
+            population=self.pop,
+            baseline_population=self.base,
+            history=self.history,
+            projects=projects,
+        )
 
     def check(self, cmd: Any) -> SimpleNamespace:
         t = self.catalogue.types.get(cmd.type_id)
@@ -177,8 +257,11 @@ class FakeEngine:
         self.base = self.base * 1.004
         for label, _, _, opens in self.projects:
             if opens == self.year:
-                events.append(SimpleNamespace(kind="project_opened", year=self.year,
-                                              text=f"{label} opened", data={}))  # fmt: skip
+                events.append(
+                    SimpleNamespace(
+                        kind="project_opened", year=self.year, text=f"{label} opened", data={}
+                    )
+                )
         self.history.append(self._record())
         return events
 
@@ -189,17 +272,22 @@ class FakeEngine:
         sup = [(g, int(self.groups.get(g, 0)), s) for g, s in t.group_effects.items() if s > 0]
         det = [(g, int(self.groups.get(g, 0)), s) for g, s in t.group_effects.items() if s < 0]
         return SimpleNamespace(
-            operational_fte=t.gross_operational_fte * scale, construction_job_years=20 * scale,
+            operational_fte=t.gross_operational_fte * scale,
+            construction_job_years=20 * scale,
             gross_fte=t.gross_operational_fte * scale + 2 * scale,
             local=SimpleNamespace(total=SimpleNamespace(net=net), cost_per_net_job=cost / net),
             wider=SimpleNamespace(total=SimpleNamespace(net=net * 1.2)),
-            people_affected=1000 * scale, supporters=sup, detractors=det,
-        )  # fmt: skip
+            people_affected=1000 * scale,
+            supporters=sup,
+            detractors=det,
+        )
 
     def preview_approval(self, cmd: Any) -> dict[str, tuple[float, list[FakeContribution]]]:
         t = self.catalogue.types[cmd.type_id]
-        return {g: (4.0 * s, [FakeContribution(cmd.label or t.name, "project", 4.0 * s)])
-                for g, s in t.group_effects.items()}  # fmt: skip
+        return {
+            g: (4.0 * s, [FakeContribution(cmd.label or t.name, "project", 4.0 * s)])
+            for g, s in t.group_effects.items()
+        }
 
     def checksum(self) -> str:
         h = hashlib.sha256(np.ascontiguousarray(self.pop).tobytes())

@@ -50,10 +50,24 @@ class _T:
 
 def test_needs_weight_categories_and_record_reason():
     types = [_T("clinic", "health"), _T("school", "education"), _T("park", "green_space")]
-    old = NeedReading(need="older_people", area_value=0.3, national_value=0.19, index=1.6,
-                      triggered=True, weight=3, categories=("health",))  # fmt: skip
-    kids = NeedReading(need="young_children", area_value=0.1, national_value=0.12, index=0.8,
-                       triggered=False, weight=3, categories=("education",))  # fmt: skip
+    old = NeedReading(
+        need="older_people",
+        area_value=0.3,
+        national_value=0.19,
+        index=1.6,
+        triggered=True,
+        weight=3,
+        categories=("health",),
+    )
+    kids = NeedReading(
+        need="young_children",
+        area_value=0.1,
+        national_value=0.12,
+        index=0.8,
+        triggered=False,
+        weight=3,
+        categories=("education",),
+    )
     w, reasons = type_weights(types, [old, kids], funded_types=set())
     assert w.tolist() == [4.0, 1.0, 1.0]
     assert reasons[0] is old and reasons[1] is None and reasons[2] is None
@@ -66,16 +80,18 @@ def test_old_area_gets_more_health_cards_than_young_area(toy_world, toy_catalogu
     counts: dict[str, Counter] = {"Oldtown": Counter(), "Youngtown": Counter()}
     for area in counts:
         for seed in range(40):
-            s = GameSession.new(toy_world, area, seed=seed, catalogue=toy_catalogue,
-                                engine_factory=fake_factory)  # fmt: skip
+            s = GameSession.new(
+                toy_world, area, seed=seed, catalogue=toy_catalogue, engine_factory=fake_factory
+            )
             counts[area].update(c.category for c in s.proposals)
     assert counts["Oldtown"]["health"] > 1.5 * counts["Youngtown"]["health"]
 
 
 def test_health_card_records_its_census_reason(toy_world, toy_catalogue):
     for seed in range(20):
-        s = GameSession.new(toy_world, "Oldtown", seed=seed, catalogue=toy_catalogue,
-                            engine_factory=fake_factory)  # fmt: skip
+        s = GameSession.new(
+            toy_world, "Oldtown", seed=seed, catalogue=toy_catalogue, engine_factory=fake_factory
+        )
         health = [c for c in s.proposals if c.category == "health"]
         if health:
             card = health[0]
@@ -100,8 +116,9 @@ def test_card_fields_are_filled(toy_session):
 
 def test_same_seed_same_cards_different_seed_differs(toy_world, toy_catalogue):
     def titles(seed):
-        s = GameSession.new(toy_world, "Midtown", seed=seed, catalogue=toy_catalogue,
-                            engine_factory=fake_factory)  # fmt: skip
+        s = GameSession.new(
+            toy_world, "Midtown", seed=seed, catalogue=toy_catalogue, engine_factory=fake_factory
+        )
         return [c.type_id for c in s.proposals]
 
     assert titles(5) == titles(5)

@@ -30,8 +30,15 @@ else:
 
 def _run(arg: str, hash_seed: str, stdin: str = "") -> str:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    out = subprocess.run([sys.executable, "-c", SCRIPT, arg], input=stdin, env=env,
-                         capture_output=True, text=True, check=True, timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT, arg],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     return out.stdout.strip().splitlines()[-1]
 
 

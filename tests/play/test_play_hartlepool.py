@@ -181,8 +181,7 @@ def test_report_totals_agree_with_its_projects_list(game, kind):
     assert sum(p.net_jobs for p in counted) == pytest.approx(r.net_additional_jobs)
     assert sum(p.gross_jobs for p in counted) == pytest.approx(r.gross_jobs)
     assert all(p.net_jobs == 0.0 for p in r.projects if not p.counted)
-    assert {lbl for lbl, _ in r.jobs.not_yet_open} == {p.label for p in r.projects
-                                                      if not p.counted}  # fmt: skip
+    assert {lbl for lbl, _ in r.jobs.not_yet_open} == {p.label for p in r.projects if not p.counted}
     assert r.cost_per_net_job == pytest.approx(sum(p.cost for p in counted) / r.net_additional_jobs)
     t = tables(r)["summary"].set_index("measure")["value"]
     assert float(t["net_additional_jobs"]) == pytest.approx(r.net_additional_jobs)
@@ -253,16 +252,27 @@ def test_save_in_year_4_and_continue_equals_straight_through(world, tmp_path, mo
 
 def _state(s: GameSession):
     eng = s.engine.engine
-    return (s.money, s.clout, s.turn, [c.model_dump() for c in s.proposals],
-            [p.model_dump() for p in s.funded], len(s.log), s.engine.checksum(),
-            len(eng.queue), eng.budget)  # fmt: skip
+    return (
+        s.money,
+        s.clout,
+        s.turn,
+        [c.model_dump() for c in s.proposals],
+        [p.model_dump() for p in s.funded],
+        len(s.log),
+        s.engine.checksum(),
+        len(eng.queue),
+        eng.budget,
+    )
 
 
 SCRIPT = st.lists(
-    st.tuples(st.sampled_from(["fund", "reject", "defer", "consult", "advance"]),
-              st.integers(0, 5), st.sampled_from(["young_families", "older_people", "workers"])),
+    st.tuples(
+        st.sampled_from(["fund", "reject", "defer", "consult", "advance"]),
+        st.integers(0, 5),
+        st.sampled_from(["young_families", "older_people", "workers"]),
+    ),
     max_size=25,
-)  # fmt: skip
+)
 
 
 @settings(
@@ -281,9 +291,12 @@ def test_real_engine_invariants(world, script, seed):
             s.advance_year()
         elif s.proposals:
             cid = s.proposals[k % len(s.proposals)].id
-            action = {"fund": Fund(card_id=cid), "reject": Reject(card_id=cid),
-                      "defer": Defer(card_id=cid),
-                      "consult": Consult(card_id=cid, group_id=group)}[kind]  # fmt: skip
+            action = {
+                "fund": Fund(card_id=cid),
+                "reject": Reject(card_id=cid),
+                "defer": Defer(card_id=cid),
+                "consult": Consult(card_id=cid, group_id=group),
+            }[kind]
             before = _state(s)
             verdict = s.check(action)
             assert _state(s) == before

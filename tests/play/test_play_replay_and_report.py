@@ -28,8 +28,9 @@ def _play_year(s: GameSession) -> None:
 
 
 def _new(world, cat, seed=11):
-    return GameSession.new(world, "Youngtown", seed=seed, catalogue=cat,
-                           engine_factory=fake_factory)  # fmt: skip
+    return GameSession.new(
+        world, "Youngtown", seed=seed, catalogue=cat, engine_factory=fake_factory
+    )
 
 
 def test_save_in_year_4_and_continue_matches_straight_through(toy_world, toy_catalogue, tmp_path):
@@ -41,8 +42,9 @@ def test_save_in_year_4_and_continue_matches_straight_through(toy_world, toy_cat
     for _ in range(4):
         _play_year(first)
     path = save_atomic(first.to_save(), tmp_path / "autosave.json")
-    resumed = GameSession.from_save(toy_world, load(path, SaveFile), catalogue=toy_catalogue,
-                                    engine_factory=fake_factory)  # fmt: skip
+    resumed = GameSession.from_save(
+        toy_world, load(path, SaveFile), catalogue=toy_catalogue, engine_factory=fake_factory
+    )
     assert resumed.turn == 4 and resumed.year == 2025
     assert resumed.money == first.money and resumed.clout == first.clout
     assert [c.model_dump() for c in resumed.proposals] == [c.model_dump() for c in first.proposals]

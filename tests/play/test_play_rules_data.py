@@ -35,8 +35,14 @@ def test_rulebook_loads_with_expected_values():
 
 def test_templates_cover_every_key_the_game_uses():
     t = english_templates()
-    keys = ("news.project_opened", "news.jobs_up", "news.population_down",
-            "card.reason.unemployment", "card.error.no_money", "report.ending.mob")  # fmt: skip
+    keys = (
+        "news.project_opened",
+        "news.jobs_up",
+        "news.population_down",
+        "card.reason.unemployment",
+        "card.error.no_money",
+        "report.ending.mob",
+    )
     for key in keys:
         assert key in t
     assert all(k.startswith(("news.", "card.", "report.", "jobs.")) for k in t)

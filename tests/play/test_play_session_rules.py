@@ -11,8 +11,16 @@ from game.play import Consult, Defer, Fund, GameSession, Reject
 
 
 def _snapshot(s: GameSession):
-    return (s.money, s.clout, s.turn, s.year, [c.model_dump() for c in s.proposals],
-            [p.model_dump() for p in s.funded], len(s.log), s.engine.checksum())  # fmt: skip
+    return (
+        s.money,
+        s.clout,
+        s.turn,
+        s.year,
+        [c.model_dump() for c in s.proposals],
+        [p.model_dump() for p in s.funded],
+        len(s.log),
+        s.engine.checksum(),
+    )
 
 
 def test_start_of_game(toy_session):
@@ -86,8 +94,10 @@ def test_refusals_say_why_and_change_nothing(toy_session):
     s = toy_session
     before = _snapshot(s)
     assert "no open proposal" in s.act(Fund(card_id="zz")).reason
-    assert "Unknown citizen group" in s.act(Consult(card_id=s.proposals[0].id,
-                                                   group_id="pirates")).reason  # fmt: skip
+    assert (
+        "Unknown citizen group"
+        in s.act(Consult(card_id=s.proposals[0].id, group_id="pirates")).reason
+    )
     s.money = 0.0
     r = s.act(Fund(card_id=s.proposals[0].id))
     assert not r.ok and r.reason.startswith("Not enough money")
@@ -163,10 +173,13 @@ def test_score_and_ending_by_hand():
 
 
 actions = st.lists(
-    st.tuples(st.sampled_from(["fund", "reject", "defer", "consult", "advance"]),
-              st.integers(0, 5), st.sampled_from(["young_families", "older_people", "workers"])),
+    st.tuples(
+        st.sampled_from(["fund", "reject", "defer", "consult", "advance"]),
+        st.integers(0, 5),
+        st.sampled_from(["young_families", "older_people", "workers"]),
+    ),
     max_size=30,
-)  # fmt: skip
+)
 
 
 @settings(
@@ -176,8 +189,9 @@ actions = st.lists(
 def test_invariants_money_clout_never_negative_check_never_mutates(
     toy_world, toy_catalogue, script, seed
 ):
-    s = GameSession.new(toy_world, "Midtown", seed=seed, catalogue=toy_catalogue,
-                        engine_factory=fake_factory)  # fmt: skip
+    s = GameSession.new(
+        toy_world, "Midtown", seed=seed, catalogue=toy_catalogue, engine_factory=fake_factory
+    )
     for kind, k, group in script:
         if s.finished:
             break
@@ -188,9 +202,12 @@ def test_invariants_money_clout_never_negative_check_never_mutates(
             if not cards:
                 continue
             cid = cards[k % len(cards)].id
-            action = {"fund": Fund(card_id=cid), "reject": Reject(card_id=cid),
-                      "defer": Defer(card_id=cid),
-                      "consult": Consult(card_id=cid, group_id=group)}[kind]  # fmt: skip
+            action = {
+                "fund": Fund(card_id=cid),
+                "reject": Reject(card_id=cid),
+                "defer": Defer(card_id=cid),
+                "consult": Consult(card_id=cid, group_id=group),
+            }[kind]
             before = _snapshot(s)
             verdict = s.check(action)
             assert _snapshot(s) == before
