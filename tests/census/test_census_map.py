@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.census import load_map
-from game.census.build import neighbours_from_arcs
+from game.census.build_map import neighbours_from_arcs
 from game.census.paths import DEFAULT_CENSUS_DIR
 from game.model.world import World
 
