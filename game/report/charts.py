@@ -88,7 +88,11 @@ def series_chart(runs: Sequence[tuple[str, ScenarioRun]], indicator: str, title:
     ax.set_ylabel("people" if indicator == "population" else "jobs")
     ax.legend(fontsize=7, frameon=False, loc="best")
     ax.set_title(title, fontsize=10, loc="left")
-    return Chart(f"{indicator}_chart", title, _png(fig))
+    caption = (
+        "Dashed: the baseline with no new projects. Line: the central projection; shading: "
+        "the lowest to highest of the low, central and high variants."
+    )
+    return Chart(f"{indicator}_chart", title, _png(fig), caption)
 
 
 def pyramid_chart(runs: Sequence[tuple[str, ScenarioRun]]) -> Chart:
@@ -120,7 +124,8 @@ def pyramid_chart(runs: Sequence[tuple[str, ScenarioRun]]) -> Chart:
     ax.legend(fontsize=7, frameon=False, loc="upper right")
     title = f"Population by age, {y0} and {y1}"
     ax.set_title(title, fontsize=10, loc="left")
-    return Chart("pyramid_chart", title, _png(fig))
+    caption = "Black outline: the start year. Filled or coloured: the end year."
+    return Chart("pyramid_chart", title, _png(fig), caption)
 
 
 def _short(text: str, n: int = 34) -> str:
@@ -134,12 +139,12 @@ def net_jobs_chart(runs: Sequence[tuple[str, ScenarioRun]]) -> Chart:
         for p in run.summary["projects"]:
             if p["label"] not in labels:
                 labels.append(p["label"])
-    fig, ax = _figure(max(2.2, 0.42 * max(len(labels), 1) * len(runs) + 1.0))
+    fig, ax = _figure(min(5.5, max(2.2, 0.22 * max(len(labels), 1) * len(runs) + 1.0)))
     h = 0.8 / len(runs)
     for k, ((label, run), colour) in enumerate(zip(runs, COLOURS, strict=False)):
         net = {p["label"]: p["local"]["net"] for p in run.summary["projects"]}
-        ys = [i + k * h for i in range(len(labels))]
-        vals = [net.get(lab, 0.0) for lab in labels]
+        ys = [i + k * h for i, lab in enumerate(labels) if lab in net]
+        vals = [net[lab] for lab in labels if lab in net]
         ax.barh(ys, vals, height=h * 0.9, color=colour, label=label if len(runs) > 1 else None)
         for y, v in zip(ys, vals, strict=True):
             ax.text(v, y, f" {v:,.0f}", va="center", fontsize=7)
@@ -155,7 +160,11 @@ def net_jobs_chart(runs: Sequence[tuple[str, ScenarioRun]]) -> Chart:
         ax.text(0.5, 0.5, "No project open by the end", ha="center", transform=ax.transAxes)
     title = "Net new jobs by project"
     ax.set_title(title, fontsize=10, loc="left")
-    return Chart("net_jobs_chart", title, _png(fig))
+    caption = (
+        "Net new jobs (construction and operational FTE) at the level played, for the "
+        "projects open by the end; the gross to net table shows each deduction."
+    )
+    return Chart("net_jobs_chart", title, _png(fig), caption)
 
 
 def approval_chart(runs: Sequence[tuple[str, ScenarioRun]], top: int = 10) -> Chart:
@@ -164,7 +173,7 @@ def approval_chart(runs: Sequence[tuple[str, ScenarioRun]], top: int = 10) -> Ch
     first = runs[0][1].summary["approvals"][:top]
     groups = [a["group"] for a in first]
     names = {a["group"]: a.get("name") or a["group"] for a in first}
-    fig, ax = _figure(max(2.5, 0.38 * len(groups) * len(runs) + 1.0))
+    fig, ax = _figure(min(6.0, max(2.5, 0.25 * len(groups) * len(runs) + 1.0)))
     h = 0.8 / len(runs)
     for k, ((label, run), colour) in enumerate(zip(runs, COLOURS, strict=False)):
         by = {a["group"]: a for a in run.summary["approvals"]}
@@ -205,7 +214,11 @@ def approval_chart(runs: Sequence[tuple[str, ScenarioRun]], top: int = 10) -> Ch
     ax.legend(fontsize=7, frameon=False, loc="lower right")
     title = "Approval by citizen group, with the main reason"
     ax.set_title(title, fontsize=10, loc="left")
-    return Chart("approval_chart", title, _png(fig))
+    caption = (
+        "Bars: approval at the end (0-100); black tick: the same group with no new "
+        "projects. The text names the largest reason over the whole run."
+    )
+    return Chart("approval_chart", title, _png(fig), caption)
 
 
 def all_charts(runs: Sequence[tuple[str, ScenarioRun]]) -> list[Chart]:

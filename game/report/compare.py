@@ -37,49 +37,44 @@ ORDER = (
 )
 
 
-def _decisions(run: ScenarioRun) -> dict[tuple[str, str, float], list[int]]:
-    out: dict[tuple[str, str, float], list[int]] = {}
+def _decisions(run: ScenarioRun) -> dict[tuple[str, str], list[tuple[int, float]]]:
+    out: dict[tuple[str, str], list[tuple[int, float]]] = {}
     for p in run.central.state.projects:
-        out.setdefault((p.type_id, p.label, round(p.scale, 6)), []).append(p.started)
+        out.setdefault((p.type_id, p.label), []).append((p.started, round(p.scale, 6)))
     return out
 
 
+def _when(items: list[tuple[int, float]]) -> str:
+    return ", ".join(f"{y}" + ("" if s == 1 else f" (scale {s:g})") for y, s in items) or "-"
+
+
 def decisions_table(a: ScenarioRun, b: ScenarioRun) -> pd.DataFrame:
-    """Each funded project with its year in A and in B; differences first."""
+    """Each funded project with its year (and scale) in A and in B; differences first."""
     da, db = _decisions(a), _decisions(b)
     rows = []
     for key in list(dict.fromkeys([*da, *db])):
-        ya, yb = da.get(key, []), db.get(key, [])
-        if ya and not yb:
+        ia, ib = sorted(da.get(key, [])), sorted(db.get(key, []))
+        if ia and not ib:
             how = "only in A"
-        elif yb and not ya:
+        elif ib and not ia:
             how = "only in B"
-        elif sorted(ya) != sorted(yb):
+        elif [s for _, s in ia] != [s for _, s in ib]:
+            how = "different size"
+        elif ia != ib:
             how = "different timing"
         else:
             how = "same in both"
-        rows.append(
-            [
-                how,
-                key[1],
-                key[0],
-                key[2],
-                ", ".join(map(str, ya)) or "-",
-                ", ".join(map(str, yb)) or "-",
-            ]
-        )
-    order = {"only in A": 0, "only in B": 1, "different timing": 2, "same in both": 3}
+        rows.append([how, key[1], key[0], _when(ia), _when(ib)])
+    order = {
+        "only in A": 0,
+        "only in B": 1,
+        "different size": 2,
+        "different timing": 3,
+        "same in both": 4,
+    }
     rows.sort(key=lambda r: order[r[0]])
     return pd.DataFrame(
-        rows,
-        columns=[
-            "difference",
-            "project",
-            "type",
-            "scale",
-            "funded in A (year)",
-            "funded in B (year)",
-        ],
+        rows, columns=["difference", "project", "type", "funded in A (year)", "funded in B (year)"]
     )
 
 
@@ -165,12 +160,12 @@ def build_comparison(a: ScenarioRun, b: ScenarioRun) -> Pack:
     bench = load_benchmarks()
     decisions = decisions_table(a, b)
     differing = [
-        f"{r[0].capitalize()}: {r[1]} (A {r[4]}; B {r[5]})"
+        f"{r[0][0].upper()}{r[0][1:]}: {r[1]} (A {r[3]}; B {r[4]})"
         for r in decisions.itertuples(index=False)
         if r[0] != "same in both"
     ]
     same = [
-        f"In both: {r[1]} ({r[4]})"
+        f"In both: {r[1]} ({r[3]})"
         for r in decisions.itertuples(index=False)
         if r[0] == "same in both"
     ]
@@ -218,11 +213,12 @@ def build_comparison(a: ScenarioRun, b: ScenarioRun) -> Pack:
         proposed=[*differing, *same] or ["The two scenarios fund the same projects."],
         gains=gains,
         losses=losses,
-        benchmark_text=f"A: {cpj[0]} B: {cpj[1]}",
+        benchmark_text=f"A: {cpj[0]}\nB: {cpj[1]}",
         tables=tables,
         charts=all_charts([("A", a), ("B", b)]),
         notes=[f"A = {a.name} ({a.source}); B = {b.name} ({b.source})."],
         values={k: v for k, v in comparison_values(a, b).items()},
+        headline_title=f"Headline figures at {y1}: A, B and the difference",
         footer=f"{s['area']['name']} ({s['area']['code']}): A vs B",
         gains_title="Better under A",
         losses_title="Better under B",

@@ -88,6 +88,7 @@ class Pack:
     story: list[str] = field(default_factory=list)  # a finished game: funded when, outcome
     values: dict[str, Any] = field(default_factory=dict)  # headline numbers, for tests
     footer: str = ""  # the area, on every PDF page
+    headline_title: str = "Headline figures"
     gains_title: str = "Who gains"
     losses_title: str = "Who loses"
 
@@ -196,6 +197,7 @@ def build_pack(run: ScenarioRun, kind: str = "scenario") -> Pack:
         charts=all_charts([("Scenario", run)]),
         notes=[*s.get("notes", []), *(f"Warning: {w}" for w in s.get("warnings", []))],
         footer=area,
+        headline_title=f"Headline figures at {y1}",
         story=[*run.game["funded"], *run.game["outcome"]] if run.game else [],
         values={k: h.central for k, h in headlines(run).items()},
     )

@@ -32,17 +32,18 @@ def value(x: Any, unit: str = "") -> str:
 
 
 def signed(x: float | None, unit: str = "") -> str:
+    """A difference with its sign; one that rounds to nothing is shown unsigned."""
     if x is None or not math.isfinite(x):
         return "n/a"
     if unit == "GBP":
-        return ("+" if x > 0 else "−" if x < 0 else "") + money(abs(x))
+        return "£0" if abs(x) < 0.5 else ("+" if x > 0 else "−") + money(abs(x))
     if unit == "share":
-        return f"{x * 100:+.1f} pts"
+        return "0.0 pts" if abs(x) < 0.0005 else f"{x * 100:+.1f} pts".replace("-", "−")
     if unit == "ratio":
-        return f"{x:+.2f}"
+        return "0.00" if abs(x) < 0.005 else f"{x:+.2f}".replace("-", "−")
     if unit == "points":
-        return f"{x:+.1f}"
-    return f"{x:+,.0f}".replace("-", "−")
+        return "0.0" if abs(x) < 0.05 else f"{x:+.1f}".replace("-", "−")
+    return "0" if abs(x) < 0.5 else f"{x:+,.0f}".replace("-", "−")
 
 
 def band(lo: float | None, hi: float | None, unit: str = "") -> str:

@@ -32,6 +32,7 @@ def render_html(pack: Pack) -> str:
     return template.render(
         p=pack,
         caveat=CAVEAT,
+        bold=len(pack.columns) - 1 if pack.kind == "comparison" else 1,
         png={c.name: base64.b64encode(c.png).decode("ascii") for c in pack.charts},
         rows={t.name: _rows(t.frame) for t in pack.tables},
     )

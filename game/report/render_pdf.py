@@ -140,10 +140,8 @@ def _numbered(pack: Pack) -> type[rl_canvas.Canvas]:
                 left = f"Civic Futures {pack.version} · generated {pack.date}"
                 width = self._pagesize[0]
                 self.drawString(MARGIN, 1.0 * cm, left)
-                self.drawCentredString(width / 2, 1.0 * cm, pack.footer[:70])
-                self.drawRightString(
-                    width - MARGIN, 1.0 * cm, f"page {self._pageNumber} of {total}"
-                )
+                right = f"{pack.footer[:60]} · page {self._pageNumber} of {total}"
+                self.drawRightString(width - MARGIN, 1.0 * cm, right)
                 super().showPage()
             super().save()
 
@@ -153,15 +151,17 @@ def _numbered(pack: Pack) -> type[rl_canvas.Canvas]:
 def _headline_table(pack: Pack) -> Table:
     head = [_p("measure", "head"), *(_p(c, "headnum") for c in pack.columns)]
     rows = [head]
+    n = len(pack.columns)
+    # the figures a reader compares in bold: central, or A and B (not their difference)
+    bold = n - 1 if pack.kind == "comparison" else 1
     for r in pack.summary:
         label = r.label + (f" — {r.note}" if r.note else "")
         rows.append(
             [
                 _p(label, "cell" if r.note else "body"),
-                *(_p(c, "big" if i == 0 else "bignum") for i, c in enumerate(r.cells)),
+                *(_p(c, "big" if i < bold else "bignum") for i, c in enumerate(r.cells)),
             ]
         )
-    n = len(pack.columns)
     widths = [WIDTH * 0.46] + [WIDTH * 0.54 / n] * n
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(_grid())
@@ -240,9 +240,11 @@ def _data_table(frame: Any, width: float = WIDTH) -> Table:
 
 
 def _image(png: bytes) -> Image:
+    """A chart at the text width, or smaller if it would not fit on one page."""
     img = Image(io.BytesIO(png))
-    k = WIDTH / img.imageWidth
-    img.drawWidth, img.drawHeight = WIDTH, img.imageHeight * k
+    max_h = (A4[1] - MARGIN - 1.8 * cm) * 0.8
+    k = min(WIDTH / img.imageWidth, max_h / img.imageHeight)
+    img.drawWidth, img.drawHeight = img.imageWidth * k, img.imageHeight * k
     return img
 
 
@@ -255,11 +257,12 @@ def _summary_page(pack: Pack) -> list[Any]:
         *(_p(n, "small") for n in pack.notes),
         _p("What differs" if pack.kind == "comparison" else "What is proposed", "h3"),
         *(Paragraph("• " + escape(line), s["small"]) for line in pack.proposed[:14]),
-        _p("Headline figures", "h3"),
+        _p(pack.headline_title, "h3"),
         _headline_table(pack),
         Spacer(1, 4),
         Paragraph(
-            "<b>Cost per net job against published benchmarks.</b> " + escape(pack.benchmark_text),
+            "<b>Cost per net job against published benchmarks.</b> "
+            + escape(pack.benchmark_text).replace("\n", "<br/>"),
             s["small"],
         ),
     ]
@@ -338,7 +341,8 @@ def render_pdf(pack: Pack) -> bytes:
     story = _summary_page(pack)
     story += [PageBreak(), _p("Charts", "h2")]
     for c in pack.charts:
-        story.append(KeepTogether([_image(c.png), Spacer(1, 6)]))
+        caption = [_p(c.caption, "small")] if c.caption else []
+        story.append(KeepTogether([_image(c.png), *caption, Spacer(1, 8)]))
     story += _tables(pack)
     story += [CondPageBreak(6 * cm), _p("What this model leaves out", "h2")]
     story += [Paragraph("• " + escape(x), _styles()["small"]) for x in pack.leaves_out]
