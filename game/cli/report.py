@@ -144,19 +144,15 @@ def save_run(world: Any, path: Path) -> Any:
     port = session.engine
     engines = {"central": port.engine, **dict(port.bands)}
     engines = {v: engines[v] for v in ("low", "central", "high")}
-    name = f"Game: {session.area.name}, seed {session.seed}"
+    name = f"A game of Civic Futures: {session.area.name} (seed {session.seed})"
     summary = _summary(world, engines, name, session.seed)
     return ScenarioRun(engines, summary, session.scenario, str(path), game=_story(session))
 
 
 def _story(session: Any) -> dict[str, Any]:
-    lines = [
-        f"Funded {p.title} in {p.funded_year} (£{p.cost / 1e6:.1f}m), opens {p.opens_year}"
-        for p in session.funded
-    ] or ["Nothing was funded."]
-    finished = session.turn >= session.years
+    """The outcome of a saved game (what was funded comes from the engine's projects)."""
     outcome: list[str] = []
-    if finished:
+    if session.turn >= session.years:
         r = session.census_report("final")
         if r.score is not None:
             outcome.append(f"Final score {r.score:.0f} / 100; ending: {r.ending}")
@@ -167,7 +163,7 @@ def _story(session: Any) -> dict[str, Any]:
             f"The game is not finished: this pack is the position after year {session.year} "
             f"(turn {session.turn} of {session.years})."
         )
-    return {"funded": lines, "outcome": outcome}
+    return {"outcome": outcome}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -218,6 +218,7 @@ def build_comparison(a: ScenarioRun, b: ScenarioRun) -> Pack:
         charts=all_charts([("A", a), ("B", b)]),
         notes=[f"A = {a.name} ({a.source}); B = {b.name} ({b.source})."],
         values={k: v for k, v in comparison_values(a, b).items()},
+        proposed_title="What differs (differences first)",
         headline_title=f"Headline figures at {y1}: A, B and the difference",
         footer=f"{s['area']['name']} ({s['area']['code']}): A vs B",
         gains_title="Better under A",

@@ -89,6 +89,7 @@ class Pack:
     values: dict[str, Any] = field(default_factory=dict)  # headline numbers, for tests
     footer: str = ""  # the area, on every PDF page
     headline_title: str = "Headline figures"
+    proposed_title: str = "What is proposed"
     gains_title: str = "Who gains"
     losses_title: str = "Who loses"
 
@@ -198,6 +199,7 @@ def build_pack(run: ScenarioRun, kind: str = "scenario") -> Pack:
         notes=[*s.get("notes", []), *(f"Warning: {w}" for w in s.get("warnings", []))],
         footer=area,
         headline_title=f"Headline figures at {y1}",
-        story=[*run.game["funded"], *run.game["outcome"]] if run.game else [],
+        story=list(run.game["outcome"]) if run.game else [],
+        proposed_title="What the player funded, and when" if run.game else "What is proposed",
         values={k: h.central for k, h in headlines(run).items()},
     )

@@ -255,7 +255,7 @@ def _summary_page(pack: Pack) -> list[Any]:
         _p(pack.subtitle, "sub"),
         _p(CAVEAT, "caveat"),
         *(_p(n, "small") for n in pack.notes),
-        _p("What differs" if pack.kind == "comparison" else "What is proposed", "h3"),
+        _p(pack.proposed_title, "h3"),
         *(Paragraph("• " + escape(line), s["small"]) for line in pack.proposed[:14]),
         _p(pack.headline_title, "h3"),
         _headline_table(pack),
@@ -281,7 +281,7 @@ def _summary_page(pack: Pack) -> list[Any]:
     story.append(cols)
     if pack.story:
         story += [
-            _p("The game", "h3"),
+            _p("The outcome", "h3"),
             *(Paragraph("• " + escape(x), s["small"]) for x in pack.story),
         ]
     return story
