@@ -190,3 +190,43 @@ def run(args: argparse.Namespace) -> int:
     for p in written:
         print(f"  {p}")
     return 0
+
+
+def simulate_compare(args: argparse.Namespace) -> int:
+    """`simulate --compare A B`: the comparison's headlines as text or JSON (and, with
+    --out, the comparison tables as CSV)."""
+    from game.report import build_comparison, write_pack
+    from game.report.compare import comparison_values
+    from game.report.headlines import headlines
+
+    if args.scenario is not None:
+        raise ScenarioError("give either --scenario or --compare A B, not both")
+    world = _load_world(args)
+    a, b = compare_runs(world, list(args.compare), args.area, args.years)
+    values = comparison_values(a, b)
+    if args.out is not None:
+        write_pack(build_comparison(a, b), args.out, ("csv",))
+    if args.json:
+        doc = {
+            "a": a.summary,
+            "b": b.summary,
+            "comparison": {
+                k: {"a": va, "b": vb, "a_minus_b": d} for k, (va, vb, d) in values.items()
+            },
+        }
+        print(json.dumps(doc, indent=2, default=str))
+        return 0
+    from game.report import fmt
+
+    hs = headlines(a)
+    y0, y1 = a.summary["years"]
+    print(f"Civic Futures comparison: {a.summary['area']['name']}, {y0}-{y1}")
+    print(f"  A: {a.name} ({args.compare[0]})")
+    print(f"  B: {b.name} ({args.compare[1]})")
+    print(f"\n{'at ' + str(y1):52s}{'A':>14s}{'B':>14s}{'A - B':>14s}")
+    for k, (va, vb, d) in values.items():
+        h = hs[k]
+        cells = [fmt.value(v, h.unit) if v is not None else (h.note or "n/a") for v in (va, vb)]
+        diff = fmt.signed(d, h.unit) if d is not None else ""
+        print(f"{h.label[:51]:52s}{cells[0]:>14s}{cells[1]:>14s}{diff:>14s}")
+    return 0

@@ -136,8 +136,12 @@ def test_pdf_pages_carry_date_version_and_page_numbers(pack_dir: Path, sim: dict
         assert f"page {i} of {n}" in t
         assert version in t and re.search(r"generated \d{4}-\d\d-\d\d", t)
     whole = "\n".join(p.extract_text() for p in reader.pages)
-    for heading in ("Gross to net jobs by project", "Assumptions and provenance",
-                    "What this model leaves out", "Census tables behind"):  # fmt: skip
+    for heading in (
+        "Gross to net jobs by project",
+        "Assumptions and provenance",
+        "What this model leaves out",
+        "Census tables behind",
+    ):
         assert heading in whole
 
 
@@ -211,8 +215,17 @@ def _fails(argv: list[str], capsys) -> str:
 
 def test_comparing_two_areas_is_refused(tmp_path: Path, capsys) -> None:
     out = tmp_path / "cmp"
-    err = _fails(["report", "--compare", SCENARIO, "data/scenarios/ceredigion_gigabit_transport.json",
-                  "--out", str(out)], capsys)  # fmt: skip
+    err = _fails(
+        [
+            "report",
+            "--compare",
+            SCENARIO,
+            "data/scenarios/ceredigion_gigabit_transport.json",
+            "--out",
+            str(out),
+        ],
+        capsys,
+    )
     assert "cannot compare across areas" in err and "Ceredigion" in err
     assert not out.exists()
 
@@ -221,17 +234,42 @@ def test_bad_input_exits_2_and_leaves_no_pack(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"name": "x", "projects": [', encoding="utf-8")
     out = tmp_path / "out"
-    err = _fails(["report", "--area", "Hartlepool", "--scenario", str(bad), "--out", str(out)],
-                 capsys)  # fmt: skip
+    err = _fails(
+        ["report", "--area", "Hartlepool", "--scenario", str(bad), "--out", str(out)], capsys
+    )
     assert "bad.json" in err
     assert not out.exists()
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
-    err = _fails(["report", "--area", "Hartlepool", "--scenario", SCENARIO, "--out",
-                  str(blocker / "pack"), "--format", "csv"], capsys)  # fmt: skip
+    err = _fails(
+        [
+            "report",
+            "--area",
+            "Hartlepool",
+            "--scenario",
+            SCENARIO,
+            "--out",
+            str(blocker / "pack"),
+            "--format",
+            "csv",
+        ],
+        capsys,
+    )
     assert "a_file" in err
-    err = _fails(["report", "--area", "Hartlepool", "--scenario", SCENARIO, "--out",
-                  str(blocker), "--format", "csv"], capsys)  # fmt: skip
+    err = _fails(
+        [
+            "report",
+            "--area",
+            "Hartlepool",
+            "--scenario",
+            SCENARIO,
+            "--out",
+            str(blocker),
+            "--format",
+            "csv",
+        ],
+        capsys,
+    )
     assert "not a folder" in err
     assert blocker.read_text() == "not a folder"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a_file", "bad.json"]  # no temp left
@@ -251,6 +289,42 @@ def test_existing_folder_keeps_other_files(tmp_path: Path) -> None:
     out = tmp_path / "pack"
     out.mkdir()
     (out / "notes.txt").write_text("mine")
-    assert main(["report", "--area", "Hartlepool", "--scenario", SCENARIO, "--out", str(out),
-                 "--format", "xlsx,csv"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "report",
+                "--area",
+                "Hartlepool",
+                "--scenario",
+                SCENARIO,
+                "--out",
+                str(out),
+                "--format",
+                "xlsx,csv",
+            ]
+        )
+        == 0
+    )
     assert sorted(p.name for p in out.iterdir()) == ["csv", "notes.txt", "report.xlsx"]
+
+
+def test_simulate_compare_json_is_the_difference(capsys) -> None:
+    capsys.readouterr()
+    assert main(["simulate", "--compare", SCENARIO, OTHER, "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    a, b = simulate_json(capsys, SCENARIO), simulate_json(capsys, OTHER)
+    assert doc["a"]["headline"] == a["headline"] and doc["b"]["headline"] == b["headline"]
+    net = doc["comparison"]["net_additional_jobs"]
+    want = a["headline"]["net_additional_jobs"]["scenario"]
+    want_b = b["headline"]["net_additional_jobs"]["scenario"]
+    assert net["a_minus_b"] == pytest.approx(want - want_b)
+    assert doc["comparison"]["bcr"]["a"] is None  # "not valued", never a made-up number
+
+
+def test_readme_example_pack_command_works(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    line = next(ln for ln in readme.splitlines() if ln.startswith("python main.py report --area"))
+    argv = line.split()[2:]
+    argv[argv.index("--out") + 1] = str(tmp_path / "pack")  # the rest exactly as written
+    assert main(argv) == 0
+    assert (tmp_path / "pack" / "report.pdf").stat().st_size > 10_000
