@@ -20,12 +20,10 @@ EXAMPLE = (
 )
 
 
-def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "report",
-        help="write a board-paper report pack (HTML, PDF, XLSX, CSV) for a scenario, two "
-        "scenarios side by side, or a finished game",
-        description=f"Example: {EXAMPLE}",
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Write a board-paper report pack (HTML, PDF, XLSX, CSV) for a scenario, two "
+        f"scenarios side by side, or a finished game. Example: {EXAMPLE}"
     )
     p.add_argument("--area", metavar="CODE_OR_NAME", help="area (default: the scenario's)")
     p.add_argument("--scenario", metavar="FILE", type=Path, help="scenario JSON")

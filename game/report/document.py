@@ -45,20 +45,9 @@ CAVEAT = (
 
 
 def program_version() -> str:
-    from importlib import metadata
+    from game import __version__
 
-    try:
-        return metadata.version("civic-futures")
-    except metadata.PackageNotFoundError:
-        import tomllib
-
-        from game.resources import data_dir
-
-        try:
-            with (data_dir().parent / "pyproject.toml").open("rb") as fh:
-                return str(tomllib.load(fh)["project"]["version"]) + " (source)"
-        except (OSError, KeyError, tomllib.TOMLDecodeError):
-            return "unknown"
+    return __version__
 
 
 @dataclass(frozen=True)
