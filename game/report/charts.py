@@ -167,7 +167,7 @@ def net_jobs_chart(runs: Sequence[tuple[str, ScenarioRun]]) -> Chart:
     return Chart("net_jobs_chart", title, _png(fig), caption)
 
 
-def approval_chart(runs: Sequence[tuple[str, ScenarioRun]], top: int = 10) -> Chart:
+def approval_chart(runs: Sequence[tuple[str, ScenarioRun]], top: int = 20) -> Chart:
     """Approval (0-100) by group: the baseline as a tick, the scenario as a bar, with each
     group's main reason (the largest contribution over the run)."""
     first = runs[0][1].summary["approvals"][:top]

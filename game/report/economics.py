@@ -23,9 +23,12 @@ LOCAL_GVA_HELP = (
 )
 BCR_LABEL = "Benefit-cost ratio (Green Book economic case)"
 NOT_VALUED = "not valued"
-NOT_VALUED_METHOD = (
-    "Not valued: the catalogue has no sourced evidence to value this project's benefits "
-    "(time savings, avoided flood damage, land value uplift, returns to skills)."
+NOT_VALUED_METHOD = "no sourced evidence to value its benefits yet"
+NOT_VALUED_HELP = (
+    "Not valued: the catalogue has no sourced evidence yet to value these projects' "
+    "benefits as the appraisal guidance does (time savings, avoided flood damage, land "
+    "value uplift, returns to skills), so no benefit-cost ratio is given rather than one "
+    "made to fit."
 )
 
 

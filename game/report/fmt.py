@@ -82,7 +82,7 @@ def column_cell(header: str, x: Any) -> str:
     if isinstance(x, float) and not math.isfinite(x):
         return ""
     h = header.lower()
-    if "year" in h and "job-years" not in h and float(x) == int(x):
+    if (h == "year" or "(year)" in h) and float(x) == int(x):
         return str(int(x))
     if "(gbp" in h:
         return f"£{x:,.0f}"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from game.report.economics import BCR_LABEL, LOCAL_GVA_LABEL, NOT_VALUED
+from game.report.economics import BCR_LABEL, LOCAL_GVA_LABEL, NOT_VALUED, NOT_VALUED_HELP
 from game.report.headlines import LEVEL_NAMES, ScenarioRun, headlines
 from game.report.provenance import assumptions_table, census_sources_table
 
@@ -325,7 +325,10 @@ def all_tables(run: ScenarioRun, benchmarks: pd.DataFrame) -> list[Table]:
             "Present value of costs and the economic case",
             appraisal_table(run),
             "Discounted at the Green Book 3.5% with optimism bias on capital. "
-            f"{LOCAL_GVA_LABEL} is not a benefit-cost ratio.",
+            f"{LOCAL_GVA_LABEL} is not a benefit-cost ratio. "
+            + (
+                NOT_VALUED_HELP if any(c.bcr is None for c in run.economic_cases().values()) else ""
+            ),
         ),
         Table(
             "benchmarks",
