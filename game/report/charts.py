@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
@@ -30,7 +31,7 @@ class Chart:
     caption: str = ""
 
 
-def _figure(height: float = 3.3) -> tuple[Figure, object]:
+def _figure(height: float = 3.3) -> tuple[Figure, Axes]:
     fig = Figure(figsize=(WIDTH_IN, height), dpi=150)
     FigureCanvasAgg(fig)
     return fig, fig.add_subplot(1, 1, 1)
@@ -43,15 +44,15 @@ def _png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-def _thousands(ax: object) -> None:
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))  # type: ignore[attr-defined]
+def _thousands(ax: Axes) -> None:
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
 
 
-def _style(ax: object) -> None:
+def _style(ax: Axes) -> None:
     for side in ("top", "right"):
-        ax.spines[side].set_visible(False)  # type: ignore[attr-defined]
-    ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)  # type: ignore[attr-defined]
-    ax.set_axisbelow(True)  # type: ignore[attr-defined]
+        ax.spines[side].set_visible(False)
+    ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
 
 
 def series_chart(runs: Sequence[tuple[str, ScenarioRun]], indicator: str, title: str) -> Chart:

@@ -89,9 +89,9 @@ def today() -> str:
 
 def proposed_lines(run: ScenarioRun) -> list[str]:
     lines = []
-    sc = run.scenario
-    if sc is not None and getattr(sc, "description", ""):
-        lines.append(str(sc.description))
+    description = str(getattr(run.scenario, "description", None) or "")
+    if description:
+        lines.append(description)
     for p in run.central.state.projects:
         where = "" if p.opens <= run.central.year else " (not open by the end: not counted)"
         lines.append(

@@ -7,7 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.report.economics import EconomicCase, economic_case
+from game.report.economics import (
+    BCR_LABEL,
+    LOCAL_GVA_LABEL,
+    NOT_VALUED,
+    EconomicCase,
+    economic_case,
+)
 
 LEVEL_NAMES = {
     "lad": "local authority",
@@ -52,8 +58,8 @@ class Headline:
     label: str
     unit: str  # people | FTE | GBP | ratio | share
     central: float | None
-    low: float | None  # the smaller of the low / high variants' values
-    high: float | None
+    low: float | None = None  # the smallest of the low / central / high values
+    high: float | None = None
     note: str = ""
 
 
@@ -69,108 +75,68 @@ def _from_summary(
     return Headline(key, label, unit, h["scenario"], lo, hi, note)
 
 
-def headlines(run: ScenarioRun) -> dict[str, Headline]:
-    """The figures on the summary page, keyed for tests and comparisons."""
+def _jobs_headlines(run: ScenarioRun) -> list[Headline]:
     s = run.summary
     h = s["headline"]
     lv = LEVEL_NAMES.get(s["level"], s["level"])
     wl = LEVEL_NAMES.get(s["wider_level"], s["wider_level"])
     accounts = {v: e.jobs_account() for v, e in run.engines.items()}
-    pop_impact = {
+    net_note = (
+        "gross jobs less deadweight, leakage, displacement and substitution, plus the multiplier"
+    )
+    wider = {v: a.net_additional_wider for v, a in accounts.items()}
+    cpj = {v: a.cost_per_net_job for v, a in accounts.items()}
+    return [
+        _from_summary("net_additional_jobs", f"Net new jobs ({lv})", "FTE",
+                      h["net_additional_jobs"], net_note),
+        Headline("net_additional_jobs_wider", f"Net new jobs ({wl})", "FTE",
+                 s["jobs_account"]["net_additional_wider"], *_band(wider)),
+        _from_summary("gross_jobs", "Jobs created (gross)", "FTE", h["gross_jobs"]),
+        _from_summary("jobs_vs_baseline", "Jobs located here vs no new projects", "jobs",
+                      h["jobs_vs_baseline"]),
+        Headline("cost_per_net_job", f"Cost per net new job ({lv}, capital)", "GBP",
+                 s["totals"]["cost_per_net_job_local"], *_band(cpj)),
+    ]  # fmt: skip
+
+
+def _population_headlines(run: ScenarioRun) -> list[Headline]:
+    h = run.summary["headline"]
+    impact = {
         v: e.history[-1].indicators["population"] - e.history[-1].baseline_indicators["population"]
         for v, e in run.engines.items()
     }
-    out = [
-        _from_summary(
-            "net_additional_jobs",
-            f"Net new jobs ({lv})",
-            "FTE",
-            h["net_additional_jobs"],
-            "gross jobs less deadweight, leakage, displacement and substitution, "
-            "plus the multiplier",
-        ),
-        Headline(
-            "net_additional_jobs_wider",
-            f"Net new jobs ({wl})",
-            "FTE",
-            s["jobs_account"]["net_additional_wider"],
-            *_band({v: a.net_additional_wider for v, a in accounts.items()}),
-        ),
-        _from_summary("gross_jobs", "Jobs created (gross)", "FTE", h["gross_jobs"]),
-        _from_summary(
-            "jobs_vs_baseline",
-            "Jobs located here vs no new projects",
-            "jobs",
-            h["jobs_vs_baseline"],
-        ),
-        Headline(
-            "cost_per_net_job",
-            f"Cost per net new job ({lv}, capital)",
-            "GBP",
-            s["totals"]["cost_per_net_job_local"],
-            *_band({v: a.cost_per_net_job for v, a in accounts.items()}),
-        ),
-        Headline(
-            "population_vs_baseline",
-            "Population vs no new projects",
-            "people",
-            pop_impact["central"],
-            *_band(pop_impact),
-        ),
+    return [
+        Headline("population_vs_baseline", "Population vs no new projects", "people",
+                 impact["central"], *_band(impact)),
         _from_summary("population", "Population at the end", "people", h["population"]),
-        Headline(
-            "population_baseline",
-            "Population at the end, no new projects",
-            "people",
-            h["population"]["baseline"],
-            None,
-            None,
-        ),
+        Headline("population_baseline", "Population at the end, no new projects", "people",
+                 h["population"]["baseline"]),
         _from_summary("jobs", "Jobs located in the area at the end", "jobs", h["jobs"]),
-        _from_summary(
-            "unemployment_rate", "Unemployment rate at the end", "share", h["unemployment_rate"]
-        ),
-        Headline(
-            "capital_cost",
-            "Capital cost of the projects counted",
-            "GBP",
-            s["totals"]["capital_cost"],
-            None,
-            None,
-        ),
-    ]
-    cases = run.economic_cases()
-    pv_c = sum(c.pv_costs for c in cases.values())
-    pv_gva = sum(c.pv_local_gva for c in cases.values())
-    valued = [c for c in cases.values() if c.bcr is not None]
-    bcr = None
-    if cases and len(valued) == len(cases) and pv_c > 0:
-        bcr = sum(c.bcr * c.pv_costs for c in valued if c.bcr is not None) / pv_c
-    out += [
-        Headline(
-            "pv_costs",
-            "Present value of costs (all funded projects)",
-            "GBP",
-            pv_c if cases else None,
-            None,
-            None,
-        ),
-        Headline(
-            "local_gva_impact",
-            "Local GVA impact (indicative)",
-            "ratio",
-            pv_gva / pv_c if pv_c > 0 else None,
-            None,
-            None,
-        ),
-        Headline(
-            "bcr",
-            "Benefit-cost ratio (Green Book economic case)",
-            "ratio",
-            bcr,
-            None,
-            None,
-            "" if bcr is not None else "not valued",
-        ),
-    ]
+        _from_summary("unemployment_rate", "Unemployment rate at the end", "share",
+                      h["unemployment_rate"]),
+    ]  # fmt: skip
+
+
+def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
+    """Present values summed over the funded projects' economic cases; a programme BCR only
+    when every project's benefits are valued (otherwise "not valued")."""
+    cases = run.economic_cases().values()
+    pv_c = sum(c.pv_costs for c in cases)
+    pv_gva = sum(c.pv_local_gva for c in cases)
+    valued = [c.bcr * c.pv_costs for c in cases if c.bcr is not None]
+    bcr = sum(valued) / pv_c if cases and len(valued) == len(cases) and pv_c > 0 else None
+    return [
+        Headline("capital_cost", "Capital cost of the projects counted", "GBP",
+                 run.summary["totals"]["capital_cost"]),
+        Headline("pv_costs", "Present value of costs (all funded projects)", "GBP",
+                 pv_c if cases else None),
+        Headline("local_gva_impact", LOCAL_GVA_LABEL, "ratio",
+                 pv_gva / pv_c if pv_c > 0 else None),
+        Headline("bcr", BCR_LABEL, "ratio", bcr, note="" if bcr is not None else NOT_VALUED),
+    ]  # fmt: skip
+
+
+def headlines(run: ScenarioRun) -> dict[str, Headline]:
+    """The figures on the summary page, keyed for tests and comparisons."""
+    out = [*_jobs_headlines(run), *_population_headlines(run), *_appraisal_headlines(run)]
     return {x.key: x for x in out}

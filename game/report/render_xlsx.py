@@ -31,7 +31,7 @@ def _number_format(header: str) -> str | None:
 
 def _clean(v: object) -> object:
     if hasattr(v, "item"):
-        v = v.item()  # type: ignore[union-attr]
+        v = v.item()
     if isinstance(v, float) and not math.isfinite(v):
         return None
     return v

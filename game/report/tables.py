@@ -254,10 +254,7 @@ def pyramid_table(run: ScenarioRun) -> pd.DataFrame:
     rows = []
     for lo in range(0, 91, BAND_WIDTH):
         hi = min(lo + BAND_WIDTH, 91)
-        band = f"{lo}-{hi - 1}" if hi < 91 else "90+"
-        if lo == 90:
-            band = "90+"
-        row = {"age band": band}
+        row: dict[str, str | float] = {"age band": "90+" if lo == 90 else f"{lo}-{hi - 1}"}
         for key, label in (
             ("start", f"{y0}"),
             ("end", f"{y1} scenario"),
