@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,17 @@ def scenario_run(world: Any, path: Path | None, area: str | None, years: int | N
         world.resolve(where)
     engines = run_low_central_high(world, where, seed=1, years=n, scenario=scenario)
     summary = _summary(world, engines, scenario.name if scenario else None, 1)
+    if area and scenario is not None and scenario.area:
+        from game.cli.simulate import _area_mismatch
+
+        mismatch = _area_mismatch(world, area, scenario.area)
+        if mismatch:  # the same warning simulate gives, kept in the pack's notes
+            warning = (
+                f"scenario {path} is written for {mismatch[1]} but --area gives "
+                f"{mismatch[0]}; running for {mismatch[0]}"
+            )
+            print(f"Warning: {warning}", file=sys.stderr)
+            summary["notes"] = [warning, *summary["notes"]]
     return ScenarioRun(engines, summary, scenario, str(path) if path else "(baseline)")
 
 

@@ -145,6 +145,7 @@ def summary_rows(run: ScenarioRun) -> list[SummaryRow]:
         "gross_jobs",
         "cost_per_net_job",
         "population_vs_baseline",
+        "population",
         "jobs_vs_baseline",
         "pv_costs",
         "local_gva_impact",
@@ -161,6 +162,10 @@ def summary_rows(run: ScenarioRun) -> list[SummaryRow]:
         if signed and h.low is not None and h.high is not None:
             rng = f"{fmt.signed(h.low, h.unit)} – {fmt.signed(h.high, h.unit)}"
         note = LOCAL_GVA_HELP if key == "local_gva_impact" else ""
+        if key == "population":
+            start = run.summary["headline"]["population"]["start"]
+            base = hs["population_baseline"].central
+            note = f"{fmt.value(start, 'people')} at the start; {fmt.value(base, 'people')} with no new projects"
         rows.append(SummaryRow(h.label, (central, rng), note))
     return rows
 
