@@ -165,7 +165,10 @@ def summary_rows(run: ScenarioRun) -> list[SummaryRow]:
         if key == "population":
             start = run.summary["headline"]["population"]["start"]
             base = hs["population_baseline"].central
-            note = f"{fmt.value(start, 'people')} at the start; {fmt.value(base, 'people')} with no new projects"
+            note = (
+                f"{fmt.value(start, 'people')} at the start; "
+                f"{fmt.value(base, 'people')} with no new projects"
+            )
         rows.append(SummaryRow(h.label, (central, rng), note))
     return rows
 
