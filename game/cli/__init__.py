@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "areas": "list and search local authorities (or regions, LEPs, combined authorities)",
     "profile": "census profile of a local authority, LEP, combined authority or region",
     "simulate": "project jobs, population and approval for an area, with and without projects",
+    "report": "write a board-paper report pack (HTML, PDF, XLSX, CSV) for a scenario, two "
+    "scenarios side by side, or a finished game",
     "bench": "time the engine (10-year baseline for all areas, one area with 10 projects, "
     "one advance_year) and report medians",
     "screenshots": "play a scripted game headless and save every screen as PNG",

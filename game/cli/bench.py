@@ -21,7 +21,9 @@ TARGETS = {
     "all_areas_10y_s": 1.0,
     "one_area_10y_10_projects_s": 0.05,
     "advance_year_one_area_s": 0.005,
+    "report_pack_s": 5.0,
 }
+REPORT_SCENARIO = "hartlepool_business_park_skills.json"
 BENCH_AREA = "E06000001"  # Hartlepool
 
 
@@ -30,6 +32,11 @@ def register(p: argparse.ArgumentParser) -> None:
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("--json", action="store_true", help="print one JSON object of seconds")
     p.add_argument("--client", action="store_true", help="also time the pygame client")
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="also time the whole report pack (HTML, PDF, XLSX, CSV) for one area",
+    )
     p.add_argument("--repeat", type=int, default=7, metavar="N", help="runs per timing (7)")
     p.set_defaults(func=run)
 
@@ -145,6 +152,26 @@ def _own_pipeline(world: Any) -> tuple[Callable[[], object], Callable[[], float]
     return ten_years, timed_one_year
 
 
+def _report_pack(world: Any) -> Callable[[], object]:
+    """Run the scenario (low / central / high) and write all four formats, as
+    `report --area Hartlepool --scenario data/scenarios/<REPORT_SCENARIO>` does."""
+    import tempfile
+    from pathlib import Path
+
+    from game.cli.report import scenario_run
+    from game.report import build_pack, write_pack
+    from game.resources import data_dir
+
+    scenario = data_dir() / "scenarios" / REPORT_SCENARIO
+
+    def run() -> object:
+        with tempfile.TemporaryDirectory() as tmp:
+            pack = build_pack(scenario_run(world, scenario, BENCH_AREA, None))
+            return write_pack(pack, Path(tmp) / "pack")
+
+    return run
+
+
 def run(args: argparse.Namespace) -> int:
     from game.census import load_world
 
@@ -164,6 +191,8 @@ def run(args: argparse.Namespace) -> int:
             print("warning: the client benchmark is not built yet; skipped", file=sys.stderr)
         else:
             result.update(run_client_bench())
+    if args.report:
+        result["report_pack_s"] = _median(_report_pack(world), min(args.repeat, 3))
     if args.json:
         print(json.dumps(result, sort_keys=False))
         return 0

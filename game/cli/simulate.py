@@ -56,6 +56,13 @@ def register(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--out", metavar="DIR", type=Path, help="write tidy CSVs to DIR")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        type=Path,
+        help="two scenario files for the same area: every headline as A, B and A - B",
+    )
     p.set_defaults(func=run)
 
 
@@ -85,6 +92,10 @@ def _cpj(x: float | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "compare", None):
+        from game.cli.report import simulate_compare
+
+        return simulate_compare(args)
     from game.census import load_world
     from game.scenarios import load_scenario
     from game.sim.outputs import write_all

@@ -1,0 +1,242 @@
+"""`python main.py report`: a board-paper pack (HTML, PDF, XLSX, CSV) for a scenario, two
+scenarios side by side (`--compare A.json B.json`) or a finished game (`--save FILE`).
+
+Every number comes from the same runs and summary as `simulate --json` (build_summary on
+low / central / high engines); game.report only lays them out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.errors import SaveError, ScenarioError
+
+EXAMPLE = (
+    "python main.py report --area Hartlepool "
+    "--scenario data/scenarios/hartlepool_business_park_skills.json --out out/pack"
+)
+
+
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Write a board-paper report pack (HTML, PDF, XLSX, CSV) for a scenario, two "
+        f"scenarios side by side, or a finished game. Example: {EXAMPLE}"
+    )
+    p.add_argument("--area", metavar="CODE_OR_NAME", help="area (default: the scenario's)")
+    p.add_argument("--scenario", metavar="FILE", type=Path, help="scenario JSON")
+    p.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        type=Path,
+        help="two scenario files for the same area, side by side",
+    )
+    p.add_argument("--save", metavar="FILE", type=Path, help="a saved game to replay")
+    p.add_argument("--years", type=int, default=None, help="years to project (default 10)")
+    p.add_argument("--out", metavar="DIR", type=Path, required=True, help="folder for the pack")
+    p.add_argument(
+        "--format",
+        default=None,
+        metavar="LIST",
+        help="comma-separated: html,pdf,xlsx,csv (default: all four)",
+    )
+    p.set_defaults(func=run)
+
+
+def _load_world(args: argparse.Namespace) -> Any:
+    from game.census import load_world
+
+    return load_world(getattr(args, "census_dir", None))
+
+
+def _summary(world: Any, engines: dict[str, Any], name: str | None, seed: int) -> dict[str, Any]:
+    """The `simulate --json` summary for these engines, with group names (as simulate)."""
+    from game.cli.simulate import _finite, build_summary
+
+    summary = build_summary(engines, name, seed)
+    names = {g.id: g.name for g in getattr(world, "group_definitions", ())}
+    for a in summary["approvals"]:
+        a["name"] = names.get(a["group"], a["group"].replace("_", " "))
+    return _finite(summary)
+
+
+def scenario_run(world: Any, path: Path | None, area: str | None, years: int | None) -> Any:
+    """Run a scenario file low / central / high and return a game.report ScenarioRun."""
+    from game.report import ScenarioRun
+    from game.scenarios import load_scenario
+    from game.sim.uncertainty import run_low_central_high
+
+    scenario = load_scenario(path) if path is not None else None
+    where = area or (scenario.area if scenario is not None else None)
+    if not where:
+        raise ScenarioError("give --area CODE_OR_NAME (or a scenario file that names an area)")
+    n = years if years is not None else (scenario.years if scenario else None) or 10
+    if not 1 <= n <= 50:
+        raise ScenarioError(f"--years must lie between 1 and 50, got {n}")
+    if str(where).strip().lower() not in ("all", "england and wales"):
+        world.resolve(where)
+    engines = run_low_central_high(world, where, seed=1, years=n, scenario=scenario)
+    summary = _summary(world, engines, scenario.name if scenario else None, 1)
+    if area and scenario is not None and scenario.area:
+        from game.cli.simulate import _area_mismatch
+
+        mismatch = _area_mismatch(world, area, scenario.area)
+        if mismatch:  # the same warning simulate gives, kept in the pack's notes
+            warning = (
+                f"scenario {path} is written for {mismatch[1]} but --area gives "
+                f"{mismatch[0]}; running for {mismatch[0]}"
+            )
+            print(f"Warning: {warning}", file=sys.stderr)
+            summary["notes"] = [warning, *summary["notes"]]
+    return ScenarioRun(engines, summary, scenario, str(path) if path else "(baseline)")
+
+
+def _same_area(world: Any, a: Any, b: Any, paths: list[Path]) -> None:
+    codes = [tuple(r.central.codes) for r in (a, b)]
+    if codes[0] != codes[1]:
+        names = [r.summary["area"]["name"] for r in (a, b)]
+        raise ScenarioError(
+            f"cannot compare across areas: {paths[0]} is for {names[0]} and {paths[1]} is for "
+            f"{names[1]}; give two scenarios for the same area (or --area to run both there)"
+        )
+
+
+def compare_runs(world: Any, paths: list[Path], area: str | None, years: int | None) -> Any:
+    """Two scenario runs for the same area; refuses two different areas (ScenarioError)."""
+    from game.scenarios import load_scenario
+
+    if area is None:
+        areas = [load_scenario(p).area for p in paths]
+        resolved = [world.resolve(a).code if a else None for a in areas]
+        if resolved[0] and resolved[1] and resolved[0] != resolved[1]:
+            raise ScenarioError(
+                f"cannot compare across areas: {paths[0]} is for {areas[0]} and {paths[1]} is "
+                f"for {areas[1]}; give two scenarios for the same area"
+            )
+    if years is None:
+        years = max((load_scenario(p).years or 10) for p in paths)
+    a = scenario_run(world, paths[0], area, years)
+    b = scenario_run(world, paths[1], area, years)
+    _same_area(world, a, b, paths)
+    return a, b
+
+
+def save_run(world: Any, path: Path) -> Any:
+    """Replay a saved game (game.play) and return its ScenarioRun with the game's story."""
+    from pydantic import ValidationError
+
+    from game.play import SAVE_VERSION, GameSession, SaveFile
+    from game.report import ScenarioRun
+
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no saved game there") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SaveError(f"{path}: not a readable saved game ({exc})") from None
+    if not isinstance(raw, dict) or raw.get("version") != SAVE_VERSION:
+        got = raw.get("version") if isinstance(raw, dict) else None
+        raise SaveError(
+            f"{path}: save version {got!r} is not supported "
+            f"(this program reads version {SAVE_VERSION})"
+        )
+    try:
+        save = SaveFile.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(x) for x in err["loc"])
+        raise SaveError(f"{path}: invalid at '{loc}': {err['msg']}") from None
+    session = GameSession.from_save(world, save)
+    port = session.engine
+    engines = {"central": port.engine, **dict(port.bands)}
+    engines = {v: engines[v] for v in ("low", "central", "high")}
+    name = f"A game of Civic Futures: {session.area.name} (seed {session.seed})"
+    summary = _summary(world, engines, name, session.seed)
+    return ScenarioRun(engines, summary, session.scenario, str(path), game=_story(session))
+
+
+def _story(session: Any) -> dict[str, Any]:
+    """The outcome of a saved game (what was funded comes from the engine's projects)."""
+    outcome: list[str] = []
+    if session.turn >= session.years:
+        r = session.census_report("final")
+        if r.score is not None:
+            outcome.append(f"Final score {r.score:.0f} / 100; ending: {r.ending}")
+        if r.verdict:
+            outcome.append(r.verdict)
+    else:
+        outcome.append(
+            f"The game is not finished: this pack is the position after year {session.year} "
+            f"(turn {session.turn} of {session.years})."
+        )
+    return {"outcome": outcome}
+
+
+def run(args: argparse.Namespace) -> int:
+    import time
+
+    from game.report import build_comparison, build_pack, parse_formats, write_pack
+
+    t0 = time.perf_counter()
+    formats = parse_formats(args.format)
+    chosen = [x for x in (args.scenario, args.compare, args.save) if x]
+    if len(chosen) > 1:
+        raise ScenarioError("give one of --scenario, --compare A B or --save FILE")
+    world = _load_world(args)
+    if args.compare:
+        a, b = compare_runs(world, list(args.compare), args.area, args.years)
+        pack = build_comparison(a, b)
+    elif args.save:
+        pack = build_pack(save_run(world, args.save), kind="game")
+    else:
+        pack = build_pack(scenario_run(world, args.scenario, args.area, args.years))
+    written = write_pack(pack, args.out, formats)
+    took = time.perf_counter() - t0
+    print(f"Wrote the report pack for {pack.subtitle} to {args.out} in {took:.1f} s:")
+    for p in written:
+        print(f"  {p}")
+    return 0
+
+
+def simulate_compare(args: argparse.Namespace) -> int:
+    """`simulate --compare A B`: the comparison's headlines as text or JSON (and, with
+    --out, the comparison tables as CSV)."""
+    from game.report import build_comparison, write_pack
+    from game.report.compare import comparison_values
+    from game.report.headlines import headlines
+
+    if args.scenario is not None:
+        raise ScenarioError("give either --scenario or --compare A B, not both")
+    world = _load_world(args)
+    a, b = compare_runs(world, list(args.compare), args.area, args.years)
+    values = comparison_values(a, b)
+    if args.out is not None:
+        write_pack(build_comparison(a, b), args.out, ("csv",))
+    if args.json:
+        doc = {
+            "a": a.summary,
+            "b": b.summary,
+            "comparison": {
+                k: {"a": va, "b": vb, "a_minus_b": d} for k, (va, vb, d) in values.items()
+            },
+        }
+        print(json.dumps(doc, indent=2, default=str))
+        return 0
+    from game.report import fmt
+
+    hs = headlines(a)
+    y0, y1 = a.summary["years"]
+    print(f"Civic Futures comparison: {a.summary['area']['name']}, {y0}-{y1}")
+    print(f"  A: {a.name} ({args.compare[0]})")
+    print(f"  B: {b.name} ({args.compare[1]})")
+    print(f"\n{'at ' + str(y1):52s}{'A':>14s}{'B':>14s}{'A - B':>14s}")
+    for k, (va, vb, d) in values.items():
+        h = hs[k]
+        cells = [fmt.value(v, h.unit) if v is not None else (h.note or "n/a") for v in (va, vb)]
+        diff = fmt.signed(d, h.unit) if d is not None else ""
+        print(f"{h.label[:51]:52s}{cells[0]:>14s}{cells[1]:>14s}{diff:>14s}")
+    return 0

@@ -1,0 +1,70 @@
+"""The one place the report pack reads a project's appraisal (present values and ratios).
+
+Today's appraisal ratio (game.sim.appraisal `bcr`) is the GVA of the project's local net
+jobs over ten years divided by its present value of costs, for every asset alike. That is
+not a Green Book benefit-cost ratio, so the pack calls it "local GVA impact (indicative)".
+A separate economic case (benefits valued by type, appraisal periods by asset class) is
+being added to the appraisal (issue 8); when the appraisal carries one, `economic_case`
+passes its BCR and method through; until then the BCR reads "not valued".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+LOCAL_GVA_LABEL = "Local GVA impact (indicative)"
+LOCAL_GVA_HELP = (
+    "GVA of the project's net new local jobs over ten years (falling 10% a year) divided by "
+    "the present value of its costs. It is an indicative measure of local economic impact, "
+    "not a Green Book benefit-cost ratio: it counts a school's own teachers as a benefit "
+    "and stops at ten years for every asset."
+)
+BCR_LABEL = "Benefit-cost ratio (Green Book economic case)"
+NOT_VALUED = "not valued"
+NOT_VALUED_METHOD = "no sourced evidence to value its benefits yet"
+NOT_VALUED_HELP = (
+    "Not valued: the catalogue has no sourced evidence yet to value these projects' "
+    "benefits as the appraisal guidance does (time savings, avoided flood damage, land "
+    "value uplift, returns to skills), so no benefit-cost ratio is given rather than one "
+    "made to fit."
+)
+
+
+@dataclass(frozen=True)
+class EconomicCase:
+    """Present values (GBP, discounted at the Green Book rate) and the two ratios."""
+
+    pv_costs: float
+    pv_local_gva: float
+    local_gva_impact: float | None  # LOCAL_GVA_LABEL; None when there are no costs
+    bcr: float | None  # the economic case's BCR; None = "not valued"
+    method: str
+
+    @property
+    def bcr_text(self) -> str:
+        return NOT_VALUED if self.bcr is None else f"{self.bcr:.2f}"
+
+
+def _finite(x: Any) -> float | None:
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def economic_case(engine: Any, type_id: str, scale: float) -> EconomicCase:
+    """The appraisal of one funded project as the pack prints it (Engine.appraise)."""
+    a = engine.appraise(type_id, scale)
+    econ = getattr(a, "economic_case", None)  # issue 8's economic case, once it lands
+    bcr = _finite(getattr(econ, "bcr", None)) if econ is not None else None
+    method = str(getattr(econ, "method", "") or "") if econ is not None else ""
+    return EconomicCase(
+        pv_costs=float(a.pv_costs),
+        pv_local_gva=float(a.pv_benefits),
+        local_gva_impact=_finite(a.bcr),
+        bcr=bcr,
+        method=method or NOT_VALUED_METHOD,
+    )

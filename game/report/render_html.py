@@ -1,0 +1,38 @@
+"""The pack as one self-contained HTML file (charts embedded as PNG data URIs), printable."""
+
+from __future__ import annotations
+
+import base64
+from importlib.resources import files
+
+import jinja2
+
+from game.report import fmt
+from game.report.document import CAVEAT, Pack
+
+TEMPLATE = "pack.html.j2"  # beside this module (package data)
+
+
+def _rows(frame: object) -> list[list[tuple[str, bool]]]:
+    out = []
+    for row in frame.itertuples(index=False):  # type: ignore[attr-defined]
+        out.append(
+            [
+                (fmt.cell(v), isinstance(v, int | float) and not isinstance(v, bool))
+                for v in (x.item() if hasattr(x, "item") else x for x in row)
+            ]
+        )
+    return out
+
+
+def render_html(pack: Pack) -> str:
+    text = files("game.report").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    template = env.from_string(text)
+    return template.render(
+        p=pack,
+        caveat=CAVEAT,
+        bold=len(pack.columns) - 1 if pack.kind == "comparison" else 1,
+        png={c.name: base64.b64encode(c.png).decode("ascii") for c in pack.charts},
+        rows={t.name: _rows(t.frame) for t in pack.tables},
+    )
