@@ -23,6 +23,7 @@ from game.census.tables import (
     to_counts,
 )
 from game.errors import DataError
+from game.inputs import shown
 from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components, Migration
 from game.model.groups import GroupDefinition
 from game.model.world import World
@@ -85,6 +86,8 @@ def _read_categories(path: Path) -> dict[str, list[Category]]:
             sign, neg = int(str(r.sign)), int(str(r.negative_ok))
         except ValueError:
             raise DataError(str(path), "sign and negative_ok must be integers", row=i + 2) from None
+        if sign not in (-1, 0, 1) or neg not in (0, 1):
+            raise DataError(str(path), "sign must be -1, 0 or 1 and negative_ok 0 or 1", row=i + 2)
         out.setdefault(str(r.file), []).append(Category(str(r.key), str(r.label), sign, bool(neg)))
     return out
 
@@ -114,11 +117,17 @@ def _read_areas(path: Path) -> pd.DataFrame:
     if df["code"].duplicated().any():
         i = int(np.nonzero(df["code"].duplicated().to_numpy())[0][0])
         raise DataError(str(path), "duplicate area code", row=i + 2, column="code")
-    for col in ("lon", "lat"):
-        bad = pd.to_numeric(df[col], errors="coerce").isna().to_numpy()
+    for col, limit in (("lon", 180.0), ("lat", 90.0)):
+        numbers = pd.to_numeric(df[col], errors="coerce").to_numpy(dtype=np.float64)
+        bad = ~np.isfinite(numbers)
         if bad.any():
             i = int(np.nonzero(bad)[0][0])
             raise DataError(str(path), "not a number", row=i + 2, column=col)
+        outside = np.abs(numbers) > limit
+        if outside.any():
+            i = int(np.nonzero(outside)[0][0])
+            raise DataError(str(path), f"{numbers[i]} is outside the world (-{limit:g}..{limit:g})",
+                            row=i + 2, column=col)  # fmt: skip
     return df.sort_values("code").reset_index(drop=True)
 
 
@@ -200,6 +209,7 @@ def _read_commuting(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
     n = len(codes)
     index = {c: i for i, c in enumerate(codes)}
     counts = to_counts(path, df, ["count"])[:, 0]
+    _no_repeats(path, df, cols[:3])
     homes = df["home code"].to_numpy()
     works = df["workplace code"].to_numpy()
     inds = df["place of work indicator"].to_numpy()
@@ -235,6 +245,19 @@ def _read_commuting(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
     return matrix, extra
 
 
+def _no_repeats(path: Path, df: pd.DataFrame, key: list[str]) -> None:
+    """A flow counted twice would double it silently: every key appears once."""
+    cols = [next(c for c in df.columns if c.strip().lower() == k) for k in key]
+    dup = df.duplicated(subset=cols).to_numpy()
+    if dup.any():
+        i = int(np.nonzero(dup)[0][0])
+        first = int(np.nonzero((df[cols] == df[cols].iloc[i]).all(axis=1).to_numpy())[0][0])
+        raise DataError(
+            str(path), f"repeats row {first + 2} ({', '.join(map(str, df[cols].iloc[i]))})",
+            row=i + 2, column=key[0], hint="each flow must appear once",
+        )  # fmt: skip
+
+
 def _bincount(idx: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
     return np.bincount(idx, weights=weights, minlength=n).astype(np.int64)
 
@@ -265,6 +288,7 @@ def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
     n = len(codes)
     index = {c: i for i, c in enumerate(codes)}
     counts = to_counts(path, df, ["count"])[:, 0]
+    _no_repeats(path, df, ["origin code", "current code"])
     origins = df["origin code"].to_numpy()
     o = _codes_to_index(path, origins, index, "origin code", MIGRATION_SPECIAL)
     c = _codes_to_index(path, df["current code"].to_numpy(), index, "current code", set())
@@ -291,19 +315,42 @@ def _section_matrix(
     out: dict[str, np.ndarray] = {}
     names: dict[str, str] = {}
     covered: set[str] = set()
-    for r in df.itertuples(index=False):
-        cols = [
-            keys[k]
-            for d in range(int(str(r.first_division)), int(str(r.last_division)) + 1)
-            if (k := f"d{d:02d}") in keys
-        ]
+    owner: dict[int, tuple[str, int]] = {}  # division -> (section, row)
+    for i, r in enumerate(df.itertuples(index=False)):
+        row, section = i + 2, str(r.section).strip()
+        if section in out:
+            raise DataError(str(sic_path), f"section {shown(section)} appears twice", row=row,
+                            column="section")  # fmt: skip
+        first = _division(sic_path, r.first_division, row, "first_division")
+        last = _division(sic_path, r.last_division, row, "last_division")
+        if first > last:
+            raise DataError(str(sic_path), f"first division {first} is after the last {last}",
+                            row=row, column="first_division")  # fmt: skip
+        for d in range(first, last + 1):
+            if d in owner:
+                raise DataError(
+                    str(sic_path), f"divisions {first}-{last} overlap section "
+                    f"{owner[d][0]} (row {owner[d][1]}) at division {d}", row=row,
+                    column="first_division",
+                )  # fmt: skip
+            owner[d] = (section, row)
+        cols = [keys[k] for d in range(first, last + 1) if (k := f"d{d:02d}") in keys]
         covered.update(k for k in keys if k[1:].isdigit() and keys[k] in cols)
-        out[str(r.section)] = values[:, cols].sum(axis=1)
-        names[str(r.section)] = str(r.name)
+        out[section] = values[:, cols].sum(axis=1)
+        names[section] = str(r.name)
     stray = [k for k in keys if k.startswith("d") and k[1:].isdigit() and k not in covered]
     if stray:
         raise DataError(str(sic_path), f"divisions {', '.join(stray)} fall in no section")
     return out, names
+
+
+def _division(path: Path, cell: object, row: int, column: str) -> int:
+    """A two-digit SIC 2007 division number, 01..99."""
+    text = str(cell).strip()
+    if not re.fullmatch(r"\d{1,2}", text) or not 1 <= int(text) <= 99:
+        raise DataError(str(path), f"{shown(text)} is not a SIC division (01..99)", row=row,
+                        column=column)  # fmt: skip
+    return int(text)
 
 
 def _build_world(folder: Path) -> World:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from game.census.paths import DEFAULT_CENSUS_DIR
 from game.errors import DataError
+from game.inputs import load_json
 from game.model.mapdata import MapData
 
 MAP_FILE = "map.json"
@@ -25,7 +25,9 @@ def load_map(census_dir: Path | str | None = None) -> MapData:
         if not path.is_file():
             raise DataError(str(path), "file not found", hint="rebuild with game.census.build")
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            doc = load_json(path)
+            if not isinstance(doc, dict):
+                raise DataError(str(path), "malformed map file (expected a JSON object)")
             _CACHE[key] = MapData(
                 polygons=doc["polygons"],
                 hex=doc["hex"],
@@ -34,8 +36,8 @@ def load_map(census_dir: Path | str | None = None) -> MapData:
                 bbox=doc["bbox"],
                 attribution=doc["attribution"],
             )
-        except (json.JSONDecodeError, KeyError) as exc:
-            raise DataError(str(path), f"malformed map file ({exc})") from None
+        except KeyError as exc:
+            raise DataError(str(path), f"malformed map file (no {exc} key)") from None
         except ValidationError as exc:
             err = exc.errors()[0]
             raise DataError(str(path), err["msg"], column=".".join(map(str, err["loc"]))) from None

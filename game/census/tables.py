@@ -12,6 +12,7 @@ Row numbers are the line numbers a spreadsheet shows: the header is row 1.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +20,12 @@ import numpy as np
 import pandas as pd
 
 from game.errors import DataError
+from game.inputs import MAX_CSV_BYTES, shown
 
 ID_COLUMNS = ("date", "geography", "geography code")
+# No count in any census table can exceed the population of England and Wales (59.6
+# million in 2021); 100 million leaves room and still refuses 1e20.
+MAX_COUNT = 100_000_000
 
 
 @dataclass(frozen=True)
@@ -49,10 +54,7 @@ def read_csv_text(path: Path, text_columns: tuple[str, ...] | None = None) -> pd
     are left to pandas' fast number parsing; to_counts() re-checks them. Otherwise every
     column is text.
     """
-    if not path.is_file():
-        raise DataError(
-            str(path), "file not found", hint="copy it from data/census or rebuild the extracts"
-        )
+    check_file(path, MAX_CSV_BYTES)
     try:
         dtype: type[str] | dict[str, type[str]] = str
         if text_columns is not None:
@@ -61,7 +63,29 @@ def read_csv_text(path: Path, text_columns: tuple[str, ...] | None = None) -> pd
             dtype = {str(c): str for c in header if str(c).strip().lower() in wanted}
         return pd.read_csv(path, dtype=dtype, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise DataError(str(path), f"not a readable CSV file ({exc})") from None
+        detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise DataError(str(path), f"not a readable CSV file ({detail})") from None
+    except (OSError, ValueError, MemoryError) as exc:
+        raise DataError(str(path), f"not a readable CSV file ({type(exc).__name__})") from None
+
+
+def check_file(path: Path, limit: int) -> None:
+    """A file found, regular (not a FIFO, folder or device) and at most `limit` bytes."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DataError(
+            str(path), "file not found", hint="copy it from data/census or rebuild the extracts"
+        ) from None
+    except OSError as exc:
+        raise DataError(str(path), f"cannot open it ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(str(path), "not a regular file (a folder, pipe or device?)")
+    if info.st_size > limit:
+        raise DataError(
+            str(path), f"file is {info.st_size / 2**20:.1f} MB, above the limit of "
+            f"{limit / 2**20:g} MB",
+        )  # fmt: skip
 
 
 def require_columns(path: Path, df: pd.DataFrame, columns: tuple[str, ...] | list[str]) -> None:
@@ -79,16 +103,13 @@ def require_columns(path: Path, df: pd.DataFrame, columns: tuple[str, ...] | lis
 def to_counts(
     path: Path, df: pd.DataFrame, columns: list[str], negative_ok: list[bool] | None = None
 ) -> np.ndarray:
-    """Parse string cells to int64; report the first non-numeric or negative cell."""
-    raw = df[columns]
-    if all(pd.api.types.is_integer_dtype(raw[c]) for c in columns):
-        values = raw.to_numpy(dtype=np.int64)  # pandas already parsed clean whole numbers
-    else:
-        try:
-            values = raw.to_numpy(dtype=object).astype(np.int64)
-        except (ValueError, TypeError, OverflowError):
-            # The slow path only runs to locate and explain the bad cell.
-            values = _slow_counts(path, raw.astype(str), columns)
+    """Parse cells to int64; report the first cell that is not a whole number, is negative
+    (unless allowed) or is beyond MAX_COUNT (more people than England and Wales hold)."""
+    if df.empty:
+        raise DataError(str(path), "no data rows (only a header)", row=2)
+    values = np.empty((len(df), len(columns)), dtype=np.int64)
+    for j, col in enumerate(columns):
+        values[:, j] = _column_counts(path, df[col], col)
     allow = np.array(negative_ok if negative_ok is not None else [False] * len(columns))
     neg = (values < 0) & ~allow[None, :]
     if neg.any():
@@ -103,20 +124,34 @@ def to_counts(
     return values
 
 
-def _slow_counts(path: Path, raw: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    cleaned = raw.apply(lambda s: s.str.strip().str.replace(",", "", regex=False))
-    numbers = cleaned.apply(pd.to_numeric, errors="coerce")
-    bad = numbers.isna().to_numpy() | (numbers.to_numpy() % 1 != 0)
+def _column_counts(path: Path, series: pd.Series, column: str) -> np.ndarray:
+    """One column as int64 counts. pandas' own integer parse is the fast path; floats
+    (1.5, 1e20) and text go through a checked float path so nothing is truncated or
+    wraps around."""
+    numeric = pd.api.types.is_integer_dtype(series) or pd.api.types.is_float_dtype(series)
+    if numeric and not pd.api.types.is_bool_dtype(series):
+        numbers = series.to_numpy(dtype=np.float64)
+    else:  # text, or True/False that pandas read as booleans: parse the text
+        text = series.astype(str).str.strip().str.replace(",", "", regex=False)
+        numbers = pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isfinite(numbers) | (numbers % 1 != 0)
     if bad.any():
-        i, j = (int(v[0]) for v in np.nonzero(bad))
+        i = int(np.nonzero(bad)[0][0])
         raise DataError(
-            str(path),
-            f"'{raw.iat[i, j]!s}' is not a whole-number count",
-            row=i + 2,
-            column=columns[j],
-            hint="counts must be whole numbers (no text, blanks or '-')",
-        )
-    return numbers.to_numpy(dtype=np.int64)
+            str(path), f"{shown(str(series.iat[i]))} is not a whole-number count", row=i + 2,
+            column=column, hint="counts must be whole numbers (no text, blanks or '-')",
+        )  # fmt: skip
+    huge = np.abs(numbers) > MAX_COUNT
+    if huge.any():
+        i = int(np.nonzero(huge)[0][0])
+        raise DataError(
+            str(path), f"count {shown(str(series.iat[i]))} is beyond any real population",
+            row=i + 2, column=column, hint=f"a count is at most {MAX_COUNT:,}",
+        )  # fmt: skip
+    if pd.api.types.is_integer_dtype(series):
+        return series.to_numpy(dtype=np.int64)
+    return numbers.astype(np.int64)
 
 
 def check_codes(

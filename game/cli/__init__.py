@@ -11,15 +11,22 @@ the chosen command's module is imported.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
+import os
 import sys
+import unicodedata
 
 from game import __version__
 from game.errors import CivicError
 from game.logs import configure_logging
 
 log = logging.getLogger(__name__)
+
+# Unicode categories never printed raw: controls, format characters (bidi overrides,
+# zero-width joiners), line and paragraph separators, unassigned and private use.
+_UNSAFE = {"Cc", "Cf", "Zl", "Zp", "Cn", "Co", "Cs"}
 
 # Order is the order shown by --help.
 COMMANDS: dict[str, str] = {
@@ -80,10 +87,44 @@ def main(argv: list[str] | None = None, prog: str = DEFAULT_PROG) -> int:
         return int(args.func(args) or 0)
     except CivicError as exc:
         log.warning("%s: %s", command, exc)
-        print(f"error: {exc}", file=sys.stderr)
+        report(f"error: {exc}")
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `... | head` closed the pipe: nothing more to say, and nothing at exit either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception:
         log.exception("%s failed", command)  # kept in the log file, then shown as usual
         raise
+
+
+def one_line(text: str) -> str:
+    """`text` safe for a terminal on one line: control characters (ESC, newline, NUL...),
+    bidirectional overrides and lone surrogates are shown as escapes, never acted on, so
+    a file name or a field from a file cannot forge a second `error:` line or recolour
+    the terminal."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if unicodedata.category(ch) in _UNSAFE or 0xD800 <= code <= 0xDFFF:
+            out.append(
+                f"\\x{code:02x}"
+                if code < 0x100
+                else f"\\u{code:04x}"
+                if code < 0x10000
+                else f"\\U{code:08x}"
+            )
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def report(message: str) -> None:
+    """Print one safe line to stderr in whatever encoding the terminal has."""
+    line = one_line(message)
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    line = line.encode(encoding, "backslashreplace").decode(encoding, "replace")
+    with contextlib.suppress(OSError):  # a closed stderr has nowhere to report to
+        print(line, file=sys.stderr, flush=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 def register(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--seed", type=int, default=None, help="fix the game's seed (default: new each game)"
+        "--seed", type=_seed, default=None, help="fix the game's seed (default: new each game)"
     )
     p.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
     p.add_argument(
@@ -24,10 +24,18 @@ def register(p: argparse.ArgumentParser) -> None:
     p.set_defaults(func=run)
 
 
+def _seed(text: str) -> int:
+    value = int(text)
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError("the seed must be a whole number from 0 to 2**63-1")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
     from game.client.app import run_game
     from game.client.context import AppContext
     from game.client.settings import Settings
+    from game.store.saves import clean_temporaries
 
     settings = Settings.load()
     if args.fullscreen:
@@ -38,4 +46,6 @@ def run(args: argparse.Namespace) -> int:
     ctx = AppContext(
         settings=settings, census_dir=census_dir, seed=args.seed, kiosk_idle_s=args.kiosk
     )
+    # A save killed before its rename leaves a temporary file beside the autosave.
+    clean_temporaries(ctx.save_path.parent)
     return run_game(ctx)

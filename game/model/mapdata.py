@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
+from pydantic import field_validator
+
 from game.model.area import Frozen
 
 Ring = tuple[tuple[float, float], ...]
@@ -14,3 +18,32 @@ class MapData(Frozen):
     neighbours: dict[str, tuple[str, ...]]
     bbox: tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
     attribution: str
+
+    @field_validator("polygons")
+    @classmethod
+    def _on_earth(cls, value: dict[str, tuple[Ring, ...]]) -> dict[str, tuple[Ring, ...]]:
+        """Every point a finite (lon, lat) on the globe: a drawn map cannot hold 1e300."""
+        for code, rings in value.items():
+            for ring in rings:
+                for lon, lat in ring:
+                    if not (_lon_ok(lon) and _lat_ok(lat)):
+                        raise ValueError(f"area {code}: point ({lon}, {lat}) is not on the globe")
+        return value
+
+    @field_validator("bbox")
+    @classmethod
+    def _bbox(cls, value: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        lon0, lat0, lon1, lat1 = value
+        if not (_lon_ok(lon0) and _lon_ok(lon1) and _lat_ok(lat0) and _lat_ok(lat1)):
+            raise ValueError(f"bbox {value} is not on the globe")
+        if lon0 >= lon1 or lat0 >= lat1:
+            raise ValueError(f"bbox {value} is empty (min must be below max)")
+        return value
+
+
+def _lon_ok(lon: float) -> bool:
+    return math.isfinite(lon) and -180.0 <= lon <= 180.0
+
+
+def _lat_ok(lat: float) -> bool:
+    return math.isfinite(lat) and -90.0 <= lat <= 90.0

@@ -6,7 +6,6 @@ Files are validated once here; everything downstream trusts the frozen models.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,12 +15,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.errors import ScenarioError
+from game.inputs import InputError, load_json
 from game.resources import data_dir
 from game.scenarios.models import LEVELS, Factors, ProjectType, Source
 
 PROJECTS_DIR = data_dir() / "projects"
 PARAMS_DIR = data_dir() / "params"
 ADDITIONALITY_CSV = PARAMS_DIR / "additionality.csv"
+MAX_SCENARIO_BYTES = 5 * 1024 * 1024  # the shipped catalogue and scenarios are < 100 kB
 
 
 @dataclass(frozen=True)
@@ -63,18 +64,11 @@ def describe_validation(err: ValidationError, where: str) -> str:
 
 
 def read_json(path: Path) -> Any:
+    """A JSON file read through the strict, bounded reader (game.inputs)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise ScenarioError(f"{path}: not UTF-8 text (is it a JSON file?)") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ScenarioError(
-            f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
+        return load_json(path, MAX_SCENARIO_BYTES)
+    except InputError as exc:
+        raise ScenarioError(str(exc)) from None
 
 
 @lru_cache(maxsize=4)

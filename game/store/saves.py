@@ -9,8 +9,9 @@ validate against is passed in: `load(path, SaveFile)` with SaveFile from game.pl
 
 from __future__ import annotations
 
-import json
 import os
+import stat
+import time
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,9 +19,11 @@ from pydantic import BaseModel, ValidationError
 
 from game.atomic import atomic_write_bytes
 from game.errors import SaveError
+from game.inputs import InputError, parse_json, read_bounded, shown
 from game.userdirs import user_data_dir
 
 AUTOSAVE_NAME = "autosave.json"
+MAX_SAVE_BYTES = 20 * 1024 * 1024  # a 50-year game with every card played is < 1 MB
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -69,23 +72,18 @@ def _expected_version(schema: type[BaseModel]) -> object:
     return None if field is None else field.default
 
 
-def _problem(raw: bytes, schema: type[M]) -> tuple[M | None, str]:
+def _problem(raw: bytes, schema: type[M], name: str) -> tuple[M | None, str]:
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, f"not text (byte {exc.start} is not UTF-8)"
-    if not text.strip():
-        return None, "the file is empty"
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        obj = parse_json(raw, name)
+    except InputError as exc:
+        return None, exc.problem
     if not isinstance(obj, dict):
         return None, "not a saved game (expected a JSON object)"
     want = _expected_version(schema)
     if want is not None and obj.get("version") != want:
         return None, (
-            f"save version {obj.get('version')!r} is not supported (this game reads version {want})"
+            f"save version {repr(obj.get('version'))[:40]} is not supported "
+            f"(this game reads version {want})"
         )
     try:
         return schema.model_validate(obj), ""
@@ -93,29 +91,65 @@ def _problem(raw: bytes, schema: type[M]) -> tuple[M | None, str]:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"]) or "top level"
         extra = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        return None, f"invalid at '{loc}': {err['msg']}{extra}"
+        return None, f"invalid at {shown(loc)}: {err['msg']}{extra}"
 
 
-def load(path: Path | str, schema: type[M]) -> M:
-    """Read and validate a save. Anything wrong -> SaveError naming the file and the
-    problem; the bad file is renamed aside (kept byte-identical) before raising."""
+def reject(path: Path | str, problem: str) -> SaveError:
+    """Set a save that cannot be used aside (bytes intact) and return the SaveError that
+    names it; used for unreadable files and for valid files whose replay fails."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no saved game there") from None
-    except OSError as exc:
-        problem = f"cannot read it ({exc.strerror})"
-    else:
-        model, problem = _problem(raw, schema)
-        if model is not None:
-            return model
     try:
         aside = set_aside(path)
         kept = f"kept as {aside.name}"
     except OSError as exc:
         kept = f"could not rename it aside ({exc.strerror}); it was left untouched"
-    raise SaveError(f"{path}: saved game is unreadable, {problem}; {kept}")
+    return SaveError(f"{path}: saved game is unreadable, {problem}; {kept}")
+
+
+def load(path: Path | str, schema: type[M]) -> M:
+    """Read and validate a save. Anything wrong -> SaveError naming the file and the
+    problem; the bad file is renamed aside (kept byte-identical) before raising.
+
+    Only a regular file of at most MAX_SAVE_BYTES is read: a FIFO or a link to /dev/zero
+    is refused at once (and, not being a save, left where it is)."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no saved game there") from None
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot read it ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SaveError(f"{path}: not a regular file, so not a saved game; it was left untouched")
+    try:
+        raw = read_bounded(path, MAX_SAVE_BYTES)
+    except InputError as exc:
+        if not path.is_file():  # replaced by something else since the stat: leave it be
+            raise SaveError(str(exc)) from None
+        raise reject(path, exc.problem) from None
+    model, problem = _problem(raw, schema, str(path))
+    if model is not None:
+        return model
+    raise reject(path, problem)
+
+
+def clean_temporaries(folder: Path | str, older_than_s: float = 60.0) -> list[Path]:
+    """Delete temporary files left by saves that were killed before their rename
+    in `folder` (`.<name>.XXXX.tmp`, see game.atomic); returns what was removed. Files younger than
+    `older_than_s` may belong to a save in progress in another window and are kept."""
+    folder = Path(folder)
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    now = time.time()
+    for tmp in folder.glob(".*.tmp"):
+        try:
+            if tmp.is_file() and now - tmp.stat().st_mtime >= older_than_s:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue  # gone already, or not ours to delete
+    return removed
 
 
 def list_saves(base: Path | str | None = None) -> list[Path]:

@@ -80,8 +80,8 @@ BAD = {
     "bad_command": json.dumps({**json.loads(good), "commands": [{"kind": "bribe"}]}).encode(),
 }
 WHY = {
-    "truncated": "not valid JSON",
-    "garbage": "not text",
+    "truncated": "malformed JSON at line 1",
+    "garbage": "not UTF-8 text",
     "empty": "empty",
     "wrong_version": "version 99 is not supported",
     "not_object": "expected a JSON object",
