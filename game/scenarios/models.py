@@ -8,9 +8,9 @@ parent such as "operational_fte" covers all its keys).
 from __future__ import annotations
 
 import re
-from typing import Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 Category = Literal[
     "education",
@@ -93,8 +93,37 @@ def number_text(value: float) -> str:
     return f"{value:,.0f}" if abs(value - round(value)) < 1e-6 else f"{value:,.1f}"
 
 
+# Bounds far beyond any real project (the catalogue's largest capital cost is ~GBP 27m,
+# its largest output 80,000) that still refuse absurd input before it reaches the engine.
+MAX_MONEY = 1e11  # GBP 100bn, more than any single UK scheme
+MAX_QUANTITY = 1e9  # places, homes, jobs, people...
+MAX_EFFECT = 1000.0  # index points per 100,000 people (the catalogue's largest is 12)
+MAX_PROJECTS = 1000  # planned projects in one scenario (a 10-year game plays ~40)
+MAX_TYPES = 500  # added types or overrides in one scenario (the catalogue has 30)
+
+
+def _not_bool(value: Any) -> Any:
+    """JSON `true` is not the number 1: pydantic's lax mode would take it as one."""
+    if isinstance(value, bool):
+        raise ValueError("a number is needed here, not true/false")
+    return value
+
+
+NonNegativeFloat = Annotated[
+    float, BeforeValidator(_not_bool), Field(ge=0.0, le=MAX_QUANTITY, allow_inf_nan=False)
+]
+Money = Annotated[
+    float, BeforeValidator(_not_bool), Field(ge=0.0, le=MAX_MONEY, allow_inf_nan=False)
+]
+Effect = Annotated[
+    float, BeforeValidator(_not_bool), Field(ge=-MAX_EFFECT, le=MAX_EFFECT, allow_inf_nan=False)
+]
+Whole = Annotated[int, BeforeValidator(_not_bool)]
+
+
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # No NaN or infinity anywhere in a scenario or project type.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Source(Strict):
@@ -125,9 +154,9 @@ class ProjectType(Strict):
     name_plural_cy: str | None = Field(default=None, min_length=1)
     category: Category
     blurb: str = ""
-    capital_cost: NonNegativeFloat  # GBP, public cost at scale 1
-    running_cost: NonNegativeFloat = 0.0  # GBP per year from opening, borne by the fund
-    build_years: int = Field(ge=0, le=10)
+    capital_cost: Money  # GBP, public cost at scale 1
+    running_cost: Money = 0.0  # GBP per year from opening, borne by the fund
+    build_years: Whole = Field(ge=0, le=10)
     outputs: dict[str, NonNegativeFloat] = Field(default_factory=dict)
     construction_job_years: NonNegativeFloat = 0.0
     operational_fte: dict[str, NonNegativeFloat] = Field(default_factory=dict)
@@ -136,10 +165,10 @@ class ProjectType(Strict):
     additionality_profile: str = "business"
     additionality: dict[Level, Factors] = Field(default_factory=dict)
     # Index points for an area of 100,000 people (scaled by size in game.sim.indicators).
-    indicator_effects: dict[str, float] = Field(default_factory=dict)
-    group_effects: dict[str, float] = Field(default_factory=dict)  # strength -3..+3
+    indicator_effects: dict[str, Effect] = Field(default_factory=dict)
+    group_effects: dict[str, Effect] = Field(default_factory=dict)  # strength -3..+3
     people_served: NonNegativeFloat = 0.0
-    annual_benefit: NonNegativeFloat = 0.0  # monetised non-jobs benefit, GBP/yr once open
+    annual_benefit: Money = 0.0  # monetised non-jobs benefit, GBP/yr once open
     optimism_bias: OptimismClass = "standard_buildings"
     sources: tuple[Source, ...] = ()
 
@@ -266,24 +295,24 @@ class ProjectOverride(Strict):
     name: str | None = None
     name_plural: str | None = Field(default=None, min_length=1)
     name_plural_cy: str | None = Field(default=None, min_length=1)
-    capital_cost: NonNegativeFloat | None = None
-    running_cost: NonNegativeFloat | None = None
-    build_years: int | None = Field(default=None, ge=0, le=10)
+    capital_cost: Money | None = None
+    running_cost: Money | None = None
+    build_years: Whole | None = Field(default=None, ge=0, le=10)
     outputs: dict[str, NonNegativeFloat] | None = None
     construction_job_years: NonNegativeFloat | None = None
     operational_fte: dict[str, NonNegativeFloat] | None = None
     additionality_profile: str | None = None
-    indicator_effects: dict[str, float] | None = None
-    group_effects: dict[str, float] | None = None
+    indicator_effects: dict[str, Effect] | None = None
+    group_effects: dict[str, Effect] | None = None
     people_served: NonNegativeFloat | None = None
-    annual_benefit: NonNegativeFloat | None = None
+    annual_benefit: Money | None = None
     sources: tuple[Source, ...] | None = None
 
 
 class PlannedProject(Strict):
     type: str
-    year: int = Field(default=2021, ge=1900, le=2200)
-    scale: float = Field(default=1.0, gt=0.0, le=20.0)
+    year: Whole = Field(default=2021, ge=1900, le=2200)
+    scale: Annotated[float, BeforeValidator(_not_bool)] = Field(default=1.0, gt=0.0, le=20.0)
     label: str | None = None
     area: str | None = None  # member LAD code when the played area is a grouping
 
@@ -292,8 +321,10 @@ class Scenario(Strict):
     name: str
     description: str = ""
     area: str | None = None
-    budget: NonNegativeFloat | None = None  # growth fund, GBP; None -> per-head default
-    years: int | None = Field(default=None, ge=1, le=50)
-    projects: tuple[PlannedProject, ...] = ()
-    project_types: tuple[ProjectType, ...] = ()  # new types (or full replacements)
-    overrides: tuple[ProjectOverride, ...] = ()
+    budget: Money | None = None  # growth fund, GBP; None -> per-head default
+    years: Whole | None = Field(default=None, ge=1, le=50)
+    projects: tuple[PlannedProject, ...] = Field(default=(), max_length=MAX_PROJECTS)
+    project_types: tuple[ProjectType, ...] = Field(
+        default=(), max_length=MAX_TYPES
+    )  # new types (or full replacements)
+    overrides: tuple[ProjectOverride, ...] = Field(default=(), max_length=MAX_TYPES)

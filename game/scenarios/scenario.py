@@ -15,7 +15,7 @@ from game.scenarios.catalogue import (
     resolve_type,
     unknown_type_message,
 )
-from game.scenarios.models import ProjectType, Scenario
+from game.scenarios.models import MAX_PROJECTS, MAX_TYPES, ProjectType, Scenario
 
 
 def load_scenario(path: Path | str) -> Scenario:
@@ -24,6 +24,14 @@ def load_scenario(path: Path | str) -> Scenario:
     raw = read_json(path)
     if not isinstance(raw, dict):
         raise ScenarioError(f"{path}: expected a JSON object with 'name' and 'projects'")
+    # Refuse oversized lists before validating each item (500,000 projects took a minute).
+    for key, limit in (("projects", MAX_PROJECTS), ("project_types", MAX_TYPES),
+                       ("overrides", MAX_TYPES)):  # fmt: skip
+        items = raw.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            raise ScenarioError(
+                f"{path}: {key}: {len(items):,} entries, above the limit of {limit:,}"
+            )
     try:
         scenario = Scenario.model_validate(raw)
     except ValidationError as exc:
@@ -38,7 +46,13 @@ def scenario_catalogue(
     """The catalogue a scenario plays with: base types, then added types, then overrides."""
     base = base or load_catalogue()
     types: dict[str, ProjectType] = dict(base.types)
+    added: set[str] = set()
     for i, ptype in enumerate(scenario.project_types):
+        if ptype.id in added:
+            raise ScenarioError(
+                f"{where}: project_types[{i}]: duplicate project type id '{ptype.id}'"
+            )
+        added.add(ptype.id)
         types[ptype.id] = resolve_type(
             ptype.model_dump(), f"{where} project_types[{i}]", base.profiles
         )

@@ -12,6 +12,7 @@ sexes must be covered exactly once.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 
@@ -19,10 +20,17 @@ import numpy as np
 import pandas as pd
 
 from game.errors import DataError
+from game.inputs import check_text, read_bounded, shown
 from game.model.area import N_AGES, SEXES
 from game.sim.rates import FloatArray, WorldLike
 
 COLUMNS = ("area_code", "sex", "age", "count")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # all 331 areas in single years are ~2 MB
+MAX_ROWS = 331 * 2 * N_AGES  # every area, sex and single year once
+# Birmingham, the largest area, has ~1.1 million people and ~20,000 at its largest single
+# year of age; no real row or area comes near these bounds.
+MAX_ROW_COUNT = 5_000_000
+MAX_AREA_TOTAL = 20_000_000
 _SINGLE = re.compile(r"^\d{1,2}$")
 _BAND = re.compile(r"^(\d{1,2})\s*-\s*(\d{1,2})$")
 _OPEN = re.compile(r"^(\d{1,2})\s*\+$")
@@ -56,14 +64,31 @@ def split_band(count: float, weights: FloatArray) -> FloatArray:
 
 
 def _read_table(path: Path, name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """(lower-cased header, [(line number, fields)]) with blank lines skipped."""
+    """(lower-cased header, [(line number, fields)]) with blank lines skipped.
+
+    The file is read through the bounded reader (regular file, at most MAX_FILE_BYTES),
+    and blank lines are dropped as they stream past, so a file of blank lines costs
+    nothing; at most MAX_ROWS data rows are kept."""
+    raw = read_bounded(path, MAX_FILE_BYTES, name)
     try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.reader(fh, skipinitialspace=True)
-            rows = [(reader.line_num, [f.strip() for f in r]) for r in reader]
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataError(name, "not UTF-8 text") from None
-    except (csv.Error, OSError) as exc:
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
+        for r in reader:
+            fields = [f.strip() for f in r]
+            if not any(fields):
+                continue
+            if len(rows) > MAX_ROWS:
+                raise DataError(name, f"more than {MAX_ROWS:,} rows", row=reader.line_num,
+                                hint="one row per area, sex and age")  # fmt: skip
+            problem = next((p for f in fields if (p := check_text(f))), None)
+            if problem:
+                raise DataError(name, problem, row=reader.line_num)
+            rows.append((reader.line_num, fields))
+    except csv.Error as exc:
         raise DataError(name, f"not a readable CSV ({exc})") from None
     rows = [(i, r) for i, r in rows if any(r)]
     if not rows:
@@ -83,7 +108,7 @@ def load_base_population(
     """
     path = Path(csv_path)
     name = str(path)
-    if not path.is_file():
+    if not path.exists():
         raise DataError(name, "file not found", hint="check --base-population")
     header, data = _read_table(path, name)
     missing = [c for c in COLUMNS if c not in header]
@@ -115,18 +140,18 @@ def load_base_population(
         code = str(rec.area_code).strip().upper()
         if code not in known:
             raise DataError(
-                name, f"unknown area code '{rec.area_code}'", row=i, column="area_code",
+                name, f"unknown area code {shown(str(rec.area_code))}", row=i, column="area_code",
                 hint="use 2021 local authority (LAD21) codes, e.g. E06000001",
             )  # fmt: skip
         sex = _SEX_ALIASES.get(str(rec.sex).strip().lower())
         if sex is None:
             raise DataError(
-                name, f"bad sex '{rec.sex}'", row=i, column="sex", hint="male or female"
+                name, f"bad sex {shown(str(rec.sex))}", row=i, column="sex", hint="male or female"
             )
         ages = parse_age(str(rec.age))
         if ages is None:
             raise DataError(
-                name, f"bad age '{rec.age}'", row=i, column="age",
+                name, f"bad age {shown(str(rec.age))}", row=i, column="age",
                 hint="a single year 0..90 (90 = 90+), a band like 0-4, or 90+",
             )  # fmt: skip
         try:
@@ -136,7 +161,14 @@ def load_base_population(
                 name, f"count '{rec.count}' is not a number", row=i, column="count"
             ) from None
         if not np.isfinite(count) or count < 0:
-            raise DataError(name, f"negative or invalid count {rec.count}", row=i, column="count")
+            raise DataError(
+                name, f"negative or invalid count {shown(str(rec.count))}", row=i, column="count"
+            )
+        if count > MAX_ROW_COUNT:
+            raise DataError(
+                name, f"count {shown(str(rec.count))} is beyond any real population", row=i,
+                column="count", hint=f"a row holds at most {MAX_ROW_COUNT:,} people",
+            )  # fmt: skip
         rows.append((code, sex, ages[0], ages[1], count, i))
 
     codes = tuple(sorted({r[0] for r in rows}))
@@ -163,4 +195,11 @@ def load_base_population(
             name, f"{codes[k]} {SEXES[sex]} has no row covering age {age}",
             hint="give every single year 0..90 or every band 0-4 .. 85-89, 90+ for both sexes",
         )  # fmt: skip
+    totals = out.sum(axis=(1, 2))
+    for k, total in enumerate(totals):
+        if total <= 0 or total > MAX_AREA_TOTAL:
+            raise DataError(
+                name, f"{codes[k]} has {total:,.0f} people in all", column="count",
+                hint=f"an area's base population must be above 0 and at most {MAX_AREA_TOTAL:,}",
+            )  # fmt: skip
     return out, codes
