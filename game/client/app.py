@@ -20,6 +20,7 @@ from pygame_gui.core.resource_loaders import BlockingThreadedResourceLoader
 
 from game.client.context import AppContext, frame_loop_tuning
 from game.client.scene import H, Scene, SceneStack, W
+from game.client.typed import typed_text
 
 FPS = 60
 STEP = 1.0 / FPS
@@ -183,6 +184,11 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return
+        if event.type == pygame.TEXTINPUT:
+            text = typed_text(event.text)
+            if not text:
+                return  # only invisible characters: nothing to type
+            event = pygame.event.Event(pygame.TEXTINPUT, text=text)
         top = self.stack.top
         if top is not None:
             top.handle_event(event)

@@ -152,6 +152,15 @@ class AppContext:
             )
 
     @property
+    def load_error(self) -> BaseException | None:
+        """Why the census world or the map failed to load (a malformed map.json...), once
+        that job has finished; None while loading or after success."""
+        for job in (self._world_job, self._map_job):
+            if job is not None and job.done and job.error is not None:
+                return job.error
+        return None
+
+    @property
     def world_ready(self) -> bool:
         return self._world_job is not None and self._world_job.done()
 

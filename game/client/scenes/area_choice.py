@@ -14,6 +14,7 @@ from game.client.focus import Focusable
 from game.client.mapview import MapView, polygons_of, shade
 from game.client.scene import H, Scene, W
 from game.client.scenes.common import header, panel
+from game.client.typed import typed_text
 
 MODES = ("lad", "lep", "ca")
 MEASURES = ("population", "unemployment", "older", "young_families", "no_qualifications")
@@ -86,6 +87,7 @@ class AreaChoiceScene(Scene):
         seed = rng_seed if rng_seed is not None else app.ctx.seed
         self.rng = random.Random(seed)  # the "random area" button's own generator
         self.ready = False
+        self._failed = False
 
     # -- data ------------------------------------------------------------------------------
     def _prepare(self) -> None:
@@ -110,6 +112,8 @@ class AreaChoiceScene(Scene):
     # -- widgets ---------------------------------------------------------------------------
     def build(self) -> None:
         if not self.ready:
+            if self._load_failed():
+                return
             if not self.ctx.world_ready or not self.ctx.map_ready:
                 self.ctx.start_loading()
                 return
@@ -197,7 +201,31 @@ class AreaChoiceScene(Scene):
         if self.entry is not None:
             self.entry.focus()
 
+    def _load_failed(self) -> bool:
+        """A census folder or map.json that cannot be read ends this scene with a message
+        naming the file, back on the title screen; the game goes on."""
+        if self._failed:
+            return True
+        exc = self.ctx.load_error
+        if exc is None:
+            return False
+        from game.client.scenes.common import MessageDialog
+        from game.errors import CivicError
+
+        if not isinstance(exc, CivicError):
+            raise exc
+        self._failed = True  # the dialog replaces this scene; say it once
+        self.app.stack.pop()
+        self.app.stack.push(
+            MessageDialog(
+                self.app, self.t("data.error_title"), self.t("data.error_body", detail=str(exc))
+            )
+        )
+        return True
+
     def update(self, dt: float) -> None:
+        if not self.ready and self._load_failed():
+            return
         if not self.ready and self.ctx.world_ready and self.ctx.map_ready:
             self.rebuild(keep_focus=False)
             if self.entry is not None:
@@ -317,7 +345,10 @@ class AreaChoiceScene(Scene):
                 return True
         consumed = super().handle_event(event)
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and self.entry is not None:
-            self.query = self.entry.get_text()
+            clean = typed_text(self.entry.get_text())
+            if clean != self.entry.get_text():  # pasted text can carry invisible characters
+                self.entry.set_text(clean)
+            self.query = clean
             self._refresh_results()
         cur = self.focus.current
         if (
