@@ -2,9 +2,38 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+# Unicode categories never shown raw: controls (newline, ESC, NUL), format characters
+# (bidi overrides, zero-width joiners), line and paragraph separators, surrogates,
+# private use and unassigned code points.
+_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cn", "Co", "Cs"})
+
+
+def one_line(text: str) -> str:
+    """`text` safe for a terminal or a dialog on one line: every unsafe character is shown
+    as an escape, never acted on, so a file name or a value echoed from a file cannot forge
+    a second `error:` line, recolour the terminal or reverse the text."""
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in _UNSAFE:
+            code = ord(ch)
+            out.append(
+                f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000
+                else f"\\U{code:08x}"
+            )  # fmt: skip
+        else:
+            out.append(ch)
+    return "".join(out)
+
 
 class CivicError(Exception):
-    """Base for every error that is the input's fault, not the program's."""
+    """Base for every error that is the input's fault, not the program's.
+
+    Its text is always one safe line (see one_line), whatever the file fed into it."""
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class DataError(CivicError):

@@ -80,8 +80,16 @@ def _reference(folder: Path, name: str) -> Path:
 def _read_categories(path: Path) -> dict[str, list[Category]]:
     df = read_csv_text(path)
     require_columns(path, df, ["file", "key", "label", "sign", "negative_ok"])
+    if df.empty:
+        raise DataError(str(path), "no data rows (only a header)", row=2)
     out: dict[str, list[Category]] = {}
+    seen: dict[tuple[str, str], int] = {}
     for i, r in enumerate(df.itertuples(index=False)):
+        key = (str(r.file), str(r.key))
+        if key in seen:
+            raise DataError(str(path), f"{key[0]} key {shown(key[1])} repeats row {seen[key]}",
+                            row=i + 2, column="key")  # fmt: skip
+        seen[key] = i + 2
         try:
             sign, neg = int(str(r.sign)), int(str(r.negative_ok))
         except ValueError:
@@ -111,6 +119,8 @@ def _read_areas(path: Path) -> pd.DataFrame:
     ]
     df = read_csv_text(path)
     require_columns(path, df, cols)
+    if df.empty:
+        raise DataError(str(path), "no data rows (only a header)", row=2)
     for i, code in enumerate(df["code"]):
         if not re.fullmatch(r"[EW]0[6-9]\d{6}", code):
             raise DataError(str(path), f"'{code}' is not a 2021 LAD code", row=i + 2, column="code")

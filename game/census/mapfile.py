@@ -18,11 +18,11 @@ _CACHE: dict[Path, MapData] = {}
 def load_map(census_dir: Path | str | None = None) -> MapData:
     folder = Path(census_dir) if census_dir is not None else DEFAULT_CENSUS_DIR
     path = folder / MAP_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         path = DEFAULT_CENSUS_DIR / MAP_FILE  # an analyst's folder need not carry the map
     key = path.resolve()
     if key not in _CACHE:
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             raise DataError(str(path), "file not found", hint="rebuild with game.census.build")
         try:
             doc = load_json(path)

@@ -16,17 +16,12 @@ import importlib
 import logging
 import os
 import sys
-import unicodedata
 
 from game import __version__
-from game.errors import CivicError
+from game.errors import CivicError, one_line
 from game.logs import configure_logging
 
 log = logging.getLogger(__name__)
-
-# Unicode categories never printed raw: controls, format characters (bidi overrides,
-# zero-width joiners), line and paragraph separators, unassigned and private use.
-_UNSAFE = {"Cc", "Cf", "Zl", "Zp", "Cn", "Co", "Cs"}
 
 # Order is the order shown by --help.
 COMMANDS: dict[str, str] = {
@@ -98,27 +93,6 @@ def main(argv: list[str] | None = None, prog: str = DEFAULT_PROG) -> int:
     except Exception:
         log.exception("%s failed", command)  # kept in the log file, then shown as usual
         raise
-
-
-def one_line(text: str) -> str:
-    """`text` safe for a terminal on one line: control characters (ESC, newline, NUL...),
-    bidirectional overrides and lone surrogates are shown as escapes, never acted on, so
-    a file name or a field from a file cannot forge a second `error:` line or recolour
-    the terminal."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if unicodedata.category(ch) in _UNSAFE or 0xD800 <= code <= 0xDFFF:
-            out.append(
-                f"\\x{code:02x}"
-                if code < 0x100
-                else f"\\u{code:04x}"
-                if code < 0x10000
-                else f"\\U{code:08x}"
-            )
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def report(message: str) -> None:

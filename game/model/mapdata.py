@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import math
+from typing import Annotated
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from game.model.area import Frozen
 
 Ring = tuple[tuple[float, float], ...]
+# A cartogram of 331 areas spans a few dozen cells; strict: JSON true is not a coordinate.
+HexCoord = Annotated[int, Field(strict=True, ge=-1000, le=1000)]
 
 
 class MapData(Frozen):
     polygons: dict[str, tuple[Ring, ...]]  # LAD code -> rings of (lon, lat)
-    hex: dict[str, tuple[int, int]]  # LAD code -> (q, r) in hex_layout
+    hex: dict[str, tuple[HexCoord, HexCoord]]  # LAD code -> (q, r) in hex_layout
     hex_layout: str  # HexJSON layout, e.g. "odd-r"
     neighbours: dict[str, tuple[str, ...]]
     bbox: tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max

@@ -13,14 +13,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from game.play.actions import LogEntry
 
 SAVE_VERSION = 1
+MAX_COMMANDS = 10_000  # a 50-year game plays a few hundred
 
 
 class SaveSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     area_query: str  # what the player chose (LAD/grouping code or name)
-    years: int = Field(default=10, ge=1)
-    fund_override: float | None = None  # yearly growth fund, when not sized to the area
+    years: int = Field(default=10, ge=1, le=50, strict=True)
+    # yearly growth fund, when not sized to the area; bounded like a scenario's budget
+    fund_override: float | None = Field(default=None, ge=0, le=1e11, allow_inf_nan=False)
     scenario: dict[str, Any] | None = None  # the scenario as loaded (model_dump), if any
     language: str = "en"
 
@@ -30,9 +32,9 @@ class SaveFile(BaseModel):
 
     version: Literal[1] = 1  # SAVE_VERSION
     settings: SaveSettings
-    seed: int
+    seed: int = Field(ge=0, lt=2**63, strict=True)  # numpy refuses a negative seed
     area: str  # resolved area code, checked on load
     area_name: str
-    turn: int = Field(ge=0)
-    commands: list[LogEntry]
-    checksums: dict[int, str]  # turn -> checksum after that year was advanced
+    turn: int = Field(ge=0, le=50, strict=True)
+    commands: list[LogEntry] = Field(max_length=MAX_COMMANDS)
+    checksums: dict[int, str] = Field(max_length=51)  # turn -> checksum after that year

@@ -34,6 +34,7 @@ MAX_AREA_TOTAL = 20_000_000
 _SINGLE = re.compile(r"^\d{1,2}$")
 _BAND = re.compile(r"^(\d{1,2})\s*-\s*(\d{1,2})$")
 _OPEN = re.compile(r"^(\d{1,2})\s*\+$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$")
 _SEX_ALIASES = {"male": 0, "m": 0, "males": 0, "female": 1, "f": 1, "females": 1}
 
 __all__ = ["load_base_population", "parse_age", "split_band"]
@@ -155,7 +156,10 @@ def load_base_population(
                 hint="a single year 0..90 (90 = 90+), a band like 0-4, or 90+",
             )  # fmt: skip
         try:
-            count = float(str(rec.count).replace(",", ""))
+            text = str(rec.count).replace(",", "")
+            if not _NUMBER.match(text):  # float() alone takes "1_000", "nan" and "inf"
+                raise ValueError(text)
+            count = float(text)
         except ValueError:
             raise DataError(
                 name, f"count '{rec.count}' is not a number", row=i, column="count"

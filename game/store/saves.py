@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,6 +27,7 @@ AUTOSAVE_NAME = "autosave.json"
 MAX_SAVE_BYTES = 20 * 1024 * 1024  # a 50-year game with every card played is < 1 MB
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 def default_save_dir(base: Path | str | None = None) -> Path:
@@ -131,6 +133,19 @@ def load(path: Path | str, schema: type[M]) -> M:
     if model is not None:
         return model
     raise reject(path, problem)
+
+
+def load_and_replay(path: Path | str, schema: type[M], replay: Callable[[M], T]) -> T:
+    """load() a save and rebuild the game from it with `replay` (GameSession.from_save,
+    passed in: game.store does not import game.play). A save that parses but cannot be
+    replayed -- a changed checksum, a seed of -1, more years than the game has -- is set
+    aside exactly like an unreadable one, so New game can never overwrite it."""
+    save = load(path, schema)
+    try:
+        return replay(save)
+    except Exception as exc:  # noqa: BLE001 - any replay failure: keep the file, say so
+        detail = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise reject(path, f"it cannot be replayed ({shown(detail, 200)[1:-1]})") from None
 
 
 def clean_temporaries(folder: Path | str, older_than_s: float = 60.0) -> list[Path]:

@@ -82,18 +82,14 @@ class ContinueScene(LoadingScene):
     def _load(self) -> Any:
         from game.client.context import full_collect
         from game.play import SaveFile
-        from game.store.saves import load, reject
+        from game.store.saves import load_and_replay
 
         self.ctx.session = None
         full_collect()
-        save = load(self.ctx.save_path, SaveFile)
-        try:
-            return self.ctx.resume_factory(self.ctx.world, save)
-        except Exception as exc:  # noqa: BLE001 - any replay failure: keep the file, say so
-            # A save that parses but cannot be replayed (changed checksum, seed -1, more
-            # years than the game has) is as lost as a corrupt one unless it is set aside.
-            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise reject(self.ctx.save_path, f"it cannot be replayed ({detail})") from None
+        world = self.ctx.world
+        return load_and_replay(
+            self.ctx.save_path, SaveFile, lambda save: self.ctx.resume_factory(world, save)
+        )
 
     def _loaded(self, session: Any) -> None:
         from game.client.scenes.year import YearScene
