@@ -156,8 +156,8 @@ class AppContext:
         """Why the census world or the map failed to load (a malformed map.json...), once
         that job has finished; None while loading or after success."""
         for job in (self._world_job, self._map_job):
-            if job is not None and job.done and job.error is not None:
-                return job.error
+            if job is not None and job.done() and job.exception() is not None:
+                return job.exception()
         return None
 
     @property
