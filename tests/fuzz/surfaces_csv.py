@@ -61,7 +61,7 @@ def table_mutations(
         i, j = rng.randrange(1, len(rows)), rng.choice(t.count_columns)
         value = rng.choice(BAD_COUNTS)
         rows[i][j] = value
-        bad = (False if value in t.fine else True) if t.whole else None
+        bad = (value not in t.fine) if t.whole else None
         return Case(f"count {value[:12]!r}", csv_bytes(rows), bad=bad, positional=True)
 
     def weird_cell(rng: Random, t: Table) -> Case:
