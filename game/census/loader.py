@@ -122,7 +122,7 @@ def _read_areas(path: Path) -> pd.DataFrame:
     if df.empty:
         raise DataError(str(path), "no data rows (only a header)", row=2)
     for i, code in enumerate(df["code"]):
-        if not re.fullmatch(r"[EW]0[6-9]\d{6}", code):
+        if not re.fullmatch(r"[EW]0[6-9]\d{6}", code, re.ASCII):
             raise DataError(str(path), f"'{code}' is not a 2021 LAD code", row=i + 2, column="code")
     if df["code"].duplicated().any():
         i = int(np.nonzero(df["code"].duplicated().to_numpy())[0][0])
@@ -357,7 +357,7 @@ def _section_matrix(
 def _division(path: Path, cell: object, row: int, column: str) -> int:
     """A two-digit SIC 2007 division number, 01..99."""
     text = str(cell).strip()
-    if not re.fullmatch(r"\d{1,2}", text) or not 1 <= int(text) <= 99:
+    if not re.fullmatch(r"\d{1,2}", text, re.ASCII) or not 1 <= int(text) <= 99:
         raise DataError(str(path), f"{shown(text)} is not a SIC division (01..99)", row=row,
                         column=column)  # fmt: skip
     return int(text)

@@ -9,7 +9,9 @@ from pydantic import Field, field_validator
 
 from game.model.area import Frozen
 
-Ring = tuple[tuple[float, float], ...]
+# strict: JSON true is not a coordinate
+Coord = Annotated[float, Field(strict=True)]
+Ring = tuple[tuple[Coord, Coord], ...]
 # A cartogram of 331 areas spans a few dozen cells; strict: JSON true is not a coordinate.
 HexCoord = Annotated[int, Field(strict=True, ge=-1000, le=1000)]
 
@@ -19,7 +21,7 @@ class MapData(Frozen):
     hex: dict[str, tuple[HexCoord, HexCoord]]  # LAD code -> (q, r) in hex_layout
     hex_layout: str  # HexJSON layout, e.g. "odd-r"
     neighbours: dict[str, tuple[str, ...]]
-    bbox: tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
+    bbox: tuple[Coord, Coord, Coord, Coord]  # lon_min, lat_min, lon_max, lat_max
     attribution: str
 
     @field_validator("polygons")

@@ -31,10 +31,12 @@ MAX_ROWS = 331 * 2 * N_AGES  # every area, sex and single year once
 # year of age; no real row or area comes near these bounds.
 MAX_ROW_COUNT = 5_000_000
 MAX_AREA_TOTAL = 20_000_000
-_SINGLE = re.compile(r"^\d{1,2}$")
-_BAND = re.compile(r"^(\d{1,2})\s*-\s*(\d{1,2})$")
-_OPEN = re.compile(r"^(\d{1,2})\s*\+$")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$")
+# ASCII digits only: \d would take Arabic-Indic and other Unicode digits, which int() and
+# float() then read silently.
+_SINGLE = re.compile(r"^\d{1,2}$", re.ASCII)
+_BAND = re.compile(r"^(\d{1,2})\s*-\s*(\d{1,2})$", re.ASCII)
+_OPEN = re.compile(r"^(\d{1,2})\s*\+$", re.ASCII)
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$", re.ASCII)
 _SEX_ALIASES = {"male": 0, "m": 0, "males": 0, "female": 1, "f": 1, "females": 1}
 
 __all__ = ["load_base_population", "parse_age", "split_band"]

@@ -82,7 +82,8 @@ def _problem(raw: bytes, schema: type[M], name: str) -> tuple[M | None, str]:
     if not isinstance(obj, dict):
         return None, "not a saved game (expected a JSON object)"
     want = _expected_version(schema)
-    if want is not None and obj.get("version") != want:
+    got = obj.get("version")
+    if want is not None and (got != want or type(got) is not type(want)):  # true is not 1
         return None, (
             f"save version {repr(obj.get('version'))[:40]} is not supported "
             f"(this game reads version {want})"
