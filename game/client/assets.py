@@ -116,5 +116,22 @@ def _wrap_cached(fonts: Fonts, text: str, size: int, width: int, bold: bool) -> 
             else:
                 lines.append(line)
                 line = word
+            while font.size(line)[0] > width and len(line) > 1:
+                # one word wider than the box (a file path in an error): break it
+                cut = _fit(font, line, width)
+                lines.append(line[:cut])
+                line = line[cut:]
         lines.append(line)
     return tuple(lines)
+
+
+def _fit(font: pygame.font.Font, text: str, width: int) -> int:
+    """How many leading characters of `text` fit in `width` (at least one)."""
+    lo, hi = 1, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.size(text[:mid])[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

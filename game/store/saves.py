@@ -106,7 +106,7 @@ def reject(path: Path | str, problem: str) -> SaveError:
         kept = f"kept as {aside.name}"
     except OSError as exc:
         kept = f"could not rename it aside ({exc.strerror}); it was left untouched"
-    return SaveError(f"{path}: saved game is unreadable, {problem}; {kept}")
+    return SaveError(f"{path}: saved game cannot be opened, {problem}; {kept}")
 
 
 def load(path: Path | str, schema: type[M]) -> M:
@@ -146,7 +146,7 @@ def load_and_replay(path: Path | str, schema: type[M], replay: Callable[[M], T])
         return replay(save)
     except Exception as exc:  # noqa: BLE001 - any replay failure: keep the file, say so
         detail = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise reject(path, f"it cannot be replayed ({shown(detail, 200)[1:-1]})") from None
+        raise reject(path, f"its replay fails ({shown(detail, 200)[1:-1]})") from None
 
 
 def clean_temporaries(folder: Path | str, older_than_s: float = 60.0) -> list[Path]:
