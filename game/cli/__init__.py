@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None, prog: str = DEFAULT_PROG) -> int:
         return int(args.func(args) or 0)
     except CivicError as exc:
         log.warning("%s: %s", command, exc)
-        report(f"error: {exc}")
+        print_error(f"error: {exc}")
         return 2
     except KeyboardInterrupt:
         return 130
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None, prog: str = DEFAULT_PROG) -> int:
         raise
 
 
-def report(message: str) -> None:
+def print_error(message: str) -> None:
     """Print one safe line to stderr in whatever encoding the terminal has."""
     line = one_line(message)
     encoding = getattr(sys.stderr, "encoding", None) or "utf-8"

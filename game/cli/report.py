@@ -127,30 +127,16 @@ def compare_runs(world: Any, paths: list[Path], area: str | None, years: int | N
 
 def save_run(world: Any, path: Path) -> Any:
     """Replay a saved game (game.play) and return its ScenarioRun with the game's story."""
-    from pydantic import ValidationError
-
-    from game.play import SAVE_VERSION, GameSession, SaveFile
+    from game.play import GameSession, SaveFile
     from game.report import ScenarioRun
+    from game.store.saves import read_save
 
+    save = read_save(path, SaveFile)  # strict and bounded; the user's file is not moved
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no saved game there") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SaveError(f"{path}: not a readable saved game ({exc})") from None
-    if not isinstance(raw, dict) or raw.get("version") != SAVE_VERSION:
-        got = raw.get("version") if isinstance(raw, dict) else None
-        raise SaveError(
-            f"{path}: save version {got!r} is not supported "
-            f"(this program reads version {SAVE_VERSION})"
-        )
-    try:
-        save = SaveFile.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(x) for x in err["loc"])
-        raise SaveError(f"{path}: invalid at '{loc}': {err['msg']}") from None
-    session = GameSession.from_save(world, save)
+        session = GameSession.from_save(world, save)
+    except Exception as exc:  # noqa: BLE001 - a save that cannot be replayed is bad input
+        detail = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SaveError(f"{path}: the saved game cannot be replayed ({detail})") from None
     port = session.engine
     engines = {"central": port.engine, **dict(port.bands)}
     engines = {v: engines[v] for v in ("low", "central", "high")}

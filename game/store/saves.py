@@ -109,13 +109,9 @@ def reject(path: Path | str, problem: str) -> SaveError:
     return SaveError(f"{path}: saved game cannot be opened, {problem}; {kept}")
 
 
-def load(path: Path | str, schema: type[M]) -> M:
-    """Read and validate a save. Anything wrong -> SaveError naming the file and the
-    problem; the bad file is renamed aside (kept byte-identical) before raising.
-
-    Only a regular file of at most MAX_SAVE_BYTES is read: a FIFO or a link to /dev/zero
-    is refused at once (and, not being a save, left where it is)."""
-    path = Path(path)
+def _read(path: Path, schema: type[M]) -> tuple[M | None, str]:
+    """(the save, "") or (None, what is wrong with the file). A path that is missing or
+    not a regular file is a SaveError at once: there is no save there to set aside."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -129,11 +125,31 @@ def load(path: Path | str, schema: type[M]) -> M:
     except InputError as exc:
         if not path.is_file():  # replaced by something else since the stat: leave it be
             raise SaveError(str(exc)) from None
-        raise reject(path, exc.problem) from None
-    model, problem = _problem(raw, schema, str(path))
+        return None, exc.problem
+    return _problem(raw, schema, str(path))
+
+
+def load(path: Path | str, schema: type[M]) -> M:
+    """Read and validate a save. Anything wrong -> SaveError naming the file and the
+    problem; the bad file is renamed aside (kept byte-identical) before raising.
+
+    Only a regular file of at most MAX_SAVE_BYTES is read: a FIFO or a link to /dev/zero
+    is refused at once (and, not being a save, left where it is)."""
+    path = Path(path)
+    model, problem = _read(path, schema)
     if model is not None:
         return model
     raise reject(path, problem)
+
+
+def read_save(path: Path | str, schema: type[M]) -> M:
+    """load() for a file the user names (`report --save FILE`): the same strict, bounded
+    reading, but a bad file is only reported, never renamed -- it is not our autosave."""
+    path = Path(path)
+    model, problem = _read(path, schema)
+    if model is not None:
+        return model
+    raise SaveError(f"{path}: not a readable saved game, {problem}")
 
 
 def load_and_replay(path: Path | str, schema: type[M], replay: Callable[[M], T]) -> T:
@@ -150,8 +166,8 @@ def load_and_replay(path: Path | str, schema: type[M], replay: Callable[[M], T])
 
 
 def clean_temporaries(folder: Path | str, older_than_s: float = 60.0) -> list[Path]:
-    """Delete temporary files left by saves that were killed before their rename
-    in `folder` (`.<name>.XXXX.tmp`, see game.atomic); returns what was removed. Files younger than
+    """Delete temporary files left in `folder` by saves killed before their rename
+    (`.<name>.XXXX.tmp`, see game.atomic); returns what was removed. Files younger than
     `older_than_s` may belong to a save in progress in another window and are kept."""
     folder = Path(folder)
     removed: list[Path] = []
