@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fuzzlib import Surface  # noqa: E402
 from surfaces_csv import BASE_POPULATION, CENSUS  # noqa: E402
 from surfaces_json import MAPS, SCENARIOS  # noqa: E402
-from surfaces_saves import SAVES  # noqa: E402
+from surfaces_saves import REPORT_SAVES, SAVES  # noqa: E402
 
-ALL: list[Surface] = [SCENARIOS, BASE_POPULATION, *CENSUS, MAPS, SAVES]
+ALL: list[Surface] = [SCENARIOS, BASE_POPULATION, *CENSUS, MAPS, SAVES, REPORT_SAVES]
 COLUMNS = ("cases", "clean error", "unclear error", "traceback", "hang", "silently accepted",
            "valid refused", "lost")  # fmt: skip
 

@@ -10,10 +10,16 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from fuzzlib import Case, Result, Surface, call_in_process, general_mutations, materialise
+from fuzzlib import (
+    Case,
+    Result,
+    Surface,
+    call_cli,
+    call_in_process,
+    general_mutations,
+    materialise,
+)
 from surfaces_json import dump, json_mutations
-
-from game.errors import SaveError
 
 AREA = "Hartlepool"
 
@@ -152,4 +158,21 @@ SAVES = Surface(
     _run_save,
 )
 
-__all__ = ["SAVES", "SaveError"]
+
+def _run_report(case: Case, tmp: Path, base: Any) -> Result:
+    """`report --save FILE`: a user's own file is read, reported if bad, never moved."""
+    path = tmp / "game.json"
+    materialise(case, path)
+    argv = ["report", "--save", str(path), "--out", str(tmp / "pack"), "--format", "csv"]
+    result = call_cli(argv, case, (str(path),))
+    if case.special is None and path.read_bytes() != case.data:
+        return Result("lost", f"{case.label}: the file changed")
+    return result
+
+
+REPORT_SAVES = Surface(
+    "report --save",
+    general_mutations(dump) + json_mutations(lambda b: b) + _save_specific(),
+    _save_base,
+    _run_report,
+)

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from surfaces_csv import BASE_POPULATION, CENSUS
 from surfaces_json import MAPS, SCENARIOS
-from surfaces_saves import SAVES
+from surfaces_saves import REPORT_SAVES, SAVES
 
-SURFACES = [SCENARIOS, BASE_POPULATION, *CENSUS, MAPS, SAVES]
+SURFACES = [SCENARIOS, BASE_POPULATION, *CENSUS, MAPS, SAVES, REPORT_SAVES]
 GOOD = ("ok", "clean")
 
 
