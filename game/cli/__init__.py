@@ -76,6 +76,10 @@ def main(argv: list[str] | None = None, prog: str = DEFAULT_PROG) -> int:
     if command is None:
         command, argv = "play", [*argv, "play"]  # top-level options come before the command
     args = build_parser(prog, load=command, load_all=False).parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        # a name like "Ynys Môn" on an ASCII-only terminal prints as an escape, not a crash
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     configure_logging()
     log.info("civic-futures %s: %s", __version__, " ".join([command, *argv]))
     try:
