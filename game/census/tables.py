@@ -228,6 +228,16 @@ def read_wide(path: Path, categories: list[Category], known: tuple[str, ...]) ->
             column=columns[0],
             hint="each category must be counted once and the total must be their sum",
         )
+    empty = values[:, 0] <= 0
+    if empty.any():
+        i = int(np.nonzero(empty)[0][0])
+        raise DataError(
+            str(path),
+            f"the total for {shown(str(df[code_col].iat[i]).strip())} is {int(values[i, 0])}",
+            row=i + 2,
+            column=columns[0],
+            hint="every local authority has people, households and jobs: a total is above 0",
+        )
     out = np.empty_like(values)
     out[rows] = values
     return out

@@ -237,7 +237,15 @@ def _census_specific() -> list[Callable[[Random, Table], Case]]:
         rows[i][2] = rng.choice([rows[i - 1][2], "x", "100", "-3", rows[i][3] + "9"])
         return Case("SIC range overlaps or is not a number", csv_bytes(rows), True, None, True)
 
-    return [off_world, sic_overlap]
+    def empty_area(rng: Random, t: Table) -> Case:
+        rows = rows_of(t.data)
+        if rows[0][:3] != ["date", "geography", "geography code"]:
+            return Case("valid (not a topic table)", t.data, bad=False)
+        i = rng.randrange(1, len(rows))
+        rows[i][3:] = ["0"] * len(rows[i][3:])
+        return Case("an area of zeros", csv_bytes(rows), bad=True, positional=True)
+
+    return [off_world, sic_overlap, empty_area]
 
 
 def census_surface(name: str) -> Surface:

@@ -244,6 +244,15 @@ def test_a_1e20_count_is_beyond_any_population_not_negative(tmp_path):
     assert "negative" not in line
 
 
+def test_an_area_of_zeros_is_refused(tmp_path):
+    for name in (*TOPIC_FILES, COMMUTING_FILE, MIGRATION_FILE):
+        shutil.copyfile(DEFAULT_CENSUS_DIR / name, tmp_path / name)
+    table(tmp_path, "mye2021_population.csv", lambda r: r[1].__setitem__(
+        slice(3, None), ["0"] * (len(r[1]) - 3)))  # fmt: skip
+    code, _, err = cli("--census-dir", str(tmp_path), "simulate", "--area", "Hartlepool")
+    one_clean_line(code, err, "mye2021_population.csv, row 2, column", "the total for")
+
+
 @pytest.mark.parametrize("name, reader", [(COMMUTING_FILE, _read_commuting),
                                           (MIGRATION_FILE, _read_migration)])  # fmt: skip
 def test_flow_tables_refuse_fractions_repeats_and_header_only(tmp_path, name, reader):
