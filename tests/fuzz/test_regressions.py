@@ -375,3 +375,15 @@ def test_scenario_error_type_is_kept(tmp_path):
     path.write_bytes(b"{")
     with pytest.raises(ScenarioError, match=r"s\.json: malformed JSON at line 1"):
         load_scenario(path)
+
+
+def test_an_oversized_save_is_refused_at_once_and_set_aside(tmp_path):
+    path = tmp_path / "autosave.json"
+    with open(path, "wb") as fh:
+        fh.truncate(30 * 1024 * 1024)  # sparse: 30 MB of zero bytes, no disk used
+    started = time.monotonic()
+    with pytest.raises(SaveError, match="above the limit of 20 MB"):
+        load(path, SaveFile)
+    assert time.monotonic() - started < 1
+    kept = tmp_path / "autosave.json.corrupt-1"
+    assert not path.exists() and kept.stat().st_size == 30 * 1024 * 1024
