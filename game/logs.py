@@ -39,7 +39,13 @@ def configure_logging(level: int = logging.INFO, path: Path | None = None) -> Pa
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(
-            target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+            target,
+            maxBytes=MAX_BYTES,
+            backupCount=BACKUPS,
+            encoding="utf-8",
+            # a lone surrogate (non-UTF-8 bytes in argv or a file name) is logged as an
+            # escape, not a "--- Logging error ---" traceback on the user's terminal
+            errors="backslashreplace",
         )
     except OSError:
         return None

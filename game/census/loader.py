@@ -74,7 +74,9 @@ def clear_cache() -> None:
 
 def _reference(folder: Path, name: str) -> Path:
     own = folder / name
-    return own if own.is_file() else DEFAULT_CENSUS_DIR / name
+    # anything at that name (a FIFO, a folder, a dangling link) is the analyst's and is
+    # read, and refused, as such; only a missing name falls back to the shipped file
+    return own if own.exists() or own.is_symlink() else DEFAULT_CENSUS_DIR / name
 
 
 def _read_categories(path: Path) -> dict[str, list[Category]]:

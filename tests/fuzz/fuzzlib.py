@@ -41,6 +41,7 @@ class Case:
     bad: bool | None = None  # True: must be refused; False: must be used; None: either
     special: str | None = None  # "fifo", "devzero", "dir", "huge"
     positional: bool = False  # a refusal must name the row, column, line or field
+    target: str = ""  # which file of a folder the case replaces (census folder surface)
 
 
 @dataclass

@@ -9,6 +9,7 @@ Every case is kept reproducible: surface, seed and mutation are printed for any 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -19,11 +20,20 @@ from random import Random
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fuzzlib import Surface  # noqa: E402
-from surfaces_csv import BASE_POPULATION, CENSUS  # noqa: E402
-from surfaces_json import MAPS, SCENARIOS  # noqa: E402
+from surfaces_csv import BASE_POPULATION, CENSUS, CENSUS_FOLDER  # noqa: E402
+from surfaces_json import COMMAND_LINE, MAPS, SCENARIOS  # noqa: E402
 from surfaces_saves import REPORT_SAVES, SAVES  # noqa: E402
 
-ALL: list[Surface] = [SCENARIOS, BASE_POPULATION, *CENSUS, MAPS, SAVES, REPORT_SAVES]
+ALL: list[Surface] = [
+    SCENARIOS,
+    BASE_POPULATION,
+    *CENSUS,
+    CENSUS_FOLDER,
+    MAPS,
+    SAVES,
+    REPORT_SAVES,
+    COMMAND_LINE,
+]
 COLUMNS = ("cases", "clean error", "unclear error", "traceback", "hang", "silently accepted",
            "valid refused", "lost")  # fmt: skip
 
@@ -58,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--only", default=None, help="run surfaces whose name contains this")
     args = ap.parse_args(argv)
+    # the game's log and any saves go to a scratch folder, not the user's data folder
+    os.environ.setdefault("CIVIC_FUTURES_DATA_DIR", tempfile.mkdtemp(prefix="civic-fuzz-"))
     print("| surface | " + " | ".join(COLUMNS) + " |")
     print("|---" * (len(COLUMNS) + 1) + "|")
     total: Counter = Counter()

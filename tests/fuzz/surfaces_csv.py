@@ -264,3 +264,62 @@ def census_surface(name: str) -> Surface:
 
 
 CENSUS = [census_surface(name) for name in TABLES]
+
+
+# -- a whole census folder, through the command line ---------------------------------------
+
+FOLDER_TABLES = (
+    "ts045_cars.csv",
+    "mye2020_components.csv",
+    "ts054_tenure.csv",
+    "ts062_nssec.csv",
+    "mye2021_population.csv",
+    "areas.csv",
+    "sic_sections.csv",
+)
+
+
+def _folder_base() -> dict[str, Table]:
+    out = {}
+    for name in FOLDER_TABLES:
+        data = _head(name)
+        header = rows_of(data)[0]
+        if name in TABLES:
+            _, counts, texts, _ = TABLES[name]
+        else:
+            counts, texts = tuple(range(3, len(header))), (1,)
+        out[name] = Table(data, counts, texts, whole=name != "areas.csv")
+    return out
+
+
+def _folder_mutations() -> list[Callable[[Random, Any], Case]]:
+    inner = table_mutations(_census_specific())
+
+    def wrap(mutation: Callable[[Random, Any], Case]) -> Callable[[Random, Any], Case]:
+        def mutate(rng: Random, base: dict[str, Table]) -> Case:
+            name = rng.choice(FOLDER_TABLES)
+            case = mutation(rng, base[name])
+            case.target, case.label = name, f"{name}: {case.label}"
+            if name == "areas.csv" and case.label.endswith("deleted row"):
+                case.bad = True  # every table then names an area areas.csv lacks
+            return case
+
+        return mutate
+
+    return [wrap(m) for m in inner]
+
+
+def _run_folder(case: Case, tmp: Path, base: Any) -> Result:
+    from game.census.loader import COMMUTING_FILE, MIGRATION_FILE, TOPIC_FILES
+
+    folder = tmp / "census"
+    folder.mkdir()
+    for name in (*TOPIC_FILES, COMMUTING_FILE, MIGRATION_FILE):
+        if name != case.target:
+            (folder / name).symlink_to(DEFAULT_CENSUS_DIR / name)
+    materialise(case, folder / case.target)
+    argv = ["--census-dir", str(folder), "profile", "E06000001", "--json"]
+    return call_cli(argv, case, (str(folder),))
+
+
+CENSUS_FOLDER = Surface("census folder (profile)", _folder_mutations(), _folder_base, _run_folder)

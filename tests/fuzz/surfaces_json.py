@@ -204,3 +204,33 @@ MAPS = Surface(
     _map_base,
     _run_map,
 )
+
+
+# -- what people type on the command line ---------------------------------------------------
+
+
+def _run_argv(case: Case, tmp: Path, base: Any) -> Result:
+    """The case's text is an area name or search typed at the command line."""
+    text = (case.data or b"").decode("utf-8", "surrogateescape")
+    command = (
+        ["profile", text]
+        if len(text) % 3 == 0
+        else (["areas", "--search", text] if len(text) % 3 == 1 else ["simulate", "--area", text])
+    )
+    return call_cli([*command, "--json"], case, ("area", "[]"))
+
+
+def _argv_mutations() -> list[Callable[[Random, Any], Case]]:
+    def weird(rng: Random, base: Any) -> Case:
+        return Case("weird query", weird_text(rng).encode("utf-8", "surrogatepass"))
+
+    def near(rng: Random, base: Any) -> Case:
+        name = rng.choice(["Hartlepool", "York", "Ynys Môn", "Tees Valley", "E06000001"])
+        i = rng.randrange(len(name) + 1)
+        return Case("near miss", (name[:i] + weird_text(rng) + name[i:]).encode(
+            "utf-8", "surrogatepass"))  # fmt: skip
+
+    return [weird, near]
+
+
+COMMAND_LINE = Surface("command-line area names", _argv_mutations(), lambda: None, _run_argv)

@@ -17,11 +17,11 @@ import pytest
 from fuzzlib import LONG, Case, Surface
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from surfaces_csv import BASE_POPULATION, CENSUS
-from surfaces_json import MAPS, SCENARIOS
+from surfaces_csv import BASE_POPULATION, CENSUS, CENSUS_FOLDER
+from surfaces_json import COMMAND_LINE, MAPS, SCENARIOS
 from surfaces_saves import REPORT_SAVES, SAVES
 
-SURFACES = [SCENARIOS, BASE_POPULATION, *CENSUS, MAPS, SAVES, REPORT_SAVES]
+SURFACES = [SCENARIOS, BASE_POPULATION, *CENSUS, MAPS, SAVES, REPORT_SAVES, COMMAND_LINE]
 GOOD = ("ok", "clean")
 
 
@@ -108,3 +108,14 @@ def test_arbitrary_csv_text_keeps_the_contract(surface, head, text, tmp_path_fac
     header = base_of(surface).data.split(b"\n", 1)[0] + b"\n" if head else b""
     data = header + text.encode("utf-8", "surrogatepass")
     check(surface, Case("arbitrary CSV text", data), tmp_path_factory.mktemp("case"))
+
+
+@examples(quick=4, long=150)
+@given(data=st.data())
+def test_mutated_census_folders_keep_the_contract(data: st.DataObject, tmp_path_factory):
+    """A whole --census-dir folder with one table mutated, through `profile` (the world is
+    built each time, so this is the slowest surface and gets the fewest examples)."""
+    mutation = data.draw(st.sampled_from(CENSUS_FOLDER.mutations), label="mutation")
+    rnd = data.draw(st.randoms(use_true_random=False), label="random")
+    case = mutation(rnd, base_of(CENSUS_FOLDER))
+    check(CENSUS_FOLDER, case, tmp_path_factory.mktemp("case"))

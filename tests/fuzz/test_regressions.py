@@ -387,3 +387,11 @@ def test_an_oversized_save_is_refused_at_once_and_set_aside(tmp_path):
     assert time.monotonic() - started < 1
     kept = tmp_path / "autosave.json.corrupt-1"
     assert not path.exists() and kept.stat().st_size == 30 * 1024 * 1024
+
+
+def test_non_utf8_bytes_in_an_argument_are_one_clean_line():
+    """argv bytes that are not UTF-8 arrive as lone surrogates; the log file used to raise
+    '--- Logging error ---' with a traceback onto the terminal."""
+    code, _, err = cli("profile", "Hartle\udcffpool")
+    line = one_clean_line(code, err, "unknown area", "\\udcff")
+    assert "Logging error" not in err and "Traceback" not in line
