@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.atomic import atomic_write_text
+from game.inputs import InputError, read_bounded
 from game.userdirs import user_data_dir
 
 TEXT_SCALES = (1.0, 1.15, 1.3)
@@ -25,8 +26,10 @@ class Settings(BaseModel):
     def load(cls, path: Path | None = None) -> Settings:
         path = path or user_data_dir() / "settings.json"
         try:
-            return cls.model_validate_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValidationError, ValueError):
+            # bounded, regular files only: a FIFO or a /dev/zero link named settings.json
+            # would otherwise hang the game at start or fill its memory
+            return cls.model_validate_json(read_bounded(path, 64 * 1024))
+        except (InputError, ValidationError, ValueError):
             # Unreadable settings are not worth stopping the game for: use defaults.
             return cls()
 

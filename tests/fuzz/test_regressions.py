@@ -395,3 +395,18 @@ def test_non_utf8_bytes_in_an_argument_are_one_clean_line():
     code, _, err = cli("profile", "Hartle\udcffpool")
     line = one_clean_line(code, err, "unknown area", "\\udcff")
     assert "Logging error" not in err and "Traceback" not in line
+
+
+@pytest.mark.parametrize("kind", ["fifo", "devzero", "junk", "deep"])
+def test_a_strange_settings_file_means_defaults_at_once(tmp_path, kind):
+    from game.client.settings import Settings
+
+    path = tmp_path / "settings.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "devzero":
+        os.symlink("/dev/zero", path)
+    else:
+        path.write_bytes(b"\xff{" if kind == "junk" else b"[" * 100_000)
+    with deadline(5):
+        assert Settings.load(path) == Settings()
