@@ -160,6 +160,8 @@ def _read_groups(
     df = read_csv_text(path)
     cols = ["id", "name", "name_cy", "source", "file", "categories", "unit", "description"]
     require_columns(path, df, cols)
+    if df.empty:  # the game's approval is by citizen group: a world needs at least one
+        raise DataError(str(path), "no data rows (only a header)", row=2)
     defs: list[GroupDefinition] = []
     sizes: dict[str, np.ndarray] = {}
     universes: dict[str, np.ndarray] = {}

@@ -276,6 +276,8 @@ FOLDER_TABLES = (
     "mye2021_population.csv",
     "areas.csv",
     "sic_sections.csv",
+    "categories.csv",
+    "groups.csv",
 )
 
 
@@ -286,9 +288,11 @@ def _folder_base() -> dict[str, Table]:
         header = rows_of(data)[0]
         if name in TABLES:
             _, counts, texts, _ = TABLES[name]
+        elif name == "groups.csv":  # id, file, categories: text that must match the tables
+            counts, texts = (0, 4, 5), (1, 2, 3, 7)
         else:
             counts, texts = tuple(range(3, len(header))), (1,)
-        out[name] = Table(data, counts, texts, whole=name != "areas.csv")
+        out[name] = Table(data, counts, texts, whole=name not in ("areas.csv", "groups.csv"))
     return out
 
 
@@ -302,6 +306,8 @@ def _folder_mutations() -> list[Callable[[Random, Any], Case]]:
             case.target, case.label = name, f"{name}: {case.label}"
             if name == "areas.csv" and case.label.endswith("deleted row"):
                 case.bad = True  # every table then names an area areas.csv lacks
+            if name == "categories.csv" and case.label.endswith("rows shuffled"):
+                case.bad = None  # its order is meaningful: each table's total comes first
             return case
 
         return mutate
