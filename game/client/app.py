@@ -32,6 +32,32 @@ INPUT_EVENTS = {
 }  # fmt: skip
 
 
+def _is_paste(event: pygame.event.Event) -> bool:
+    """Ctrl/Cmd+V, as a key (or, on some Macs, as typed text, as pygame_gui also reads it)."""
+    paste_mods = pygame.KMOD_CTRL | pygame.KMOD_META
+    if event.type == pygame.KEYDOWN:
+        return event.key == pygame.K_v and bool(event.mod & paste_mods)
+    return (
+        event.type == pygame.TEXTINPUT
+        and event.text == "v"
+        and bool(pygame.key.get_mods() & paste_mods)
+    )
+
+
+def _clean_clipboard() -> None:
+    """Drop invisible characters from the clipboard before a paste: pygame_gui cannot lay
+    out a pasted U+200B on its own ("Text has zero width")."""
+    from pygame_gui.core.utility import clipboard_copy, clipboard_paste
+
+    try:
+        text = clipboard_paste()
+    except pygame.error:  # no clipboard on this system: nothing will be pasted either
+        return
+    clean = typed_text(text)
+    if clean != text:
+        clipboard_copy(clean)
+
+
 class App:
     def __init__(self, ctx: AppContext, *, headless: bool | None = None) -> None:
         self.ctx = ctx
@@ -184,6 +210,8 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return
+        if _is_paste(event):
+            _clean_clipboard()  # pygame_gui pastes from it while handling this event
         if event.type == pygame.TEXTINPUT:
             text = typed_text(event.text)
             if not text:

@@ -116,3 +116,21 @@ def test_a_malformed_map_on_new_game_is_a_message(tmp_path, monkeypatch):
         assert pilot.scene.find_button("new").is_enabled
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("text", ["\u200b", "Yo\u200brk\u202e"])
+def test_pasting_invisible_characters_into_the_area_search(tmp_path, monkeypatch, text):
+    """Ctrl+V of a lone U+200B raised `pygame.error: Text has zero width` in pygame_gui."""
+    from pygame_gui.core.utility import clipboard_copy
+
+    app, pilot = _title(_context(tmp_path, monkeypatch))
+    try:
+        pilot.click("new")
+        pilot.until_scene("area_choice")
+        pilot.until(lambda: pilot.scene.ready, "the map")
+        clipboard_copy(text)
+        pilot.press(pygame.K_v, mod=pygame.KMOD_CTRL)
+        pilot.frame(2)
+        assert pilot.scene.entry.get_text() == text.replace("\u200b", "").replace("\u202e", "")
+    finally:
+        app.close()
