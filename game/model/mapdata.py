@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from game.model.area import Frozen
 
@@ -19,7 +19,7 @@ HexCoord = Annotated[int, Field(strict=True, ge=-1000, le=1000)]
 class MapData(Frozen):
     polygons: dict[str, tuple[Ring, ...]]  # LAD code -> rings of (lon, lat)
     hex: dict[str, tuple[HexCoord, HexCoord]]  # LAD code -> (q, r) in hex_layout
-    hex_layout: str  # HexJSON layout, e.g. "odd-r"
+    hex_layout: Literal["odd-r", "even-r", "odd-q", "even-q"]  # HexJSON layouts
     neighbours: dict[str, tuple[str, ...]]
     bbox: tuple[Coord, Coord, Coord, Coord]  # lon_min, lat_min, lon_max, lat_max
     attribution: str
@@ -34,6 +34,19 @@ class MapData(Frozen):
                     if not (_lon_ok(lon) and _lat_ok(lat)):
                         raise ValueError(f"area {code}: point ({lon}, {lat}) is not on the globe")
         return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> MapData:
+        """Every hex and neighbour names an area the map draws (no stray codes)."""
+        drawn = set(self.polygons)
+        if set(self.hex) != drawn:
+            odd = sorted(set(self.hex) ^ drawn)[0]
+            raise ValueError(f"area {odd} has a hex or an outline but not both")
+        for code, near in self.neighbours.items():
+            stray = [n for n in (code, *near) if n not in drawn]
+            if stray:
+                raise ValueError(f"neighbours of {code}: {stray[0]} is not an area on the map")
+        return self
 
     @field_validator("bbox")
     @classmethod

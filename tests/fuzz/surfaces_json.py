@@ -187,7 +187,19 @@ def _map_specific() -> list[Callable[[Random, Any], Case]]:
         doc.pop(rng.choice(sorted(doc)))
         return Case("missing key", dump(doc), bad=True)
 
-    return [off_world, missing_key]
+    def inconsistent(rng: Random, base: dict) -> Case:
+        doc = copy.deepcopy(base)
+        code = sorted(doc["polygons"])[0]
+        kind = rng.choice(["stray neighbour", "hex without outline", "layout"])
+        if kind == "stray neighbour":
+            doc["neighbours"][code] = [*doc["neighbours"][code], "E09999999"]
+        elif kind == "hex without outline":
+            doc["hex"]["E09999999"] = [0, 0]
+        else:
+            doc["hex_layout"] = weird_text(rng)
+        return Case(f"inconsistent map ({kind})", dump(doc), bad=True)
+
+    return [off_world, missing_key, inconsistent]
 
 
 def _run_map(case: Case, tmp: Path, base: Any) -> Result:

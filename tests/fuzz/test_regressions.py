@@ -410,3 +410,13 @@ def test_a_strange_settings_file_means_defaults_at_once(tmp_path, kind):
         path.write_bytes(b"\xff{" if kind == "junk" else b"[" * 100_000)
     with deadline(5):
         assert Settings.load(path) == Settings()
+
+
+def test_a_map_whose_neighbours_name_missing_areas_is_refused(tmp_path):
+    doc = json.loads((DEFAULT_CENSUS_DIR / "map.json").read_text(encoding="utf-8"))
+    keep = sorted(doc["polygons"])[:3]  # three outlines whose neighbours are not drawn
+    for key in ("polygons", "hex", "neighbours"):
+        doc[key] = {code: doc[key][code] for code in keep}
+    (tmp_path / "map.json").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError, match=r"map\.json.*is not an area on the map"):
+        load_map(tmp_path)
