@@ -119,6 +119,7 @@ Effect = Annotated[
     float, BeforeValidator(_not_bool), Field(ge=-MAX_EFFECT, le=MAX_EFFECT, allow_inf_nan=False)
 ]
 Whole = Annotated[int, BeforeValidator(_not_bool)]
+Number = Annotated[float, BeforeValidator(_not_bool)]
 
 
 class Strict(BaseModel):
@@ -135,11 +136,11 @@ class Source(Strict):
 class Factors(Strict):
     """Additionality factors at one spatial level (HCA Additionality Guide 2014)."""
 
-    leakage: float = Field(ge=0.0, le=1.0)
-    displacement: float = Field(ge=0.0, le=1.0)
-    substitution: float = Field(ge=0.0, le=1.0)
-    deadweight: float = Field(ge=0.0, le=1.0)
-    multiplier: float = Field(ge=1.0, le=3.0)
+    leakage: Number = Field(ge=0.0, le=1.0)
+    displacement: Number = Field(ge=0.0, le=1.0)
+    substitution: Number = Field(ge=0.0, le=1.0)
+    deadweight: Number = Field(ge=0.0, le=1.0)
+    multiplier: Number = Field(ge=1.0, le=3.0)
 
 
 class ProjectType(Strict):
@@ -312,7 +313,7 @@ class ProjectOverride(Strict):
 class PlannedProject(Strict):
     type: str
     year: Whole = Field(default=2021, ge=1900, le=2200)
-    scale: Annotated[float, BeforeValidator(_not_bool)] = Field(default=1.0, gt=0.0, le=20.0)
+    scale: Number = Field(default=1.0, gt=0.0, le=20.0)
     label: str | None = None
     area: str | None = None  # member LAD code when the played area is a grouping
 
