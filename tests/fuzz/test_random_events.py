@@ -142,40 +142,49 @@ ENTRIES: dict[str, Callable[[App, Pilot], None]] = {
 }
 
 
-def test_random_events_in_every_scene_raise_nothing(world, tmp_path, monkeypatch):
-    monkeypatch.setenv("CIVIC_FUTURES_DATA_DIR", str(tmp_path))
-    ctx = AppContext(settings=Settings(), seed=7, threaded=False, animate=False,
-                     persist_settings=False, world_loader=lambda _dir: world)  # fmt: skip
+def walk(world, events: int, seed: int = 9) -> set[str]:
+    """Send `events` random events, an equal share from each entry point; returns the
+    scenes reached. Raises (naming entry, scene and events) if anything raises."""
+    ctx = AppContext(
+        settings=Settings(),
+        seed=7,
+        threaded=False,
+        animate=False,
+        persist_settings=False,
+        world_loader=lambda _dir: world,
+    )
     ctx.start_loading()
     app = App(ctx, headless=True)
     pilot = Pilot(app)
-    rng = Random(9)
+    rng = Random(seed)
     seen: set[str] = set()
-    per_entry = EVENTS // len(ENTRIES)
+    per_entry = events // len(ENTRIES)
     try:
         for name, enter in ENTRIES.items():
             enter(app, pilot)
-            entered = pilot.scene.name if pilot.scene is not None else "?"
-            sent = 0
-            while sent < per_entry:
+            seen.add(pilot.scene.name)
+            for sent in range(per_entry):
                 if not app.running or pilot.scene is None:  # Quit pressed: start again
                     app.running = True
                     enter(app, pilot)
-                events = random_events(rng, pilot.scene)
+                batch = random_events(rng, pilot.scene)
                 try:
-                    app.step(events=events)
+                    app.step(events=batch)
                 except Exception as exc:
+                    where = pilot.scene.name if pilot.scene else None
                     raise AssertionError(
-                        f"entry '{name}', scene '{pilot.scene.name if pilot.scene else None}', "
-                        f"event {sent}: {events}"
+                        f"entry '{name}', scene '{where}', event {sent}: {batch}"
                     ) from exc
-                sent += 1
                 if pilot.scene is not None:
                     seen.add(pilot.scene.name)
-            seen.add(entered)
     finally:
         app.close()
-    print(f"scenes reached: {sorted(seen)}")
+    return seen
+
+
+def test_random_events_in_every_scene_raise_nothing(world, tmp_path, monkeypatch):
+    monkeypatch.setenv("CIVIC_FUTURES_DATA_DIR", str(tmp_path))
+    seen = walk(world, EVENTS)
     # every entry point was reached, and the walk went further than them
     want = {"title", "area_choice", "settings", "credits", "year", "help", "charts", "consult",
             "newspaper", "midterm_report", "final_report", "message"}  # fmt: skip
