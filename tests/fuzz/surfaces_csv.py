@@ -245,7 +245,17 @@ def _census_specific() -> list[Callable[[Random, Table], Case]]:
         rows[i][3:] = ["0"] * len(rows[i][3:])
         return Case("an area of zeros", csv_bytes(rows), bad=True, positional=True)
 
-    return [off_world, sic_overlap, empty_area]
+    def huge_range(rng: Random, t: Table) -> Case:
+        rows = rows_of(t.data)
+        if rows[0][:1] != ["id"]:
+            return Case("valid (not groups.csv)", t.data, bad=False)
+        i = rng.randrange(1, len(rows))
+        first = rows[i][5].split(";")[0]
+        prefix = first.rstrip("0123456789-")
+        rows[i][5] = f"{prefix}0-{rng.choice(['99999999', '9' * 18, '5'])}"
+        return Case("a huge category range", csv_bytes(rows))
+
+    return [off_world, sic_overlap, empty_area, huge_range]
 
 
 def census_surface(name: str) -> Surface:

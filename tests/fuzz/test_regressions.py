@@ -420,3 +420,18 @@ def test_a_map_whose_neighbours_name_missing_areas_is_refused(tmp_path):
     (tmp_path / "map.json").write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(DataError, match=r"map\.json.*is not an area on the map"):
         load_map(tmp_path)
+
+
+def test_a_huge_category_range_in_groups_is_read_at_once(tmp_path):
+    """`male_0-99999999` in groups.csv looped over the whole range (49 s; 1e12 would hang)."""
+    for name in (*TOPIC_FILES, COMMUTING_FILE, MIGRATION_FILE):
+        (tmp_path / name).symlink_to(DEFAULT_CENSUS_DIR / name)
+    text = (DEFAULT_CENSUS_DIR / "groups.csv").read_text(encoding="utf-8")
+    (tmp_path / "groups.csv").write_text(
+        text.replace("male_0-10;", "male_0-999999999999;", 1), encoding="utf-8"
+    )
+    started = time.monotonic()
+    with deadline(20):
+        code, _, err = cli("--census-dir", str(tmp_path), "profile", "E06000001", "--json")
+    assert code == 0, err
+    assert time.monotonic() - started < 10
