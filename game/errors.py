@@ -8,6 +8,7 @@ import unicodedata
 # (bidi overrides, zero-width joiners), line and paragraph separators, surrogates,
 # private use and unassigned code points.
 _UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cn", "Co", "Cs"})
+MAX_MESSAGE = 1000  # characters: the file, the place and the problem come first
 
 
 def one_line(text: str) -> str:
@@ -33,7 +34,11 @@ class CivicError(Exception):
     Its text is always one safe line (see one_line), whatever the file fed into it."""
 
     def __str__(self) -> str:
-        return one_line(super().__str__())
+        text = one_line(super().__str__())
+        if len(text) > MAX_MESSAGE:  # a value echoed from a file can be megabytes long
+            keep = MAX_MESSAGE // 2
+            text = f"{text[:keep]} [... {len(text) - 2 * keep:,} characters ...] {text[-keep:]}"
+        return text
 
 
 class DataError(CivicError):

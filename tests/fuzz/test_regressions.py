@@ -435,3 +435,11 @@ def test_a_huge_category_range_in_groups_is_read_at_once(tmp_path):
         code, _, err = cli("--census-dir", str(tmp_path), "profile", "E06000001", "--json")
     assert code == 0, err
     assert time.monotonic() - started < 10
+
+
+def test_a_megabyte_value_does_not_make_a_megabyte_error_line(tmp_path):
+    doc = scenario_text()
+    doc["projects"][0]["type"] = "x" * 1_000_000
+    code, _, err = run_scenario(tmp_path, json.dumps(doc).encode())
+    line = one_clean_line(code, err, "s.json: projects[0]: unknown project type id", "characters")
+    assert len(line) < 1200
