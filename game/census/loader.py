@@ -15,8 +15,10 @@ import pandas as pd
 from pydantic import ValidationError
 
 from game.census.paths import DEFAULT_CENSUS_DIR
+from game.census.sections import section_matrix as _section_matrix
 from game.census.tables import (
     Category,
+    no_repeats,
     read_csv_text,
     read_wide,
     require_columns,
@@ -232,7 +234,7 @@ def _read_commuting(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
     n = len(codes)
     index = {c: i for i, c in enumerate(codes)}
     counts = to_counts(path, df, ["count"])[:, 0]
-    _no_repeats(path, df, cols[:3])
+    no_repeats(path, df, cols[:3])
     homes = df["home code"].to_numpy()
     works = df["workplace code"].to_numpy()
     inds = df["place of work indicator"].to_numpy()
@@ -268,19 +270,6 @@ def _read_commuting(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
     return matrix, extra
 
 
-def _no_repeats(path: Path, df: pd.DataFrame, key: list[str]) -> None:
-    """A flow counted twice would double it silently: every key appears once."""
-    cols = [next(c for c in df.columns if c.strip().lower() == k) for k in key]
-    dup = df.duplicated(subset=cols).to_numpy()
-    if dup.any():
-        i = int(np.nonzero(dup)[0][0])
-        first = int(np.nonzero((df[cols] == df[cols].iloc[i]).all(axis=1).to_numpy())[0][0])
-        raise DataError(
-            str(path), f"repeats row {first + 2} ({', '.join(map(str, df[cols].iloc[i]))})",
-            row=i + 2, column=key[0], hint="each flow must appear once",
-        )  # fmt: skip
-
-
 def _bincount(idx: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
     return np.bincount(idx, weights=weights, minlength=n).astype(np.int64)
 
@@ -311,7 +300,7 @@ def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
     n = len(codes)
     index = {c: i for i, c in enumerate(codes)}
     counts = to_counts(path, df, ["count"])[:, 0]
-    _no_repeats(path, df, ["origin code", "current code"])
+    no_repeats(path, df, ["origin code", "current code"])
     origins = df["origin code"].to_numpy()
     o = _codes_to_index(path, origins, index, "origin code", MIGRATION_SPECIAL)
     c = _codes_to_index(path, df["current code"].to_numpy(), index, "current code", set())
@@ -328,52 +317,6 @@ def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
         ),
     }
     return matrix, extra
-
-
-def _section_matrix(
-    sic_path: Path, keys: dict[str, int], values: np.ndarray
-) -> tuple[dict[str, np.ndarray], dict[str, str]]:
-    df = read_csv_text(sic_path)
-    require_columns(sic_path, df, ["section", "name", "first_division", "last_division"])
-    out: dict[str, np.ndarray] = {}
-    names: dict[str, str] = {}
-    covered: set[str] = set()
-    owner: dict[int, tuple[str, int]] = {}  # division -> (section, row)
-    for i, r in enumerate(df.itertuples(index=False)):
-        row, section = i + 2, str(r.section).strip()
-        if section in out:
-            raise DataError(str(sic_path), f"section {shown(section)} appears twice", row=row,
-                            column="section")  # fmt: skip
-        first = _division(sic_path, r.first_division, row, "first_division")
-        last = _division(sic_path, r.last_division, row, "last_division")
-        if first > last:
-            raise DataError(str(sic_path), f"first division {first} is after the last {last}",
-                            row=row, column="first_division")  # fmt: skip
-        for d in range(first, last + 1):
-            if d in owner:
-                raise DataError(
-                    str(sic_path), f"divisions {first}-{last} overlap section "
-                    f"{owner[d][0]} (row {owner[d][1]}) at division {d}", row=row,
-                    column="first_division",
-                )  # fmt: skip
-            owner[d] = (section, row)
-        cols = [keys[k] for d in range(first, last + 1) if (k := f"d{d:02d}") in keys]
-        covered.update(k for k in keys if k[1:].isdigit() and keys[k] in cols)
-        out[section] = values[:, cols].sum(axis=1)
-        names[section] = str(r.name)
-    stray = [k for k in keys if k.startswith("d") and k[1:].isdigit() and k not in covered]
-    if stray:
-        raise DataError(str(sic_path), f"divisions {', '.join(stray)} fall in no section")
-    return out, names
-
-
-def _division(path: Path, cell: object, row: int, column: str) -> int:
-    """A two-digit SIC 2007 division number, 01..99."""
-    text = str(cell).strip()
-    if not re.fullmatch(r"\d{1,2}", text, re.ASCII) or not 1 <= int(text) <= 99:
-        raise DataError(str(path), f"{shown(text)} is not a SIC division (01..99)", row=row,
-                        column=column)  # fmt: skip
-    return int(text)
 
 
 def _build_world(folder: Path) -> World:

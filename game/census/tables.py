@@ -241,3 +241,16 @@ def read_wide(path: Path, categories: list[Category], known: tuple[str, ...]) ->
     out = np.empty_like(values)
     out[rows] = values
     return out
+
+
+def no_repeats(path: Path, df: pd.DataFrame, key: list[str]) -> None:
+    """A flow counted twice would double it silently: every key appears once."""
+    cols = [next(c for c in df.columns if c.strip().lower() == k) for k in key]
+    dup = df.duplicated(subset=cols).to_numpy()
+    if dup.any():
+        i = int(np.nonzero(dup)[0][0])
+        first = int(np.nonzero((df[cols] == df[cols].iloc[i]).all(axis=1).to_numpy())[0][0])
+        raise DataError(
+            str(path), f"repeats row {first + 2} ({', '.join(map(str, df[cols].iloc[i]))})",
+            row=i + 2, column=key[0], hint="each flow must appear once",
+        )  # fmt: skip
