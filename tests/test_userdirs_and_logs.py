@@ -63,7 +63,7 @@ def test_a_command_writes_the_log_file_in_the_user_folder(
     assert main(["profile", "Nowhere-on-earth"]) == 2
     capsys.readouterr()
     text = (tmp_path / "logs" / "civic-futures.log").read_text(encoding="utf-8")
-    assert "civic-futures" in text and "profile Nowhere-on-earth" in text
+    assert "civic-futures" in text and ": profile Nowhere-on-earth\n" in text
     assert "WARNING" in text and "Nowhere-on-earth" in text.split("WARNING", 1)[1]
 
 

@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None, prog: str = DEFAULT_PROG) -> int:
         command, argv = "play", [*argv, "play"]  # top-level options come before the command
     args = build_parser(prog, load=command, load_all=False).parse_args(argv)
     configure_logging()
-    log.info("civic-futures %s: %s", __version__, " ".join([command, *argv]))
+    log.info("civic-futures %s: %s", __version__, " ".join(argv))
     try:
         return int(args.func(args) or 0)
     except CivicError as exc:
