@@ -1,25 +1,42 @@
 """Charts drawn straight with pygame, sized to be read from the back of a room.
 
-Each function draws into `rect` on `surface` and writes its text through `text`
-(the scene's text function, so tests can see every label).
+Each function draws into `rect` on `surface` and writes its text through `text` (a Writer:
+the scene's text function and its fonts, so tests can see every label and long labels are
+measured at the player's text size).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+import numpy as np
 import pygame
 
 from game.client import fmt, palette
+from game.client.assets import Fonts
 
-TextFn = Callable[..., pygame.Rect]
+
+@dataclass(frozen=True)
+class Writer:
+    """Draws text for a chart: `draw(text, pos, size, colour, bold, anchor, max_width=..)`
+    (a scene's Scene.text bound to the surface), measured with `fonts`."""
+
+    draw: Callable[..., pygame.Rect]
+    fonts: Fonts
+
+    def __call__(self, *args: object, **kwargs: object) -> pygame.Rect:
+        return self.draw(*args, **kwargs)
+
+
+TextFn = Writer
+Ages = Sequence[float] | np.ndarray  # people by single year of age, 0..90+
 
 BAND_LABELS = [f"{a}–{a + 4}" for a in range(0, 90, 5)] + ["90+"]
 
 
-def five_year_bands(single_years: Sequence[float]) -> list[float]:
+def five_year_bands(single_years: Ages) -> list[float]:
     """91 single years (0..89, 90+) -> 19 bands (0-4 .. 85-89, 90+)."""
     vals = list(single_years)
     bands = [sum(vals[a : a + 5]) for a in range(0, 90, 5)]
@@ -31,8 +48,8 @@ def pyramid(
     surface: pygame.Surface,
     rect: pygame.Rect,
     text: TextFn,
-    now: tuple[Sequence[float], Sequence[float]],
-    then: tuple[Sequence[float], Sequence[float]],
+    now: tuple[Ages, Ages],
+    then: tuple[Ages, Ages],
     labels: dict[str, str],
 ) -> None:
     """Population by five-year age band: bars for now, a dark outline for 2021.
@@ -199,16 +216,8 @@ def _legend_rows(text: TextFn, rect: pygame.Rect, items: list[str]) -> list[list
     return rows
 
 
-def _fonts(text: TextFn):  # -> Fonts
-    """The scene's fonts (the text size setting) when `text` is a scene's text function,
-    else fonts at the design size."""
-    owner = getattr(getattr(text, "func", text), "__self__", None)
-    fonts = getattr(owner, "fonts", None)
-    if fonts is None:
-        from game.client.assets import Fonts
-
-        fonts = Fonts()
-    return fonts
+def _fonts(text: TextFn) -> Fonts:
+    return text.fonts
 
 
 def _width(text: TextFn, s: str, size: int, bold: bool = False) -> int:
@@ -367,13 +376,6 @@ def rows_adding_up(
     if abs(rest) >= 0.05:
         shown.append((other_label, rest))
     return shown
-
-
-def reason_label(line: object) -> str:
-    """An explanation line's cause without the number PLAY appends to its English text."""
-    source = str(getattr(line, "source", "") or "")
-    text = str(getattr(line, "text", "") or "")
-    return source or re.sub(r"\s*[+\-−]?\d+(\.\d+)?$", "", text)
 
 
 def hbar_changes(
