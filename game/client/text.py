@@ -8,6 +8,7 @@ screen (so any screen can use it without reaching into another).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from game.client.context import AppContext
 from game.client.i18n import Translator
@@ -20,92 +21,126 @@ from game.play import (
     NewsItem,
     ProposalCard,
 )
-from game.play.cards import describe
 
 __all__ = [
     "area_name",
+    "card_id_title",
+    "card_reason",
     "card_title",
     "category_name",
     "chart_labels",
     "group_name",
     "headline_text",
     "indicator_label",
+    "label_title",
+    "message",
+    "project_name",
     "project_title",
+    "title_text",
     "reason_label",
     "reason_text",
-    "remember_title",
-    "title_by_english",
 ]
 
 
-def reason_text(t: Translator, result: CheckResult | ActionResult) -> str:
+def _resolve(ctx: AppContext, params: dict[str, Any]) -> dict[str, Any]:
+    """PLAY's ids made words: area_code -> area, card_id -> project, group_id -> group,
+    winner_id / loser_id -> winner / loser (the ids stay, for messages that quote them)."""
+    out = dict(params)
+    if "area_code" in params:
+        out["area"] = area_name(ctx, str(params["area_code"]))
+    if params.get("card_id"):
+        out["project"] = card_id_title(ctx, str(params["card_id"]))
+    for role in ("group", "winner", "loser"):
+        gid = params.get(f"{role}_id")
+        if gid:
+            out[role] = group_name(ctx, str(gid))
+    return out
+
+
+def message(ctx: AppContext, key: str, params: dict[str, Any], english: str) -> str:
+    """A message from PLAY (key, params in ids and numbers) in the player's language; its
+    English rendering when no catalogue has the key (a scenario's own text, say)."""
+    return ctx.tr.maybe(key, english, **_resolve(ctx, params))
+
+
+def headline_text(ctx: AppContext, item: NewsItem) -> str:
+    """A newspaper item or verdict line in the player's language."""
+    return message(ctx, item.key, item.params, item.text)
+
+
+def reason_text(ctx: AppContext, result: CheckResult | ActionResult) -> str:
     """PLAY's reason for a refused action, in the player's language (key + params)."""
     if result.reason_key:
-        return t.maybe(result.reason_key, result.reason, **result.reason_params)
+        return message(ctx, result.reason_key, result.reason_params, result.reason)
     return result.reason
 
 
-def _title(t: Translator, type_id: str, english: str, key: str, params: dict) -> str:
-    """A card title from PLAY's key and params: the Welsh project name, and the quantity
-    it buys through its "card.output.*" key."""
-    params = dict(params)
-    if not key or not t.has(key):
-        return t.maybe(f"project.{type_id}", english)
-    if t.lang == "cy" and params.get("name_cy"):
-        params["name"] = params["name_cy"]
-    if key == "card.title_scaled" and params.get("output_key") and t.has(params["output_key"]):
-        params["quantity"] = t(params["output_key"], n=params.get("n", ""))
-    return t(key, **params)
+def card_reason(ctx: AppContext, card: ProposalCard) -> str:
+    """Why this area got this card, in the player's language."""
+    return message(ctx, card.reason_key, card.reason_params, card.reason)
 
 
-def card_title(t: Translator, card: ProposalCard) -> str:
+def project_name(ctx: AppContext, type_id: str, count: int, scale: float) -> str | None:
+    """A project type's name in the player's language ("project.<id>", the count form after
+    a count), its own numbers scaled to the card ("(420 places)" -> "(1,260 places)"); None
+    for a type no catalogue names (a scenario's own project)."""
+    t = ctx.tr
+    key = f"project.{type_id}"
+    if not t.has(key):
+        return None
+    name = t.plural(key, count or 1)
+    ptype = ctx.session.catalogue.types.get(type_id) if ctx.session is not None else None
+    if ptype is not None:
+        name = ptype.scale_numbers(name, scale)[0]
+    return t("card.count_name", n=count, name=name) if count else name
+
+
+def title_text(ctx: AppContext, english: str, key: str, params: dict[str, Any]) -> str:
+    """A card title from PLAY's key and params (type id, count, scale, the quantity it
+    quotes), in the player's language."""
+    t = ctx.tr
+    name = project_name(ctx, str(params.get("type_id", "")), int(params.get("count") or 0),
+                        float(params.get("scale", 1.0)))  # fmt: skip
+    if name is None or not t.has(key):
+        return english
+    if key == "card.title_scaled" and params.get("output_key"):
+        amount = int(round(float(params.get("amount", 1))))
+        quantity = t.plural(str(params["output_key"]), amount, n=params.get("n", amount))
+        return t(key, name=name, quantity=quantity)
+    return t(key, name=name)
+
+
+def card_title(ctx: AppContext, card: ProposalCard) -> str:
     """The card's title in the player's language."""
-    return _title(t, card.type_id, card.title, card.title_key, card.title_params)
+    return title_text(ctx, card.title, card.title_key, card.title_params)
 
 
-def remember_title(ctx: AppContext, card: ProposalCard) -> None:
-    """Keep a funded card's title key, so the project lists can show it in Welsh too."""
-    ctx.cache.setdefault("card_titles", {})[card.id] = card
+def card_id_title(ctx: AppContext, card_id: str) -> str:
+    """The title of any card dealt in this game (open, funded or lapsed), by its id."""
+    session = ctx.session
+    if session is None:
+        return card_id
+    try:
+        return card_title(ctx, session.card_ever(card_id))
+    except KeyError:
+        return card_id
 
 
 def project_title(ctx: AppContext, project: FundedProject) -> str:
-    """A funded project's title in the player's language: from the card it was funded
-    from, else rebuilt the way PLAY titles cards (type + scale), e.g. after a reload."""
-    card = ctx.cache.get("card_titles", {}).get(project.card_id)
-    if card is not None:
-        return card_title(ctx.tr, card)
-    session = ctx.session
-    ptype = session.catalogue.types.get(project.type_id) if session is not None else None
-    if session is None or ptype is None:
-        return project.title
-    try:
-        _, key, params = describe(ptype, project.scale, session.templates)
-    except (KeyError, TypeError, ValueError):
-        return project.title
-    return _title(ctx.tr, project.type_id, project.title, key, params)
+    """A funded project's title in the player's language (the card it was funded from)."""
+    title = card_id_title(ctx, project.card_id)
+    return project.title if title == project.card_id else title
 
 
-def title_by_english(ctx: AppContext, english: str) -> str:
-    """A project named in PLAY's English text (news, explanations) in the player's language."""
+def label_title(ctx: AppContext, label: str) -> str:
+    """A project named by its engine label (explanation lines) in the player's language."""
     session = ctx.session
-    if session is None:
-        return english
-    for p in session.funded:
-        if english in (p.title, p.label):
-            return project_title(ctx, p)
-    for c in session.proposals:
-        if english == c.title:
-            return card_title(ctx.tr, c)
-    return english
+    card_id = session.card_id_for_label(label) if session is not None else None
+    return card_id_title(ctx, card_id) if card_id is not None else label
 
 
 def category_name(t: Translator, category: str) -> str:
     return t.maybe(f"category.{category}", category.replace("_", " ").capitalize())
-
-
-def headline_text(t: Translator, item: NewsItem) -> str:
-    """PLAY's (key, params) in the current language; its English text when untranslated."""
-    return t(item.key, **item.params) if t.has(item.key) else item.text
 
 
 def chart_labels(t: Translator) -> dict[str, str]:
@@ -118,9 +153,12 @@ def area_name(ctx: AppContext, area: AreaProfile | str) -> str:
     """An area's name in the player's language (Welsh where ONS publishes one); a code is
     looked up in the census world once it is loaded."""
     if isinstance(area, str):
-        if not ctx.world_ready or area not in ctx.world.areas:
+        if ctx.session is not None and ctx.session.area.code == area:
+            area = ctx.session.area  # the area played (a council or a grouping)
+        elif ctx.world_ready and area in ctx.world.areas:
+            area = ctx.world.areas[area]
+        else:
             return area
-        area = ctx.world.areas[area]
     if ctx.tr.lang == "cy" and area.name_cy:
         return area.name_cy
     return area.name
@@ -149,7 +187,7 @@ def indicator_label(ctx: AppContext, line: ExplanationLine) -> str:
     """A why-breakdown cause in the player's language: indicators have keys; a project
     keeps its own (card) title."""
     if ctx.session is not None and line.source:
-        named = title_by_english(ctx, line.source)
+        named = label_title(ctx, line.source)
         if named != line.source:
             return named
     if line.indicator and ctx.tr.has(f"indicator.{line.indicator}"):

@@ -69,7 +69,7 @@ class ConsultDialog(Modal):
             self.consultation = result.consultation
             self.error = ""
         else:
-            self.error = reason_text(self.t, result)
+            self.error = reason_text(self.ctx, result)
         self.rebuild(keep_focus=False)
 
     def again(self) -> None:
@@ -96,8 +96,9 @@ class ConsultDialog(Modal):
         )
         self.text(surface, t("consult.title"), (b.left + 40, b.top + 26), 28, palette.INK, True,
                   max_width=cl.left - b.left - 60)  # fmt: skip
-        self.text(surface, card_title(t, self.card), (b.left + 40, b.top + 68), 22, palette.BLUE,
-                  True, max_width=b.width - 80)  # fmt: skip
+        title = card_title(self.ctx, self.card)
+        self.text(surface, title, (b.left + 40, b.top + 68), 22, palette.BLUE, True,
+                  max_width=b.width - 80)  # fmt: skip
         if self.error:
             self.text(
                 surface, self.error, (b.left + 40, b.bottom - 110), 18, palette.BAD_TEXT, True

@@ -7,7 +7,7 @@ import pygame
 
 from game.client import fmt, palette
 from game.client.scene import H, Host, Scene, W
-from game.client.text import area_name, headline_text, title_by_english
+from game.client.text import area_name, card_id_title, headline_text
 from game.play import YearSummary
 
 NEWSPRINT = (244, 239, 226)
@@ -80,7 +80,7 @@ class NewspaperScene(Scene):
         bottom = page.bottom - (50 if due_key else 16)
         col_left = pygame.Rect(page.left + 30, rule_y + 46, 700, bottom - rule_y - 46)
         if items:
-            texts = [headline_text(t, item) for item in items]
+            texts = [headline_text(self.ctx, item) for item in items]
             lead, rest = 40, 26
             # the headlines share the column: smaller type before anything runs off the page
             while lead > 24 and self._column_height(texts, lead, rest, col_left.width) > (
@@ -135,10 +135,10 @@ class NewspaperScene(Scene):
                 more = t("charts.more", n=len(y.opened) - 3)
                 self.text(surface, more, (side.right - 16, yy - max(26, self.fonts.line_height(
                     18, True))), 16, palette.MUTED, anchor="topright")  # fmt: skip
-            for name in y.opened[:3]:
+            for card_id in y.opened[:3]:
                 yy = self.paragraph(
                     surface,
-                    "• " + title_by_english(self.ctx, name),
+                    "• " + card_id_title(self.ctx, card_id),
                     pygame.Rect(side.left + 16, yy, side.width - 32, 50),
                     16,
                     palette.INK,

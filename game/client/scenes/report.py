@@ -14,7 +14,7 @@ from game.client import charts, fmt, palette
 from game.client.charts import TextFn
 from game.client.dialogs import header, panel
 from game.client.scene import H, Host, Scene, W
-from game.client.text import area_name, chart_labels, group_name
+from game.client.text import area_name, chart_labels, group_name, headline_text
 from game.play import CensusReport
 
 BODY = pygame.Rect(24, 136, W - 48, H - 136 - 80)
@@ -98,9 +98,7 @@ class ReportScene(Scene):
         r, t = self.report, self.t
         surface.fill(palette.PAPER)
         title_key = "report.title_final" if self.kind == "final" else "report.title_midterm"
-        area = area_name(self.ctx, r.area_code)
-        if area == r.area_code:
-            area = r.area_name  # a grouping: its English name
+        area = self._area()
         header(self, surface, t(title_key, year=r.year, area=area), t("report.projected"))
         text = charts.Writer(functools.partial(self.text, surface), self.fonts)
         pages: dict[str, Callable[[pygame.Surface, TextFn], None]] = {
@@ -168,21 +166,17 @@ class ReportScene(Scene):
             body.height = box.bottom - 8 - body.top
             self._verdict_text(surface, body)
 
+    def _area(self) -> str:
+        """The area reported on, in the player's language (else its English name)."""
+        name = area_name(self.ctx, self.report.area_code)
+        return self.report.area_name if name == self.report.area_code else name
+
     def _verdict_body(self) -> str:
         """PLAY's verdict (why this ending, who gained and lost most), in the player's
         language; the older one-line ending text if the report has none."""
         r, t = self.report, self.t
-        lines = []
-        for item in r.verdict_lines:
-            params = dict(item.params)
-            if "area" in params and area_name(self.ctx, r.area_code) != r.area_code:
-                params["area"] = area_name(self.ctx, r.area_code)
-            for role in ("winner", "loser"):
-                gid = params.get(f"{role}_id")
-                if gid:
-                    params[role] = group_name(self.ctx, gid)
-            lines.append(t.maybe(item.key, item.text, **params))
-        return " ".join(lines) or t(f"report.ending_body.{r.ending or 'mixed'}", area=r.area_name)
+        lines = [headline_text(self.ctx, item) for item in r.verdict_lines]
+        return " ".join(lines) or t(f"report.ending_body.{r.ending or 'mixed'}", area=self._area())
 
     def _verdict_text(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         body = self._verdict_body()

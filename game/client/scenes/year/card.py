@@ -11,7 +11,7 @@ import pygame
 from game.client import fmt, palette
 from game.client.dialogs import panel
 from game.client.scene import Scene
-from game.client.text import card_title, category_name, group_name
+from game.client.text import card_reason, card_title, category_name, group_name
 from game.play import GameSession, ProposalCard
 
 CARD_W, CARD_H, CARD_TOP = 404, 470, 170
@@ -68,7 +68,6 @@ class CardPainter(Scene):
         """A proposal card, laid out top-down by measuring each part at the current text
         size, so at the projector setting it reflows (fewer citizen rows) instead of
         spilling or cutting numbers. No caption is under 16 px on the 1280x720 design."""
-        t = self.t
         panel(surface, r, border=palette.INK)
         col = CATEGORY_COLOURS.get(card.category, palette.SKY)
         pygame.draw.rect(
@@ -82,7 +81,7 @@ class CardPainter(Scene):
         x, w = r.left + 14, r.width - 28
         y, exp = self._card_head(surface, card, r)
         # the title wraps to two lines, shrinking a little before it would ever be cut
-        title = card_title(t, card)
+        title = card_title(self.ctx, card)
         size = 21
         while size > 16 and self.wrapped_lines(title, size, w, True) > 2:
             size -= 1
@@ -130,9 +129,7 @@ class CardPainter(Scene):
         citizen groups get the room in between."""
         t = self.t
         x, w = r.left + 14, r.width - 28
-        reason = (
-            card.reason if not t.has(card.reason_key) else t(card.reason_key, **card.reason_params)
-        )
+        reason = card_reason(self.ctx, card)
         sides: list[tuple[str, Groups, bool]] = [
             (t("year.for"), card.supporters, True),
             (t("year.against"), card.detractors, False),

@@ -19,7 +19,6 @@ from game.client.text import (
     group_name,
     project_title,
     reason_text,
-    remember_title,
 )
 from game.play import Consultation, Defer, Fund, ProposalCard, Reject
 
@@ -147,7 +146,7 @@ class YearScene(CardPainter):
         action = (Fund if key == "fund" else Reject if key == "reject" else Defer)(card_id=card.id)
         check = s.check(action)
         if not check.ok:
-            return False, reason_text(t, check)
+            return False, reason_text(self.ctx, check)
         if key == "fund":
             return True, t("year.hint.fund", cost=fmt.money(card.cost), clout=card.clout_to_fund,
                            n=card.build_years)  # fmt: skip
@@ -169,21 +168,20 @@ class YearScene(CardPainter):
                 opens = self.s.funded[-1].opens_year  # the game's own schedule for it
                 self.status = self.t(ok_key, title=title, year=opens)
         else:
-            self.status, self.status_ok = reason_text(self.t, result), False
+            self.status, self.status_ok = reason_text(self.ctx, result), False
         self.rebuild()
 
     def fund(self, card_id: str) -> None:
         card = self._card_by_id(card_id)
-        remember_title(self.ctx, card)
-        self._act(Fund(card_id=card_id), "year.funded", card_title(self.t, card))
+        self._act(Fund(card_id=card_id), "year.funded", card_title(self.ctx, card))
 
     def reject(self, card_id: str) -> None:
         card = self._card_by_id(card_id)
-        self._act(Reject(card_id=card_id), "year.rejected", card_title(self.t, card))
+        self._act(Reject(card_id=card_id), "year.rejected", card_title(self.ctx, card))
 
     def defer(self, card_id: str) -> None:
         card = self._card_by_id(card_id)
-        self._act(Defer(card_id=card_id), "year.deferred", card_title(self.t, card))
+        self._act(Defer(card_id=card_id), "year.deferred", card_title(self.ctx, card))
 
     def _card_by_id(self, card_id: str) -> ProposalCard:
         card = self.s.card(card_id)
