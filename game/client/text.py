@@ -165,16 +165,14 @@ def area_name(ctx: AppContext, area: AreaProfile | str) -> str:
 
 
 def group_name(ctx: AppContext, group_id: str) -> str:
-    """A citizen group's display name in the current language (census group table)."""
-    names = ctx.cache.get("group_names")
-    if names is None and ctx.world_ready:
-        names = {}
+    """A citizen group's name in the player's language ("group.<id>"); a group no catalogue
+    names (a census table extended since) keeps its English name from the census world."""
+    if ctx.tr.has(f"group.{group_id}"):
+        return ctx.tr(f"group.{group_id}")
+    if ctx.world_ready:
         for g in ctx.world.group_definitions:
-            names[g.id] = {"en": g.name, "cy": g.name_cy or g.name}
-        ctx.cache["group_names"] = names
-    entry = (names or {}).get(group_id)
-    if entry:
-        return entry.get(ctx.tr.lang, entry["en"])
+            if g.id == group_id:
+                return g.name
     return group_id.replace("_", " ").capitalize()
 
 

@@ -112,6 +112,13 @@ def test_project_names_are_the_catalogue_english_and_welsh_counts_quote_its_numb
     assert not any("name_cy" in t or "name_plural_cy" in t for t in raw["project_types"])
 
 
+def test_group_names_are_catalogue_entries_matching_the_census_table(world):
+    en, cy = _entries("en"), _entries("cy")
+    for g in world.group_definitions:
+        assert en[f"group.{g.id}"] == (g.name,), g.id
+        assert cy[f"group.{g.id}"] == (g.name_cy or g.name,), g.id
+
+
 def test_welsh_card_titles_are_worded_from_ids(make_app, world):
     """PLAY sends the type id, count and scale; the client puts them into Welsh."""
     app, _ = make_app(settings=Settings(language="cy"))
