@@ -22,8 +22,9 @@ from typing import Any
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from game.client.assets import I18N_DIR
+from game.resources import assets_dir
 
+I18N_DIR = assets_dir() / "i18n"  # no pygame here: the command line asks for languages()
 DOMAIN = "civic"
 ENGLISH = "en"
 

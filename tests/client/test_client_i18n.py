@@ -272,3 +272,13 @@ def test_project_total_is_the_sum_of_its_rows_and_cost_per_job_says_what_it_divi
         assert any(f"unrounded total is {fmt.count(acc.net_additional)}" in d for d in drawn)
     drawn, _, acc = seen["09_midterm_census"]
     assert f"Cost per net job (open projects: {fmt.money(acc.cost_to_date)}):" in drawn
+
+
+def test_the_command_line_offers_every_catalogue_and_refuses_others(data_dir, tmp_path, capsys):
+    from game.cli import main
+
+    out = tmp_path / "shots"
+    assert main(["screenshots", "--out", str(out), "--language", "xx"]) == 2
+    assert capsys.readouterr().err.strip() == "error: --language xx: no catalogue (have en, cy)"
+    assert main(["play", "--lang", "xx"]) == 2
+    assert not out.exists()  # nothing written
