@@ -94,6 +94,13 @@ def test_welsh_has_six_plural_forms_and_counts_choose_them():
     assert en.plural("card.output.homes", 1260, n="1,260") == "1,260 homes"
     # the catalogue's own rule picks the form: n=6 is Welsh form 4, n=7 form 5
     assert cy.catalogue.ngettext("year.confirm_body", "x", 6) == cat["year.confirm_body"].string[4]
+    # one is not many in Welsh either: "ei adeiladu" for one project, "eu hadeiladu" for more
+    assert cy("advance.building", n=1).endswith("1 prosiect yn cael ei adeiladu")
+    assert cy("advance.building", n=4).endswith("4 prosiect yn cael eu hadeiladu")
+    assert (cy.plural("card.output.homes", 1), cy.plural("card.output.homes", 50)) == (
+        "1 cartref",
+        "50 o gartrefi",
+    )
     assert cy.plural("project.primary_school_new", 1) == "Ysgol gynradd newydd (420 lle)"
     assert cy.plural("project.primary_school_new", 3) == "ysgol gynradd newydd (420 lle)"
 
