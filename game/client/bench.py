@@ -80,8 +80,8 @@ def _startup_probe() -> None:
 
 def run_client_bench(frames_per_screen: int = FRAMES_PER_SCREEN) -> dict[str, Any]:
     _headless()
-    # Imported only now, after _headless() has set SDL's environment (importing pygame
-    # reads PYGAME_HIDE_SUPPORT_PROMPT): the one deferred import of the benchmark.
+    # Not at the top: the startup probe imports this module in a fresh process, which must
+    # load only what the game itself loads (not the pilot, screenshots and every scene).
     from game.client.bench_screens import (
         App,
         Pilot,
