@@ -55,24 +55,24 @@ def describe(
     ptype: Any, scale: float, templates: dict[str, str]
 ) -> tuple[str, str, dict[str, Any]]:
     """(English title, title key, params) for a card. The English title is the sim's
-    ProjectType.describe(scale) (real quantities or a count of facilities, never "(x3)");
-    the key and params let a client translate it: "card.title" {name, name_cy} when the
-    name says it all, else "card.title_scaled" {name, name_cy, quantity, output_key, n}
-    where quantity is the output the title adds in brackets."""
+    ProjectType.describe(scale) (real quantities or a count of facilities, never "(x3)").
+    The key and params say the same in ids and numbers, for a client to put into its own
+    language: "card.title" {type_id, scale, count} when the project's name says it all,
+    else "card.title_scaled" adds the output the title quotes in brackets {output_key,
+    amount, n}. count is how many facilities (0: one, sized by scale); the name's own
+    numbers scale with `scale` (ProjectType.scale_numbers)."""
     title = ptype.describe(scale)
     name, added = ptype.title_parts(scale)
-    name_cy, _ = ptype.title_parts(scale, welsh=True)
-    params: dict[str, Any] = {"name": title, "name_cy": name_cy, "type_id": ptype.id}
+    count = ptype.units(scale)
+    params: dict[str, Any] = {"type_id": ptype.id, "scale": scale, "count": count or 0}
+    english = {"name": title}
+    key = "card.title"
     if added is not None:
         output, value = added
-        params.update(
-            name=name,
-            quantity=quantity(value, output),
-            output_key=f"card.output.{output}",
-            n=number_text(value),
-        )
-        return fmt.render(templates, "card.title_scaled", params), "card.title_scaled", params
-    return fmt.render(templates, "card.title", params), "card.title", params
+        key = "card.title_scaled"
+        params.update(output_key=f"card.output.{output}", amount=value, n=number_text(value))
+        english = {"name": name, "quantity": quantity(value, output)}
+    return fmt.render(templates, key, {**params, **english}), key, params
 
 
 def type_weights(
@@ -133,20 +133,19 @@ def make_card(
     rules: GameRules,
     templates: dict[str, str],
     group_names: dict[str, str],
-    group_names_cy: dict[str, str] | None = None,
+    area_code: str = "",
     scenario_name: str | None = None,
 ) -> ProposalCard:
+    # params in ids and numbers (the area by code); its English name only renders `reason`
+    params: dict[str, Any] = {"area_code": area_code}
     if scenario_name is not None:
-        reason_key, params = "card.reason.scenario", {"scenario": scenario_name, "area": area_name}
+        reason_key = "card.reason.scenario"
+        params["scenario"] = scenario_name
     elif need is not None:
         reason_key = f"card.reason.{need.need}"
-        params = {
-            "area": area_name,
-            "value": fmt.pct(need.area_value),
-            "national": fmt.pct(need.national_value),
-        }
+        params.update(value=fmt.pct(need.area_value), national=fmt.pct(need.national_value))
     else:
-        reason_key, params = "card.reason.general", {"area": area_name}
+        reason_key = "card.reason.general"
     sized = scaled_project(ptype, scale)  # the one place scale multiplies a type's numbers
     title, title_key, title_params = describe(ptype, scale, templates)
     fund_clout, reject_clout = clout_costs(numbers, population, rules)
@@ -156,7 +155,6 @@ def make_card(
             GroupStance(
                 group_id=g,
                 name=group_names.get(g, g),
-                name_cy=(group_names_cy or {}).get(g, ""),
                 size=n,
                 strength=s,
             )
@@ -192,7 +190,7 @@ def make_card(
         clout_to_fund=fund_clout,
         clout_to_reject=reject_clout,
         need=need.need if need is not None else None,
-        reason=fmt.render(templates, reason_key, params),
+        reason=fmt.render(templates, reason_key, {**params, "area": area_name}),
         reason_key=reason_key,
         reason_params=params,
     )

@@ -21,7 +21,6 @@ class GroupStance(_Model):
     group_id: str
     name: str
     size: int  # Census 2021 people in the group (groups overlap)
-    name_cy: str = ""  # Welsh name from the census group definitions
     strength: float  # + supports, - opposes
 
 
@@ -81,9 +80,8 @@ class ExplanationLine(_Model):
 class Consultation(_Model):
     card_id: str
     group_id: str
-    group_name: str
+    group_name: str  # English
     size: int
-    group_name_cy: str = ""
     delta: float  # projected change in the group's approval if the card is funded
     lines: list[ExplanationLine]
 
@@ -100,6 +98,10 @@ class ActionResult(_Model):
 
 
 class NewsItem(_Model):
+    """A message: a key and params in ids and numbers, for a client to word in its own
+    language, and the English rendering (logs, the command line). Ids travel as area_code,
+    card_id, group_id, winner_id and loser_id; `text` has their English names."""
+
     key: str  # "news.*" translation key
     params: dict[str, Any]
     text: str  # English rendering of key + params
@@ -117,8 +119,8 @@ class YearSummary(_Model):
     turn: int
     news: list[NewsItem]  # 2-4 newspaper items
     events: list[EngineEventInfo]
-    opened: list[str]  # project names that opened this year
-    expired: list[str]  # card titles that lapsed
+    opened: list[str]  # card ids of the projects that opened this year
+    expired: list[str]  # ids of the cards that lapsed
     new_cards: list[str]  # ids of cards dealt for the coming year
     population_change: float
     jobs_change: float
@@ -215,8 +217,7 @@ class BenchmarkRow(_Model):
 
 class GroupApproval(_Model):
     group_id: str
-    name: str
-    name_cy: str = ""
+    name: str  # English; a client names the group by group_id
     size: int
     approval: float
     change: float  # since 2021

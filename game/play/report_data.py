@@ -118,17 +118,17 @@ def verdict_lines(
     losers: list[str],
 ) -> list[NewsItem]:
     """The verdict as translation keys with params: why this ending, then who gained and
-    who lost most (group ids travel with the names so a client can use name_cy)."""
+    who lost most (by group id: a client names them in its language)."""
     reason = verdict_reason(ending, parts, s.rules)
     base = {
-        "area": s.area.name,
+        "area_code": s.area.code,
         "score": f"{score:.0f}",
         "approval": f"{parts.get('approval', 0.0):.0f}",
         "cost": fmt.money(cost_per_net_job) if cost_per_net_job else "-",
         "benchmark": fmt.money(s.rules.score_value_benchmark),
         "jobs_per_1000": f"{parts.get('jobs_per_1000', 0.0):.1f}",
     }
-    lines = [item(s.templates, f"report.verdict.{ending}.{reason}", base)]
+    lines = [item(s.templates, f"report.verdict.{ending}.{reason}", base, {"area": s.area.name})]
     name = s.group_names.get
     if winners and losers:
         key = "report.verdict.movers"
@@ -140,13 +140,13 @@ def verdict_lines(
         key = "report.verdict.movers_none"
     params = {
         "winner_id": winners[0] if winners else "",
-        "winner": name(winners[0], winners[0]) if winners else "",
         "loser_id": losers[0] if losers else "",
-        "loser": name(losers[0], losers[0]) if losers else "",
-        "winner_cy": s.group_names_cy.get(winners[0], "") if winners else "",
-        "loser_cy": s.group_names_cy.get(losers[0], "") if losers else "",
     }
-    lines.append(item(s.templates, key, params))
+    english = {
+        "winner": name(winners[0], winners[0]) if winners else "",
+        "loser": name(losers[0], losers[0]) if losers else "",
+    }
+    lines.append(item(s.templates, key, params, english))
     return lines
 
 
@@ -175,7 +175,6 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
             GroupApproval(
                 group_id=g,
                 name=s.group_names.get(g, g),
-                name_cy=s.group_names_cy.get(g, ""),
                 size=int(s.area.groups.get(g, 0)),
                 approval=value,
                 change=value - first.approvals.get(g, value),
@@ -213,7 +212,10 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
     if ending is not None:
         headlines.append(
             item(
-                s.templates, f"report.ending.{ending}", {"area": s.area.name, "score": f"{score:g}"}
+                s.templates,
+                f"report.ending.{ending}",
+                {"area_code": s.area.code, "score": f"{score:g}"},
+                {"area": s.area.name},
             )
         )
     title_key = f"report.title.{kind}"

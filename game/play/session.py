@@ -90,8 +90,7 @@ class GameSession:
         national = national_shares(world.areas.values(), self.book.needs)
         self.needs: list[NeedReading] = read_needs(self.area, national, self.book.needs)
         defs = getattr(world, "group_definitions", [])
-        self.group_names = {g.id: g.name for g in defs}
-        self.group_names_cy = {g.id: getattr(g, "name_cy", "") or g.name for g in defs}
+        self.group_names = {g.id: g.name for g in defs}  # English, for PLAY's English text
         self.types = sorted(self.catalogue.types.values(), key=lambda t: t.id)
 
         self.turn = 0
@@ -118,6 +117,7 @@ class GameSession:
         self.clout: int = self.rules.clout_start
         self._cards: dict[str, ProposalCard] = {}
         self._card_counter = 0
+        self._dealt: dict[str, ProposalCard] = {}  # every card ever dealt, by id
         self.funded: list[FundedProject] = []
         self.log: list[LogEntry] = []
         self.checksums: dict[int, str] = {}
@@ -393,7 +393,6 @@ class GameSession:
                 card_id=card.id,
                 group_id=action.group_id,
                 group_name=self.group_names.get(action.group_id, action.group_id),
-                group_name_cy=self.group_names_cy.get(action.group_id, ""),
                 size=int(self.area.groups.get(action.group_id, 0)),
                 delta=delta,
                 lines=lines,
@@ -417,7 +416,7 @@ class GameSession:
 
         opened = self._update_projects(snap)
         started = [
-            p.title for p in self.funded if p.funded_year == year - 1 and p.title not in opened
+            p.card_id for p in self.funded if p.funded_year == year - 1 and p.card_id not in opened
         ]
         upkeep = float(sum(p.running_cost for p in self.funded if p.status == "open"))
         self._accumulate_explanations(snap)
@@ -434,8 +433,7 @@ class GameSession:
         event_clout = event.clout if event is not None else 0
         self.clout = int(min(self.rules.clout_max, max(0, self.clout + clout_income + event_clout)))
 
-        names_cy = self._names_cy()  # before lapsed cards leave the table
-        expired = [c.title for c in self._cards.values() if c.expires_year < year]
+        expired = [c.id for c in self._cards.values() if c.expires_year < year]
         self._cards = {k: c for k, c in self._cards.items() if c.expires_year >= year}
 
         report_due: Literal["midterm", "final"] | None = None
@@ -446,7 +444,8 @@ class GameSession:
         news = newspaper(
             templates=self.templates,
             rules=self.rules,
-            area_name=self.area.name,
+            area=(self.area.code, self.area.name),
+            titles={c: self.card_ever(c).title for c in (*opened, *started, *expired)},
             opened=opened,
             started=started,
             expired=expired,
@@ -456,7 +455,6 @@ class GameSession:
             population_change=snap.population - before.population,
             event=event,
             census=report_due,
-            names_cy=names_cy,
             account=snap.jobs_account if report_due is not None else None,
         )
         self.news_archive.extend(news)
@@ -488,16 +486,21 @@ class GameSession:
         self.summaries.append(summary)
         return summary
 
-    def _names_cy(self) -> dict[str, str]:
-        """Card title -> Welsh project name (news params carry both languages)."""
-        out = {}
+    def card_ever(self, card_id: str) -> ProposalCard:
+        """Any card dealt in this game, by id: open, funded, rejected or lapsed (news and
+        explanations name projects by card id; a client titles them in its language)."""
+        return self._dealt[card_id]
+
+    def card_id_for_label(self, label: str) -> str | None:
+        """The card behind an engine project label (explanation lines name projects by the
+        engine's label): a funded project's, or an open card's as if it were funded."""
         for p in self.funded:
-            ptype = self.catalogue.types.get(p.type_id)
-            out[p.title] = getattr(ptype, "name_cy", None) or p.title
+            if p.label == label:
+                return p.card_id
         for c in self._cards.values():
-            ptype = self.catalogue.types.get(c.type_id)
-            out.setdefault(c.title, getattr(ptype, "name_cy", None) or c.title)
-        return out
+            if self._label_for(c) == label:
+                return c.id
+        return None
 
     def _label_for(self, card: ProposalCard) -> str:
         """The project's name in the engine's explanations; unique within the game."""
@@ -526,7 +529,7 @@ class GameSession:
             p.net_jobs = row.net if row is not None else 0.0
             if eng.status == "open" and p.status != "open":
                 p.status = "open"
-                opened.append(p.title)
+                opened.append(p.card_id)
         return opened
 
     def jobs_account(self, year: int | None = None) -> JobsAccount:
@@ -587,14 +590,15 @@ class GameSession:
             numbers=numbers,
             need=need,
             area_name=self.area.name,
+            area_code=self.area.code,
             population=self._snapshots[-1].population,
             year=self.year,
             rules=self.rules,
             templates=self.templates,
             group_names=self.group_names,
-            group_names_cy=self.group_names_cy,
             scenario_name=scenario_name,
         )
+        self._dealt[card_id] = self._cards[card_id]
         return card_id
 
     def _checksum(self) -> str:

@@ -115,14 +115,13 @@ class Factors(Strict):
 
 class ProjectType(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)
-    name: str = Field(min_length=1)
-    name_cy: str | None = None
+    name: str = Field(min_length=1)  # English; other languages: the client's catalogues
     # Discrete facilities (a school, a station) carry the name that follows a count: scale 3
     # reads "3 new secondary schools (2,700 places)", not one school three times the size.
     # Types without it (hectares, km, homes, premises) scale the quantity in the name.
-    # Welsh puts the singular after a numeral, so name_plural_cy is usually that form.
+    # Names in other languages, with their count forms, are translation entries keyed by
+    # the type id ("project.<id>", assets/i18n/<lang>/LC_MESSAGES/civic.po).
     name_plural: str | None = Field(default=None, min_length=1)
-    name_plural_cy: str | None = Field(default=None, min_length=1)
     category: Category
     blurb: str = ""
     capital_cost: NonNegativeFloat  # GBP, public cost at scale 1
@@ -191,23 +190,18 @@ class ProjectType(Strict):
         name, added = self.title_parts(scale)
         return name if added is None else f"{name} ({quantity(added[1], added[0])})"
 
-    def title_parts(
-        self, scale: float = 1.0, *, welsh: bool = False
-    ) -> tuple[str, tuple[str, float] | None]:
+    def title_parts(self, scale: float = 1.0) -> tuple[str, tuple[str, float] | None]:
         """(name, added) behind describe(): the name at this scale, and the main output
         (id, scaled quantity) the title adds in brackets, if any -- so a client can put the
         quantity into its own language."""
-        welsh = welsh and self.name_cy is not None
-        name = str(self.name_cy) if welsh else self.name
+        name = self.name
         if abs(scale - 1.0) < 1e-9:
             return name, None
         count = self.units(scale)
         prefix = ""
         if count is not None:
-            # Without a Welsh count form the singular still reads right after a numeral.
-            plural = (self.name_plural_cy or name) if welsh else self.name_plural
-            name, prefix = str(plural), f"{count} "
-        scaled, replaced = self._scale_numbers(name, scale)
+            name, prefix = str(self.name_plural), f"{count} "
+        scaled, replaced = self.scale_numbers(name, scale)
         if replaced:
             return prefix + scaled, None
         main = self.main_output()
@@ -215,8 +209,9 @@ class ProjectType(Strict):
             return prefix + name, None  # "3 new railway stations" needs no "(3 stations)"
         return prefix + name, (main[0], main[1] * scale)
 
-    def _scale_numbers(self, name: str, scale: float) -> tuple[str, bool]:
-        """`name` with each number that equals one of the outputs multiplied by `scale`."""
+    def scale_numbers(self, name: str, scale: float) -> tuple[str, bool]:
+        """`name` (in any language) with each number that equals one of the outputs
+        multiplied by `scale`, and whether any was."""
         replaced = False
 
         def swap(m: re.Match[str]) -> str:
@@ -265,7 +260,6 @@ class ProjectOverride(Strict):
     id: str
     name: str | None = None
     name_plural: str | None = Field(default=None, min_length=1)
-    name_plural_cy: str | None = Field(default=None, min_length=1)
     capital_cost: NonNegativeFloat | None = None
     running_cost: NonNegativeFloat | None = None
     build_years: int | None = Field(default=None, ge=0, le=10)
