@@ -96,7 +96,7 @@ def scenario_run(world: Any, path: Path | None, area: str | None, years: int | N
 
 
 def _same_area(world: Any, a: Any, b: Any, paths: list[Path]) -> None:
-    codes = [tuple(r.central.codes) for r in (a, b)]
+    codes = [tuple(r.central.state.codes) for r in (a, b)]
     if codes[0] != codes[1]:
         names = [r.summary["area"]["name"] for r in (a, b)]
         raise ScenarioError(
