@@ -1,0 +1,86 @@
+"""What if? Branch a real Hartlepool game at year 3, play both lines to the end, keep the
+first, and save and continue with both (game.play.branches)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.census import load_world
+from game.errors import SaveError
+from game.play import Fund, GameSession, Reject, SaveFile
+from game.play.branches import WhatIf, truncated
+from game.store import load, save_atomic
+
+
+@pytest.fixture(scope="module")
+def world():
+    return load_world()
+
+
+def _cheapest(s: GameSession):
+    return sorted(s.proposals, key=lambda c: (c.cost, c.id))
+
+
+def _play_to_end(s: GameSession, fund: bool) -> None:
+    while not s.finished:
+        cards = _cheapest(s)
+        if cards:
+            action = Fund(card_id=cards[0].id) if fund else Reject(card_id=cards[0].id)
+            s.act(action)  # may be refused (money, clout): the game goes on
+        s.advance_year()
+
+
+@pytest.fixture(scope="module")
+def branched(world):
+    first = GameSession.new(world, "hartlepool", seed=7)
+    _play_to_end(first, fund=True)
+    first_end = (first.to_save().checksums[first.turn], first.jobs_account().net_additional)
+    w = WhatIf(world, first)
+    again = w.go_back(3)
+    assert again.turn == 3 and again.year == 2024 and not again.finished
+    _play_to_end(again, fund=False)  # this time: turn every proposal down
+    return w, first_end
+
+
+def test_going_back_replays_the_shared_years(world) -> None:
+    s = GameSession.new(world, "hartlepool", seed=7)
+    _play_to_end(s, fund=True)
+    save = s.to_save()
+    early = truncated(save, 3)
+    assert early.turn == 3 and max(early.checksums) == 3
+    assert all(early.checksums[t] == save.checksums[t] for t in (1, 2, 3))
+    back = GameSession.from_save(world, early)
+    assert [p.title for p in back.funded] == [p.title for p in s.funded if p.funded_year < 2024]
+    with pytest.raises(SaveError, match="turn 11"):
+        truncated(save, 11)
+
+
+def test_the_two_futures_differ_and_the_first_is_kept(branched) -> None:
+    w, (first_sum, first_net) = branched
+    assert w.current.finished and len(w.kept) == 1
+    kept = w.branch_session(0)
+    assert kept.to_save().checksums[kept.turn] == first_sum
+    assert kept.jobs_account().net_additional == pytest.approx(first_net)
+    # the second line funded nothing after 2023, so it has fewer projects and net jobs
+    assert len(w.current.funded) < len(kept.funded)
+    assert all(p.funded_year < 2024 for p in w.current.funded)
+    assert w.current.jobs_account().net_additional < first_net
+
+
+def test_save_and_continue_restores_both(branched, world, tmp_path: Path) -> None:
+    w, (first_sum, _) = branched
+    path = save_atomic(w.to_save(), tmp_path / "whatif.json")
+    again = WhatIf.from_save(world, load(path, SaveFile))
+    assert again.current.to_save().checksums == w.current.to_save().checksums
+    assert [b.label for b in again.kept] == ["First game"] and again.kept[0].from_turn == 3
+    kept = again.branch_session(0)
+    assert kept.to_save().checksums[kept.turn] == first_sum
+
+
+def test_an_old_save_without_branches_still_loads(branched, world) -> None:
+    w, _ = branched
+    raw = w.current.to_save().model_dump(mode="json")
+    raw.pop("branches")
+    assert SaveFile.model_validate(raw).branches == []
