@@ -170,7 +170,8 @@ def save_runs(world: Any, path: Path) -> list[Any]:
     runs = [_session_run(world, w.current, path, "This game")]
     if w.kept:
         b = w.kept[-1]
-        label = f"{b.label} (parted after {w.current.year - w.current.turn + b.from_turn})"
+        back_to = w.current.year - w.current.turn + b.from_turn
+        label = f"{b.label} (before going back to {back_to})"
         runs.append(_session_run(world, w.branch_session(-1), path, label))
     return runs
 
