@@ -164,15 +164,14 @@ def _session_run(world: Any, session: Any, path: Path, label: str) -> Any:
 
 def save_runs(world: Any, path: Path) -> list[Any]:
     """Replay a saved game (game.play): its run, then the kept "what if?" line if any."""
-    from game.play.branches import WhatIf
+    from game.play import GameSession
+    from game.play.branches import kept_session, went_back_to
 
-    w = WhatIf.from_save(world, _read_save(path))
-    runs = [_session_run(world, w.current, path, "This game")]
-    if w.kept:
-        b = w.kept[-1]
-        back_to = w.current.year - w.current.turn + b.from_turn
-        label = f"{b.label} (before going back to {back_to})"
-        runs.append(_session_run(world, w.branch_session(-1), path, label))
+    session = GameSession.from_save(world, _read_save(path))
+    runs = [_session_run(world, session, path, "This game")]
+    if session.kept:
+        label = f"{session.kept[-1].label} (before going back to {went_back_to(session)})"
+        runs.append(_session_run(world, kept_session(world, session), path, label))
     return runs
 
 

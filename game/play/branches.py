@@ -1,9 +1,10 @@
 """What if? Going back to an earlier year, choosing differently and keeping the first game.
 
 A game is its settings, seed and command log, so any earlier year can be rebuilt by
-replaying the log up to that year's end (`replay_to`). `WhatIf` holds the line being
-played and the lines kept from before (`Branch` records in the save); each kept line is
-rebuilt on demand by the same replay, so nothing derived is stored and a save cannot drift.
+replaying the log up to that year's end (`truncated`). Going back keeps the line being
+left as a `Branch` record on the new session (`session.kept`, written in its save), and a
+kept line is rebuilt on demand by the same replay, checksums checked: nothing derived is
+stored, so a save cannot drift. Continuing a save restores both.
 """
 
 from __future__ import annotations
@@ -35,51 +36,34 @@ def truncated(save: SaveFile, turn: int) -> SaveFile:
             "turn": turn,
             "commands": commands,
             "checksums": {t: c for t, c in save.checksums.items() if t <= turn},
-            "branches": [],
         }
     )
 
 
-def replay_to(world: Any, session: GameSession, turn: int) -> GameSession:
-    """A new session at the end of year `turn` of `session` (which is left untouched)."""
-    return GameSession.from_save(world, truncated(session.to_save(), turn))
+def go_back(world: Any, session: GameSession, turn: int, label: str = "First game") -> GameSession:
+    """A new session at the end of year `turn` of `session`, which is kept (as a branch of
+    the new one, with any it kept itself). `session` itself is left untouched."""
+    if len(session.kept) >= MAX_BRANCHES:
+        raise SaveError(f"at most {MAX_BRANCHES} earlier futures can be kept")
+    save = session.to_save()
+    line = Branch(label=label, from_turn=turn, turn=save.turn, commands=save.commands,
+                  checksums=save.checksums)  # fmt: skip
+    again = GameSession.from_save(world, truncated(save, turn))
+    again.kept = [*session.kept, line]
+    return again
 
 
-class WhatIf:
-    """The game being played (`current`) and the futures kept from earlier choices."""
+def kept_session(world: Any, session: GameSession, index: int = -1) -> GameSession:
+    """A kept line of `session`, rebuilt by replaying its own log (checksums verified)."""
+    b = session.kept[index]
+    save = session.to_save().model_copy(
+        update={"turn": b.turn, "commands": b.commands, "checksums": b.checksums,
+                "branches": []}
+    )  # fmt: skip
+    return GameSession.from_save(world, save)
 
-    def __init__(self, world: Any, current: GameSession, kept: list[Branch] | None = None):
-        self.world = world
-        self.current = current
-        self.kept: list[Branch] = list(kept or [])
 
-    def go_back(self, turn: int, label: str = "First game") -> GameSession:
-        """Keep the current line as a branch and continue from the end of year `turn`."""
-        if len(self.kept) >= MAX_BRANCHES:
-            raise SaveError(f"at most {MAX_BRANCHES} earlier futures can be kept")
-        save = self.current.to_save()
-        self.kept.append(
-            Branch(label=label, from_turn=turn, turn=save.turn, commands=save.commands,
-                   checksums=save.checksums)
-        )  # fmt: skip
-        self.current = replay_to(self.world, self.current, turn)
-        return self.current
-
-    def branch_session(self, index: int = -1) -> GameSession:
-        """A kept line, rebuilt by replaying its log (checksums verified)."""
-        b = self.kept[index]
-        save = self.current.to_save().model_copy(
-            update={"turn": b.turn, "commands": b.commands, "checksums": b.checksums,
-                    "branches": []}
-        )  # fmt: skip
-        return GameSession.from_save(self.world, save)
-
-    def to_save(self) -> SaveFile:
-        return self.current.to_save().model_copy(update={"branches": list(self.kept)})
-
-    @classmethod
-    def from_save(cls, world: Any, save: SaveFile) -> WhatIf:
-        """Continue a save: the line being played is replayed now, the kept ones on demand
-        (each is checked when rebuilt)."""
-        current = GameSession.from_save(world, save.model_copy(update={"branches": []}))
-        return cls(world, current, list(save.branches))
+def went_back_to(session: GameSession, index: int = -1) -> int:
+    """The calendar year the player went back to for the kept line `index`."""
+    start = session.year - session.turn
+    return start + session.kept[index].from_turn

@@ -10,7 +10,7 @@ import pytest
 from game.census import load_world
 from game.errors import SaveError
 from game.play import Fund, GameSession, Reject, SaveFile
-from game.play.branches import WhatIf, truncated
+from game.play.branches import go_back, kept_session, truncated, went_back_to
 from game.store import load, save_atomic
 
 
@@ -37,11 +37,11 @@ def branched(world):
     first = GameSession.new(world, "hartlepool", seed=7)
     _play_to_end(first, fund=True)
     first_end = (first.to_save().checksums[first.turn], first.jobs_account().net_additional)
-    w = WhatIf(world, first)
-    again = w.go_back(3)
+    again = go_back(world, first, 3)
     assert again.turn == 3 and again.year == 2024 and not again.finished
+    assert first.turn == 10  # the first game is left as it was
     _play_to_end(again, fund=False)  # this time: turn every proposal down
-    return w, first_end
+    return again, first_end
 
 
 def test_going_back_replays_the_shared_years(world) -> None:
@@ -57,30 +57,30 @@ def test_going_back_replays_the_shared_years(world) -> None:
         truncated(save, 11)
 
 
-def test_the_two_futures_differ_and_the_first_is_kept(branched) -> None:
+def test_the_two_futures_differ_and_the_first_is_kept(branched, world) -> None:
     w, (first_sum, first_net) = branched
-    assert w.current.finished and len(w.kept) == 1
-    kept = w.branch_session(0)
+    assert w.finished and len(w.kept) == 1 and went_back_to(w) == 2024
+    kept = kept_session(world, w, 0)
     assert kept.to_save().checksums[kept.turn] == first_sum
     assert kept.jobs_account().net_additional == pytest.approx(first_net)
     # the second line funded nothing after 2023, so it has fewer projects and net jobs
-    assert len(w.current.funded) < len(kept.funded)
-    assert all(p.funded_year < 2024 for p in w.current.funded)
-    assert w.current.jobs_account().net_additional < first_net
+    assert len(w.funded) < len(kept.funded)
+    assert all(p.funded_year < 2024 for p in w.funded)
+    assert w.jobs_account().net_additional < first_net
 
 
 def test_save_and_continue_restores_both(branched, world, tmp_path: Path) -> None:
     w, (first_sum, _) = branched
     path = save_atomic(w.to_save(), tmp_path / "whatif.json")
-    again = WhatIf.from_save(world, load(path, SaveFile))
-    assert again.current.to_save().checksums == w.current.to_save().checksums
+    again = GameSession.from_save(world, load(path, SaveFile))  # "continue"
+    assert again.to_save().checksums == w.to_save().checksums
     assert [b.label for b in again.kept] == ["First game"] and again.kept[0].from_turn == 3
-    kept = again.branch_session(0)
+    kept = kept_session(world, again, 0)
     assert kept.to_save().checksums[kept.turn] == first_sum
 
 
 def test_an_old_save_without_branches_still_loads(branched, world) -> None:
     w, _ = branched
-    raw = w.current.to_save().model_dump(mode="json")
+    raw = w.to_save().model_dump(mode="json")
     raw.pop("branches")
     assert SaveFile.model_validate(raw).branches == []

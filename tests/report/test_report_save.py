@@ -46,14 +46,13 @@ def test_a_finished_game_writes_its_pack(finished, tmp_path: Path) -> None:
 
 
 def test_a_game_with_a_what_if_line_writes_the_comparison(finished, tmp_path: Path) -> None:
-    from game.play.branches import WhatIf
+    from game.play.branches import go_back
 
     session, _ = finished
-    w = WhatIf(session.world, session)
-    again = w.go_back(3)
+    again = go_back(session.world, session, 3)
     while not again.finished:
         again.advance_year()  # this time: fund nothing more
-    save = save_atomic(w.to_save(), tmp_path / "whatif.json")
+    save = save_atomic(again.to_save(), tmp_path / "whatif.json")
     out = tmp_path / "pack"
     assert main(["report", "--save", str(save), "--out", str(out), "--format", "xlsx,pdf"]) == 0
     wb = openpyxl.load_workbook(out / "report.xlsx", read_only=True)
