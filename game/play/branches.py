@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from game.errors import SaveError
 from game.play.actions import AdvanceYear
+from game.play.models import SeriesPoint
 from game.play.savefile import Branch, SaveFile
 from game.play.session import GameSession
 
@@ -67,3 +70,70 @@ def went_back_to(session: GameSession, index: int = -1) -> int:
     """The calendar year the player went back to for the kept line `index`."""
     start = session.year - session.turn
     return start + session.kept[index].from_turn
+
+
+class FutureLine(BaseModel):
+    """One future as the comparison screen shows it: the game's own census report figures
+    (the same numbers as its report screens) and its yearly series."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    year: int
+    finished: bool
+    population: float
+    jobs: float
+    gross_jobs: float
+    net_jobs: float
+    cost_per_net_job: float | None
+    money_spent: float
+    approval_overall: float
+    projects: list[str]  # titles, in funding order
+    population_series: list[SeriesPoint]
+    jobs_series: list[SeriesPoint]
+
+
+class Futures(BaseModel):
+    """This game (a) and a kept line (b) side by side; `went_back_to` is the calendar
+    year the player returned to."""
+
+    model_config = ConfigDict(frozen=True)
+
+    a: FutureLine
+    b: FutureLine
+    went_back_to: int
+
+    def rows(self) -> list[tuple[str, float | None, float | None]]:
+        """(measure id, a, b) in the order the screen lists them."""
+        keys = ("population", "jobs", "gross_jobs", "net_jobs", "cost_per_net_job",
+                "money_spent", "approval_overall")  # fmt: skip
+        return [(k, getattr(self.a, k), getattr(self.b, k)) for k in keys]
+
+
+def future_line(session: GameSession, label: str) -> FutureLine:
+    r = session.census_report("final" if session.finished else "midterm")
+    return FutureLine(
+        label=label,
+        year=session.year,
+        finished=session.finished,
+        population=r.population_now,
+        jobs=r.jobs_now,
+        gross_jobs=r.gross_jobs,
+        net_jobs=r.net_additional_jobs,
+        cost_per_net_job=r.cost_per_net_job,
+        money_spent=r.money_spent,
+        approval_overall=r.approval_overall,
+        projects=[p.title for p in session.funded],
+        population_series=session.series("population"),
+        jobs_series=session.series("jobs"),
+    )
+
+
+def futures(world: Any, session: GameSession, index: int = -1) -> Futures:
+    """This game against the kept line `index` (rebuilt by replay)."""
+    other = kept_session(world, session, index)
+    return Futures(
+        a=future_line(session, "This game"),
+        b=future_line(other, session.kept[index].label),
+        went_back_to=went_back_to(session, index),
+    )

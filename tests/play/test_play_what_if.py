@@ -84,3 +84,20 @@ def test_an_old_save_without_branches_still_loads(branched, world) -> None:
     raw = w.to_save().model_dump(mode="json")
     raw.pop("branches")
     assert SaveFile.model_validate(raw).branches == []
+
+
+def test_futures_side_by_side_are_each_lines_own_report(branched, world) -> None:
+    from game.play.branches import futures
+
+    w, (_, first_net) = branched
+    f = futures(world, w)
+    assert f.went_back_to == 2024 and f.a.label == "This game" and f.b.label == "First game"
+    assert f.a.finished and f.b.finished
+    assert f.b.net_jobs == pytest.approx(first_net)
+    assert f.a.net_jobs == pytest.approx(w.census_report("final").net_additional_jobs)
+    # shared years are identical, then the lines part
+    shared = [p.scenario for p in f.a.population_series if p.year <= 2024]
+    assert shared == [p.scenario for p in f.b.population_series if p.year <= 2024]
+    assert [p.year for p in f.a.jobs_series] == [p.year for p in f.b.jobs_series]
+    rows = dict((k, (a, b)) for k, a, b in f.rows())
+    assert rows["net_jobs"] == (f.a.net_jobs, f.b.net_jobs)
