@@ -96,7 +96,7 @@ def scenario_run(world: Any, path: Path | None, area: str | None, years: int | N
 
 
 def _same_area(world: Any, a: Any, b: Any, paths: list[Path]) -> None:
-    codes = [tuple(r.central.codes) for r in (a, b)]
+    codes = [tuple(r.central.state.codes) for r in (a, b)]
     if codes[0] != codes[1]:
         names = [r.summary["area"]["name"] for r in (a, b)]
         raise ScenarioError(
@@ -125,12 +125,11 @@ def compare_runs(world: Any, paths: list[Path], area: str | None, years: int | N
     return a, b
 
 
-def save_run(world: Any, path: Path) -> Any:
-    """Replay a saved game (game.play) and return its ScenarioRun with the game's story."""
+def _read_save(path: Path) -> Any:
+    """The save, validated (pydantic) without moving it aside: a report only reads."""
     from pydantic import ValidationError
 
-    from game.play import SAVE_VERSION, GameSession, SaveFile
-    from game.report import ScenarioRun
+    from game.play import SAVE_VERSION, SaveFile
 
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -145,18 +144,35 @@ def save_run(world: Any, path: Path) -> Any:
             f"(this program reads version {SAVE_VERSION})"
         )
     try:
-        save = SaveFile.model_validate(raw)
+        return SaveFile.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(x) for x in err["loc"])
         raise SaveError(f"{path}: invalid at '{loc}': {err['msg']}") from None
-    session = GameSession.from_save(world, save)
+
+
+def _session_run(world: Any, session: Any, path: Path, label: str) -> Any:
+    from game.report import ScenarioRun
+
     port = session.engine
     engines = {"central": port.engine, **dict(port.bands)}
     engines = {v: engines[v] for v in ("low", "central", "high")}
-    name = f"A game of Civic Futures: {session.area.name} (seed {session.seed})"
+    name = f"{label}: {session.area.name} (seed {session.seed})"
     summary = _summary(world, engines, name, session.seed)
     return ScenarioRun(engines, summary, session.scenario, str(path), game=_story(session))
+
+
+def save_runs(world: Any, path: Path) -> list[Any]:
+    """Replay a saved game (game.play): its run, then the kept "what if?" line if any."""
+    from game.play import GameSession
+    from game.play.branches import kept_session, went_back_to
+
+    session = GameSession.from_save(world, _read_save(path))
+    runs = [_session_run(world, session, path, "This game")]
+    if session.kept:
+        label = f"{session.kept[-1].label} (before going back to {went_back_to(session)})"
+        runs.append(_session_run(world, kept_session(world, session), path, label))
+    return runs
 
 
 def _story(session: Any) -> dict[str, Any]:
@@ -191,7 +207,14 @@ def run(args: argparse.Namespace) -> int:
         a, b = compare_runs(world, list(args.compare), args.area, args.years)
         pack = build_comparison(a, b)
     elif args.save:
-        pack = build_pack(save_run(world, args.save), kind="game")
+        runs = save_runs(world, args.save)
+        if len(runs) == 2:  # the game and its kept "what if?" line, side by side
+            pack = build_comparison(runs[0], runs[1])
+            pack.story = [f"A: {x}" for x in runs[0].game["outcome"]] + [
+                f"B: {x}" for x in runs[1].game["outcome"]
+            ]
+        else:
+            pack = build_pack(runs[0], kind="game")
     else:
         pack = build_pack(scenario_run(world, args.scenario, args.area, args.years))
     written = write_pack(pack, args.out, formats)

@@ -38,7 +38,7 @@ from game.play.needs import NeedReading, national_shares, read_needs
 from game.play.news import draw_event, newspaper
 from game.play.report_data import build_census_report
 from game.play.rules import RuleBook, load_rulebook
-from game.play.savefile import SaveFile, SaveSettings
+from game.play.savefile import Branch, SaveFile, SaveSettings
 
 EngineFactory = Callable[..., EnginePort]
 
@@ -121,6 +121,7 @@ class GameSession:
         self.funded: list[FundedProject] = []
         self.log: list[LogEntry] = []
         self.checksums: dict[int, str] = {}
+        self.kept: list[Branch] = []  # "what if?" lines kept from before (game.play.branches)
         self.news_archive: list[NewsItem] = []
         self.consultations: list[Consultation] = []
         self.summaries: list[YearSummary] = []
@@ -193,6 +194,7 @@ class GameSession:
                     )
         if s.turn != save.turn:
             raise SaveError(f"save says turn {save.turn} but its log replays to turn {s.turn}")
+        s.kept = list(save.branches)  # rebuilt on demand, each checked then
         return s
 
     def to_save(self) -> SaveFile:
@@ -204,6 +206,7 @@ class GameSession:
             turn=self.turn,
             commands=list(self.log),
             checksums=dict(self.checksums),
+            branches=list(self.kept),
         )
 
     # -- reading --------------------------------------------------------------------------
