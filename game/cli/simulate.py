@@ -97,9 +97,10 @@ def run(args: argparse.Namespace) -> int:
 
         return simulate_compare(args)
     from game.census import load_world
+    from game.play.shipped import shipped_parameters
     from game.scenarios import load_scenario
     from game.sim.outputs import write_all
-    from game.sim.uncertainty import run_low_central_high
+    from game.sim.runs import run_low_central_high
 
     scenario = load_scenario(args.scenario) if args.scenario else None
     area = args.area or (scenario.area if scenario else None)
@@ -150,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
     engines = run_low_central_high(
         world,
         area,
+        shipped_parameters(),
         seed=args.seed,
         years=years,
         scenario=scenario,
@@ -186,27 +188,6 @@ def _finite(x: Any) -> Any:
     if isinstance(x, list | tuple):
         return [_finite(v) for v in x]
     return x
-
-
-def _account_dict(acc: Any) -> dict[str, Any]:
-    return {
-        "year": acc.year,
-        "gross_operational_fte": acc.gross_operational_fte,
-        "construction_fte": acc.construction_fte,
-        "gross_total": acc.gross_total,
-        "deadweight": acc.deadweight,
-        "leakage": acc.leakage,
-        "displacement": acc.displacement,
-        "substitution": acc.substitution,
-        "multiplier_gain": acc.multiplier_gain,
-        "net_additional": acc.net_additional,
-        "net_additional_wider": acc.net_additional_wider,
-        "jobs_vs_baseline": acc.jobs_vs_baseline,
-        "cost_to_date": acc.cost_to_date,
-        "cost_per_net_job": acc.cost_per_net_job,
-        "cost_per_net_job_wider": acc.cost_per_net_job_wider,
-        "not_yet_open": [{"label": lab, "opens": y} for lab, y in acc.not_yet_open],
-    }
 
 
 def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int) -> dict[str, Any]:
@@ -323,7 +304,7 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
         "wider_level": st.wider_level,
         "budget_remaining": st.budget,
         "headline": headline,
-        "jobs_account": _account_dict(acc),
+        "jobs_account": acc.summary(),
         "projects": projects,
         "totals": totals,
         "approvals": approvals,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -12,7 +12,7 @@ from game.play.models import JobsAccount, NewsItem
 from game.play.rules import GameRules, NewsBook, NewsEvent
 
 
-def item(templates: dict[str, str], key: str, params: dict[str, Any]) -> NewsItem:
+def item(templates: Mapping[str, str], key: str, params: dict[str, Any]) -> NewsItem:
     return NewsItem(key=key, params=params, text=fmt.render(templates, key, params))
 
 

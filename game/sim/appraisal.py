@@ -8,15 +8,12 @@ as 10 job-years = 1 FTE.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from game.resources import data_dir
 from game.scenarios.models import Factors, ProjectType
 from game.sim.additionality import JobsBreakdown, gross_to_net
-from game.sim.params import load_named_values
 
-APPRAISAL_PARAMS = data_dir() / "projects" / "appraisal_params.csv"
 LEVEL_NAMES = {
     "lad": "local authority",
     "sub_region": "sub-region (LEP / combined authority)",
@@ -29,11 +26,7 @@ NATIONAL_NOTE = (
 )
 
 
-def load_params(path: Path = APPRAISAL_PARAMS) -> dict[str, float]:
-    return load_named_values(path)
-
-
-def discount_factor(t: int, params: dict[str, float]) -> float:
+def discount_factor(t: int, params: Mapping[str, float]) -> float:
     """Green Book: 3.5% a year for years 0-30, 3.0% after."""
     r1, r2 = params["discount_rate"], params["discount_rate_after_30"]
     if t <= 30:
@@ -82,15 +75,13 @@ def appraise_level(
     ptype: ProjectType,
     scale: float,
     level: str,
-    params: dict[str, float],
-    construction: Factors | None = None,
+    params: Mapping[str, float],
+    construction: Factors,
 ) -> LevelAppraisal:
-    """`construction`: factors for construction jobs (default: the `construction` profile
-    at this level; the engine passes its uncertainty variant's)."""
-    from game.scenarios.catalogue import load_profiles
-
+    """`construction`: factors for construction jobs at this level (the engine passes the
+    `construction` profile with its uncertainty variant applied)."""
     per_fte = params["construction_job_years_per_fte"]
-    construction_profile = construction or load_profiles()["construction"].levels[level]
+    construction_profile = construction
     constr = gross_to_net(
         ptype.construction_job_years * scale / per_fte, construction_profile, level
     )
@@ -102,7 +93,7 @@ def appraise_level(
 
 
 def present_values(
-    ptype: ProjectType, scale: float, net_operational: float, params: dict[str, float]
+    ptype: ProjectType, scale: float, net_operational: float, params: Mapping[str, float]
 ) -> tuple[float, float]:
     """(PV costs, PV benefits) over build years + the appraisal period, from year 0."""
     ob = params[f"optimism_bias_{ptype.optimism_bias}"]
@@ -125,15 +116,16 @@ def appraise(
     scale: float,
     level: str,
     wider_level: str,
-    groups: dict[str, int] | None = None,
-    params: dict[str, float] | None = None,
-    construction: dict[str, Factors] | None = None,
+    groups: Mapping[str, int] | None,
+    params: Mapping[str, float],
+    construction: Mapping[str, Factors],
+    national_construction: Factors,
 ) -> Appraisal:
-    params = params or load_params()
-    construction = construction or {}
-    local = appraise_level(ptype, scale, level, params, construction.get(level))
-    wider = appraise_level(ptype, scale, wider_level, params, construction.get(wider_level))
-    national = appraise_level(ptype, scale, "national", params)
+    """`construction`: the construction profile's factors at the two levels (with the
+    engine's variant); `national_construction`: the profile's national factors."""
+    local = appraise_level(ptype, scale, level, params, construction[level])
+    wider = appraise_level(ptype, scale, wider_level, params, construction[wider_level])
+    national = appraise_level(ptype, scale, "national", params, national_construction)
     pv_c, pv_b = present_values(ptype, scale, local.operational.net, params)
     groups = groups or {}
     sup = sorted(

@@ -20,7 +20,7 @@ import pandas as pd
 
 from game.errors import DataError
 from game.model.area import N_AGES, SEXES
-from game.sim.rates import FloatArray, WorldLike
+from game.sim.schedules import FloatArray, WorldLike
 
 COLUMNS = ("area_code", "sex", "age", "count")
 _SINGLE = re.compile(r"^\d{1,2}$")
@@ -115,9 +115,12 @@ def load_base_population(
         code = str(rec.area_code).strip().upper()
         if code not in known:
             raise DataError(
-                name, f"unknown area code '{rec.area_code}'", row=i, column="area_code",
+                name,
+                f"unknown area code '{rec.area_code}'",
+                row=i,
+                column="area_code",
                 hint="use 2021 local authority (LAD21) codes, e.g. E06000001",
-            )  # fmt: skip
+            )
         sex = _SEX_ALIASES.get(str(rec.sex).strip().lower())
         if sex is None:
             raise DataError(
@@ -126,9 +129,12 @@ def load_base_population(
         ages = parse_age(str(rec.age))
         if ages is None:
             raise DataError(
-                name, f"bad age '{rec.age}'", row=i, column="age",
+                name,
+                f"bad age '{rec.age}'",
+                row=i,
+                column="age",
                 hint="a single year 0..90 (90 = 90+), a band like 0-4, or 90+",
-            )  # fmt: skip
+            )
         try:
             count = float(str(rec.count).replace(",", ""))
         except ValueError:
@@ -148,9 +154,11 @@ def load_base_population(
         k = row_of[code]
         if covered[k, sex, lo : hi + 1].any():
             raise DataError(
-                name, f"ages {lo}-{hi} for {code} {SEXES[sex]} overlap an earlier row", row=line,
+                name,
+                f"ages {lo}-{hi} for {code} {SEXES[sex]} overlap an earlier row",
+                row=line,
                 column="age",
-            )  # fmt: skip
+            )
         covered[k, sex, lo : hi + 1] = 1
         if lo == hi:
             out[k, sex, lo] = count
@@ -160,7 +168,8 @@ def load_base_population(
     if gaps.size:
         k, sex, age = (int(v) for v in gaps[0])
         raise DataError(
-            name, f"{codes[k]} {SEXES[sex]} has no row covering age {age}",
+            name,
+            f"{codes[k]} {SEXES[sex]} has no row covering age {age}",
             hint="give every single year 0..90 or every band 0-4 .. 85-89, 90+ for both sexes",
-        )  # fmt: skip
+        )
     return out, codes

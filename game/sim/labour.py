@@ -17,18 +17,15 @@ docs/methods-population.md has the derivation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import numpy as np
 
 from game.errors import DataError
-from game.model.area import N_AGES, AreaProfile
+from game.model.area import AreaProfile
 from game.model.summary import EMPLOYED_KEYS, UNEMPLOYED_KEYS
-from game.sim.migration_links import MigrationLinkParams, load_link_params
-from game.sim.rates import PARAMS_DIR, FloatArray, read_param_table
+from game.sim.migration_links import MigrationLinkParams
+from game.sim.schedules import FloatArray, WorldLike
 
-ACTIVITY_FILE = "activity_rates.csv"
 SECTIONS: tuple[str, ...] = tuple("ABCDEFGHIJKLMNOPQRSTU")
 WORKING_AGE_FROM = 16
 MAX_ACTIVITY = 0.99
@@ -49,33 +46,7 @@ __all__ = [
     "calibrate_labour_from_arrays",
     "commuting_weighted_industry",
     "labour_market",
-    "load_activity_schedule",
 ]
-
-
-@cache
-def load_activity_schedule(params_dir: Path = PARAMS_DIR) -> FloatArray:
-    """National economic-activity rates (2, 91) from 5-year (or other) age bands."""
-    path = params_dir / ACTIVITY_FILE
-    rows = read_param_table(
-        path,
-        ["age_from", "age_to", "male", "female"],
-        {"age_from": int, "age_to": int, "male": float, "female": float},
-    )
-    out = np.zeros((2, N_AGES))
-    seen = np.zeros(N_AGES, dtype=bool)
-    for i, r in enumerate(rows, start=2):
-        lo, hi = int(r["age_from"]), int(r["age_to"])
-        if not 0 <= lo <= hi < N_AGES or seen[lo : hi + 1].any():
-            raise DataError(str(path), f"bad or overlapping age band {lo}-{hi}", row=i)
-        for s, col in enumerate(("male", "female")):
-            value = float(r[col])
-            if not 0.0 <= value <= 1.0:
-                raise DataError(str(path), f"rate {value} outside 0..1", row=i, column=col)
-            out[s, lo : hi + 1] = value
-        seen[lo : hi + 1] = True
-    out.setflags(write=False)
-    return out
 
 
 @dataclass(frozen=True)
@@ -126,8 +97,8 @@ def calibrate_labour_from_arrays(
     resident_workers: FloatArray,
     workplace_jobs: FloatArray,
     industry: FloatArray,
-    schedule: FloatArray | None = None,
-    links: MigrationLinkParams | None = None,
+    schedule: FloatArray,
+    links: MigrationLinkParams,
     workplace_industry: FloatArray | None = None,
 ) -> LabourBase:
     """Fit the labour base. Counts are per area (n,); industry is (n, 21) employed residents.
@@ -136,7 +107,7 @@ def calibrate_labour_from_arrays(
     `commuting_weighted_industry`); its shares split the workplace jobs. Without it (or
     for an area where it is all zero) the residents' own mix is used.
     """
-    sched = load_activity_schedule() if schedule is None else schedule
+    sched = schedule
     P = np.asarray(P, dtype=np.float64)
     # The census active share of residents 16+ is applied to the (mid-year) base population.
     target_lf = _div(active, residents_16_plus) * P[:, :, WORKING_AGE_FROM:].sum(axis=(1, 2))
@@ -161,7 +132,7 @@ def calibrate_labour_from_arrays(
         local_share_of_workers=_ro(_div(live_and_work, resident_workers, 1.0)),
         resident_share_of_jobs=_ro(_div(live_and_work, workplace_jobs, 1.0)),
         section_shares=_ro(shares),
-        links=links or load_link_params(),
+        links=links,
     )
 
 
@@ -203,18 +174,25 @@ def commuting_weighted_industry(
     return np.asarray(flows.T @ share, dtype=np.float64)
 
 
-def calibrate_labour(world: object, codes: tuple[str, ...] | list[str]) -> LabourBase:
-    """Labour base for `codes` (LAD codes) from the census world (areas in the given order)."""
-    areas: dict[str, AreaProfile] = world.areas  # type: ignore[attr-defined]
-    index: dict[str, int] = world.index  # type: ignore[attr-defined]
-    P_all = np.asarray(world.population_array(), dtype=np.float64)  # type: ignore[attr-defined]
+def calibrate_labour(
+    world: WorldLike,
+    codes: tuple[str, ...] | list[str],
+    schedule: FloatArray,
+    links: MigrationLinkParams,
+) -> LabourBase:
+    """Labour base for `codes` (LAD codes) from the census world (areas in the given order).
+
+    schedule: national activity rates (2, 91); links: the migration-link parameters."""
+    areas = world.areas
+    index = world.index
+    P_all = np.asarray(world.population_array(), dtype=np.float64)
     profiles = [areas[c] for c in codes]
     counts = np.array([_area_counts(a) for a in profiles]).reshape(len(profiles), 6)
     industry = np.array([[float(a.industry.get(s, 0)) for s in SECTIONS] for a in profiles])
     workplace = None
     commute = getattr(world, "commute_matrix", None)
     if commute is not None:
-        all_codes: tuple[str, ...] = tuple(world.codes)  # type: ignore[attr-defined]
+        all_codes: tuple[str, ...] = tuple(world.codes)
         everyone = np.array(
             [[float(areas[c].industry.get(s, 0)) for s in SECTIONS] for c in all_codes]
         ).reshape(len(all_codes), len(SECTIONS))
@@ -229,6 +207,8 @@ def calibrate_labour(world: object, codes: tuple[str, ...] | list[str]) -> Labou
         resident_workers=counts[:, 4],
         workplace_jobs=counts[:, 5],
         industry=industry.reshape(len(profiles), len(SECTIONS)),
+        schedule=schedule,
+        links=links,
         workplace_industry=workplace,
     )
 
@@ -288,8 +268,9 @@ def labour_market(
     )
 
     labour_force = np.maximum(lf_now + from_inactive, 0.0)
-    employed = np.clip(employed_base + newcomers_employed + from_unemployed + from_inactive, 0.0,
-                       labour_force)  # fmt: skip
+    employed = np.clip(
+        employed_base + newcomers_employed + from_unemployed + from_inactive, 0.0, labour_force
+    )
     unemployed = labour_force - employed
     workplace_jobs = np.maximum(jobs_base + extra, 0.0)
 

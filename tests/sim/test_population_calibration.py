@@ -8,9 +8,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.model.area import N_AGES
+from game.play.shipped import shipped_parameters
 from game.sim.labour import LabourBase, calibrate_labour_from_arrays, labour_market
-from game.sim.population import ComponentArrays, calibrate_from_arrays, step_population
-from game.sim.rates import load_demography_params
+from game.sim.population import ComponentArrays, step_population
+from game.sim.population import calibrate_from_arrays as _calibrate
+
+PARAMS = shipped_parameters()
+
+
+def load_demography_params():
+    return PARAMS.demography
+
+
+def calibrate_from_arrays(codes, P, comps, **kw):
+    return _calibrate(codes, P, comps, PARAMS.schedules, PARAMS.demography, **kw)
 
 
 def synthetic() -> tuple[np.ndarray, ComponentArrays]:
@@ -32,9 +43,12 @@ def synthetic() -> tuple[np.ndarray, ComponentArrays]:
 def test_first_year_reproduces_each_observed_flow_per_head() -> None:
     P, comps = synthetic()
     rates = calibrate_from_arrays(
-        ("A", "B", "C"), P, comps, mortality_relative_to_national=False,
+        ("A", "B", "C"),
+        P,
+        comps,
+        mortality_relative_to_national=False,
         correct_unattributed=False,
-    )  # fmt: skip
+    )
     s = step_population(P, rates)
     per_head = P.sum(axis=(1, 2)) / comps.population_start
     covid = load_demography_params()["international_covid_factor"]
@@ -66,9 +80,14 @@ def test_unattributed_change_moves_international_flows() -> None:
     fixed = calibrate_from_arrays(codes, P, comps)
     total = P.sum(axis=(1, 2))
     mid_2020 = (
-        comps.population_start + comps.births - comps.deaths + comps.internal_in
-        - comps.internal_out + comps.international_in - comps.international_out
-    )  # fmt: skip
+        comps.population_start
+        + comps.births
+        - comps.deaths
+        + comps.internal_in
+        - comps.internal_out
+        + comps.international_in
+        - comps.international_out
+    )
     upc = (total - mid_2020 - (mid_2020 - comps.population_start)) / 10.0
     added = fixed.international_in - plain.international_in
     np.testing.assert_allclose(added, np.maximum(upc, 0.0))
@@ -82,10 +101,15 @@ def test_pooled_small_area_takes_its_pools_rates_per_head() -> None:
     codes = ("A", "B", "C")
     rates = calibrate_from_arrays(codes, P, comps, pooled={"A": "B"})
     pool_only = calibrate_from_arrays(
-        ("AB",), (P[0] + P[1])[None],
-        ComponentArrays(**{k: (getattr(comps, k)[0] + getattr(comps, k)[1])[None]
-                           for k in ComponentArrays.__dataclass_fields__}),
-    )  # fmt: skip
+        ("AB",),
+        (P[0] + P[1])[None],
+        ComponentArrays(
+            **{
+                k: (getattr(comps, k)[0] + getattr(comps, k)[1])[None]
+                for k in ComponentArrays.__dataclass_fields__
+            }
+        ),
+    )
     assert rates.tfr[0] == pytest.approx(pool_only.tfr[0])
     share = P[0].sum() / (P[0] + P[1]).sum()
     assert rates.internal_in[0] == pytest.approx(pool_only.internal_in[0] * share)
@@ -95,12 +119,18 @@ def test_pooled_small_area_takes_its_pools_rates_per_head() -> None:
 def _labour_base(P: np.ndarray) -> LabourBase:
     n = P.shape[0]
     return calibrate_labour_from_arrays(
-        tuple(str(i) for i in range(n)), P, active=P[:, :, 16:].sum(axis=(1, 2)) * 0.6,
+        tuple(str(i) for i in range(n)),
+        P,
+        active=P[:, :, 16:].sum(axis=(1, 2)) * 0.6,
         unemployed=P[:, :, 16:].sum(axis=(1, 2)) * 0.03,
         residents_16_plus=P[:, :, 16:].sum(axis=(1, 2)),
-        live_and_work=np.full(n, 300.0), resident_workers=np.full(n, 500.0),
-        workplace_jobs=np.full(n, 450.0), industry=np.ones((n, 21)),
-    )  # fmt: skip
+        live_and_work=np.full(n, 300.0),
+        resident_workers=np.full(n, 500.0),
+        workplace_jobs=np.full(n, 450.0),
+        industry=np.ones((n, 21)),
+        schedule=PARAMS.activity,
+        links=PARAMS.links,
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -115,8 +145,14 @@ def test_labour_market_accounts_balance(seed: int, jobs: float, grow: float) -> 
     P = Pb * grow
     base = _labour_base(Pb)
     s = labour_market(P, base, np.full(3, jobs), baseline_population=Pb)
-    for arr in (s.labour_force, s.employed_residents, s.unemployed, s.workplace_jobs,
-                s.in_commuters, s.out_commuters):  # fmt: skip
+    for arr in (
+        s.labour_force,
+        s.employed_residents,
+        s.unemployed,
+        s.workplace_jobs,
+        s.in_commuters,
+        s.out_commuters,
+    ):
         assert np.all(arr >= -1e-9)
     assert np.all(s.employed_residents <= s.labour_force + 1e-9)
     np.testing.assert_allclose(s.labour_force - s.employed_residents, s.unemployed)
