@@ -254,14 +254,19 @@ def _age_signature(P: FloatArray, weight: float) -> tuple[FloatArray, FloatArray
 def _fertility_and_mortality(
     P: FloatArray,
     comps: ComponentArrays,
-    per_head: FloatArray,
     sch: NationalSchedules,
     relative: bool,
 ) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
-    """(TFR (n,), fertility (n, 91), SMR (n,), q (n, 2, 91), aged-on start incl. births)."""
+    """(TFR (n,), fertility (n, 91), SMR (n,), q (n, 2, 91), aged-on start incl. births).
+
+    Registered births and deaths are counts, not estimates: they are related to the
+    census-based population P as they are. (Scaling them by P / the pre-census mid-2019
+    estimate, as the estimated migration flows are, would put that estimate's roll-forward
+    error into the rates: Camden's TFR came out 0.86 and its mortality ratio 0.78.)
+    """
     aged = age_on(P)
     exposure = _exposure(P, aged)
-    births = comps.births * per_head
+    births = comps.births
     expected_births = exposure @ sch.fertility_shape
     tfr = np.divide(births, expected_births, out=np.zeros_like(births), where=expected_births > 0)
     fertility = tfr[:, None] * sch.fertility_shape[None, :]
@@ -270,7 +275,7 @@ def _fertility_and_mortality(
     aged[:, 0, 0] = births * srb / (1.0 + srb)
     aged[:, 1, 0] = births / (1.0 + srb)
     expected_deaths = (sch.death_prob[None] * aged).sum(axis=(1, 2))
-    deaths = comps.deaths * per_head
+    deaths = comps.deaths
     smr = np.divide(deaths, expected_deaths, out=np.ones_like(deaths), where=expected_deaths > 0)
     if relative and expected_deaths.sum() > 0:
         smr = smr / (deaths.sum() / expected_deaths.sum())
@@ -351,7 +356,8 @@ def calibrate_from_arrays(
     """Local rates from national schedules and each area's own year of components.
 
     P (n, 2, 91) is the age structure the rates will meet (mid-2021 as a proxy for the
-    2019-20 structure). Flows per head are preserved: a flow observed on the mid-2019
+    2019-20 structure). Registered births and deaths are related to P as counted; the
+    estimated migration flows keep their rate per head: a flow observed on the mid-2019
     population is scaled by P.sum / population_start before fitting. Mortality: the SMR is
     taken relative to the whole set's deaths / expected deaths, so the set's level stays on
     the national life table (the 2019-20 year contained the first COVID-19 wave).
@@ -366,7 +372,7 @@ def calibrate_from_arrays(
         total, comps.population_start, out=np.ones_like(total), where=comps.population_start > 0
     )
     tfr, fertility, smr, q, aged = _fertility_and_mortality(
-        P, comps, per_head, sch, mortality_relative_to_national
+        P, comps, sch, mortality_relative_to_national
     )
     # Out-rates meet the survivors of the year, so fit them on the aged-on survivors.
     survivors = aged * (1.0 - q)

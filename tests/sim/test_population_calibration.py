@@ -52,8 +52,10 @@ def test_first_year_reproduces_each_observed_flow_per_head() -> None:
     s = step_population(P, rates)
     per_head = P.sum(axis=(1, 2)) / comps.population_start
     covid = load_demography_params()["international_covid_factor"]
-    np.testing.assert_allclose(s.births, comps.births * per_head)
-    np.testing.assert_allclose(s.deaths, comps.deaths * per_head)
+    # Registered births and deaths are related to the census-based population as counted
+    # (issue 8); only the estimated migration flows keep their rate per head.
+    np.testing.assert_allclose(s.births, comps.births)
+    np.testing.assert_allclose(s.deaths, comps.deaths)
     np.testing.assert_allclose(s.internal_out, comps.internal_out * per_head)
     np.testing.assert_allclose(s.internal_in, comps.internal_in * per_head)
     np.testing.assert_allclose(s.international_out, comps.international_out * per_head * covid)
@@ -159,3 +161,30 @@ def test_labour_market_accounts_balance(seed: int, jobs: float, grow: float) -> 
     np.testing.assert_allclose(s.jobs_by_section.sum(axis=1), s.workplace_jobs, atol=1e-6)
     local_workers = s.employed_residents - s.out_commuters
     np.testing.assert_allclose(s.workplace_jobs - s.in_commuters, local_workers, atol=1e-6)
+
+
+def test_registered_births_and_deaths_are_not_scaled_by_the_old_estimate() -> None:
+    """Issue 8: a pre-census estimate 25% too high must not lower fertility or mortality."""
+    P, comps = synthetic()
+    inflated = ComponentArrays(
+        **{**comps.__dict__, "population_start": comps.population_start * 1.33}
+    )
+    a = calibrate_from_arrays(("A", "B", "C"), P, comps, correct_unattributed=False)
+    b = calibrate_from_arrays(("A", "B", "C"), P, inflated, correct_unattributed=False)
+    np.testing.assert_allclose(b.tfr, a.tfr)
+    np.testing.assert_allclose(b.smr, a.smr)
+    # the estimated migration flows still keep their rate per head
+    np.testing.assert_allclose(b.internal_in, a.internal_in / 1.33)
+
+
+def test_camden_fertility_and_mortality_on_its_census_population() -> None:
+    """Issue 8 reproduction: Camden's TFR was 0.86 and its mortality ratio 0.78, because its
+    mid-2019 estimate was 25% above the census count; about 1.10 and 1.00 are right."""
+    from game.census import load_world
+    from game.sim.population import calibrate_world
+
+    world = load_world()
+    rates = calibrate_world(world, PARAMS.schedules, PARAMS.demography, PARAMS.pooled_areas)
+    i = world.index[world.resolve("Camden").code]
+    assert 1.0 < rates.tfr[i] < 1.2
+    assert 0.93 < rates.smr[i] < 1.07
