@@ -87,6 +87,13 @@ def _area_mismatch(world: Any, given: str, planned: str) -> tuple[str, str] | No
     return None if a[1] == b[1] and a[1] else (a[0], b[0])
 
 
+LEAKAGE_BASIS = {
+    "census": "Census 2021 travel to work (in-commuters' share of the area's jobs)",
+    "profile": "the catalogue's additionality profile (ready reckoner)",
+    "scenario": "the scenario's own additionality for this type",
+}
+
+
 def _cpj(x: float | None) -> str:
     return "n/a" if x is None else _money(x)
 
@@ -236,6 +243,7 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
                 "opens": part.opens,
                 "status": status.get(part.project_id, "open"),
                 "construction_job_years": a.construction_job_years,
+                "leakage": {"basis": part.leakage_basis, "rate": part.leakage_rate},
                 "local": {
                     "level": st.level,
                     **loc.as_dict(),
@@ -400,10 +408,15 @@ def format_summary(s: dict[str, Any]) -> str:
                 f" + construction {loc['construction_fte']:.1f}"
                 f" ({p['construction_job_years']:.0f} job-years / 10)"
             )
+            leak = p["leakage"]
             lines.append(
                 f"     deadweight -{loc['deadweight']:.1f}  leakage -{loc['leakage']:.1f}  "
                 f"displacement -{loc['displacement']:.1f}  substitution "
                 f"-{loc['substitution']:.1f}  multiplier +{loc['multiplier_effect']:.1f}"
+            )
+            lines.append(
+                f"     operational leakage {leak['rate']:.0%}: "
+                f"{LEAKAGE_BASIS.get(leak['basis'], leak['basis'])}"
             )
             lines.append(
                 f"     net new jobs {loc['net']:.1f} ({wl} {wid['net']:.1f}); "

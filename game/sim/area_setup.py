@@ -130,15 +130,32 @@ class AreaContext:
         """Construction jobs' factors at `level`, with the variant applied."""
         return self.vary(self.params.catalogue.profiles["construction"].levels[level])
 
+    def leakage_basis(self, ptype: ProjectType) -> dict[str, str]:
+        """Where each level's leakage comes from: "census" (Census 2021 travel to work,
+        replacing a catalogue profile's ready-reckoner value), "profile" (the catalogue
+        profile, no census figure for that level) or "scenario" (the type's own factors,
+        e.g. from an analyst's survey, which census leakage never overwrites)."""
+        profiles = self.params.catalogue.profiles
+        profile = profiles.get(ptype.additionality_profile)
+        out: dict[str, str] = {}
+        for lv, f in ptype.additionality.items():
+            own = profile is None or profile.levels.get(lv) != f  # type: ignore[call-overload]
+            if own:
+                out[lv] = "scenario"
+            else:
+                out[lv] = "census" if lv in self.census_leakage else "profile"
+        return out
+
     def level_factors(self, ptype: ProjectType) -> dict[str, Factors]:
-        """A type's operational additionality for this area: census leakage where known,
-        then the uncertainty variant."""
+        """A type's operational additionality for this area: census leakage where the
+        factors are a catalogue profile's, then the uncertainty variant."""
         cached = self._factors.get(ptype.id)
         if cached is not None and cached[0] is ptype:
             return cached[1]
+        basis = self.leakage_basis(ptype)
         out: dict[str, Factors] = {}
         for lv, f in ptype.additionality.items():
-            if lv in self.census_leakage:
+            if basis[lv] == "census":
                 f = f.model_copy(update={"leakage": self.census_leakage[lv]})
             out[lv] = self.vary(f)
         self._factors[ptype.id] = (ptype, out)

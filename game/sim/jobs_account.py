@@ -70,6 +70,11 @@ class ProjectJobs:
     construction_fte: float  # gross, job-years / 10
     local: JobsBreakdown  # construction + operational at the level played
     wider: JobsBreakdown  # the same at the wider grouping
+    # Which leakage the operational jobs used at the level played: "census" (Census 2021
+    # travel to work), "profile" (the catalogue's ready reckoner) or "scenario" (the
+    # type's own factors), and its rate.
+    leakage_basis: str = "profile"
+    leakage_rate: float = 0.0
 
     @property
     def cost(self) -> float:

@@ -97,6 +97,7 @@ class ProjectQueue:
             wider_level=ctx.wider_level,
             wider_factors=by_level.get(ctx.wider_level, factors),
             wider_construction_factors=ctx.construction(ctx.wider_level),
+            leakage_basis=ctx.leakage_basis(ptype).get(ctx.level, "profile"),
         )
 
     def open_and_waiting(self, year: int) -> tuple[list[ActiveProject], list[ActiveProject]]:

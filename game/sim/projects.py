@@ -97,6 +97,7 @@ class ActiveProject:
     wider_level: str = "region"
     wider_factors: Factors | None = None  # operational additionality at the wider level
     wider_construction_factors: Factors | None = None
+    leakage_basis: str = "profile"  # census | profile | scenario (AreaContext.leakage_basis)
 
     def __post_init__(self) -> None:
         b = self.ptype.build_years
@@ -159,6 +160,8 @@ class ActiveProject:
             construction_fte=constr,
             local=local,
             wider=wider,
+            leakage_basis=self.leakage_basis,
+            leakage_rate=self.factors.leakage,
         )
 
     # -- phases for the record at mid-year Y ------------------------------------------------

@@ -132,9 +132,10 @@ def test_hand_computed_account(world) -> None:
     eng.submit(FundProject("hand_case"))
     eng.run()
     acc = eng.jobs_account()
-    # Census leakage replaces the catalogue's at LA level: in-commuters' share of jobs.
-    c = world.resolve("Hartlepool").commuting
-    leak = c.in_commuters / c.workplace_jobs
+    # A custom type keeps its own leakage (10%): census leakage replaces only a catalogue
+    # profile's value (issue 8; it used to overwrite this one with Hartlepool's 20.5%).
+    leak = 0.1
+    assert acc.projects[0].leakage_basis == "scenario"
     # 100 gross -> deadweight 50 -> leakage 50*leak -> displacement 20% -> x1.5.
     net = 100 * 0.5 * (1 - leak) * 0.8 * 1.5
     assert acc.gross_total == pytest.approx(100.0) and acc.construction_fte == 0.0
