@@ -141,6 +141,9 @@ class ProjectType(Strict):
     people_served: NonNegativeFloat = 0.0
     annual_benefit: NonNegativeFloat = 0.0  # monetised non-jobs benefit, GBP/yr once open
     optimism_bias: OptimismClass = "standard_buildings"
+    # Who lives in the homes it builds (a row of data/params/housing_types.csv): how many
+    # people a home and their ages. "general" homes fill as the area's households do.
+    housing: str = Field(default="general", pattern=r"^[a-z][a-z0-9_]*$")
     sources: tuple[Source, ...] = ()
 
     @field_validator("operational_fte")

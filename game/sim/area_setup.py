@@ -96,6 +96,25 @@ def census_leakage(world: World, played: PlayedArea, enabled: bool) -> dict[str,
     return out
 
 
+def household_sizes(params: Parameters, codes: tuple[str, ...]) -> np.ndarray:
+    """Each member's Census 2021 household size (the national figure where none is given)."""
+    national = float(np.mean(params.links.household_size))
+    return np.array([params.household_size.get(c, national) for c in codes])
+
+
+def occupants(
+    params: Parameters, sizes: np.ndarray, population: np.ndarray
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """People per home (n,) and occupants' sex x age shares (2, 91) by housing type.
+
+    population: E&W by sex and age (2, 91), which splits a type's age bands."""
+    migrants = params.schedules.migrant_profile
+    return {
+        name: (h.occupancy(sizes), h.profile(migrants, population))
+        for name, h in params.housing.items()
+    }
+
+
 @dataclass(frozen=True)
 class AreaContext:
     """Everything fixed for one engine run that projects, previews and appraisals read."""
@@ -108,6 +127,8 @@ class AreaContext:
     start_indicators: Mapping[str, float]
     pop_weights: np.ndarray  # (n,) share of the start population in each member
     census_leakage: Mapping[str, float]
+    household_size: np.ndarray  # (n,) Census 2021 household residents / households
+    occupants: Mapping[str, tuple[np.ndarray, np.ndarray]]  # housing -> (size (n,), (2, 91))
     _factors: dict[str, tuple[ProjectType, dict[str, Factors]]] = field(default_factory=dict)
 
     @property
@@ -139,7 +160,7 @@ class AreaContext:
         profile = profiles.get(ptype.additionality_profile)
         out: dict[str, str] = {}
         for lv, f in ptype.additionality.items():
-            own = profile is None or profile.levels.get(lv) != f  # type: ignore[call-overload]
+            own = profile is None or profile.levels.get(lv) != f
             if own:
                 out[lv] = "scenario"
             else:

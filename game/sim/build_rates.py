@@ -299,6 +299,61 @@ def write_schedules(params_dir: Path, rates_raw: Path, census_raw: Path) -> None
     )
 
 
+HOUSEHOLD_SIZE_FILE = "household_size.csv"
+QUIZ_FILE = "ons-census2021-quiz-indicators/census-quiz-data-2021-v9.csv"
+TS054_FILE = "nomis-census2021-bulk/census2021-ts054-ltla.csv"
+
+
+def derive_household_sizes(
+    census_raw: Path, national_size: float
+) -> tuple[dict[str, float], float]:
+    """Average household size (household residents / households) per LAD, Census 2021.
+
+    TS041/TS001 (household residents) are not in census-raw; the ONS census-quiz extract
+    gives each LAD's share of 1-, 2-, 3- and 4-or-more-person households (TS017 rounded to
+    0.1%). Mean size = p1 + 2 p2 + 3 p3 + m4 p4, where m4, the mean size of a 4-or-more
+    household, is one national figure chosen so that the household-weighted mean over E&W
+    equals the published 2.36 (households from TS054). Returns (sizes, m4).
+    """
+    households: dict[str, float] = {}
+    for row in _read_rows(census_raw / TS054_FILE):
+        households[row["geography code"]] = float(row["Tenure of household: Total: All households"])
+    shares: dict[str, tuple[float, float, float, float]] = {}
+    for row in _read_rows(census_raw / QUIZ_FILE):
+        code = row["code"]
+        if code in households:
+            shares[code] = tuple(  # type: ignore[assignment]
+                float(row[f"household_{k}-person_perc"]) / 100.0 for k in (1, 2, 3, 4)
+            )
+    missing = sorted(set(households) - set(shares))
+    if missing:
+        raise DataError(str(census_raw / QUIZ_FILE), f"no household sizes for {missing[:3]}")
+    total = sum(households.values())
+    small = sum(households[c] * (p[0] + 2 * p[1] + 3 * p[2]) for c, p in shares.items())
+    big = sum(households[c] * p[3] for c, p in shares.items())
+    m4 = (national_size * total - small) / big
+    sizes = {c: p[0] + 2 * p[1] + 3 * p[2] + m4 * p[3] for c, p in shares.items()}
+    return dict(sorted(sizes.items())), m4
+
+
+def write_household_sizes(params_dir: Path, census_raw: Path) -> None:
+    from game.sim.params_bundle import read_links_values
+
+    national = read_links_values(params_dir)["household_size"]
+    sizes, m4 = derive_household_sizes(census_raw, national)
+    source = (
+        "Census 2021 household size distribution (ONS census quiz extract of TS017: 1, 2, 3 "
+        f"and 4+ person households, 0.1%) x sizes 1, 2, 3 and {m4:.3f} for 4+ (one national "
+        f"figure giving the E&W mean {national} over TS054 households); household "
+        "residents / households"
+    )
+    _write_csv(
+        params_dir / HOUSEHOLD_SIZE_FILE,
+        ["area_code", "household_size", "source", "status"],
+        [[c, f"{v:.4f}", source, "derived"] for c, v in sizes.items()],
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from game.census.paths import shared_dir
     from game.resources import data_dir
@@ -323,6 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = args.out or data_dir() / "params"
     try:
         write_schedules(out, args.raw, args.census_raw)
+        write_household_sizes(out, args.census_raw)
     except DataError as exc:
         print(f"error: {exc}")
         return 2

@@ -27,6 +27,8 @@ from game.sim.area_setup import (
     BasePopulation,
     PlayedArea,
     census_leakage,
+    household_sizes,
+    occupants,
     resolve_area,
 )
 from game.sim.area_setup import base_population as start_population
@@ -36,6 +38,7 @@ from game.sim.migration_targets import MigrationTargets
 from game.sim.params_bundle import Parameters
 from game.sim.population import (
     DemographicRates,
+    add_migrants,
     calibrate_demography,
     calibrate_world,
     step_population,
@@ -143,7 +146,13 @@ class Engine:
         self.groups = self.approval.groups
         self.labels = {k: v.label for k, v in params.indicator_specs.items()}
         self.projects = ProjectQueue(self.ctx)
-        self.migration = MigrationTargets(self.n, params.links, self.variant.migration_response)
+        self.migration = MigrationTargets(
+            self.n,
+            params.links,
+            self.variant.migration_response,
+            self.ctx.occupants,
+            params.schedules.migrant_profile,
+        )
         self.history: list[YearRecord] = []
         self.log: list[Event] = []  # every event so far, in order
         self._targets: dict[tuple[str, bool], np.ndarray] = {}
@@ -163,7 +172,18 @@ class Engine:
         self, played: PlayedArea, variant: str, P0: np.ndarray, lab0: LabourState
     ) -> AreaContext:
         params = self.params
-        start = self._start_state(P0, lab0)
+        sizes = household_sizes(params, played.codes)
+        start = self._start_state(P0, lab0, sizes)
+        ew = np.asarray(self.world.population_array(), dtype=np.float64).sum(axis=0)
+        unknown = sorted(
+            t.id for t in self.catalogue.types.values() if t.housing not in params.housing
+        )
+        if unknown:
+            raise ScenarioError(
+                f"project type '{unknown[0]}': unknown housing type "
+                f"'{self.catalogue.types[unknown[0]].housing}' "
+                f"(known: {', '.join(sorted(params.housing))})"
+            )
         return AreaContext(
             params=params,
             catalogue=self.catalogue,
@@ -175,17 +195,22 @@ class Engine:
             census_leakage=census_leakage(
                 self.world, played, bool(params.appraisal.get("leakage_from_census", 0.0))
             ),
+            household_size=sizes,
+            occupants=occupants(params, sizes, ew),
         )
 
-    def _start_state(self, P0: np.ndarray, lab0: LabourState) -> ind.StartState:
+    def _start_state(self, P0: np.ndarray, lab0: LabourState, sizes: np.ndarray) -> ind.StartState:
         world = self.world
         pop0 = float(P0.sum())
         everyone = world.population_array()[[world.index[c] for c in self.codes]].sum()
         share = pop0 / max(float(everyone), 1.0)
+        members = np.array([float(world.areas[c].households) for c in self.codes])
         return ind.StartState(
             population=pop0,
             children=float(P0[:, :, ind.CHILD_AGES].sum()),
             households=float(self.profile.households) * share,
+            # household residents / households over the members (household-weighted)
+            household_size=float((members * sizes).sum() / max(members.sum(), 1.0)),
             jobs=float(lab0.workplace_jobs.sum()),
             unemployment_rate=float(lab0.unemployed.sum() / max(lab0.labour_force.sum(), 1.0)),
             budget=self.budget,
@@ -273,11 +298,14 @@ class Engine:
         fx.stocks.net_additional_jobs = net_total
         self.budget -= fx.stocks.running_cost
         self.migration.schedule(Y, fx.new_homes, fx.op_workplace, self.lab)
-        extra = self.migration.extra_migrants(Y, self.P, self.Pb)
 
         fs = self.variant.fertility_scale
-        step = step_population(self.P, self.rates, extra, fertility_scale=fs)
+        step = step_population(self.P, self.rates, None, fertility_scale=fs)
         step_b = step_population(self.Pb, self.rates, None, fertility_scale=fs)
+        # The top-up is solved after the year's deaths and moves (issue 8).
+        extra = self.migration.extra_migrants(Y, step.population, step_b.population)
+        if extra is not None:
+            step = add_migrants(step, extra)
         self.P, self.Pb = step.population, step_b.population
         lab_b = labour_market(self.Pb, self.labour_base)
         lab = (

@@ -74,6 +74,7 @@ class StartState:
     jobs: float
     unemployment_rate: float
     budget: float
+    household_size: float  # household residents / households (Census 2021 household_size.csv)
 
 
 @dataclass
@@ -134,8 +135,16 @@ def compute(
     gp0 = specs["gp_capacity_per_person"].start_value or 1.0
     bb0 = specs["broadband_gigabit_share"].start_value or 0.0
     growth_trend = x.baseline_total / start.population if start.population > 0 else 1.0
-    dwellings = start.households / (1.0 - vacancy) * growth_trend + stocks.homes
-    households_needed = start.households * (pop / start.population if start.population else 1)
+    # Trend house-building keeps pace with the baseline's households (at the area's own
+    # household size), so the baseline keeps its homes-per-household ratio.
+    trend_households = start.households + (x.baseline_total - start.population) / (
+        start.household_size
+    )
+    dwellings = trend_households / (1.0 - vacancy) + stocks.homes
+    # Extra people form households at the area's own household size (household residents
+    # / households), as new homes fill (game.sim.housing), so homes added never lower the
+    # ratio (issue 8: at E&W's 2.36 per home they did where households are small).
+    households_needed = start.households + (pop - start.population) / start.household_size
     premises = max(start.households / (1.0 - vacancy) * growth_trend, 1.0)
     rollout = min(ip.broadband_ceiling, bb0 + ip.broadband_rollout * x.years_since_start)
     lf = x.labour_force

@@ -23,6 +23,7 @@ from game.model.area import N_AGES
 from game.provenance import named_values, sourced_rows
 from game.scenarios.catalogue import Catalogue, load_catalogue
 from game.sim.approval import ApprovalWeights
+from game.sim.housing import AgeBand, HousingType
 from game.sim.indicators import SIGNAL_INDICATORS, IndicatorParams, IndicatorSpec
 from game.sim.migration_links import MigrationLinkParams
 from game.sim.schedules import (
@@ -45,6 +46,9 @@ WEIGHTS_FILE = "approval_weights.csv"
 ADDITIONALITY_FILE = "additionality.csv"
 APPRAISAL_FILE = "appraisal_params.csv"
 VARIANTS_FILE = "uncertainty.csv"
+HOUSEHOLD_SIZE_FILE = "household_size.csv"
+HOUSING_TYPES_FILE = "housing_types.csv"
+HOUSING_AGES_FILE = "housing_ages.csv"
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class Parameters:
     indicator_specs: Mapping[str, IndicatorSpec]
     indicator: IndicatorParams
     variants: Mapping[str, Variant]
+    household_size: Mapping[str, float]  # LAD code -> household residents / households
+    housing: Mapping[str, HousingType]  # who lives in new homes, by housing type
 
     def variant(self, name: str) -> Variant:
         if name not in self.variants:
@@ -143,9 +149,13 @@ def read_activity(params_dir: Path) -> FloatArray:
     return _frozen(out)
 
 
+def read_links_values(params_dir: Path) -> dict[str, float]:
+    return named_values(params_dir / LINKS_FILE, key="parameter")
+
+
 def read_links(params_dir: Path, activity: FloatArray, migrants: FloatArray) -> MigrationLinkParams:
     path = params_dir / LINKS_FILE
-    values = named_values(path, key="parameter")
+    values = read_links_values(params_dir)
     needed = [f.name for f in dataclasses.fields(MigrationLinkParams)]
     missing = [k for k in needed if k not in values and k != "migrant_activity_rate"]
     if missing:
@@ -232,6 +242,45 @@ def read_variants(path: Path) -> Mapping[str, Variant]:
     return MappingProxyType(out)
 
 
+def read_household_size(params_dir: Path) -> Mapping[str, float]:
+    path = params_dir / HOUSEHOLD_SIZE_FILE
+    out: dict[str, float] = {}
+    for i, row in sourced_rows(path, ("area_code", "household_size")):
+        size = _number(path, row, i, "household_size")
+        if not 1.0 <= size <= 6.0:
+            raise DataError(str(path), f"household size {size} outside 1..6", row=i)
+        out[row["area_code"].strip()] = size
+    return MappingProxyType(out)
+
+
+def read_housing(params_dir: Path) -> Mapping[str, HousingType]:
+    """Housing types (people per home, or "area") with their occupants' age bands."""
+    path = params_dir / HOUSING_AGES_FILE
+    bands: dict[str, list[AgeBand]] = {}
+    for i, row in sourced_rows(path, ("housing_type", "age_from", "age_to", "share", "split_by")):
+        lo, hi = (
+            int(_number(path, row, i, "age_from", int)),
+            int(_number(path, row, i, "age_to", int)),
+        )
+        if not 0 <= lo <= hi < N_AGES or row["split_by"] not in ("migrants", "population"):
+            raise DataError(str(path), f"bad band {lo}-{hi} / {row['split_by']}", row=i)
+        band = AgeBand(lo, hi, _number(path, row, i, "share"), row["split_by"])
+        bands.setdefault(row["housing_type"].strip(), []).append(band)
+    types_path = params_dir / HOUSING_TYPES_FILE
+    out: dict[str, HousingType] = {}
+    for i, row in sourced_rows(types_path, ("housing_type", "people_per_home")):
+        name = row["housing_type"].strip()
+        if name not in bands:
+            raise DataError(str(path), f"no age bands for housing type '{name}'")
+        size = None if row["people_per_home"].strip() == "area" else (
+            _number(types_path, row, i, "people_per_home")
+        )  # fmt: skip
+        out[name] = HousingType(name, size, tuple(bands[name]))
+    if "general" not in out:
+        raise DataError(str(types_path), "needs a 'general' housing type")
+    return MappingProxyType(out)
+
+
 def load_parameters(data_dir: Path) -> Parameters:
     """Read every engine parameter under `data_dir` (the shipped one is
     game.resources.data_dir()). Raises DataError naming the file, row and column."""
@@ -257,4 +306,6 @@ def load_parameters(data_dir: Path) -> Parameters:
         indicator_specs=read_specs(params_dir / INDICATORS_FILE),
         indicator=indicator_params(approval, approval_path, links.vacancy_rate),
         variants=read_variants(projects_dir / VARIANTS_FILE),
+        household_size=read_household_size(params_dir),
+        housing=read_housing(params_dir),
     )

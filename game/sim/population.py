@@ -8,6 +8,7 @@ the GLA model use: age on -> births -> deaths -> emigration -> internal out -> i
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -183,6 +184,18 @@ def step_population(
         international_in=international_in.copy(),
         international_out=emigrating.sum(axis=(1, 2)),
         extra_migrants=extra,
+    )
+
+
+def add_migrants(step: PopulationStep, people: FloatArray) -> PopulationStep:
+    """The year's step with extra (project-induced) migrants (n, 2, 91) added at its end,
+    after that year's deaths and out-migration (a net outflow takes at most those there)."""
+    P = step.population
+    applied = np.maximum(np.asarray(people, dtype=np.float64), -P)
+    return dataclasses.replace(
+        step,
+        population=np.maximum(P + applied, 0.0),
+        extra_migrants=step.extra_migrants + applied.sum(axis=(1, 2)),
     )
 
 

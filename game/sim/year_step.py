@@ -33,7 +33,7 @@ class ProjectEffects:
 
     extra_jobs: np.ndarray  # (n, 21) net additional workplace jobs by section
     op_workplace: np.ndarray  # (n,) operational workplace jobs
-    new_homes: np.ndarray  # (n,) homes first occupied this year
+    new_homes: dict[str, np.ndarray]  # housing type -> (n,) homes first occupied this year
     stocks: ind.Stocks
     project_jobs: dict[str, dict[str, float]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
@@ -44,7 +44,7 @@ def project_effects(active: list[ActiveProject], year: int, n: int) -> ProjectEf
     fx = ProjectEffects(
         extra_jobs=np.zeros((n, N_SECTIONS)),
         op_workplace=np.zeros(n),
-        new_homes=np.zeros(n),
+        new_homes={},
         stocks=ind.Stocks(index_points={}),
     )
     for p in active:
@@ -60,7 +60,8 @@ def project_effects(active: list[ActiveProject], year: int, n: int) -> ProjectEf
         if p.stock_from <= year:
             add_open_stocks(fx.stocks, p)
             if p.stock_from == year and p.homes:
-                fx.new_homes += p.homes_by_area
+                kind = p.ptype.housing
+                fx.new_homes[kind] = fx.new_homes.get(kind, np.zeros(n)) + p.homes_by_area
         if p.opens == year and p.ptype.build_years > 0:
             data: dict[str, EventValue] = {"project_id": p.id, "type_id": p.ptype.id}
             fx.events.append(Event("opened", year, f"{p.label} opened", data))

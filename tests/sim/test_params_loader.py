@@ -78,6 +78,9 @@ def test_indicator_and_variant_tables_also_need_a_source(tmp_path: Path) -> None
         "params/additionality.csv",
         "params/approval_weights.csv",
         "projects/appraisal_params.csv",
+        "params/household_size.csv",
+        "params/housing_types.csv",
+        "params/housing_ages.csv",
     ],
 )
 def test_every_engine_file_gets_the_same_rule(tmp_path: Path, name: str) -> None:

@@ -108,3 +108,15 @@ def test_every_params_row_has_a_source_and_status() -> None:
         for row in rows:
             assert row["source"].strip(), name
             assert row["status"] in ("verified", "derived", "assumption"), name
+
+
+def test_shipped_household_sizes_are_the_derivation() -> None:
+    from game.sim.build_rates import derive_household_sizes
+
+    census_raw = RATES_RAW_DIR.parent / "census-raw"
+    sizes, m4 = derive_household_sizes(census_raw, 2.36)
+    shipped = shipped_parameters().household_size
+    assert set(shipped) == set(sizes)
+    for code, size in sizes.items():
+        assert shipped[code] == pytest.approx(size, abs=1e-4)
+    assert 4.2 < m4 < 4.9  # mean size of a 4-or-more-person household
