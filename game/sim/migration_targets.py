@@ -97,6 +97,7 @@ class MigrationTargets:
         need = np.maximum(target - gap, 0.0)
         mix = self.target_dwelling + np.maximum(j, 0.0)[:, None, None] * self.migrant_profile
         total = mix.sum(axis=(1, 2), keepdims=True)
-        mix = np.divide(mix, total, out=np.broadcast_to(self.migrant_profile, mix.shape).copy(),
-                        where=total > 0)  # fmt: skip
+        mix = np.divide(
+            mix, total, out=np.broadcast_to(self.migrant_profile, mix.shape).copy(), where=total > 0
+        )
         return np.asarray(need[:, None, None] * mix)

@@ -272,9 +272,11 @@ def read_housing(params_dir: Path) -> Mapping[str, HousingType]:
         name = row["housing_type"].strip()
         if name not in bands:
             raise DataError(str(path), f"no age bands for housing type '{name}'")
-        size = None if row["people_per_home"].strip() == "area" else (
-            _number(types_path, row, i, "people_per_home")
-        )  # fmt: skip
+        size = (
+            None
+            if row["people_per_home"].strip() == "area"
+            else (_number(types_path, row, i, "people_per_home"))
+        )
         out[name] = HousingType(name, size, tuple(bands[name]))
     if "general" not in out:
         raise DataError(str(types_path), "needs a 'general' housing type")

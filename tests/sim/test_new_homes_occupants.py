@@ -58,8 +58,10 @@ def test_general_homes_fill_at_the_areas_own_household_size_every_year(world) ->
 
 
 def test_homes_per_household_does_not_fall_when_homes_are_added(world) -> None:
-    for area, type_id, homes in (("Westminster", "affordable_homes", 1000),
-                                 ("Hartlepool", "extra_care_housing", 300)):  # fmt: skip
+    for area, type_id, homes in (
+        ("Westminster", "affordable_homes", 1000),
+        ("Hartlepool", "extra_care_housing", 300),
+    ):
         eng = Engine(world, area, years=6, budget=1e12, params=PARAMS)
         per_unit = PARAMS.catalogue.types[type_id].outputs["homes"]
         eng.submit(FundProject(type_id, scale=homes / per_unit))

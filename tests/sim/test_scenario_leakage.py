@@ -11,8 +11,13 @@ from game.scenarios import PlannedProject, ProjectType, Scenario
 from game.sim.engine import Engine
 
 PARAMS = shipped_parameters()
-SURVEY = {"leakage": 0.6, "displacement": 0.3, "substitution": 0.0, "deadweight": 0.2,
-          "multiplier": 1.2}  # fmt: skip
+SURVEY = {
+    "leakage": 0.6,
+    "displacement": 0.3,
+    "substitution": 0.0,
+    "deadweight": 0.2,
+    "multiplier": 1.2,
+}
 
 
 def _custom_type() -> ProjectType:
@@ -73,7 +78,9 @@ def test_simulate_prints_the_leakage_basis_per_project(tmp_path) -> None:
     path.write_text(json.dumps(scen), encoding="utf-8")
     out = subprocess.run(
         [sys.executable, "main.py", "simulate", "--scenario", str(path), "--years", "3", "--json"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     line = json.loads(out.stdout)["projects"][0]
     assert line["leakage"] == {"basis": "scenario", "rate": 0.6}
