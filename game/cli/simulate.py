@@ -232,7 +232,11 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
     status = {p.id: p.status for p in st.projects}
     projects = []
     for part in acc.projects:
-        a = central.appraise(part.type_id, _scale_of(st.projects, part.project_id))
+        a = central.appraise(
+            part.type_id,
+            _scale_of(st.projects, part.project_id),
+            started=_started_of(st.projects, part.project_id),
+        )
         loc, wid = part.local, part.wider
         projects.append(
             {
@@ -322,6 +326,10 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
 
 def _scale_of(projects: Any, pid: str) -> float:
     return next((p.scale for p in projects if p.id == pid), 1.0)
+
+
+def _started_of(projects: Any, pid: str) -> int | None:
+    return next((p.started for p in projects if p.id == pid), None)
 
 
 def _cumulative_reasons(engine: Any, group: str) -> list[dict[str, Any]]:

@@ -93,18 +93,30 @@ def appraise_level(
 
 
 def present_values(
-    ptype: ProjectType, scale: float, net_operational: float, params: Mapping[str, float]
+    ptype: ProjectType,
+    scale: float,
+    net_operational: float,
+    params: Mapping[str, float],
+    start_offset: int = 0,
 ) -> tuple[float, float]:
-    """(PV costs, PV benefits) over build years + the appraisal period, from year 0."""
+    """(PV costs, PV benefits) over build years + the appraisal period.
+
+    Every flow is discounted to one base year: the year the project is funded is
+    `start_offset` years after it (a programme's projects are all discounted to the run's
+    first year, so their present values add up). Year t is the year from base + t to
+    base + t + 1; capital is spread over the build years, and running costs and benefits
+    start in the year the engine starts the operational jobs (the first full year after
+    opening, game.sim.projects)."""
     ob = params[f"optimism_bias_{ptype.optimism_bias}"]
     b = ptype.build_years
+    t0 = start_offset
     years = int(params["appraisal_years"])
     capital = ptype.capital_cost * scale * (1.0 + ob)
-    pv_c = sum(capital / max(b, 1) * discount_factor(t, params) for t in range(max(b, 1)))
+    pv_c = sum(capital / max(b, 1) * discount_factor(t0 + t, params) for t in range(max(b, 1)))
     pv_b = 0.0
     decay = params["job_benefit_decay"]
     for k in range(years):
-        df = discount_factor(b + k, params)
+        df = discount_factor(t0 + b + k, params)
         pv_c += ptype.running_cost * scale * df
         jobs_gva = net_operational * params["gva_per_fte"] * (1.0 - decay) ** k
         pv_b += (jobs_gva + ptype.annual_benefit * scale) * df
@@ -120,13 +132,16 @@ def appraise(
     params: Mapping[str, float],
     construction: Mapping[str, Factors],
     national_construction: Factors,
+    start_offset: int = 0,
 ) -> Appraisal:
     """`construction`: the construction profile's factors at the two levels (with the
-    engine's variant); `national_construction`: the profile's national factors."""
+    engine's variant); `national_construction`: the profile's national factors;
+    `start_offset`: years from the base year present values are discounted to until the
+    project is funded (0: funded now)."""
     local = appraise_level(ptype, scale, level, params, construction[level])
     wider = appraise_level(ptype, scale, wider_level, params, construction[wider_level])
     national = appraise_level(ptype, scale, "national", params, national_construction)
-    pv_c, pv_b = present_values(ptype, scale, local.operational.net, params)
+    pv_c, pv_b = present_values(ptype, scale, local.operational.net, params, start_offset)
     groups = groups or {}
     sup = sorted(
         ((g, int(groups.get(g, 0)), s) for g, s in ptype.group_effects.items() if s > 0),

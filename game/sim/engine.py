@@ -462,8 +462,12 @@ class Engine:
             projects=tuple(p.snapshot(self.year) for p in self.active),
         )
 
-    def appraise(self, type_id: str, scale: float = 1.0) -> Appraisal:
-        return appraise_type(self.ctx, type_id, scale)
+    def appraise(self, type_id: str, scale: float = 1.0, started: int | None = None) -> Appraisal:
+        """A project type's appraisal here. For a funded project pass `started` (the year it
+        was funded): its present values are then discounted to the run's first year, so a
+        programme's present values add up. Without it, to the year it would be funded."""
+        offset = 0 if started is None else started - self.start_year
+        return appraise_type(self.ctx, type_id, scale, offset)
 
     def preview_approval(self, cmd: FundProject) -> Preview:
         """Change in each group's approval target once the project is open (consultation)."""

@@ -142,7 +142,7 @@ def project_jobs_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
     rows = []
     for variant, eng in _ordered(engines):
         for p in eng.state.projects:
-            a = eng.appraise(p.type_id, p.scale)
+            a = eng.appraise(p.type_id, p.scale, started=p.started)
             for lv in (a.local, a.wider):
                 for part, b in (
                     ("construction", lv.construction),

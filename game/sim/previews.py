@@ -28,8 +28,9 @@ from game.sim.year_step import add_open_stocks
 MIN_SHOWN = 0.005
 
 
-def appraise_type(ctx: AreaContext, type_id: str, scale: float) -> Appraisal:
-    """The appraisal of one project type at `scale` for this area and variant."""
+def appraise_type(ctx: AreaContext, type_id: str, scale: float, start_offset: int = 0) -> Appraisal:
+    """The appraisal of one project type at `scale` for this area and variant; present
+    values discounted to `start_offset` years before its funding year."""
     if type_id not in ctx.catalogue.types:
         raise ScenarioError(unknown_type_message(type_id, ctx.catalogue.types))
     ptype = ctx.catalogue.types[type_id]
@@ -46,6 +47,7 @@ def appraise_type(ctx: AreaContext, type_id: str, scale: float) -> Appraisal:
             ctx.wider_level: ctx.construction(ctx.wider_level),
         },
         national_construction=ctx.params.catalogue.profiles["construction"].levels["national"],
+        start_offset=start_offset,
     )
     # A project cannot reach more people than live in the area (a small island).
     reach = min(result.people_affected, float(ctx.start.population))

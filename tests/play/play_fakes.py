@@ -338,7 +338,7 @@ class FakeEngine:
         self.history.append(self._record())
         return events
 
-    def appraise(self, type_id: str, scale: float = 1.0) -> Appraisal:
+    def appraise(self, type_id: str, scale: float = 1.0, started: int | None = None) -> Appraisal:
         t = self._type(type_id).model_copy(
             update={
                 "additionality": dict.fromkeys(("lad", "sub_region", "national"), NET_FACTORS),
