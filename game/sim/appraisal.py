@@ -118,7 +118,9 @@ def present_values(
     for k in range(years):
         df = discount_factor(t0 + b + k, params)
         pv_c += ptype.running_cost * scale * df
-        jobs_gva = net_operational * params["gva_per_fte"] * (1.0 - decay) ** k
+        # operational jobs rise over the ramp-up years as premises let, as in the engine
+        ramp = min(1.0, (k + 1) / ptype.ramp_up_years) if ptype.ramp_up_years else 1.0
+        jobs_gva = net_operational * ramp * params["gva_per_fte"] * (1.0 - decay) ** k
         pv_b += (jobs_gva + ptype.annual_benefit * scale) * df
     return pv_c, pv_b
 

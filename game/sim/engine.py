@@ -294,7 +294,7 @@ class Engine:
         events.extend(fx.events)
         # The indicator is the jobs account's "net new jobs", so every screen shows one number.
         counted, _ = self.projects.open_and_waiting(Y)
-        net_total = float(sum(p.jobs.local.net for p in counted))
+        net_total = float(sum(p.jobs_at(Y).local.net for p in counted))
         fx.stocks.net_additional_jobs = net_total
         self.budget -= fx.stocks.running_cost
         self.migration.schedule(Y, fx.new_homes, fx.op_workplace, self.lab)
@@ -501,7 +501,7 @@ class Engine:
             y,
             self.level,
             self.wider_level,
-            tuple(p.jobs for p in counted),
+            tuple(p.jobs_at(y) for p in counted),
             tuple((p.label, p.opens) for p in later),
             float(rec.indicators["jobs"] - rec.baseline_indicators["jobs"]),
         )

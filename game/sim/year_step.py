@@ -15,13 +15,14 @@ from game.sim.records import Event, EventValue, YearRecord
 CONSTRUCTION_SECTION = 5  # SIC section F
 
 
-def add_open_stocks(stocks: ind.Stocks, p: ActiveProject) -> None:
-    """Add what an open project delivers (places, homes, premises, index points)."""
+def add_open_stocks(stocks: ind.Stocks, p: ActiveProject, year: int | None = None) -> None:
+    """Add what an open project delivers by mid-year `year` (places, homes, premises,
+    index points; None: all of it, as once fully built)."""
     points = stocks.index_points if stocks.index_points is not None else {}
     stocks.index_points = points
     stocks.school_places += p.school_places
     stocks.gp_patient_capacity += p.gp_capacity
-    stocks.homes += p.homes
+    stocks.homes += p.additional_homes if year is None else p.homes_delivered(year)
     stocks.premises_connected += p.premises
     for name, pts in p.index_points.items():
         points[name] = points.get(name, 0.0) + pts
@@ -53,15 +54,18 @@ def project_effects(active: list[ActiveProject], year: int, n: int) -> ProjectEf
             fx.extra_jobs[:, CONSTRUCTION_SECTION] += p.constr_by_area
             cj = p.constr_net_per_year
         if p.opens < year:
-            fx.extra_jobs += p.op_matrix
-            fx.op_workplace += p.op_by_area
-            oj = p.op_net
+            share = p.op_share(year)  # premises let over the ramp-up years
+            fx.extra_jobs += p.op_matrix * share
+            fx.op_workplace += p.op_by_area * share
+            oj = p.op_net * share
             fx.stocks.running_cost += p.running
         if p.stock_from <= year:
-            add_open_stocks(fx.stocks, p)
-            if p.stock_from == year and p.homes:
+            add_open_stocks(fx.stocks, p, year)
+            new = p.homes_delivered(year) - p.homes_delivered(year - 1)
+            if new > 0 and p.additional_homes > 0:
                 kind = p.ptype.housing
-                fx.new_homes[kind] = fx.new_homes.get(kind, np.zeros(n)) + p.homes_by_area
+                add = p.homes_by_area * (new / p.additional_homes)
+                fx.new_homes[kind] = fx.new_homes.get(kind, np.zeros(n)) + add
         if p.opens == year and p.ptype.build_years > 0:
             data: dict[str, EventValue] = {"project_id": p.id, "type_id": p.ptype.id}
             fx.events.append(Event("opened", year, f"{p.label} opened", data))

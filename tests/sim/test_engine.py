@@ -93,11 +93,16 @@ def test_hundred_homes_add_two_to_three_hundred_residents(world) -> None:
 
 
 def test_net_additional_jobs_reach_the_labour_market(world) -> None:
-    eng, _ = _run(world, [FundProject("business_park")], years=5)
+    eng, _ = _run(world, [FundProject("business_park")], years=7)
     last = eng.history[-1]
     extra = last.indicators["jobs"] - last.baseline_indicators["jobs"]
     p = eng.state.projects[0]
     assert extra == pytest.approx(p.jobs.workplace_net, rel=1e-6)
+    # the premises let over three years (catalogue ramp_up_years): a third in the first
+    first = eng.history[p.opens + 1 - eng.start_year]
+    assert first.indicators["jobs"] - first.baseline_indicators["jobs"] == pytest.approx(
+        p.jobs.workplace_net / 3, rel=1e-6
+    )
     # Net new jobs count the open project's construction work too (10 job-years = 1 FTE).
     assert last.indicators["net_additional_jobs"] == pytest.approx(p.total.net)
     assert last.indicators["unemployment_rate"] < last.baseline_indicators["unemployment_rate"]

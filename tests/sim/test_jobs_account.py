@@ -68,8 +68,9 @@ def test_every_variant_appraises_like_its_account(world) -> None:
     from game.sim.runs import run_low_central_high
 
     sc = Scenario(name="t", projects=(PlannedProject(type="business_park"),))
+    # seven years: the park opens in 2024 and its premises let over three years
     for eng in run_low_central_high(
-        world, "Hartlepool", years=4, scenario=sc, params=PARAMS
+        world, "Hartlepool", years=7, scenario=sc, params=PARAMS
     ).values():
         part = eng.jobs_account().projects[0]
         a = eng.appraise("business_park")

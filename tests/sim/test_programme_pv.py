@@ -53,7 +53,8 @@ def test_benefits_start_in_the_year_the_engine_starts_the_jobs() -> None:
 
     ptype = PARAMS.catalogue.types["business_park"]
     a = appraise_with(PARAMS, ptype, 1.0, "lad", "sub_region", appraisal=params)
-    one_year = a.local.operational.net * params["gva_per_fte"] + ptype.annual_benefit
+    first = 1 / ptype.ramp_up_years if ptype.ramp_up_years else 1.0  # premises letting
+    one_year = a.local.operational.net * first * params["gva_per_fte"] + ptype.annual_benefit
     assert a.pv_benefits == pytest.approx(one_year / (1 + R) ** b, rel=1e-12)
     # and the engine's first year with the operational jobs is the record year s + b + 1
     from game.sim.engine import FundProject
