@@ -61,6 +61,10 @@ class LabourBase:
     resident_share_of_jobs: FloatArray  # (n,) the area's jobs held by its residents
     section_shares: FloatArray  # (n, 21) workplace jobs by SIC section A..U
     links: MigrationLinkParams
+    # (n, n) [home h, work w]: share of w's workplace jobs held by residents of member h
+    # (Census 2021 ODWP01EW); its diagonal is resident_share_of_jobs. In a grouping, new
+    # jobs in one member are taken up where the workers live.
+    home_share: FloatArray
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,8 @@ class LabourState:
     in_commuters: FloatArray
     out_commuters: FloatArray
     local_take_up: FloatArray  # new jobs taken by local unemployed + inactive people
-    resident_share_of_jobs: FloatArray  # (n,) as in LabourBase (for migrants_for_jobs)
+    resident_share_of_jobs: FloatArray  # (n,) as in LabourBase
+    home_share: FloatArray  # (n, n) as in LabourBase (for migrants_for_jobs)
 
 
 def _ro(a: FloatArray) -> FloatArray:
@@ -100,12 +105,15 @@ def calibrate_labour_from_arrays(
     schedule: FloatArray,
     links: MigrationLinkParams,
     workplace_industry: FloatArray | None = None,
+    commute: FloatArray | None = None,
 ) -> LabourBase:
     """Fit the labour base. Counts are per area (n,); industry is (n, 21) employed residents.
 
     workplace_industry: (n, 21) jobs by section at each area as a workplace (see
     `commuting_weighted_industry`); its shares split the workplace jobs. Without it (or
     for an area where it is all zero) the residents' own mix is used.
+    commute: (n, n) [home, work] workers between the areas; without it each area's jobs
+    are taken up by its own residents only.
     """
     sched = schedule
     P = np.asarray(P, dtype=np.float64)
@@ -131,9 +139,25 @@ def calibrate_labour_from_arrays(
         jobs_per_active=_ro(_div(workplace_jobs, lf0)),
         local_share_of_workers=_ro(_div(live_and_work, resident_workers, 1.0)),
         resident_share_of_jobs=_ro(_div(live_and_work, workplace_jobs, 1.0)),
+        home_share=_ro(_home_share(live_and_work, workplace_jobs, commute)),
         section_shares=_ro(shares),
         links=links,
     )
+
+
+def _home_share(
+    live_and_work: FloatArray, workplace_jobs: FloatArray, commute: FloatArray | None
+) -> FloatArray:
+    """[h, w] share of w's workplace jobs held by residents of h (diagonal: the area's own
+    residents, exactly resident_share_of_jobs)."""
+    own = _div(np.asarray(live_and_work, float), np.asarray(workplace_jobs, float), 1.0)
+    if commute is None or len(own) == 1:
+        return np.diag(own)
+    flows = np.asarray(commute, dtype=np.float64)
+    jobs = np.asarray(workplace_jobs, dtype=np.float64)
+    share = np.divide(flows, jobs[None, :], out=np.zeros_like(flows), where=jobs[None, :] > 0)
+    np.fill_diagonal(share, own)
+    return share
 
 
 def _area_counts(a: AreaProfile) -> tuple[float, float, float, float, float, float]:
@@ -190,13 +214,16 @@ def calibrate_labour(
     counts = np.array([_area_counts(a) for a in profiles]).reshape(len(profiles), 6)
     industry = np.array([[float(a.industry.get(s, 0)) for s in SECTIONS] for a in profiles])
     workplace = None
+    between = None
     commute = getattr(world, "commute_matrix", None)
     if commute is not None:
         all_codes: tuple[str, ...] = tuple(world.codes)
         everyone = np.array(
             [[float(areas[c].industry.get(s, 0)) for s in SECTIONS] for c in all_codes]
         ).reshape(len(all_codes), len(SECTIONS))
-        workplace = commuting_weighted_industry(commute, everyone, [index[c] for c in codes])
+        rows = [index[c] for c in codes]
+        workplace = commuting_weighted_industry(commute, everyone, rows)
+        between = np.asarray(commute, dtype=np.float64)[np.ix_(rows, rows)]
     return calibrate_labour_from_arrays(
         tuple(codes),
         P_all[[index[c] for c in codes]],
@@ -210,6 +237,7 @@ def calibrate_labour(
         schedule=schedule,
         links=links,
         workplace_industry=workplace,
+        commute=between,
     )
 
 
@@ -252,7 +280,13 @@ def labour_market(
 
     # New jobs filled by residents: the local unemployed (down to the frictional floor)
     # and inactive people first; the rest by newcomers or, failing them, in-commuters.
-    resident_jobs = extra * base.resident_share_of_jobs / links.double_jobbing
+    # ... taken up where the workers live: in a grouping, by each member's residents in the
+    # proportion they hold the job area's jobs (the census commuting matrix).
+    resident_jobs = base.home_share @ extra / links.double_jobbing
+    own_jobs = np.diag(base.home_share) * extra / links.double_jobbing
+    local_frac = np.divide(
+        own_jobs, resident_jobs, out=np.ones_like(own_jobs), where=np.abs(resident_jobs) > 1e-12
+    )
     spare = np.maximum(lf_base * (u0 - links.unemployment_floor), 0.0)
     gain = resident_jobs > 0
     from_unemployed = np.where(
@@ -275,7 +309,8 @@ def labour_market(
     workplace_jobs = np.maximum(jobs_base + extra, 0.0)
 
     local_workers = employed_base * base.local_share_of_workers
-    local_workers = local_workers + from_unemployed + from_inactive + newcomers_local
+    taken_up = from_unemployed + from_inactive + newcomers_local
+    local_workers = local_workers + taken_up * np.clip(local_frac, 0.0, 1.0)
     local_workers = np.clip(local_workers, 0.0, np.minimum(employed, workplace_jobs))
     return LabourState(
         labour_force=labour_force,
@@ -288,4 +323,5 @@ def labour_market(
         out_commuters=employed - local_workers,
         local_take_up=from_unemployed + from_inactive,
         resident_share_of_jobs=base.resident_share_of_jobs,
+        home_share=base.home_share,
     )

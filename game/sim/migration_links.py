@@ -22,7 +22,7 @@ class LabourReading(Protocol):
     """What the jobs link reads from a labour-market state (game.sim.labour.LabourState)."""
 
     @property
-    def resident_share_of_jobs(self) -> FloatArray: ...
+    def home_share(self) -> FloatArray: ...
     @property
     def unemployed(self) -> FloatArray: ...
     @property
@@ -65,14 +65,16 @@ def migrants_for_jobs(
 ) -> FloatArray:
     """Extra net migrants drawn by net additional workplace jobs (negative for job losses).
 
-    employed residents needed = jobs x resident share of the area's jobs / double-jobbing;
+    employed residents needed = jobs x resident share of the area's jobs / double-jobbing
+    (in a grouping, by home member: the census commuting shares of each job area's jobs);
     the local unemployed (down to the frictional floor) and inactive take their share
     first; the rest must move in: labour force = employed / (1 - unemployment rate), and
     people = labour force / the migrant group's activity rate.
     """
     p = params
     jobs = np.asarray(net_new_jobs, dtype=np.float64)
-    employed_needed = jobs * labour_state.resident_share_of_jobs / p.double_jobbing
+    # in a grouping, workers for the jobs in one member come from where they live
+    employed_needed = labour_state.home_share @ jobs / p.double_jobbing
     spare_unemployed = np.maximum(
         labour_state.unemployed - p.unemployment_floor * labour_state.labour_force, 0.0
     )
