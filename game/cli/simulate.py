@@ -208,12 +208,21 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
     def band(key: str) -> dict[str, float]:
         return {v: e.history[-1].indicators[key] for v, e in engines.items()}
 
+    def impact(key: str) -> dict[str, float]:
+        # each variant against its own baseline: the plan's effect, not the trend's spread
+        return {
+            v: e.history[-1].indicators[key] - e.history[-1].baseline_indicators[key]
+            for v, e in engines.items()
+        }
+
     headline = {
         k: {
             "start": first.indicators[k],
             "baseline": last.baseline_indicators[k],
             "scenario": last.indicators[k],
             "scenario_band": band(k),
+            "impact": last.indicators[k] - last.baseline_indicators[k],
+            "impact_band": impact(k),
         }
         for k in keys
     }
@@ -371,7 +380,8 @@ def format_summary(s: dict[str, Any]) -> str:
         + f"), {y0}-{y1}, seed {s['seed']}",
         f"Scenario: {s['scenario'] or '(none: baseline only)'}",
         "Projections, not forecasts. Ranges are the lowest - highest of the low / central / high"
-        " variants.",
+        " variants;",
+        "a change 'vs no new projects' compares each variant with its own baseline.",
         *[f"Note: {n}" for n in s["notes"]],
         *[f"WARNING: {w}" for w in s.get("warnings", [])],
         "",
@@ -386,6 +396,15 @@ def format_summary(s: dict[str, Any]) -> str:
         lines.append(
             f"{label:38s}{fmt.format(v['start']):>10s}{fmt.format(v['baseline']):>15s}"
             f"{fmt.format(v['scenario']):>15s}   {_range(v['scenario_band'], fmt)}"
+        )
+    for key, label, fmt in (
+        ("population", "Population vs no new projects", "{:+,.0f}"),
+        ("unemployment_rate", "Unemployment vs no new projects", "{:+.2%}"),
+    ):
+        v = h[key]
+        lines.append(
+            f"{label:38s}{'':>10s}{'':>15s}{fmt.format(v['impact']):>15s}"
+            f"   {_range(v['impact_band'], fmt)}"
         )
     for key, label, fmt in (
         ("jobs_vs_baseline", LABELS["jobs_vs_baseline"], "{:+,.0f}"),

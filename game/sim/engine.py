@@ -299,9 +299,15 @@ class Engine:
         self.budget -= fx.stocks.running_cost
         self.migration.schedule(Y, fx.new_homes, fx.op_workplace, self.lab)
 
-        fs = self.variant.fertility_scale
-        step = step_population(self.P, self.rates, None, fertility_scale=fs)
-        step_b = step_population(self.Pb, self.rates, None, fertility_scale=fs)
+        # The variant's fertility and mortality move as trends, not from year one (issue 8).
+        v, years_in = self.variant, Y - self.start_year
+        scales = {
+            "fertility_scale": v.trend(v.fertility_scale, years_in),
+            "mortality_scale": v.trend(v.mortality_scale, years_in),
+            "international_scale": v.international_scale,
+        }
+        step = step_population(self.P, self.rates, None, **scales)
+        step_b = step_population(self.Pb, self.rates, None, **scales)
         # The top-up is solved after the year's deaths and moves (issue 8).
         extra = self.migration.extra_migrants(Y, step.population, step_b.population)
         if extra is not None:

@@ -235,6 +235,11 @@ def read_variants(path: Path) -> Mapping[str, Variant]:
             _number(path, row, i, "additionality_scale"),
             _number(path, row, i, "migration_response"),
             _number(path, row, i, "fertility_scale"),
+            mortality_scale=_number(path, row, i, "mortality_scale"),
+            international_scale=_number(path, row, i, "international_scale"),
+            trend_years=int(_number(path, row, i, "trend_years", int)),
+            delivery_factor=_number(path, row, i, "delivery_factor"),
+            delay_years=int(_number(path, row, i, "delay_years", int)),
         )
     missing = [v for v in VARIANTS if v not in out]
     if missing:

@@ -129,13 +129,15 @@ def step_population(
     extra_net_migrants: FloatArray | None = None,
     fertility_scale: float = 1.0,
     migration_scale: float = 1.0,
+    mortality_scale: float = 1.0,
+    international_scale: float = 1.0,
 ) -> PopulationStep:
     """Project one year. Out-flows are clipped to the people available at that point, and
     the reported components are the flows actually applied, so per area
     P1.sum = P0.sum + births - deaths + internal_in - internal_out + international_in
     - international_out + extra_migrants holds to rounding, and no cohort goes negative."""
-    if fertility_scale < 0 or migration_scale < 0:
-        raise ValueError("fertility_scale and migration_scale must be >= 0")
+    if min(fertility_scale, migration_scale, mortality_scale, international_scale) < 0:
+        raise ValueError("fertility, migration, mortality and international scales must be >= 0")
     if P.ndim != 3 or P.shape[1:] != (2, N_AGES) or P.shape[0] != len(rates.codes):
         raise ValueError(f"population shape {P.shape} does not match {len(rates.codes)} areas")
     aged = age_on(P)
@@ -145,7 +147,8 @@ def step_population(
     aged[:, 0, 0] = boys
     aged[:, 1, 0] = births - boys
 
-    dying = rates.q * aged
+    q = rates.q if mortality_scale == 1.0 else np.minimum(rates.q * mortality_scale, 1.0)
+    dying = q * aged
     aged -= dying
 
     emigrating = np.minimum(rates.emigration_rate * migration_scale * aged, aged)
@@ -161,7 +164,7 @@ def step_population(
         base = rates.base_population
         growth = np.divide(start, base, out=np.ones_like(start), where=base > 0)
         internal_in = internal_in * growth**rates.internal_in_elasticity
-    international_in = rates.international_in * migration_scale
+    international_in = rates.international_in * migration_scale * international_scale
     aged += (internal_in + international_in)[:, None, None] * rates.in_profile
 
     if extra_net_migrants is None:

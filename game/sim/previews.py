@@ -34,7 +34,11 @@ def appraise_type(ctx: AreaContext, type_id: str, scale: float, start_offset: in
     if type_id not in ctx.catalogue.types:
         raise ScenarioError(unknown_type_message(type_id, ctx.catalogue.types))
     ptype = ctx.catalogue.types[type_id]
-    ptype = ptype.model_copy(update={"additionality": ctx.level_factors(ptype)})
+    update: dict[str, object] = {"additionality": ctx.level_factors(ptype)}
+    d = ctx.variant.delivery_factor  # the variant's delivery risk on operational jobs
+    if d != 1.0:
+        update["operational_fte"] = {k: v * d for k, v in ptype.operational_fte.items()}
+    ptype = ptype.model_copy(update=update)
     result = appraise(
         ptype,
         scale,

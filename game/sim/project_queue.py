@@ -98,6 +98,8 @@ class ProjectQueue:
             wider_factors=by_level.get(ctx.wider_level, factors),
             wider_construction_factors=ctx.construction(ctx.wider_level),
             leakage_basis=ctx.leakage_basis(ptype).get(ctx.level, "profile"),
+            delivery=ctx.variant.delivery_factor,
+            delay=ctx.variant.delay_years,
         )
 
     def open_and_waiting(self, year: int) -> tuple[list[ActiveProject], list[ActiveProject]]:

@@ -98,14 +98,17 @@ class ActiveProject:
     wider_factors: Factors | None = None  # operational additionality at the wider level
     wider_construction_factors: Factors | None = None
     leakage_basis: str = "profile"  # census | profile | scenario (AreaContext.leakage_basis)
+    delivery: float = 1.0  # share of the forecast operational jobs delivered (variant)
+    delay: int = 0  # years it opens later than planned (variant)
 
     def __post_init__(self) -> None:
         b = self.ptype.build_years
-        self.opens = self.started + b
+        # a late project builds for longer (the same construction work, spread thinner)
+        self.opens = self.started + b + self.delay
         wf, nf = workplace_factor(self.factors), net_factor(self.factors)
         fte = [0.0] * N_SECTIONS
         for sec, v in self.ptype.operational_fte.items():
-            fte[SECTION_INDEX[sec]] += v * self.scale
+            fte[SECTION_INDEX[sec]] += v * self.scale * self.delivery
         gross_op = sum(fte)
         self.op_workplace_by_section = np.array(fte) * wf
         self.op_net = gross_op * nf
@@ -113,7 +116,7 @@ class ActiveProject:
         self.sized = sized
         cjy = sized.construction_job_years
         self.cjy = cjy
-        self.constr_jobs_per_year = cjy / b if b > 0 else 0.0
+        self.constr_jobs_per_year = cjy / (b + self.delay) if b > 0 else 0.0
         self.constr_workplace_per_year = self.constr_jobs_per_year * workplace_factor(
             self.construction_factors
         )
@@ -169,7 +172,7 @@ class ActiveProject:
     def _account_part(self, op_share: float = 1.0) -> ProjectJobs:
         """This project's construction + operational jobs at both levels (what it adds to
         `Engine.jobs_account` once open; `op_share` of the operational jobs in place)."""
-        gross_op = self.sized.gross_operational_fte * op_share
+        gross_op = self.sized.gross_operational_fte * self.delivery * op_share
         constr = self.cjy / self.job_years_per_fte
         wf = self.wider_factors or self.factors
         wcf = self.wider_construction_factors or self.construction_factors
@@ -208,7 +211,9 @@ class ActiveProject:
 
     def snapshot(self, year: int) -> ProjectInstance:
         p = self.ptype
-        op = gross_to_net(self.sized.gross_operational_fte, self.factors, self.level)
+        op = gross_to_net(
+            self.sized.gross_operational_fte * self.delivery, self.factors, self.level
+        )
         constr = gross_to_net(
             self.cjy / self.job_years_per_fte, self.construction_factors, self.level
         )
