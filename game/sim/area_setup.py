@@ -15,6 +15,7 @@ from game.scenarios.catalogue import Catalogue
 from game.scenarios.models import Factors, ProjectType
 from game.sim import indicators as ind
 from game.sim.additionality import scale_factors
+from game.sim.labour import LabourState
 from game.sim.params_bundle import Parameters
 from game.sim.records import played_levels
 from game.sim.uncertainty import Variant
@@ -187,3 +188,65 @@ class AreaContext:
         a = self.params.appraisal
         f = a["index_reference_population"] / max(self.start.population, 1.0)
         return float(min(a["index_scale_max"], max(a["index_scale_min"], f)))
+
+
+def _start_state(
+    world: World,
+    played: PlayedArea,
+    P0: np.ndarray,
+    lab0: LabourState,
+    sizes: np.ndarray,
+    budget: float,
+) -> ind.StartState:
+    codes = played.codes
+    pop0 = float(P0.sum())
+    everyone = world.population_array()[[world.index[c] for c in codes]].sum()
+    share = pop0 / max(float(everyone), 1.0)
+    members = np.array([float(world.areas[c].households) for c in codes])
+    return ind.StartState(
+        population=pop0,
+        children=float(P0[:, :, ind.CHILD_AGES].sum()),
+        households=float(played.profile.households) * share,
+        # household residents / households over the members (household-weighted)
+        household_size=float((members * sizes).sum() / max(members.sum(), 1.0)),
+        jobs=float(lab0.workplace_jobs.sum()),
+        unemployment_rate=float(lab0.unemployed.sum() / max(lab0.labour_force.sum(), 1.0)),
+        budget=budget,
+    )
+
+
+def build_context(
+    world: World,
+    params: Parameters,
+    catalogue: Catalogue,
+    played: PlayedArea,
+    variant: str,
+    P0: np.ndarray,
+    lab0: LabourState,
+    budget: float,
+) -> AreaContext:
+    """Everything an engine fixes at the start, from its area, parameters and base year."""
+    unknown = sorted(t.id for t in catalogue.types.values() if t.housing not in params.housing)
+    if unknown:
+        raise ScenarioError(
+            f"project type '{unknown[0]}': unknown housing type "
+            f"'{catalogue.types[unknown[0]].housing}' "
+            f"(known: {', '.join(sorted(params.housing))})"
+        )
+    sizes = household_sizes(params, played.codes)
+    start = _start_state(world, played, P0, lab0, sizes, budget)
+    ew = np.asarray(world.population_array(), dtype=np.float64).sum(axis=0)
+    return AreaContext(
+        params=params,
+        catalogue=catalogue,
+        variant=params.variant(variant),
+        played=played,
+        start=start,
+        start_indicators=ind.start_values(start, params.indicator_specs, params.indicator),
+        pop_weights=P0.sum(axis=(1, 2)) / max(float(P0.sum()), 1.0),
+        census_leakage=census_leakage(
+            world, played, bool(params.appraisal.get("leakage_from_census", 0.0))
+        ),
+        household_size=sizes,
+        occupants=occupants(params, sizes, ew),
+    )

@@ -26,9 +26,7 @@ from game.sim.area_setup import (
     AreaContext,
     BasePopulation,
     PlayedArea,
-    census_leakage,
-    household_sizes,
-    occupants,
+    build_context,
     resolve_area,
 )
 from game.sim.area_setup import base_population as start_population
@@ -171,49 +169,8 @@ class Engine:
     def _context(
         self, played: PlayedArea, variant: str, P0: np.ndarray, lab0: LabourState
     ) -> AreaContext:
-        params = self.params
-        sizes = household_sizes(params, played.codes)
-        start = self._start_state(P0, lab0, sizes)
-        ew = np.asarray(self.world.population_array(), dtype=np.float64).sum(axis=0)
-        unknown = sorted(
-            t.id for t in self.catalogue.types.values() if t.housing not in params.housing
-        )
-        if unknown:
-            raise ScenarioError(
-                f"project type '{unknown[0]}': unknown housing type "
-                f"'{self.catalogue.types[unknown[0]].housing}' "
-                f"(known: {', '.join(sorted(params.housing))})"
-            )
-        return AreaContext(
-            params=params,
-            catalogue=self.catalogue,
-            variant=params.variant(variant),
-            played=played,
-            start=start,
-            start_indicators=ind.start_values(start, params.indicator_specs, params.indicator),
-            pop_weights=P0.sum(axis=(1, 2)) / max(float(P0.sum()), 1.0),
-            census_leakage=census_leakage(
-                self.world, played, bool(params.appraisal.get("leakage_from_census", 0.0))
-            ),
-            household_size=sizes,
-            occupants=occupants(params, sizes, ew),
-        )
-
-    def _start_state(self, P0: np.ndarray, lab0: LabourState, sizes: np.ndarray) -> ind.StartState:
-        world = self.world
-        pop0 = float(P0.sum())
-        everyone = world.population_array()[[world.index[c] for c in self.codes]].sum()
-        share = pop0 / max(float(everyone), 1.0)
-        members = np.array([float(world.areas[c].households) for c in self.codes])
-        return ind.StartState(
-            population=pop0,
-            children=float(P0[:, :, ind.CHILD_AGES].sum()),
-            households=float(self.profile.households) * share,
-            # household residents / households over the members (household-weighted)
-            household_size=float((members * sizes).sum() / max(members.sum(), 1.0)),
-            jobs=float(lab0.workplace_jobs.sum()),
-            unemployment_rate=float(lab0.unemployed.sum() / max(lab0.labour_force.sum(), 1.0)),
-            budget=self.budget,
+        return build_context(
+            self.world, self.params, self.catalogue, played, variant, P0, lab0, self.budget
         )
 
     def _record_start(self, P0: np.ndarray, lab0: LabourState) -> None:

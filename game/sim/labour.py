@@ -241,6 +241,20 @@ def calibrate_labour(
     )
 
 
+def _extra_jobs(
+    jobs_base: FloatArray, shares: FloatArray, extra_jobs: FloatArray | None
+) -> tuple[FloatArray, FloatArray]:
+    """(extra jobs per area (n,), all jobs by section (n, 21)) for extra jobs given per area
+    or by section."""
+    by_section = jobs_base[:, None] * shares
+    if extra_jobs is None:
+        return np.zeros(len(jobs_base)), by_section
+    ej = np.asarray(extra_jobs, dtype=np.float64)
+    if ej.ndim == 2:
+        return ej.sum(axis=1), by_section + ej
+    return ej, by_section + ej[:, None] * shares
+
+
 def labour_market(
     P: FloatArray,
     base: LabourBase,
@@ -257,7 +271,6 @@ def labour_market(
     commuting out), and add to unemployment at the base rate.
     """
     P = np.asarray(P, dtype=np.float64)
-    n = P.shape[0]
     Pb = P if baseline_population is None else np.asarray(baseline_population, dtype=np.float64)
     lf_now = (base.activity_rate * P).sum(axis=(1, 2))
     lf_base = lf_now if Pb is P else (base.activity_rate * Pb).sum(axis=(1, 2))
@@ -266,17 +279,7 @@ def labour_market(
 
     employed_base = lf_base * (1.0 - u0)
     jobs_base = lf_base * base.jobs_per_active
-    by_section = jobs_base[:, None] * base.section_shares
-    if extra_jobs is None:
-        extra = np.zeros(n)
-    else:
-        ej = np.asarray(extra_jobs, dtype=np.float64)
-        if ej.ndim == 2:
-            by_section = by_section + ej
-            extra = ej.sum(axis=1)
-        else:
-            extra = ej
-            by_section = by_section + ej[:, None] * base.section_shares
+    extra, by_section = _extra_jobs(jobs_base, base.section_shares, extra_jobs)
 
     # New jobs filled by residents: the local unemployed (down to the frictional floor)
     # and inactive people first; the rest by newcomers or, failing them, in-commuters.
