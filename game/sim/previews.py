@@ -38,6 +38,8 @@ def appraise_type(ctx: AreaContext, type_id: str, scale: float, start_offset: in
     d = ctx.variant.delivery_factor  # the variant's delivery risk on operational jobs
     if d != 1.0:
         update["operational_fte"] = {k: v * d for k, v in ptype.operational_fte.items()}
+    if ctx.variant.delay_years:  # ... and timing risk: it opens later, benefits start later
+        update["build_years"] = ptype.build_years + ctx.variant.delay_years
     ptype = ptype.model_copy(update=update)
     result = appraise(
         ptype,

@@ -58,3 +58,9 @@ def test_simulate_reports_impact_bands_that_never_shrink_the_town() -> None:
     assert all(v > 0 for v in band.values())
     assert band["low"] < band["central"] < band["high"]
     assert pop["impact"] == pytest.approx(band["central"])
+
+
+def test_the_low_variants_appraisal_starts_benefits_a_year_later(runs) -> None:
+    low, central = runs["low"].appraise("business_park"), runs["central"].appraise("business_park")
+    assert low.build_years == central.build_years + 1
+    assert low.operational_fte == pytest.approx(0.6 * central.operational_fte)
