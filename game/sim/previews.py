@@ -55,8 +55,14 @@ def appraise_type(ctx: AreaContext, type_id: str, scale: float, start_offset: in
         national_construction=ctx.params.catalogue.profiles["construction"].levels["national"],
         start_offset=start_offset,
     )
+    reach = result.people_affected
+    homes = ptype.outputs.get("homes", 0.0)
+    if homes and ptype.housing == "general":
+        # general homes house the area's own households (Census 2021 household size), not
+        # E&W's 2.36 per home that the catalogue's people_served assumes
+        reach = homes * scale * ctx.start.household_size
     # A project cannot reach more people than live in the area (a small island).
-    reach = min(result.people_affected, float(ctx.start.population))
+    reach = min(reach, float(ctx.start.population))
     return dataclasses.replace(result, people_affected=reach)
 
 

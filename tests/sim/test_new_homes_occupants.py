@@ -91,3 +91,11 @@ def test_an_unknown_housing_type_is_refused_naming_it(world) -> None:
     cat = load_catalogue(extra=[bad])
     with pytest.raises(ScenarioError, match="odd_homes.*treehouse"):
         Engine(world, "Hartlepool", years=1, catalogue=cat, params=PARAMS)
+
+
+def test_general_homes_reach_the_areas_own_households(world) -> None:
+    eng = Engine(world, "Westminster", years=1, params=PARAMS)
+    size = PARAMS.household_size[world.resolve("Westminster").code]
+    assert eng.appraise("affordable_homes").people_affected == pytest.approx(100 * size)  # not 236
+    care = eng.appraise("extra_care_housing").people_affected
+    assert care == PARAMS.catalogue.types["extra_care_housing"].people_served  # 60 x 1.4
