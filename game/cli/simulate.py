@@ -397,10 +397,11 @@ def format_summary(s: dict[str, Any]) -> str:
             f"{label:38s}{fmt.format(v['start']):>10s}{fmt.format(v['baseline']):>15s}"
             f"{fmt.format(v['scenario']):>15s}   {_range(v['scenario_band'], fmt)}"
         )
-    for key, label, fmt in (
+    impacts = (
         ("population", "Population vs no new projects", "{:+,.0f}"),
         ("unemployment_rate", "Unemployment vs no new projects", "{:+.2%}"),
-    ):
+    )
+    for key, label, fmt in impacts if s["projects"] or s["jobs_account"]["not_yet_open"] else ():
         v = h[key]
         lines.append(
             f"{label:38s}{'':>10s}{'':>15s}{fmt.format(v['impact']):>15s}"
