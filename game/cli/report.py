@@ -66,9 +66,10 @@ def _summary(world: Any, engines: dict[str, Any], name: str | None, seed: int) -
 
 def scenario_run(world: Any, path: Path | None, area: str | None, years: int | None) -> Any:
     """Run a scenario file low / central / high and return a game.report ScenarioRun."""
+    from game.play.shipped import shipped_parameters
     from game.report import ScenarioRun
     from game.scenarios import load_scenario
-    from game.sim.uncertainty import run_low_central_high
+    from game.sim.runs import run_low_central_high
 
     scenario = load_scenario(path) if path is not None else None
     where = area or (scenario.area if scenario is not None else None)
@@ -79,7 +80,9 @@ def scenario_run(world: Any, path: Path | None, area: str | None, years: int | N
         raise ScenarioError(f"--years must lie between 1 and 50, got {n}")
     if str(where).strip().lower() not in ("all", "england and wales"):
         world.resolve(where)
-    engines = run_low_central_high(world, where, seed=1, years=n, scenario=scenario)
+    engines = run_low_central_high(
+        world, where, shipped_parameters(), seed=1, years=n, scenario=scenario
+    )
     summary = _summary(world, engines, scenario.name if scenario else None, 1)
     if area and scenario is not None and scenario.area:
         from game.cli.simulate import _area_mismatch

@@ -17,7 +17,7 @@ from game.play.engine_port import CardNumbers
 from game.play.models import GroupStance, ProposalCard
 from game.play.needs import NeedReading
 from game.play.rules import GameRules
-from game.scenarios.models import number_text, quantity
+from game.scenarios.models import ProjectType, number_text, quantity
 from game.sim.projects import scaled_project
 
 
@@ -33,7 +33,7 @@ def card_scale(population: float, rules: GameRules) -> float:
 CONTINUOUS_OUTPUTS = frozenset({"hectares", "route_km", "megawatts", "floorspace_m2"})
 
 
-def type_scale(ptype: Any, scale: float) -> float:
+def type_scale(ptype: ProjectType, scale: float) -> float:
     """The area's card scale, nudged so the card buys whole things: a discrete facility
     (schools, stations: types with a plural name) at scale >= 1 becomes a whole number of
     them (half up, so Birmingham's 11.5 offers 12 schools, not one school 11.5 times the
@@ -52,7 +52,7 @@ def type_scale(ptype: Any, scale: float) -> float:
 
 
 def describe(
-    ptype: Any, scale: float, templates: dict[str, str]
+    ptype: ProjectType, scale: float, templates: dict[str, str]
 ) -> tuple[str, str, dict[str, Any]]:
     """(English title, title key, params) for a card. The English title is the sim's
     ProjectType.describe(scale) (real quantities or a count of facilities, never "(x3)").
@@ -76,7 +76,7 @@ def describe(
 
 
 def type_weights(
-    types: Sequence[Any], needs: Sequence[NeedReading], funded_types: set[str]
+    types: Sequence[ProjectType], needs: Sequence[NeedReading], funded_types: set[str]
 ) -> tuple[np.ndarray, list[NeedReading | None]]:
     """Weight per project type (sorted by id) and the strongest triggered need behind it."""
     weights = np.ones(len(types), dtype=np.float64)
@@ -96,7 +96,7 @@ def type_weights(
 
 def draw_types(
     rng: np.random.Generator,
-    types: Sequence[Any],
+    types: Sequence[ProjectType],
     weights: np.ndarray,
     n: int,
     exclude: set[str],
@@ -123,7 +123,7 @@ def clout_costs(numbers: CardNumbers, population: float, rules: GameRules) -> tu
 def make_card(
     *,
     card_id: str,
-    ptype: Any,
+    ptype: ProjectType,
     scale: float,
     numbers: CardNumbers,
     need: NeedReading | None,

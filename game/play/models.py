@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from game.play.actions import Consult, Defer, Fund, Reject
+from game.sim.records import CheckResult as CheckResult  # one check result (engine + rules)
 
 
 class _Model(BaseModel):
@@ -59,15 +60,6 @@ class ProposalCard(_Model):
     reason: str  # English sentence: why this area got this card
     reason_key: str  # translation key for the reason ("card.reason.<need>")
     reason_params: dict[str, Any] = Field(default_factory=dict)
-
-
-class CheckResult(_Model):
-    ok: bool
-    reason: str = ""  # English, empty when ok
-    reason_key: str = ""  # "card.error.*" translation key
-    reason_params: dict[str, Any] = Field(default_factory=dict)
-    cost: float = 0.0  # money the action would spend
-    clout_cost: int = 0
 
 
 class ExplanationLine(_Model):
@@ -144,7 +136,10 @@ class Headline(_Model):
 
 
 class ProjectJobs(_Model):
-    """One open project's part of the jobs account (construction + operational FTE)."""
+    """One open project's part of the jobs account (construction + operational FTE); read
+    from game.sim.jobs_account.ProjectJobs by attribute."""
+
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
 
     label: str
     type_id: str
@@ -157,7 +152,10 @@ class ProjectJobs(_Model):
 
 class JobsAccount(_Model):
     """The one jobs vocabulary (Engine.jobs_account, lead's decision): every jobs figure
-    PLAY shows comes from one of these, for one year, counting only open projects."""
+    PLAY shows comes from one of these, for one year, counting only open projects. Built
+    from the engine's account in one step: `JobsAccount.model_validate(engine_account)`."""
+
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
 
     year: int
     gross_operational_fte: float

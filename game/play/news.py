@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -13,7 +13,7 @@ from game.play.rules import GameRules, NewsBook, NewsEvent
 
 
 def item(
-    templates: dict[str, str],
+    templates: Mapping[str, str],
     key: str,
     params: dict[str, Any],
     english: dict[str, Any] | None = None,
@@ -43,7 +43,7 @@ def draw_event(rng: np.random.Generator, book: NewsBook, rules: GameRules) -> Ne
 
 def newspaper(
     *,
-    templates: dict[str, str],
+    templates: Mapping[str, str],
     rules: GameRules,
     area: tuple[str, str],
     titles: dict[str, str],

@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Mapping, Sequence
+from typing import Literal, Protocol
 
+from game.model.area import AreaProfile
 from game.play import fmt
+from game.play.engine_port import Snapshot
 from game.play.models import (
     ApprovalPoint,
     BenchmarkRow,
     CensusReport,
+    ExplanationLine,
+    FundedProject,
     GroupApproval,
     IndustryJobs,
     NewsItem,
     Pyramid,
+    SeriesPoint,
 )
 from game.play.news import item
-from game.play.rules import GameRules
+from game.play.rules import GameRules, RuleBook
 
-if TYPE_CHECKING:
-    from game.play.session import GameSession
+
+class ReportSource(Protocol):
+    """What a census report reads from a game (game.play.session.GameSession)."""
+
+    @property
+    def area(self) -> AreaProfile: ...
+    @property
+    def book(self) -> RuleBook: ...
+    @property
+    def rules(self) -> GameRules: ...
+    @property
+    def templates(self) -> Mapping[str, str]: ...
+    @property
+    def fund(self) -> float: ...
+    @property
+    def funded(self) -> Sequence[FundedProject]: ...
+    @property
+    def group_names(self) -> Mapping[str, str]: ...
+    @property
+    def explanations_since_start(self) -> Mapping[str, Mapping[str, ExplanationLine]]: ...
+    @property
+    def news_archive(self) -> Sequence[NewsItem]: ...
+    @property
+    def snapshots(self) -> Sequence[Snapshot]: ...
+    def series(self, indicator: str = "jobs") -> list[SeriesPoint]: ...
+
 
 SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 REPORT_SERIES = ("population", "jobs", "unemployment_rate", "net_additional_jobs")
@@ -109,7 +139,7 @@ def movers(approvals: list[GroupApproval], rules: GameRules) -> tuple[list[str],
 
 
 def verdict_lines(
-    s: GameSession,
+    s: ReportSource,
     ending: str,
     score: float,
     parts: dict[str, float],
@@ -150,8 +180,8 @@ def verdict_lines(
     return lines
 
 
-def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> CensusReport:
-    first, now = s._snapshots[0], s._snapshots[-1]
+def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> CensusReport:
+    first, now = s.snapshots[0], s.snapshots[-1]
     account = now.jobs_account  # the one jobs vocabulary: same year, open projects only
     net = account.net_additional
     spent = float(sum(p.cost for p in s.funded))
@@ -205,7 +235,7 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
     series = {name: s.series(name) for name in REPORT_SERIES}
     history = [
         ApprovalPoint(year=snap.year, group_id=g, approval=v)
-        for snap in s._snapshots
+        for snap in s.snapshots
         for g, v in sorted(snap.approvals.items())
     ]
     headlines = list(s.news_archive)

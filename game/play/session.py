@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
-from typing import Any, Literal
+from typing import Literal, Protocol
 
 import numpy as np
 from pydantic import ValidationError
 
 from game.errors import CivicError, SaveError
 from game.model.area import AreaProfile
+from game.model.world import World
 from game.play import fmt
 from game.play.actions import Action, AdvanceYear, Consult, Defer, Fund, LogEntry, Reject
 from game.play.cards import card_scale, draw_types, make_card, type_scale, type_weights
@@ -37,15 +37,29 @@ from game.play.models import (
 from game.play.needs import NeedReading, national_shares, read_needs
 from game.play.news import draw_event, newspaper
 from game.play.report_data import build_census_report
-from game.play.rules import RuleBook, load_rulebook
+from game.play.rules import GameRules, RuleBook, load_rulebook
 from game.play.savefile import Branch, SaveFile, SaveSettings
+from game.scenarios import Catalogue, ProjectType, Scenario
 
-EngineFactory = Callable[..., EnginePort]
+
+class EngineFactory(Protocol):
+    """Builds the game's engine port (EnginePort.open; tests pass a fake's factory)."""
+
+    def __call__(
+        self,
+        world: World,
+        area: str,
+        seed: int,
+        years: int,
+        catalogue: Catalogue | None,
+        budget: float | None = None,
+    ) -> EnginePort: ...
+
 
 _PROPOSAL_STREAM, _NEWS_STREAM = 0, 1
 
 
-def yearly_fund(population: float, rules: Any, override: float | None, years: int) -> float:
+def yearly_fund(population: float, rules: GameRules, override: float | None, years: int) -> float:
     """The growth fund paid in each year: a scenario's budget spread over the game, or
     a per-resident amount, rounded so it reads cleanly."""
     if override is not None:
@@ -59,15 +73,16 @@ class GameSession:
 
     def __init__(
         self,
-        world: Any,
+        world: World,
         settings: SaveSettings,
         seed: int,
         *,
-        catalogue: Any = None,
+        catalogue: Catalogue | None = None,
         engine_factory: EngineFactory | None = None,
         rulebook: RuleBook | None = None,
     ) -> None:
-        from game.scenarios import Scenario, load_catalogue, scenario_catalogue
+        from game.play.shipped import shipped_parameters
+        from game.scenarios import scenario_catalogue
 
         self.world = world
         self.settings = settings
@@ -79,7 +94,7 @@ class GameSession:
         self.scenario = (
             Scenario.model_validate(settings.scenario) if settings.scenario is not None else None
         )
-        base = catalogue if catalogue is not None else load_catalogue()
+        base = catalogue if catalogue is not None else shipped_parameters().catalogue
         self.catalogue = (
             scenario_catalogue(self.scenario, base=base) if self.scenario is not None else base
         )
@@ -134,11 +149,11 @@ class GameSession:
     @classmethod
     def new(
         cls,
-        world: Any,
+        world: World,
         area_query: str = "Hartlepool",
         seed: int = 7,
-        scenario: Any = None,
-        catalogue: Any = None,
+        scenario: Scenario | None = None,
+        catalogue: Catalogue | None = None,
         *,
         years: int | None = None,
         fund: float | None = None,
@@ -158,10 +173,10 @@ class GameSession:
     @classmethod
     def from_save(
         cls,
-        world: Any,
+        world: World,
         save: SaveFile,
         *,
-        catalogue: Any = None,
+        catalogue: Catalogue | None = None,
         engine_factory: EngineFactory | None = None,
     ) -> GameSession:
         """Rebuild a game by replaying its log; a checksum mismatch raises SaveError."""
@@ -248,6 +263,11 @@ class GameSession:
         snap = self._snapshot_for(year)
         return snap.male.copy(), snap.female.copy()
 
+    @property
+    def snapshots(self) -> list[Snapshot]:
+        """The engine readings of every year so far (read-only use)."""
+        return self._snapshots
+
     def _snapshot_for(self, year: int | None) -> Snapshot:
         if year is None:
             return self._snapshots[-1]
@@ -290,12 +310,14 @@ class GameSession:
         }
 
     def census_report(self, kind: str = "final") -> CensusReport:
-        if kind not in ("midterm", "final"):
-            raise ValueError("kind must be 'midterm' or 'final'")
-        return build_census_report(self, kind)  # type: ignore[arg-type]
+        if kind == "midterm":
+            return build_census_report(self, "midterm")
+        if kind == "final":
+            return build_census_report(self, "final")
+        raise ValueError("kind must be 'midterm' or 'final'")
 
     # -- actions --------------------------------------------------------------------------
-    def _fail(self, key: str, **params: Any) -> CheckResult:
+    def _fail(self, key: str, **params: str | int | float) -> CheckResult:
         return CheckResult(
             ok=False,
             reason=fmt.render(self.templates, key, params),
@@ -581,7 +603,7 @@ class GameSession:
         return new_ids
 
     def _add_card(
-        self, ptype: Any, scale: float, need: NeedReading | None, scenario_name: str | None
+        self, ptype: ProjectType, scale: float, need: NeedReading | None, scenario_name: str | None
     ) -> str:
         self._card_counter += 1
         card_id = f"c{self._card_counter:02d}"

@@ -55,7 +55,7 @@ class ScenarioRun:
         if not self._cases:
             eng = self.central
             for p in eng.state.projects:
-                self._cases[p.id] = economic_case(eng, p.type_id, p.scale)
+                self._cases[p.id] = economic_case(eng, p.type_id, p.scale, p.started)
         return self._cases
 
 

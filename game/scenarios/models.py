@@ -53,6 +53,9 @@ SOURCED_FIELDS = (
     "group_effects",
     "people_served",
     "annual_benefit",
+    "build_out_per_year",
+    "ramp_up_years",
+    "housing_deadweight",
 )
 
 
@@ -140,6 +143,15 @@ class ProjectType(Strict):
     people_served: NonNegativeFloat = 0.0
     annual_benefit: NonNegativeFloat = 0.0  # monetised non-jobs benefit, GBP/yr once open
     optimism_bias: OptimismClass = "standard_buildings"
+    # Who lives in the homes it builds (a row of data/params/housing_types.csv): how many
+    # people a home and their ages. "general" homes fill as the area's households do.
+    housing: str = Field(default="general", pattern=r"^[a-z][a-z0-9_]*$")
+    # Homes completed a year once it opens (None: all at opening) -- large sites build out
+    # over years; operational jobs rising to full over this many years as premises let;
+    # the share of its homes already in the local plan (built anyway: no extra residents).
+    build_out_per_year: float | None = Field(default=None, gt=0)
+    ramp_up_years: int = Field(default=0, ge=0, le=10)
+    housing_deadweight: float = Field(default=0.0, ge=0.0, le=1.0)
     sources: tuple[Source, ...] = ()
 
     @field_validator("operational_fte")
@@ -271,6 +283,9 @@ class ProjectOverride(Strict):
     group_effects: dict[str, float] | None = None
     people_served: NonNegativeFloat | None = None
     annual_benefit: NonNegativeFloat | None = None
+    build_out_per_year: float | None = Field(default=None, gt=0)
+    ramp_up_years: int | None = Field(default=None, ge=0, le=10)
+    housing_deadweight: float | None = Field(default=None, ge=0.0, le=1.0)
     sources: tuple[Source, ...] | None = None
 
 

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from game.errors import ScenarioError
+from game.play.shipped import shipped_parameters
 from game.scenarios import CATEGORIES, ProjectType, load_catalogue
 from game.scenarios.catalogue import load_profiles, resolve_type
 from game.scenarios.models import LEVELS, SIC_SECTIONS
-from game.sim.approval import load_weights
 from game.sim.indicators import INDEX_INDICATORS
 
 API_GROUPS = {
@@ -67,7 +67,7 @@ def test_verified_anchors_from_methods_are_used(catalogue) -> None:
 
 
 def test_fields_are_consistent_with_the_rest_of_the_engine(catalogue) -> None:
-    groups = set(load_weights().groups)
+    groups = set(shipped_parameters().weights.groups)
     assert groups >= API_GROUPS
     for t in catalogue.types.values():
         assert set(t.operational_fte) <= set(SIC_SECTIONS)
@@ -151,8 +151,15 @@ DISCRETE = {
     "business_park",
     "fe_skills_centre",
 }
-DIVISIBLE = {"new_park", "active_travel_route", "gigabit_broadband", "affordable_homes",
-             "housing_infrastructure", "flood_defence", "home_retrofit"}  # fmt: skip
+DIVISIBLE = {
+    "new_park",
+    "active_travel_route",
+    "gigabit_broadband",
+    "affordable_homes",
+    "housing_infrastructure",
+    "flood_defence",
+    "home_retrofit",
+}
 
 
 def test_discrete_types_read_as_a_count_of_facilities(catalogue) -> None:
