@@ -39,3 +39,23 @@ def store(db_url):
     s = RoomStore(db_url)
     yield s
     s.close()
+
+
+@pytest.fixture
+def hub(tmp_path):
+    """A real hub on uvicorn on a free loopback port over a SQLite store, with one room."""
+    from game.room.server import HubSettings, ServerThread, create_app
+
+    store = RoomStore(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
+    info, token = store.create_room("Hartlepool library, 5 Dec")
+    server = ServerThread(create_app(store, HubSettings(poll_ms=500))).start()
+    yield Hub(server.url, info.code, token, store, server)
+    server.stop()
+    store.close()
+
+
+class Hub:
+    def __init__(self, url, code, token, store, server):
+        self.url, self.code, self.token, self.store, self.server = url, code, token, store, server
+        self.api = f"{url}/api/rooms/{code}"
+        self.auth = {"Authorization": f"Bearer {token}"}
