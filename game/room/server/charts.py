@@ -26,7 +26,7 @@ def bars(
     bar_w = width - label_w - text_w
     height = row_h * len(rows) + 4
     parts = [
-        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" '
         f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
     ]
     for i, (label, value, text) in enumerate(rows):
