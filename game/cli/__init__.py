@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "simulate": "project jobs, population and approval for an area, with and without projects",
     "report": "write a board-paper report pack (HTML, PDF, XLSX, CSV) for a scenario, two "
     "scenarios side by side, or a finished game",
+    "room": "host a room that pools players' plans and ideas; list, export, delete or report rooms",
     "bench": "time the engine (10-year baseline for all areas, one area with 10 projects, "
     "one advance_year) and report medians",
     "screenshots": "play a scripted game headless and save every screen as PNG",

@@ -9,6 +9,7 @@ import pytest
 from room_games import play_short_game
 
 from game.room.client import HubClient, IdeaIn, Outbox, build_plan
+from game.room.report import write_report
 from game.room.server import HubSettings, ServerThread, create_app
 
 
@@ -82,6 +83,11 @@ def test_three_games_one_while_the_hub_is_down_arrive_exactly_once(hub, world, t
             ).raise_for_status()
         lido = next(i for i in clients[1].ideas() if i.text.startswith("A lido"))
         assert clients[1].support(lido.id, "player-0002")
+
+        files = write_report(hub.store, hub.code, tmp_path / "report")
+        html = files[0].read_text(encoding="utf-8")
+        assert html.count('<tr class="plan">') == 3
+        assert all(f"<td>Table {n}</td>" in html for n in (1, 2, 3))
 
         you = clients[0].you_and_room(plans[0])
         _check_by_hand(you, plans[0], plans)

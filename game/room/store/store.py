@@ -189,6 +189,14 @@ class RoomStore:
                 continue  # the random code was taken: draw again
         raise RuntimeError("could not draw a free room code")
 
+    def new_token(self, code: str) -> str:
+        """Issue a fresh facilitator token for a room (the old one stops working): how a
+        stand's room, made by a kiosk with nobody to give a token to, gets a facilitator."""
+        token = secrets.token_urlsafe(18)
+        with self._write() as s:
+            self._room(s, code).token_hash = _hash(token)
+        return token
+
     def check_token(self, code: str, token: str | None) -> bool:
         if not token:
             return False
