@@ -37,6 +37,12 @@ def register(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also time the whole report pack (HTML, PDF, XLSX, CSV) for one area",
     )
+    p.add_argument(
+        "--room",
+        action="store_true",
+        help="only the room hub: 60 simulated games submitting plans and ideas at once "
+        "while the facilitator's page polls (submit_p95_ms, page_p95_ms, plans_lost)",
+    )
     p.add_argument("--repeat", type=int, default=7, metavar="N", help="runs per timing (7)")
     p.set_defaults(func=run)
 
@@ -136,7 +142,26 @@ def _report_pack(world: Any) -> Callable[[], object]:
     return run
 
 
+def _room(args: argparse.Namespace) -> int:
+    from game.room.bench import TARGETS as ROOM_TARGETS
+    from game.room.bench import run_room_bench
+
+    result = run_room_bench()
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print("Room hub benchmark (loopback, SQLite store, 60 simulated games)")
+    for key, value in result.items():
+        target = ROOM_TARGETS.get(key)
+        verdict = "" if target is None else ("ok" if value <= target else "OVER TARGET")
+        limit = "" if target is None else f"target <= {target:g}"
+        print(f"  {key:16s} {value:>9}   {limit:16s} {verdict}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.room:
+        return _room(args)
     from game.census import load_world
     from game.play.shipped import shipped_parameters
 

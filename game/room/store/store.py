@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,7 +23,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -119,6 +120,8 @@ class RoomStore:
         else:
             self.engine = create_engine(self.url, pool_size=10, max_overflow=20, pool_pre_ping=True)
         self._writer = self.engine.execution_options(room_write=True)
+        self._plan_cache: dict[int, dict[int, PlanIn]] = {}  # room id -> plan id -> plan
+        self._cache_lock = threading.Lock()
         if upgrade:
             self.migrate("head")
 
@@ -243,6 +246,8 @@ class RoomStore:
                 ("rooms", delete(Room).where(Room.id == room.id)),
             ):
                 counts[name] = s.execute(stmt).rowcount  # type: ignore[attr-defined]
+            with self._cache_lock:
+                self._plan_cache.pop(room.id, None)
             return counts
 
     # -- writes from games ----------------------------------------------------------------
@@ -280,11 +285,18 @@ class RoomStore:
                 row = _plan_row(room.id, plan)
                 s.add(row)
                 s.flush()
-                s.add_all(_decision_rows(row.id, plan))
-                s.add_all(
-                    PlanApproval(plan_id=row.id, group_id=a.group_id, approval=a.approval)
+                # Core executemany, not ORM objects: a 10-year plan is ~30 decisions and a
+                # row per citizen group, and this is the hub's hottest write.
+                decisions = _decision_rows(row.id, plan)
+                conn = s.connection()
+                if decisions:
+                    conn.execute(insert(PlanDecision.__table__), decisions)
+                approvals = [
+                    {"plan_id": row.id, "group_id": a.group_id, "approval": a.approval}
                     for a in plan.outcome.approvals
-                )
+                ]
+                if approvals:
+                    conn.execute(insert(PlanApproval.__table__), approvals)
                 return Submitted(id=row.id, duplicate=False)
         except IntegrityError:  # a concurrent resend of the same key won the race
             if not _again:
@@ -356,10 +368,23 @@ class RoomStore:
 
     # -- reads ----------------------------------------------------------------------------
     def plans(self, code: str) -> list[PlanIn]:
+        """Every plan of the room, in arrival order. Plans never change once stored, so
+        bodies already parsed are kept; each call reads only the list of ids and the
+        bodies it has not seen (safe whatever order concurrent writers commit in)."""
         with self._read() as s:
             room = self._room(s, code)
-            bodies = s.scalars(select(Plan.body).where(Plan.room_id == room.id).order_by(Plan.id))
-            return [PlanIn.model_validate(b) for b in bodies]
+            ids = list(s.scalars(select(Plan.id).where(Plan.room_id == room.id).order_by(Plan.id)))
+            with self._cache_lock:
+                cache = self._plan_cache.setdefault(room.id, {})
+                missing = [i for i in ids if i not in cache]
+            for chunk in range(0, len(missing), 500):
+                part = missing[chunk : chunk + 500]
+                rows = s.execute(select(Plan.id, Plan.body).where(Plan.id.in_(part)))
+                parsed = {i: PlanIn.model_validate(b) for i, b in rows}
+                with self._cache_lock:
+                    cache.update(parsed)
+            with self._cache_lock:
+                return [cache[i] for i in ids]
 
     def plan_rows(self, code: str) -> list[dict[str, Any]]:
         """Each plan's id, key and received time (for exports), in arrival order."""
@@ -434,19 +459,19 @@ def _plan_row(room_id: int, plan: PlanIn) -> Plan:
     )
 
 
-def _decision_rows(plan_id: int, plan: PlanIn) -> list[PlanDecision]:
+def _decision_rows(plan_id: int, plan: PlanIn) -> list[dict[str, Any]]:
     return [
-        PlanDecision(
-            plan_id=plan_id,
-            seq=i,
-            year=d.year,
-            kind=d.kind,
-            type_id=d.type_id,
-            category=d.category,
-            name=d.name,
-            scale=d.scale,
-            cost=d.cost,
-            group_id=d.group_id,
-        )
+        {
+            "plan_id": plan_id,
+            "seq": i,
+            "year": d.year,
+            "kind": d.kind,
+            "type_id": d.type_id,
+            "category": d.category,
+            "name": d.name,
+            "scale": d.scale,
+            "cost": d.cost,
+            "group_id": d.group_id,
+        }
         for i, d in enumerate(plan.decisions)
     ]
