@@ -46,9 +46,9 @@ def decisions_of(session: GameSession, engine_factory: Any = None) -> list[Decis
         out.append(
             Decision(
                 year=replay.year,
-                kind=_KIND[type(entry)],  # type: ignore[arg-type]
+                kind=_KIND[type(entry)],
                 type_id=card.type_id,
-                category=card.category,  # type: ignore[arg-type]
+                category=card.category,
                 name=project.name if project is not None else card.type_id,
                 scale=card.scale,
                 cost=card.cost,

@@ -134,10 +134,11 @@ def ideas_table(ideas: list[Idea]) -> pd.DataFrame:
 
 def about_you_table(plans: list[PlanIn]) -> pd.DataFrame:
     """Counts only: how many plans gave each answer (and how many skipped)."""
-    ages = Counter((p.about.age_band if p.about else None) or "not given" for p in plans)
+    ages: Counter[str] = Counter()
     links: Counter[str] = Counter()
     for p in plans:
-        given = p.about.area_link if p.about else []
+        ages[(p.about.age_band if p.about else None) or "not given"] += 1
+        given: list[str] = list(p.about.area_link) if p.about else []
         links.update(given or ["not given"])
     rows = [["age band", a, ages.get(a, 0)] for a in [*AGE_BANDS, "not given"]]
     rows += [["link to the area", k, links.get(k, 0)] for k in [*AREA_LINKS, "not given"]]

@@ -23,7 +23,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Engine, Table, create_engine, delete, event, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -39,6 +39,7 @@ from game.room.models import (
     Submitted,
 )
 from game.room.store.tables import (
+    Base,
     IdeaRow,
     Plan,
     PlanApproval,
@@ -52,6 +53,10 @@ APP_NAME = "civic-futures"
 DATA_DIR_ENV = "CIVIC_FUTURES_DATA_DIR"
 DB_FILE = "rooms.sqlite3"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud safely
+
+
+_DECISIONS = Table("plan_decisions", Base.metadata)  # the mapped tables, as Core tables
+_APPROVALS = Table("plan_approvals", Base.metadata)
 
 
 class RoomNotFound(CivicError):
@@ -222,7 +227,7 @@ class RoomStore:
         return RoomInfo(
             code=room.code,
             name=room.name,
-            kind=room.kind,  # type: ignore[arg-type]
+            kind=room.kind,
             created_at=_utc(room.created_at),
             players=count(Player.room_id),
             plans=count(Plan.room_id),
@@ -290,13 +295,13 @@ class RoomStore:
                 decisions = _decision_rows(row.id, plan)
                 conn = s.connection()
                 if decisions:
-                    conn.execute(insert(PlanDecision.__table__), decisions)
+                    conn.execute(insert(_DECISIONS), decisions)
                 approvals = [
                     {"plan_id": row.id, "group_id": a.group_id, "approval": a.approval}
                     for a in plan.outcome.approvals
                 ]
                 if approvals:
-                    conn.execute(insert(PlanApproval.__table__), approvals)
+                    conn.execute(insert(_APPROVALS), approvals)
                 return Submitted(id=row.id, duplicate=False)
         except IntegrityError:  # a concurrent resend of the same key won the race
             if not _again:
@@ -424,7 +429,7 @@ class RoomStore:
                     groups=list(r.groups),
                     label=r.label,
                     status=r.status,
-                    supports=int(n),  # type: ignore[arg-type]
+                    supports=int(n),
                     created_at=_utc(r.created_at),
                 )
                 for r, n in s.execute(stmt)
