@@ -22,13 +22,9 @@ from game.errors import CivicError
 DEFAULT_PORT = 8765
 
 
-def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
-        "room",
-        help="host a room, list, export, delete or report rooms",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = __doc__
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
     sub = p.add_subparsers(dest="room_command", metavar="ACTION", required=True)
 
     def with_db(q: argparse.ArgumentParser) -> argparse.ArgumentParser:

@@ -22,18 +22,12 @@ from typing import Any
 import httpx
 
 from game.atomic import atomic_write_text
-
-DATA_DIR_ENV = "CIVIC_FUTURES_DATA_DIR"
+from game.userdirs import user_data_dir
 
 
 def default_outbox_dir(base: Path | str | None = None) -> Path:
-    if base is None:
-        base = os.environ.get(DATA_DIR_ENV) or None
-    if base is None:
-        import platformdirs
-
-        base = platformdirs.user_data_dir("civic-futures", appauthor=False)
-    return Path(base) / "room-outbox"
+    """`room-outbox/` in `base`, else in the user's Civic Futures folder (game.userdirs)."""
+    return Path(base or user_data_dir()) / "room-outbox"
 
 
 @dataclass

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 import threading
 from collections.abc import Iterator
@@ -48,9 +47,8 @@ from game.room.store.tables import (
     Room,
     Support,
 )
+from game.userdirs import user_data_dir
 
-APP_NAME = "civic-futures"
-DATA_DIR_ENV = "CIVIC_FUTURES_DATA_DIR"
 DB_FILE = "rooms.sqlite3"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud safely
 
@@ -64,14 +62,8 @@ class RoomNotFound(CivicError):
 
 
 def default_db_url(base: Path | str | None = None) -> str:
-    """SQLite file in `base`, else $CIVIC_FUTURES_DATA_DIR, else the user data directory."""
-    if base is None:
-        base = os.environ.get(DATA_DIR_ENV) or None
-    if base is None:
-        import platformdirs
-
-        base = platformdirs.user_data_dir(APP_NAME, appauthor=False)
-    return f"sqlite:///{Path(base) / DB_FILE}"
+    """A SQLite file in `base`, else in the user's Civic Futures folder (game.userdirs)."""
+    return f"sqlite:///{Path(base or user_data_dir()) / DB_FILE}"
 
 
 def new_room_code() -> str:
