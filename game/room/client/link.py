@@ -96,7 +96,7 @@ class RoomLink:
             category=category,
             groups=groups,
             label=self.label,
-        )  # type: ignore[arg-type]
+        )
         return self._pool.submit(self.backend.submit_idea, body)
 
     def ideas(self) -> Future[list[Idea]]:
