@@ -142,3 +142,22 @@ def test_you_and_the_room_over_the_api(hub):
     assert out["decisions"][0]["plans_same"] == 2 and out["decisions"][0]["share"] == 2 / 3
     score = next(o for o in out["outcome"] if o["key"] == "score")
     assert (score["yours"], score["room_median"]) == (50, 60)
+
+
+def test_the_hub_takes_extra_routers_for_other_room_kinds(tmp_path):
+    from fastapi import APIRouter
+
+    from game.room.store import RoomStore
+
+    extra = APIRouter()
+
+    @extra.get("/api/rooms/{code}/round")
+    def current_round(code: str) -> dict:
+        return {"code": code, "round": 1}
+
+    store = RoomStore(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    info, _ = store.create_room("Year 9", kind="class")
+    with ServerThread(create_app(store, routers=[extra])) as srv:
+        assert httpx.get(f"{srv.url}/api/rooms/{info.code}/round").json()["round"] == 1
+        assert httpx.get(f"{srv.url}/api/rooms/{info.code}").json()["kind"] == "class"
+    store.close()

@@ -7,9 +7,10 @@ builds), so the OpenAPI schema at /openapi.json is the plan format. A malformed 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -33,7 +34,10 @@ def _field(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "body"
 
 
-def create_app(store: RoomStore, settings: HubSettings | None = None) -> FastAPI:
+def create_app(
+    store: RoomStore, settings: HubSettings | None = None, routers: Sequence[APIRouter] = ()
+) -> FastAPI:
+    """The hub over `store`. `routers` adds more endpoints (a class room's rounds)."""
     settings = settings or HubSettings()
     app = FastAPI(
         title="Civic Futures room hub",
@@ -75,6 +79,8 @@ def create_app(store: RoomStore, settings: HubSettings | None = None) -> FastAPI
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    for extra in routers:
+        app.include_router(extra)
     app.mount("/static", StaticFiles(packages=[("game.room.server", "static")]), name="static")
     # added last = outermost: the size check runs before anything reads the body
     app.add_middleware(RateLimit, per_minute=settings.rate_per_minute, burst=settings.rate_burst)
