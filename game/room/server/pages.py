@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from game.room.aggregate import summarise
+from game.room.aggregate import RoomSummary, summarise
+from game.room.models import RoomInfo
 from game.room.names import category_name, group_name
 from game.room.server.auth import cookie_name, is_facilitator
 from game.room.server.charts import OKABE_ITO, bars
@@ -55,10 +56,25 @@ def _qr(url: str) -> Markup:
     return Markup(svg)
 
 
+_SUMMARIES: dict[tuple[int, str], tuple[int, int, RoomSummary]] = {}  # (store, code) -> ..
+
+
+def _summary(store: RoomStore, room: RoomInfo) -> RoomSummary:
+    """The room's summary, recomputed only when a plan or player arrived: a room's plans
+    only grow (or the room is deleted), so their number says whether anything changed."""
+    key = (id(store), room.code)
+    cached = _SUMMARIES.get(key)
+    if cached is not None and cached[:2] == (room.plans, room.players):
+        return cached[2]
+    s = summarise(store.plans(room.code), players=room.players)
+    _SUMMARIES[key] = (room.plans, room.players, s)
+    return s
+
+
 def _live_context(request: Request, code: str, facilitator: bool) -> dict[str, Any]:
     store: RoomStore = request.app.state.store
     room = store.room(code)
-    s = summarise(store.plans(code), players=room.players)
+    s = _summary(store, room)
     ideas = store.ideas(code)
     charts = {
         "funded": bars(

@@ -409,28 +409,40 @@ class RoomStore:
             room = self._room(s, code)
             supports = (
                 select(Support.idea_id, func.count().label("n"))
+                .join(IdeaRow, IdeaRow.id == Support.idea_id)
+                .where(IdeaRow.room_id == room.id)
                 .group_by(Support.idea_id)
                 .subquery()
             )
+            cols = (
+                IdeaRow.id,
+                IdeaRow.text,
+                IdeaRow.category,
+                IdeaRow.groups,
+                IdeaRow.label,
+                IdeaRow.status,
+                IdeaRow.created_at,
+            )
             stmt = (
-                select(IdeaRow, func.coalesce(supports.c.n, 0))
+                select(*cols, func.coalesce(supports.c.n, 0).label("n"))
                 .outerjoin(supports, supports.c.idea_id == IdeaRow.id)
                 .where(IdeaRow.room_id == room.id)
             )
             if status is not None:
                 stmt = stmt.where(IdeaRow.status == status)
+            # model_construct: these rows were validated on the way in (IdeaIn)
             out = [
-                Idea(
+                Idea.model_construct(
                     id=r.id,
                     text=r.text,
                     category=r.category,
                     groups=list(r.groups),
                     label=r.label,
                     status=r.status,
-                    supports=int(n),
+                    supports=int(r.n),
                     created_at=_utc(r.created_at),
                 )
-                for r, n in s.execute(stmt)
+                for r in s.execute(stmt)
             ]
         return sorted(out, key=lambda i: (-i.supports, i.id))
 
