@@ -161,3 +161,15 @@ def test_the_hub_takes_extra_routers_for_other_room_kinds(tmp_path):
         assert httpx.get(f"{srv.url}/api/rooms/{info.code}/round").json()["round"] == 1
         assert httpx.get(f"{srv.url}/api/rooms/{info.code}").json()["kind"] == "class"
     store.close()
+
+
+def test_pages_carry_a_strict_content_security_policy_and_the_code_form_finds_the_room(hub):
+    page = httpx.get(f"{hub.url}/r/{hub.code}")
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert page.headers["referrer-policy"] == "no-referrer"
+    found = httpx.get(
+        f"{hub.url}/r", params={"code": f" {hub.code.lower()} "}, follow_redirects=True
+    )
+    assert found.status_code == 200 and str(found.url).endswith(f"/r/{hub.code}")
+    assert httpx.get(f"{hub.url}/docs").status_code == 404  # no CDN-backed docs page

@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from game.room.server.limits import BodyLimit, RateLimit
+from game.room.server.limits import BodyLimit, RateLimit, SecurityHeaders
 from game.room.store import RoomNotFound, RoomStore
 
 
@@ -43,6 +43,8 @@ def create_app(
         title="Civic Futures room hub",
         version="1",
         description="Pool many players' plans and ideas into what a growth body can hear.",
+        docs_url=None,  # the interactive docs load scripts from a CDN; rooms run offline
+        redoc_url=None,
     )
     app.state.store = store
     app.state.settings = settings
@@ -82,6 +84,7 @@ def create_app(
     for extra in routers:
         app.include_router(extra)
     app.mount("/static", StaticFiles(packages=[("game.room.server", "static")]), name="static")
+    app.add_middleware(SecurityHeaders)
     # added last = outermost: the size check runs before anything reads the body
     app.add_middleware(RateLimit, per_minute=settings.rate_per_minute, burst=settings.rate_burst)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

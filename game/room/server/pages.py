@@ -52,7 +52,7 @@ def join_url(request: Request, code: str) -> str:
 
 
 def _qr(url: str) -> Markup:
-    svg = segno.make(url, error="m").svg_inline(scale=6, dark="#000", light="#fff")
+    svg = segno.make(url, error="m").svg_inline(scale=6, dark="#000", light="#fff", omitsize=True)
     return Markup(svg)
 
 
@@ -143,6 +143,12 @@ def _page(request: Request, code: str, facilitator: bool) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def index() -> HTMLResponse:
     return _render("index.html")
+
+
+@router.get("/r")
+def find_room(code: str = "") -> RedirectResponse:
+    """The index page's form: /r?code=abc234 -> /r/ABC234."""
+    return RedirectResponse(f"/r/{code.strip().upper()[:6]}", status_code=303)
 
 
 @router.get("/r/{code}", response_class=HTMLResponse)
