@@ -12,6 +12,7 @@ every citizen group's approval); each is sent through the game's own outbox code
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import tempfile
@@ -93,12 +94,14 @@ def _send(
     code: str,
     plan: PlanIn,
     into: list[float],
+    hub_ms: list[float],
     errors: list[str],
 ) -> None:
     outbox.put(hub, f"/api/rooms/{code}/plans", plan.model_dump(mode="json"), plan.plan_key)
     t0 = time.perf_counter()
     result = outbox.flush(http)
     into.append((time.perf_counter() - t0) * 1000)
+    hub_ms.extend(result.server_ms)
     errors.extend(result.errors)
 
 
@@ -127,7 +130,7 @@ def _client(
         http.post(f"{api}/join", json=join).raise_for_status()
         for n in range(plans):
             time.sleep(rng.uniform(0.5, 1.5))
-            _send(outbox, http, hub, code, synthetic_plan(i, n), out["submit"], errors)
+            _send(outbox, http, hub, code, synthetic_plan(i, n), out["submit"], out["hub"], errors)
         idea = IdeaIn(
             idea_key=f"bench-{i:03d}-idea",
             player_key=f"bench-player-{i:03d}",
@@ -142,7 +145,16 @@ def _client(
                 json={"player_key": f"bench-player-{i:03d}"},
             )
         burst.wait()
-        _send(outbox, http, hub, code, synthetic_plan(i, plans), out["burst"], errors)
+        _send(
+            outbox,
+            http,
+            hub,
+            code,
+            synthetic_plan(i, plans),
+            out["burst"],
+            out["hub_burst"],
+            errors,
+        )
 
 
 def _poller(hub: str, code: str, token: str, stop: threading.Event, page_ms: list[float]) -> None:
@@ -198,6 +210,9 @@ def run_room_bench(clients: int = 60, plans_per_client: int = 3) -> dict[str, An
         store.moderate(info.code, first.id, "approved")
         submit_ms: list[float] = []
         burst_ms: list[float] = []
+        hub_ms: list[float] = []  # the same submissions, time inside the hub only
+        hub_burst_ms: list[float] = []
+        load = os.getloadavg()[0]
         page_ms: list[float] = []
         errors: list[str] = []
         stop = threading.Event()
@@ -207,7 +222,12 @@ def run_room_bench(clients: int = 60, plans_per_client: int = 3) -> dict[str, An
             poll = threading.Thread(target=_poller, args=(url, info.code, token, stop, page_ms))
             poll.start()
             burst = threading.Barrier(clients)
-            out: dict[str, list] = {"submit": submit_ms, "burst": burst_ms}
+            out: dict[str, list] = {
+                "submit": submit_ms,
+                "burst": burst_ms,
+                "hub": hub_ms,
+                "hub_burst": hub_burst_ms,
+            }
             args = (url, info.code, plans_per_client, folder, start, burst, out, errors)
             threads = [threading.Thread(target=_client, args=(i, *args)) for i in range(clients)]
             t0 = time.perf_counter()
@@ -234,6 +254,8 @@ def run_room_bench(clients: int = 60, plans_per_client: int = 3) -> dict[str, An
         "submit_p95_ms": round(_p95(submit_ms), 1),
         "page_p95_ms": round(_p95(page_ms), 1),
         "burst_submit_p95_ms": round(_p95(burst_ms), 1),
+        "hub_submit_p95_ms": round(_p95(hub_ms), 1),
+        "hub_burst_submit_p95_ms": round(_p95(hub_burst_ms), 1),
         "plans_lost": len(expected - stored),
         "plans_sent": sent,
         "plans_stored": len(stored),
@@ -242,4 +264,6 @@ def run_room_bench(clients: int = 60, plans_per_client: int = 3) -> dict[str, An
         "page_polls": len(page_ms),
         "wall_s": round(wall, 2),
         "errors": len(errors),
+        "cpus": os.cpu_count(),
+        "load_avg_1m_at_start": round(load, 2),
     }

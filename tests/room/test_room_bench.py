@@ -12,3 +12,5 @@ def test_a_small_room_bench_loses_no_plan_and_reports_its_numbers():
     assert result["plans_sent"] == result["plans_stored"] == 12
     assert result["outbox_waiting"] == 0
     assert result["submit_p95_ms"] > 0 and result["page_p95_ms"] > 0 and result["page_polls"] > 0
+    # the hub says how long it spent on each plan (Server-Timing): never more than the trip
+    assert 0 < result["hub_submit_p95_ms"] <= result["submit_p95_ms"] + 1

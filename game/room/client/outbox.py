@@ -33,6 +33,7 @@ def default_outbox_dir(base: Path | str | None = None) -> Path:
 @dataclass
 class FlushResult:
     sent: int = 0
+    server_ms: list[float] = field(default_factory=list)  # the hub's Server-Timing per send
     duplicates: int = 0
     rejected: int = 0
     waiting: int = 0
@@ -99,6 +100,9 @@ class Outbox:
             return False
         if r.status_code in (200, 201):
             path.unlink(missing_ok=True)
+            timing = r.headers.get("server-timing", "")
+            if "dur=" in timing:
+                result.server_ms.append(float(timing.split("dur=")[1].split(";")[0]))
             result.sent += 1
             result.duplicates += int(r.status_code == 200)
             return True
