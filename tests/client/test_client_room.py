@@ -130,3 +130,4 @@ def test_join_about_you_ideas_and_you_and_the_room(make_app, world, hub):
     assert store.ideas(code)[0].supports == 1
     pilot.frame(2)
     _shot(pilot, "room_ideas.png")
+    app.ctx.room.close()

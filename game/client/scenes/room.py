@@ -72,6 +72,12 @@ class _EntryScene(Modal):
     def value(self, name: str) -> str:
         return self.entries[name].get_text().strip()
 
+    def on_enter(self) -> None:
+        super().on_enter()
+        first = next(iter(self.entries), None)
+        if first is not None:  # the cursor waits in the first text box
+            self.focus.set_by_name(first)
+
     def rebuild(self, keep_focus: bool = True) -> None:
         super().rebuild(keep_focus)
         cur = self.focus.current  # a rebuilt text box takes the keys again if it had them
@@ -118,13 +124,13 @@ class JoinRoomScene(_EntryScene):
     def build(self) -> None:
         b, t = self.box, self.t
         self.entry(
-            pygame.Rect(b.x + 40, b.y + 150, b.width - 80, 54),
+            pygame.Rect(b.x + 40, b.y + 166, b.width - 80, 54),
             "address",
             t("room.join.address_hint"),
             120,
         )
         self.entry(
-            pygame.Rect(b.x + 40, b.y + 290, b.width - 80, 54),
+            pygame.Rect(b.x + 40, b.y + 296, b.width - 80, 54),
             "label",
             t("room.join.label_hint"),
             40,
@@ -141,7 +147,6 @@ class JoinRoomScene(_EntryScene):
         self.button(
             (b.right - 260, y, 220, 58), t("ui.back"), self.close, cls="secondary", name="back"
         )
-        self.focus.set_by_name("address")  # the cursor waits in the address box
 
     def submit(self) -> None:
         from game.room.client import RoomLink
@@ -198,12 +203,12 @@ class JoinRoomScene(_EntryScene):
                 pygame.Rect(b.x + 40, b.y + 86, b.width - 80, 0),
                 20,
                 palette.MUTED,
-                max_lines=2,
+                max_lines=3,
             )
             self.paragraph(
                 surface,
                 t("room.join.label"),
-                pygame.Rect(b.x + 40, b.y + 222, b.width - 80, 0),
+                pygame.Rect(b.x + 40, b.y + 240, b.width - 80, 0),
                 20,
                 palette.MUTED,
                 max_lines=2,
