@@ -653,15 +653,12 @@ class YouAndRoomScene(Scene):
 
 
 def finish_in_room(ctx: Any) -> Future | None:
-    """Send the finished game to the room once (kept in ctx.cache per session) and return
-    the Future of "you and the room". None when the game is not in a room."""
+    """Send the finished game to the room (once: RoomLink keeps the Future per game) and
+    return the Future of "you and the room". None when the game is not in a room."""
     room, session = getattr(ctx, "room", None), ctx.session
     if room is None or session is None or not getattr(session, "finished", False):
         return None
-    key = ("room_finish", id(session))
-    if key not in ctx.cache:
-        ctx.cache[key] = room.finish(session)
-    return ctx.cache[key]
+    return room.finish(session)  # the same Future for the same game
 
 
 def _num(key: str, value: float | None) -> str:

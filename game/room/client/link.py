@@ -32,6 +32,7 @@ class RoomLink:
         self.about: AboutYou | None = None  # asked once per player, all optional
         self.last_plan: PlanIn | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room-link")
+        self._finished: dict[str, Any] = {}  # the last finished game's key and Future
 
     @classmethod
     def hub(cls, address: str, outbox_dir: Path | str | None = None) -> RoomLink:
@@ -68,8 +69,16 @@ class RoomLink:
 
     def finish(self, session: Any, engine_factory: Any = None) -> Future[YouAndRoom | None]:
         """Build the finished game's plan, send it (outbox first for a hub), and fetch
-        "you and the room" (None if the hub cannot be reached now: the plan still goes)."""
-        return self._pool.submit(self._finish, session, engine_factory)
+        "you and the room" (None if the hub cannot be reached now: the plan still goes).
+        Asking again for the same game gives the same Future: a game counts once, however
+        often its final report is opened."""
+        key = (id(session), session.turn, self.player_key)
+        if self._finished.get("key") != key:
+            self._finished = {
+                "key": key,
+                "job": self._pool.submit(self._finish, session, engine_factory),
+            }
+        return self._finished["job"]
 
     def _finish(self, session: Any, engine_factory: Any) -> YouAndRoom | None:
         plan = build_plan(
