@@ -110,7 +110,8 @@ def host(args: argparse.Namespace) -> int:
         print("Only this machine can join; add --lan to open it to the local network.")
     sys.stdout.flush()
     app = create_app(store, HubSettings(public_url=base))
-    uvicorn.run(app, host=bind, port=args.port, log_level="warning")
+    # no access log: the hub keeps no record of who connected (docs/rooms.md)
+    uvicorn.run(app, host=bind, port=args.port, log_level="warning", access_log=False)
     return 0
 
 
