@@ -109,9 +109,20 @@ def host(args: argparse.Namespace) -> int:
     if not args.lan:
         print("Only this machine can join; add --lan to open it to the local network.")
     sys.stdout.flush()
+    from game.room.discovery import DiscoveryResponder
+
+    try:  # games that type only the code find this hub by asking the local network
+        responder = DiscoveryResponder(store, base, host=bind).start()
+    except OSError as exc:  # the port is taken (another hub): typing the address still works
+        print(f"(code-only joining is off: {exc})")
+        responder = None
     app = create_app(store, HubSettings(public_url=base))
-    # no access log: the hub keeps no record of who connected (docs/rooms.md)
-    uvicorn.run(app, host=bind, port=args.port, log_level="warning", access_log=False)
+    try:
+        # no access log: the hub keeps no record of who connected (docs/rooms.md)
+        uvicorn.run(app, host=bind, port=args.port, log_level="warning", access_log=False)
+    finally:
+        if responder is not None:
+            responder.stop()
     return 0
 
 

@@ -118,7 +118,6 @@ class JoinRoomScene(_EntryScene):
     def __init__(self, app: Any) -> None:
         super().__init__(app)
         self.job: Future | None = None
-        self.link: Any = None
         self.message = ""
 
     def build(self) -> None:
@@ -154,34 +153,24 @@ class JoinRoomScene(_EntryScene):
         if self.job is not None:
             return
         address, label = self.value("address"), self.value("label") or None
-        try:
-            self.link = RoomLink.hub(address)
-            self.job = self.link.join(label)
-            self.message = self.t("room.join.joining")
-        except Exception as exc:  # noqa: BLE001 - a bad address is the player's to fix
-            self.message = _first_line(exc)
-            self._drop()
-
-    def _drop(self) -> None:
-        if self.link is not None:
-            self.link.close()
-        self.link, self.job = None, None
+        self.job = RoomLink.connect(address, label)  # found and joined off the frame
+        self.message = self.t("room.join.joining")
 
     def update(self, dt: float) -> None:
         if self.job is None or not self.job.done():
             return
         try:
-            self.job.result()
+            link = self.job.result()
         except Exception as exc:  # noqa: BLE001 - shown; the player can try again
             self.message = self.t("room.join.failed", reason=_first_line(exc))
-            self._drop()
+            self.job = None
             self.rebuild()
             return
         old = getattr(self.ctx, "room", None)
         if old is not None:
             old.close()
-        self.ctx.room = self.link
-        self.link, self.job = None, None
+        self.ctx.room = link
+        self.job = None
         self.app.stack.pop(True)
         self.app.stack.push(AboutYouScene(self.app))
 

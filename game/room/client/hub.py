@@ -11,17 +11,25 @@ import httpx
 from game.errors import CivicError
 from game.room.aggregate import YouAndRoom
 from game.room.client.outbox import Outbox
+from game.room.discovery import DISCOVERY_PORT, discover
 from game.room.models import Idea, IdeaIn, JoinIn, PlanIn, RoomInfo
 
 _CODE = re.compile(r"^[A-HJ-NP-Z2-9]{6}$")
 
 
-def parse_join(address: str, default_hub: str = "http://127.0.0.1:8765") -> tuple[str, str]:
-    """'http://host:8765/r/ABC234' -> ('http://host:8765', 'ABC234'); a bare code joins
-    `default_hub`. Raises CivicError naming what is wrong."""
+def parse_join(address: str, discover_port: int = DISCOVERY_PORT) -> tuple[str, str]:
+    """'http://host:8765/r/ABC234' -> ('http://host:8765', 'ABC234'). A bare code is looked
+    for on the local network (the hub answers for its rooms); raises CivicError naming what
+    is wrong."""
     text = address.strip()
     if _CODE.match(text.upper()):
-        return default_hub.rstrip("/"), text.upper()
+        found = discover(text.upper(), port=discover_port)
+        if found is None:
+            raise CivicError(
+                f"no hub answered for room {text.upper()} on this network: type the address "
+                "the room's screen shows (http://HOST:PORT/r/CODE)"
+            )
+        text = found
     parts = urlsplit(text if "://" in text else "http://" + text)
     m = re.search(r"/(?:r|f)/([A-Za-z0-9]{6})/?$", parts.path)
     if not parts.netloc or m is None or not _CODE.match(m.group(1).upper()):

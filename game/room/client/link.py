@@ -20,6 +20,8 @@ from game.room.client.outbox import Outbox, OutboxSender
 from game.room.models import AboutYou, Idea, IdeaIn, PlanIn, RoomInfo
 from game.room.plans import build_plan, new_key
 
+_CONNECTING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room-connect")
+
 
 class RoomLink:
     def __init__(self, backend: HubClient | LocalRoom, sender: OutboxSender | None = None):
@@ -41,6 +43,25 @@ class RoomLink:
         outbox = Outbox(outbox_dir)
         sender = OutboxSender(outbox).start()
         return cls(HubClient(address, outbox=outbox), sender)
+
+    @classmethod
+    def connect(
+        cls, address: str, label: str | None = None, outbox_dir: Path | str | None = None
+    ) -> Future[RoomLink]:
+        """Find the hub (a bare code is looked for on the local network), join it, and hand
+        back the link; all on a worker thread, so the window never waits on the network."""
+
+        def work() -> RoomLink:
+            link = cls.hub(address, outbox_dir)
+            try:
+                link.label = label
+                link._join()
+            except BaseException:
+                link.close()
+                raise
+            return link
+
+        return _CONNECTING.submit(work)
 
     @classmethod
     def local(cls, name: str, db_url: str | None = None) -> RoomLink:
