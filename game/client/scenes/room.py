@@ -270,10 +270,14 @@ class AboutYouScene(Modal):
 
         room = getattr(self.ctx, "room", None)
         if room is not None:
+            room.about_asked = True
             room.about = AboutYou(age_band=self.age, area_link=sorted(self.links))  # type: ignore[arg-type]
         self.close(True)
 
     def skip(self) -> None:
+        room = getattr(self.ctx, "room", None)
+        if room is not None:
+            room.about_asked = True
         self.close(False)
 
     def draw_scene(self, surface: pygame.Surface) -> None:

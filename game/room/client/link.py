@@ -32,6 +32,7 @@ class RoomLink:
         self.player_key = new_key()
         self.label: str | None = None
         self.about: AboutYou | None = None  # asked once per player, all optional
+        self.about_asked = False  # asked already (answered or skipped)
         self.last_plan: PlanIn | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room-link")
         self._finished: dict[str, Any] = {}  # the last finished game's key and Future
@@ -78,6 +79,7 @@ class RoomLink:
     def new_player(self) -> None:
         """The next visitor: a new player key, no label, the about-you question again."""
         self.player_key, self.label, self.about, self.last_plan = new_key(), None, None, None
+        self.about_asked = False
 
     def join(self, label: str | None = None) -> Future[RoomInfo]:
         self.label = label
