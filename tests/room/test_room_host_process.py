@@ -19,6 +19,7 @@ from room_samples import decision, plan
 from sqlalchemy import text
 
 from game.room.client import HubClient, Outbox
+from game.room.discovery import discover
 from game.room.store import RoomStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,6 +87,8 @@ def test_room_host_prints_code_address_qr_and_token_and_serves_the_page(tmp_path
         assert "█" in out or "▀" in out  # the QR code, drawn in the terminal
         page = httpx.get(f"http://127.0.0.1:{port}/r/{seen['code']}").text
         assert "Fair stand" in page and seen["code"] in page
+        if "code-only joining is off" not in out:  # (another hub on this machine has the port)
+            assert discover(seen["code"]) == f"http://127.0.0.1:{port}/r/{seen['code']}"
         r = httpx.get(
             f"http://127.0.0.1:{port}/api/rooms/{seen['code']}/moderation",
             headers={"Authorization": f"Bearer {seen['token']}"},
