@@ -53,6 +53,7 @@ def configure_logging(level: int = logging.INFO, path: Path | None = None) -> Pa
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(level)
     root.addHandler(handler)
-    if root.level == logging.NOTSET or root.level > level:
-        root.setLevel(level)
+    # The game's own records from `level` up; other libraries' (alembic, pygame_gui...) only
+    # from the root's level (WARNING by default), so their start-up chatter stays out.
+    logging.getLogger("game").setLevel(level)
     return target

@@ -10,9 +10,12 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 
-@pytest.fixture(autouse=True)
-def _own_user_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+@pytest.fixture(autouse=True, scope="session")
+def _own_user_data_dir(tmp_path_factory: pytest.TempPathFactory):
     """Commands write a log (and the client settings and saves) to the user data folder;
-    a test run must never touch the real one. Tests that need a particular folder set
+    a test run must never touch the real one. Session-wide, so module fixtures that run
+    commands in subprocesses inherit it too. Tests that need a particular folder set
     CIVIC_FUTURES_DATA_DIR themselves (or delete it to test the platform default)."""
-    monkeypatch.setenv("CIVIC_FUTURES_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CIVIC_FUTURES_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+        yield

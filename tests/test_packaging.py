@@ -42,13 +42,32 @@ def test_wheel_carries_data_and_assets_inside_the_package(wheel: Path) -> None:
     assert "game/_data/census/areas.csv" in names
     assert "game/_data/params/additionality.csv" in names
     assert "game/_assets/fonts/DejaVuSans.ttf" in names
-    assert "game/_assets/i18n/cy.json" in names
+    assert "game/_assets/i18n/en/LC_MESSAGES/civic.po" in names
+    assert "game/_assets/i18n/cy/LC_MESSAGES/civic.po" in names
     assert "game/__main__.py" in names
     # every shipped file, nothing from the checkout's top level besides the package
     shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()}
     assert {"game/_" + n for n in shipped} <= names
     assert not [n for n in names if n.startswith(("tests/", "data/", "assets/", "main.py"))]
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_translations_work_from_the_unpacked_wheel(wheel: Path, tmp_path: Path) -> None:
+    """The catalogues are compiled at run time from the wheel's .po files (no checkout)."""
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    probe = (
+        "from game.client.i18n import Translator, languages; import game.resources as r;"
+        f"assert str(r.assets_dir()).startswith({str(site)!r}), r.assets_dir();"
+        "t = Translator('cy'); print(languages(), t('title.new_game'), t('advance.building', n=2))"
+    )
+    env = {"PYTHONPATH": str(site), "SDL_VIDEODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    run = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, check=True, capture_output=True
+    )
+    assert run.stdout.decode().strip() == (
+        "('en', 'cy') Gêm newydd Mae'r flwyddyn yn mynd heibio… 2 prosiect yn cael eu hadeiladu"
+    )
 
 
 def test_wheel_metadata_version_licence_and_console_script(wheel: Path) -> None:

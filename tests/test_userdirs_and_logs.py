@@ -46,14 +46,15 @@ def test_an_empty_variable_counts_as_unset(monkeypatch) -> None:
 
 @pytest.fixture
 def restore_root_logger():
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
+    root, game = logging.getLogger(), logging.getLogger("game")
+    handlers, level, game_level = list(root.handlers), root.level, game.level
     yield
     for h in root.handlers:
         if h not in handlers:
             root.removeHandler(h)
             h.close()
     root.setLevel(level)
+    game.setLevel(game_level)
 
 
 def test_a_command_writes_the_log_file_in_the_user_folder(
@@ -63,7 +64,7 @@ def test_a_command_writes_the_log_file_in_the_user_folder(
     assert main(["profile", "Nowhere-on-earth"]) == 2
     capsys.readouterr()
     text = (tmp_path / "logs" / "civic-futures.log").read_text(encoding="utf-8")
-    assert "civic-futures" in text and "profile Nowhere-on-earth" in text
+    assert "civic-futures" in text and ": profile Nowhere-on-earth\n" in text
     assert "WARNING" in text and "Nowhere-on-earth" in text.split("WARNING", 1)[1]
 
 
@@ -76,6 +77,21 @@ def test_configuring_twice_does_not_write_records_twice(tmp_path, restore_root_l
     assert first and second
     assert "only once" not in first.read_text(encoding="utf-8")
     assert second.read_text(encoding="utf-8").count("only once") == 1
+
+
+def test_the_game_logs_its_info_other_libraries_only_their_warnings(
+    tmp_path, restore_root_logger
+) -> None:
+    path = configure_logging(path=tmp_path / "civic-futures.log")
+    assert path is not None
+    logging.getLogger("game.client.scenes.loading").info("census loaded")
+    logging.getLogger("alembic.runtime").info("setup plugin chatter")
+    logging.getLogger("alembic.runtime").warning("a real problem")
+    for h in logging.getLogger().handlers:
+        h.flush()
+    text = path.read_text(encoding="utf-8")
+    assert "census loaded" in text and "a real problem" in text
+    assert "chatter" not in text
 
 
 def test_the_log_rotates_and_keeps_three_old_files(tmp_path, restore_root_logger) -> None:

@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "simulate": "project jobs, population and approval for an area, with and without projects",
     "report": "write a board-paper report pack (HTML, PDF, XLSX, CSV) for a scenario, two "
     "scenarios side by side, or a finished game",
+    "room": "host a room that pools players' plans and ideas; list, export, delete or report rooms",
     "bench": "time the engine (10-year baseline for all areas, one area with 10 projects, "
     "one advance_year) and report medians",
     "screenshots": "play a scripted game headless and save every screen as PNG",
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None, prog: str = DEFAULT_PROG) -> int:
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     configure_logging()
-    log.info("civic-futures %s: %s", __version__, " ".join([command, *argv]))
+    log.info("civic-futures %s: %s", __version__, " ".join(argv))
     try:
         return int(args.func(args) or 0)
     except CivicError as exc:

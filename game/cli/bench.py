@@ -37,6 +37,12 @@ def register(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also time the whole report pack (HTML, PDF, XLSX, CSV) for one area",
     )
+    p.add_argument(
+        "--room",
+        action="store_true",
+        help="only the room hub: 60 simulated games submitting plans and ideas at once "
+        "while the facilitator's page polls (submit_p95_ms, page_p95_ms, plans_lost)",
+    )
     p.add_argument("--repeat", type=int, default=7, metavar="N", help="runs per timing (7)")
     p.set_defaults(func=run)
 
@@ -51,25 +57,14 @@ def _median(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def _all_areas(world: Any) -> Callable[[], object]:
+def _all_areas(world: Any, params: Any) -> Callable[[], object]:
     from game.sim.labour import calibrate_labour, labour_market
-    from game.sim.population import (
-        calibrate_from_arrays,
-        component_arrays,
-        load_pooled_areas,
-        step_population,
-    )
+    from game.sim.population import calibrate_world, step_population
 
     def run() -> object:
-        # calibrate from scratch (calibrate_demography would reuse its per-world cache)
-        areas = [world.areas[c] for c in world.codes]
-        rates = calibrate_from_arrays(
-            world.codes,
-            world.population_array(),
-            component_arrays(areas),
-            pooled=load_pooled_areas(),
-        )
-        base = calibrate_labour(world, world.codes)
+        # calibrate from scratch, as a room server does once per world
+        rates = calibrate_world(world, params.schedules, params.demography, params.pooled_areas)
+        base = calibrate_labour(world, world.codes, params.activity, params.links)
         P = world.population_array()
         for _ in range(10):
             P = step_population(P, rates).population
@@ -83,19 +78,27 @@ def _project_ids(catalogue: Any, count: int = 10) -> list[str]:
     return sorted(catalogue.types)[:count]
 
 
-def _engine_runs(world: Any) -> tuple[Callable[[], object], Callable[[], float], str]:
-    """(10 years with 10 projects, one advance_year, which pipeline) for the bench area."""
-    try:
-        from game.sim.engine import Engine, FundProject
-    except ImportError:
-        return (*_own_pipeline(world), "POP pipeline (no Engine yet)")
-    from game.scenarios import load_catalogue
+def _engine_runs(world: Any, params: Any) -> tuple[Callable[[], object], Callable[[], float], str]:
+    """(10 years with 10 projects, one advance_year, which pipeline) for the bench area.
 
-    catalogue = load_catalogue()
-    ids = _project_ids(catalogue)
+    The world's demographic calibration is prepared once, untimed, as the game and the
+    CLI do when they build several engines on one world."""
+    from game.sim.engine import Engine, FundProject
+    from game.sim.population import calibrate_world
+
+    world_rates = calibrate_world(world, params.schedules, params.demography, params.pooled_areas)
+    ids = _project_ids(params.catalogue)
 
     def funded() -> Any:
-        eng = Engine(world, area=BENCH_AREA, seed=1, years=10, catalogue=catalogue, budget=1e12)
+        eng = Engine(
+            world,
+            area=BENCH_AREA,
+            seed=1,
+            years=10,
+            budget=1e12,
+            params=params,
+            world_rates=world_rates,
+        )
         for type_id in ids:
             eng.submit(FundProject(type_id))
         return eng
@@ -119,39 +122,6 @@ def _engine_runs(world: Any) -> tuple[Callable[[], object], Callable[[], float],
     return ten_years, timed_one_year, "Engine (game.sim.engine)"
 
 
-def _own_pipeline(world: Any) -> tuple[Callable[[], object], Callable[[], float]]:
-    import numpy as np
-
-    from game.sim.labour import calibrate_labour, labour_market
-    from game.sim.migration_links import migrants_for_dwellings
-    from game.sim.population import calibrate_demography, step_population
-
-    codes = (BENCH_AREA,)
-    rates = calibrate_demography(world, codes)
-    base = calibrate_labour(world, codes)
-    P0 = world.population_array()[[world.index[BENCH_AREA]]]
-
-    def year(P: Any, Pb: Any) -> tuple[Any, Any]:
-        jobs = np.full(1, 10 * 50.0)
-        extra = migrants_for_dwellings(np.full(1, 10 * 10.0))
-        P = step_population(P, rates, extra).population
-        Pb = step_population(Pb, rates).population
-        labour_market(Pb, base)
-        labour_market(P, base, jobs, baseline_population=Pb)
-        return P, Pb
-
-    def ten_years() -> object:
-        P, Pb = P0, P0
-        for _ in range(10):
-            P, Pb = year(P, Pb)
-        return P
-
-    def timed_one_year() -> float:
-        return _median(lambda: year(P0, P0), 30)
-
-    return ten_years, timed_one_year
-
-
 def _report_pack(world: Any) -> Callable[[], object]:
     """Run the scenario (low / central / high) and write all four formats, as
     `report --area Hartlepool --scenario data/scenarios/<REPORT_SCENARIO>` does."""
@@ -172,13 +142,34 @@ def _report_pack(world: Any) -> Callable[[], object]:
     return run
 
 
+def _room(args: argparse.Namespace) -> int:
+    from game.room.bench import TARGETS as ROOM_TARGETS
+    from game.room.bench import run_room_bench
+
+    result = run_room_bench()
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print("Room hub benchmark (loopback, SQLite store, 60 simulated games)")
+    for key, value in result.items():
+        target = ROOM_TARGETS.get(key)
+        verdict = "" if target is None else ("ok" if value <= target else "OVER TARGET")
+        limit = "" if target is None else f"target <= {target:g}"
+        print(f"  {key:16s} {value:>9}   {limit:16s} {verdict}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.room:
+        return _room(args)
     from game.census import load_world
+    from game.play.shipped import shipped_parameters
 
     world = load_world(args.census_dir)
+    params = shipped_parameters()
     result: dict[str, Any] = {}
-    result["all_areas_10y_s"] = _median(_all_areas(world), args.repeat)
-    ten_years, one_year, pipeline = _engine_runs(world)
+    result["all_areas_10y_s"] = _median(_all_areas(world, params), args.repeat)
+    ten_years, one_year, pipeline = _engine_runs(world, params)
     result["one_area_10y_10_projects_s"] = _median(ten_years, args.repeat)
     one_year()  # warm
     result["advance_year_one_area_s"] = one_year()

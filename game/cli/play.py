@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
@@ -12,7 +13,9 @@ def register(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
     p.add_argument(
-        "--lang", choices=["en", "cy"], default=None, help="language (default: saved setting)"
+        "--lang",
+        default=None,
+        help="language: en, cy or any other with a catalogue in assets/i18n (default: saved)",
     )
     p.add_argument(
         "--kiosk",
@@ -34,9 +37,14 @@ def _seed(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from game.client.app import run_game
     from game.client.context import AppContext
+    from game.client.i18n import languages
     from game.client.settings import Settings
     from game.store.saves import clean_temporaries
 
+    if args.lang and args.lang not in languages():
+        print(f"error: --lang {args.lang}: no catalogue (have {', '.join(languages())})",
+              file=sys.stderr)  # fmt: skip
+        return 2
     settings = Settings.load()
     if args.fullscreen:
         settings.fullscreen = True

@@ -66,9 +66,10 @@ def _summary(world: Any, engines: dict[str, Any], name: str | None, seed: int) -
 
 def scenario_run(world: Any, path: Path | None, area: str | None, years: int | None) -> Any:
     """Run a scenario file low / central / high and return a game.report ScenarioRun."""
+    from game.play.shipped import shipped_parameters
     from game.report import ScenarioRun
     from game.scenarios import load_scenario
-    from game.sim.uncertainty import run_low_central_high
+    from game.sim.runs import run_low_central_high
 
     scenario = load_scenario(path) if path is not None else None
     where = area or (scenario.area if scenario is not None else None)
@@ -79,7 +80,9 @@ def scenario_run(world: Any, path: Path | None, area: str | None, years: int | N
         raise ScenarioError(f"--years must lie between 1 and 50, got {n}")
     if str(where).strip().lower() not in ("all", "england and wales"):
         world.resolve(where)
-    engines = run_low_central_high(world, where, seed=1, years=n, scenario=scenario)
+    engines = run_low_central_high(
+        world, where, shipped_parameters(), seed=1, years=n, scenario=scenario
+    )
     summary = _summary(world, engines, scenario.name if scenario else None, 1)
     if area and scenario is not None and scenario.area:
         from game.cli.simulate import _area_mismatch
@@ -96,7 +99,7 @@ def scenario_run(world: Any, path: Path | None, area: str | None, years: int | N
 
 
 def _same_area(world: Any, a: Any, b: Any, paths: list[Path]) -> None:
-    codes = [tuple(r.central.codes) for r in (a, b)]
+    codes = [tuple(r.central.state.codes) for r in (a, b)]
     if codes[0] != codes[1]:
         names = [r.summary["area"]["name"] for r in (a, b)]
         raise ScenarioError(
@@ -125,24 +128,42 @@ def compare_runs(world: Any, paths: list[Path], area: str | None, years: int | N
     return a, b
 
 
-def save_run(world: Any, path: Path) -> Any:
-    """Replay a saved game (game.play) and return its ScenarioRun with the game's story."""
-    from game.play import GameSession, SaveFile
-    from game.report import ScenarioRun
+def _read_save(path: Path) -> Any:
+    """The save, read strictly and within bounds (game.store.saves.read_save) and validated,
+    without moving it aside: a report only reads the user's file."""
+    from game.play import SaveFile
     from game.store.saves import read_save
 
-    save = read_save(path, SaveFile)  # strict and bounded; the user's file is not moved
-    try:
-        session = GameSession.from_save(world, save)
-    except Exception as exc:  # noqa: BLE001 - a save that cannot be replayed is bad input
-        detail = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise SaveError(f"{path}: the saved game cannot be replayed ({detail})") from None
+    return read_save(path, SaveFile)
+
+
+def _session_run(world: Any, session: Any, path: Path, label: str) -> Any:
+    from game.report import ScenarioRun
+
     port = session.engine
     engines = {"central": port.engine, **dict(port.bands)}
     engines = {v: engines[v] for v in ("low", "central", "high")}
-    name = f"A game of Civic Futures: {session.area.name} (seed {session.seed})"
+    name = f"{label}: {session.area.name} (seed {session.seed})"
     summary = _summary(world, engines, name, session.seed)
     return ScenarioRun(engines, summary, session.scenario, str(path), game=_story(session))
+
+
+def save_runs(world: Any, path: Path) -> list[Any]:
+    """Replay a saved game (game.play): its run, then the kept "what if?" line if any."""
+    from game.play import GameSession
+    from game.play.branches import kept_session, went_back_to
+
+    save = _read_save(path)
+    try:
+        session = GameSession.from_save(world, save)
+        runs = [_session_run(world, session, path, "This game")]
+        if session.kept:
+            label = f"{session.kept[-1].label} (before going back to {went_back_to(session)})"
+            runs.append(_session_run(world, kept_session(world, session), path, label))
+    except Exception as exc:  # noqa: BLE001 - a save that cannot be replayed is bad input
+        detail = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SaveError(f"{path}: the saved game cannot be replayed ({detail})") from None
+    return runs
 
 
 def _story(session: Any) -> dict[str, Any]:
@@ -177,7 +198,14 @@ def run(args: argparse.Namespace) -> int:
         a, b = compare_runs(world, list(args.compare), args.area, args.years)
         pack = build_comparison(a, b)
     elif args.save:
-        pack = build_pack(save_run(world, args.save), kind="game")
+        runs = save_runs(world, args.save)
+        if len(runs) == 2:  # the game and its kept "what if?" line, side by side
+            pack = build_comparison(runs[0], runs[1])
+            pack.story = [f"A: {x}" for x in runs[0].game["outcome"]] + [
+                f"B: {x}" for x in runs[1].game["outcome"]
+            ]
+        else:
+            pack = build_pack(runs[0], kind="game")
     else:
         pack = build_pack(scenario_run(world, args.scenario, args.area, args.years))
     written = write_pack(pack, args.out, formats)

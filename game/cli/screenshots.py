@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 
@@ -14,7 +15,9 @@ def register(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--text-scale", type=float, default=1.0, help="text size, e.g. 1.3 (projector setting)"
     )
-    p.add_argument("--language", default="en", choices=("en", "cy"), help="en or cy")
+    p.add_argument(
+        "--language", default="en", help="en, cy or any other with a catalogue in assets/i18n"
+    )
     p.set_defaults(func=run)
 
 
@@ -23,7 +26,13 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.client.i18n import languages
     from game.client.screenshots import render_all
+
+    if args.language not in languages():
+        print(f"error: --language {args.language}: no catalogue (have {', '.join(languages())})",
+              file=sys.stderr)  # fmt: skip
+        return 2
 
     census_dir = Path(args.census_dir) if getattr(args, "census_dir", None) else None
     written = render_all(

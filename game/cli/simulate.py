@@ -87,6 +87,13 @@ def _area_mismatch(world: Any, given: str, planned: str) -> tuple[str, str] | No
     return None if a[1] == b[1] and a[1] else (a[0], b[0])
 
 
+LEAKAGE_BASIS = {
+    "census": "Census 2021 travel to work (in-commuters' share of the area's jobs)",
+    "profile": "the catalogue's additionality profile (ready reckoner)",
+    "scenario": "the scenario's own additionality for this type",
+}
+
+
 def _cpj(x: float | None) -> str:
     return "n/a" if x is None else _money(x)
 
@@ -97,9 +104,10 @@ def run(args: argparse.Namespace) -> int:
 
         return simulate_compare(args)
     from game.census import load_world
+    from game.play.shipped import shipped_parameters
     from game.scenarios import load_scenario
     from game.sim.outputs import write_all
-    from game.sim.uncertainty import run_low_central_high
+    from game.sim.runs import run_low_central_high
 
     scenario = load_scenario(args.scenario) if args.scenario else None
     area = args.area or (scenario.area if scenario else None)
@@ -150,6 +158,7 @@ def run(args: argparse.Namespace) -> int:
     engines = run_low_central_high(
         world,
         area,
+        shipped_parameters(),
         seed=args.seed,
         years=years,
         scenario=scenario,
@@ -188,27 +197,6 @@ def _finite(x: Any) -> Any:
     return x
 
 
-def _account_dict(acc: Any) -> dict[str, Any]:
-    return {
-        "year": acc.year,
-        "gross_operational_fte": acc.gross_operational_fte,
-        "construction_fte": acc.construction_fte,
-        "gross_total": acc.gross_total,
-        "deadweight": acc.deadweight,
-        "leakage": acc.leakage,
-        "displacement": acc.displacement,
-        "substitution": acc.substitution,
-        "multiplier_gain": acc.multiplier_gain,
-        "net_additional": acc.net_additional,
-        "net_additional_wider": acc.net_additional_wider,
-        "jobs_vs_baseline": acc.jobs_vs_baseline,
-        "cost_to_date": acc.cost_to_date,
-        "cost_per_net_job": acc.cost_per_net_job,
-        "cost_per_net_job_wider": acc.cost_per_net_job_wider,
-        "not_yet_open": [{"label": lab, "opens": y} for lab, y in acc.not_yet_open],
-    }
-
-
 def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int) -> dict[str, Any]:
     central = engines["central"]
     st = central.state
@@ -220,12 +208,21 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
     def band(key: str) -> dict[str, float]:
         return {v: e.history[-1].indicators[key] for v, e in engines.items()}
 
+    def impact(key: str) -> dict[str, float]:
+        # each variant against its own baseline: the plan's effect, not the trend's spread
+        return {
+            v: e.history[-1].indicators[key] - e.history[-1].baseline_indicators[key]
+            for v, e in engines.items()
+        }
+
     headline = {
         k: {
             "start": first.indicators[k],
             "baseline": last.baseline_indicators[k],
             "scenario": last.indicators[k],
             "scenario_band": band(k),
+            "impact": last.indicators[k] - last.baseline_indicators[k],
+            "impact_band": impact(k),
         }
         for k in keys
     }
@@ -244,7 +241,11 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
     status = {p.id: p.status for p in st.projects}
     projects = []
     for part in acc.projects:
-        a = central.appraise(part.type_id, _scale_of(st.projects, part.project_id))
+        a = central.appraise(
+            part.type_id,
+            _scale_of(st.projects, part.project_id),
+            started=_started_of(st.projects, part.project_id),
+        )
         loc, wid = part.local, part.wider
         projects.append(
             {
@@ -255,6 +256,7 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
                 "opens": part.opens,
                 "status": status.get(part.project_id, "open"),
                 "construction_job_years": a.construction_job_years,
+                "leakage": {"basis": part.leakage_basis, "rate": part.leakage_rate},
                 "local": {
                     "level": st.level,
                     **loc.as_dict(),
@@ -323,7 +325,7 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
         "wider_level": st.wider_level,
         "budget_remaining": st.budget,
         "headline": headline,
-        "jobs_account": _account_dict(acc),
+        "jobs_account": acc.summary(),
         "projects": projects,
         "totals": totals,
         "approvals": approvals,
@@ -333,6 +335,10 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
 
 def _scale_of(projects: Any, pid: str) -> float:
     return next((p.scale for p in projects if p.id == pid), 1.0)
+
+
+def _started_of(projects: Any, pid: str) -> int | None:
+    return next((p.started for p in projects if p.id == pid), None)
 
 
 def _cumulative_reasons(engine: Any, group: str) -> list[dict[str, Any]]:
@@ -374,7 +380,8 @@ def format_summary(s: dict[str, Any]) -> str:
         + f"), {y0}-{y1}, seed {s['seed']}",
         f"Scenario: {s['scenario'] or '(none: baseline only)'}",
         "Projections, not forecasts. Ranges are the lowest - highest of the low / central / high"
-        " variants.",
+        " variants;",
+        "a change 'vs no new projects' compares each variant with its own baseline.",
         *[f"Note: {n}" for n in s["notes"]],
         *[f"WARNING: {w}" for w in s.get("warnings", [])],
         "",
@@ -389,6 +396,16 @@ def format_summary(s: dict[str, Any]) -> str:
         lines.append(
             f"{label:38s}{fmt.format(v['start']):>10s}{fmt.format(v['baseline']):>15s}"
             f"{fmt.format(v['scenario']):>15s}   {_range(v['scenario_band'], fmt)}"
+        )
+    impacts = (
+        ("population", "Population vs no new projects", "{:+,.0f}"),
+        ("unemployment_rate", "Unemployment vs no new projects", "{:+.2%}"),
+    )
+    for key, label, fmt in impacts if s["projects"] or s["jobs_account"]["not_yet_open"] else ():
+        v = h[key]
+        lines.append(
+            f"{label:38s}{'':>10s}{'':>15s}{fmt.format(v['impact']):>15s}"
+            f"   {_range(v['impact_band'], fmt)}"
         )
     for key, label, fmt in (
         ("jobs_vs_baseline", LABELS["jobs_vs_baseline"], "{:+,.0f}"),
@@ -419,10 +436,15 @@ def format_summary(s: dict[str, Any]) -> str:
                 f" + construction {loc['construction_fte']:.1f}"
                 f" ({p['construction_job_years']:.0f} job-years / 10)"
             )
+            leak = p["leakage"]
             lines.append(
                 f"     deadweight -{loc['deadweight']:.1f}  leakage -{loc['leakage']:.1f}  "
                 f"displacement -{loc['displacement']:.1f}  substitution "
                 f"-{loc['substitution']:.1f}  multiplier +{loc['multiplier_effect']:.1f}"
+            )
+            lines.append(
+                f"     operational leakage {leak['rate']:.0%}: "
+                f"{LEAKAGE_BASIS.get(leak['basis'], leak['basis'])}"
             )
             lines.append(
                 f"     net new jobs {loc['net']:.1f} ({wl} {wid['net']:.1f}); "

@@ -19,7 +19,8 @@ import pygame_gui
 from pygame_gui.core.resource_loaders import BlockingThreadedResourceLoader
 
 from game.client.context import AppContext, frame_loop_tuning
-from game.client.scene import H, Scene, SceneStack, W
+from game.client.registry import SceneFactory
+from game.client.scene import H, Scene, SceneStack, Screens, W
 from game.client.typed import typed_text
 
 FPS = 60
@@ -75,6 +76,7 @@ class App:
         # Everything is drawn at the design size; SCALED lets SDL stretch it to the window.
         self.surface = self.window if self.window.get_size() == (W, H) else pygame.Surface((W, H))
         self.stack = SceneStack()
+        self.screens: Screens = SceneFactory(self)
         self.running = True
         self._acc = 0.0
         self._dim: pygame.Surface | None = None
@@ -198,10 +200,8 @@ class App:
         top = self.stack.top
         if limit is None or self.idle < limit or top is None or top.name in ("title", "advance"):
             return
-        from game.client.scenes.title import TitleScene
-
         self.idle = 0.0
-        self.stack.reset(TitleScene(self))
+        self.stack.reset(self.screens.title())
 
     def dispatch(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -249,12 +249,10 @@ class App:
 
 
 def run_game(ctx: AppContext | None = None) -> int:
-    from game.client.scenes.title import TitleScene
-
     ctx = ctx or AppContext()
     ctx.start_loading()
     app = App(ctx)
-    app.stack.push(TitleScene(app))
+    app.stack.push(app.screens.title())
     return app.run()
 
 

@@ -12,7 +12,6 @@ from game.resources import assets_dir
 ASSETS_DIR = assets_dir()
 FONTS_DIR = ASSETS_DIR / "fonts"
 THEME_PATH = ASSETS_DIR / "theme" / "theme.json"
-I18N_DIR = ASSETS_DIR / "i18n"
 
 REGULAR = FONTS_DIR / "DejaVuSans.ttf"
 BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"

@@ -53,15 +53,15 @@ def measure_startup() -> tuple[float, list[float]]:
 
 def _startup_probe() -> None:
     """What `python main.py` does up to the first frame of the title, then exit."""
+    # imported here, in the fresh process: their import time is part of what is measured
     from game.client.app import App
     from game.client.context import AppContext
-    from game.client.scenes.title import TitleScene
     from game.client.settings import Settings
 
     ctx = AppContext(settings=Settings.load(), persist_settings=False)
     ctx.start_loading()  # census loading starts in the background, as in the real game
     app = App(ctx)
-    app.stack.push(TitleScene(app))
+    app.stack.push(app.screens.title())
     app.step()
     print("ready", flush=True)
     # Then the title as a visitor sees it while the census loads behind it, paced at 60 fps.
@@ -78,36 +78,22 @@ def _startup_probe() -> None:
     os._exit(0)  # do not wait for anything else
 
 
-def _time_frames(app: Any, frames: int, wiggle: bool = True) -> list[float]:
-    import pygame
-
-    out = []
-    for i in range(frames):
-        events = []
-        if wiggle:  # a moving mouse exercises hover and hit-testing every frame
-            pos = (200 + (i * 37) % 900, 150 + (i * 23) % 500)
-            events.append(
-                pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0))
-            )
-        t = time.perf_counter()
-        app.step(events=events)
-        out.append((time.perf_counter() - t) * 1000.0)
-    return out
-
-
 def run_client_bench(frames_per_screen: int = FRAMES_PER_SCREEN) -> dict[str, Any]:
     _headless()
-    from game.client.app import App
-    from game.client.pilot import Pilot
-    from game.client.scenes.charts_scene import ChartsScene
-    from game.client.scenes.report import ReportScene
-    from game.client.scenes.title import TitleScene
-    from game.client.screenshots import _best_card, make_context
+    # Not at the top: the startup probe imports this module in a fresh process, which must
+    # load only what the game itself loads (not the pilot, screenshots and every scene).
+    from game.client.bench_screens import (
+        App,
+        Pilot,
+        final_report,
+        first_screens,
+        make_context,
+        play_years,
+    )
 
     startup, loading_frames = measure_startup()
     per_screen: dict[str, list[float]] = {"title_while_loading": loading_frames}
-    stalls: list[float] = []
-    stall_where: list[str] = []
+    stalls: list[tuple[float, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         ctx = make_context(7, Path(tmp))
         ctx.threaded = True
@@ -115,76 +101,17 @@ def run_client_bench(frames_per_screen: int = FRAMES_PER_SCREEN) -> dict[str, An
         ctx.start_loading()
         app = App(ctx, headless=True)
         pilot = Pilot(app, max_frames=20000)
-        app.stack.push(TitleScene(app))
-        pilot.until_scene("title")
-        per_screen["title"] = _time_frames(app, frames_per_screen)
-        pilot.click("new")
-        pilot.until_scene("area_choice")
-        pilot.until(lambda: pilot.scene.ready, "the map")
-        pilot.type("Hartlepool")
-        pilot.click("result_0")
-        per_screen["area_choice"] = _time_frames(app, frames_per_screen)
-        pilot.click("start")
-        pilot.until_scene("year")
-        per_screen["year"] = _time_frames(app, frames_per_screen)
-        session = ctx.session
-        card = session.proposals[0]
-        pilot.scene.show_card(card.id)
-        pilot.click(f"consult_{card.id}")
-        pilot.until_scene("consult")
-        pilot.click(f"group_{pilot.scene.card.stances[0].group_id}")
-        per_screen["consult"] = _time_frames(app, frames_per_screen)
-        pilot.click("close")
-        pilot.until_scene("year")
-        while not session.finished:
-            best = _best_card(session)
-            if best is not None:
-                pilot.scene.show_card(best.id)
-                pilot.click(f"fund_{best.id}")
-            pilot.end_year()
-            # every frame while the worker simulates the year is a potential stall
-            last = time.perf_counter()
-            while pilot.scene.name != "newspaper":
-                app.step()
-                now = time.perf_counter()
-                stalls.append((now - last) * 1000.0)
-                stall_where.append(pilot.scene.name)
-                last = now
-            if "newspaper" not in per_screen:
-                per_screen["newspaper"] = _time_frames(app, frames_per_screen)
-            pilot.click("next")
-            pilot.frame(2)
-            if pilot.scene.name == "midterm_report":
-                per_screen["midterm_report"] = _time_frames(app, frames_per_screen)
-                pilot.click("done")
-                pilot.until_scene("year")
-                for tab in ("population", "jobs", "approval", "projects", "map"):
-                    app.stack.push(ChartsScene(app, tab))
-                    pilot.until_scene("charts")
-                    per_screen[f"charts_{tab}"] = _time_frames(app, frames_per_screen)
-                    pilot.click("back")
-                    pilot.until_scene("year")
-            if pilot.scene.name == "final_report":
-                break
-        pilot.until_scene("final_report")
-        for page in ("verdict", "summary", "detail"):
-            pilot.click(f"page_{page}")
-            per_screen[f"final_{page}"] = _time_frames(app, frames_per_screen)
-        report = pilot.scene.report
-        alt = "mob" if report.ending == "parade" else "parade"
-        app.stack.reset(ReportScene(app, "final", report.model_copy(update={"ending": alt})))
-        pilot.until_scene("final_report")
-        per_screen[f"final_{alt}"] = _time_frames(app, frames_per_screen)
+        first_screens(app, pilot, per_screen, frames_per_screen)
+        play_years(app, pilot, per_screen, stalls, frames_per_screen)
+        final_report(app, pilot, per_screen, frames_per_screen)
         app.close()
     everything = [ms for v in per_screen.values() for ms in v]
     return {
         "startup_s": round(startup, 3),
         "frame_median_ms": round(statistics.median(everything), 2),
         "frame_p95_ms": round(_p95(everything), 2),
-        "advance_year_max_stall_ms": round(max(stalls), 1) if stalls else 0.0,
-        "advance_year_stalls_over_50ms": [
-            (round(ms, 1), where) for ms, where in zip(stalls, stall_where, strict=True) if ms > 50
-        ],
+        "advance_year_max_stall_ms": round(max(ms for ms, _ in stalls), 1) if stalls else 0.0,
+        "advance_year_stalls_over_50ms": [(round(ms, 1), where) for ms, where in stalls if ms > 50],
         "screens": {
             k: {"median_ms": round(statistics.median(v), 2), "p95_ms": round(_p95(v), 2)}
             for k, v in per_screen.items()
@@ -198,6 +125,4 @@ def _p95(values: list[float]) -> float:
 
 
 if __name__ == "__main__":  # pragma: no cover - manual use
-    import json
-
     print(json.dumps(run_client_bench(), indent=2))

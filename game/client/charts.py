@@ -1,25 +1,42 @@
 """Charts drawn straight with pygame, sized to be read from the back of a room.
 
-Each function draws into `rect` on `surface` and writes its text through `text`
-(the scene's text function, so tests can see every label).
+Each function draws into `rect` on `surface` and writes its text through `text` (a Writer:
+the scene's text function and its fonts, so tests can see every label and long labels are
+measured at the player's text size).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+import numpy as np
 import pygame
 
 from game.client import fmt, palette
+from game.client.assets import Fonts
 
-TextFn = Callable[..., pygame.Rect]
+
+@dataclass(frozen=True)
+class Writer:
+    """Draws text for a chart: `draw(text, pos, size, colour, bold, anchor, max_width=..)`
+    (a scene's Scene.text bound to the surface), measured with `fonts`."""
+
+    draw: Callable[..., pygame.Rect]
+    fonts: Fonts
+
+    def __call__(self, *args: object, **kwargs: object) -> pygame.Rect:
+        return self.draw(*args, **kwargs)
+
+
+TextFn = Writer
+Ages = Sequence[float] | np.ndarray  # people by single year of age, 0..90+
 
 BAND_LABELS = [f"{a}–{a + 4}" for a in range(0, 90, 5)] + ["90+"]
 
 
-def five_year_bands(single_years: Sequence[float]) -> list[float]:
+def five_year_bands(single_years: Ages) -> list[float]:
     """91 single years (0..89, 90+) -> 19 bands (0-4 .. 85-89, 90+)."""
     vals = list(single_years)
     bands = [sum(vals[a : a + 5]) for a in range(0, 90, 5)]
@@ -31,8 +48,8 @@ def pyramid(
     surface: pygame.Surface,
     rect: pygame.Rect,
     text: TextFn,
-    now: tuple[Sequence[float], Sequence[float]],
-    then: tuple[Sequence[float], Sequence[float]],
+    now: tuple[Ages, Ages],
+    then: tuple[Ages, Ages],
     labels: dict[str, str],
 ) -> None:
     """Population by five-year age band: bars for now, a dark outline for 2021.
@@ -73,6 +90,22 @@ def pyramid(
     text(labels["then"], (mid + 56, ly + 9), 18, palette.INK, False, "midleft")
 
 
+@dataclass(frozen=True)
+class _Axes:
+    """A plot's box and ranges: years across, values up."""
+
+    plot: pygame.Rect
+    y0: int
+    y1: int
+    vmin: float
+    vmax: float
+
+    def xy(self, year: float, v: float) -> tuple[int, int]:
+        x = self.plot.left + (year - self.y0) / (self.y1 - self.y0) * self.plot.width
+        y = self.plot.bottom - (v - self.vmin) / (self.vmax - self.vmin) * self.plot.height
+        return int(x), int(y)
+
+
 def line_chart(
     surface: pygame.Surface,
     rect: pygame.Rect,
@@ -99,80 +132,94 @@ def line_chart(
         text(subtitle, (rect.left, rect.top + 30), 18, palette.BLUE, True, "topleft",
              max_width=rect.width)  # fmt: skip
         top = 66
-    band_label = labels["band"]
-    legend = _legend_rows(text, rect, [labels["scenario"], labels["baseline"], band_label])
+    legend = _legend_rows(text, rect, [labels["scenario"], labels["baseline"], labels["band"]])
     if "band_narrow" in labels and len(years) >= 2:
         # decided below once the band is measured; reserve room for the longer label now
         legend = _legend_rows(text, rect, [labels["scenario"], labels["baseline"],
                                            labels["band_narrow"]])  # fmt: skip
-    legend_h = 26 * len(legend)
     plot = pygame.Rect(rect.left + 96, rect.top + top, rect.width - 120,
-                       rect.height - top - 44 - legend_h)  # fmt: skip
+                       rect.height - top - 44 - 26 * len(legend))  # fmt: skip
     pygame.draw.rect(surface, palette.CARD, plot)
     if not years:
         return
     y0, y1 = x_range or (years[0], years[-1])
     if y1 == y0:
         y1 = y0 + 1
-    vals = [*scenario, *baseline, *low, *high]
+    ticks = _value_ticks([*scenario, *baseline, *low, *high], min_span)
+    axes = _Axes(plot, y0, y1, ticks[0], ticks[-1])
+    _grid(text, surface, axes, ticks, value_fmt)
+    narrow = True
+    if len(years) >= 2:
+        narrow = _band(surface, axes, years, low, high)
+        base = [axes.xy(y, v) for y, v in zip(years, baseline, strict=True)]
+        _dashed(surface, palette.BASELINE, base, 3)
+        pygame.draw.lines(
+            surface,
+            palette.SCENARIO,
+            False,
+            [axes.xy(y, v) for y, v in zip(years, scenario, strict=True)],
+            4,
+        )
+    for y, v in zip(years, scenario, strict=True):
+        pygame.draw.circle(surface, palette.SCENARIO, axes.xy(y, v), 5)
+    pygame.draw.rect(surface, palette.MUTED, plot, 1)
+    # legend under the plot, flowing onto a second line when the labels are long
+    band_label = labels["band"]
+    if narrow and len(years) >= 2 and "band_narrow" in labels:
+        band_label = labels["band_narrow"]
+    _line_legend(surface, rect, text, [labels["scenario"], labels["baseline"], band_label],
+                 rect.bottom - 26 * len(legend) + 13)  # fmt: skip
+
+
+def _value_ticks(vals: list[float], min_span: float) -> list[float]:
+    """Round value ticks around the data, padded, never spanning less than min_span."""
     vmin, vmax = min(vals), max(vals)
     pad = (vmax - vmin) * 0.15 or max(abs(vmax) * 0.02, 1e-6)
     vmin, vmax = vmin - pad, vmax + pad
     if vmax - vmin < min_span:
         centre = (vmax + vmin) / 2
         vmin, vmax = centre - min_span / 2, centre + min_span / 2
-    ticks = nice_ticks(vmin, vmax)
-    vmin, vmax = ticks[0], ticks[-1]
+    return nice_ticks(vmin, vmax)
 
-    def xy(year: float, v: float) -> tuple[int, int]:
-        x = plot.left + (year - y0) / (y1 - y0) * plot.width
-        y = plot.bottom - (v - vmin) / (vmax - vmin) * plot.height
-        return int(x), int(y)
 
-    # grid and round value ticks (94,000 not 94,889)
+def _grid(text: TextFn, surface: pygame.Surface, axes: _Axes, ticks: list[float],
+          value_fmt: Callable[[float], str]) -> None:  # fmt: skip
+    """Grid lines at round value ticks (94,000 not 94,889) and the years along the foot."""
+    plot, y0, y1 = axes.plot, axes.y0, axes.y1
     for v in ticks:
-        _, y = xy(y0, v)
+        _, y = axes.xy(y0, v)
         pygame.draw.line(surface, palette.RULE, (plot.left, y), (plot.right, y), 1)
         text(value_fmt(v), (plot.left - 8, y), 16, palette.MUTED, False, "midright",
              max_width=88)  # fmt: skip
     for yr in range(y0, y1 + 1):
-        x, _ = xy(yr, vmin)
+        x, _ = axes.xy(yr, axes.vmin)
         if (yr - y0) % 2 == 0 or y1 - y0 <= 6:
             text(str(yr), (x, plot.bottom + 6), 16, palette.MUTED, False, "midtop")
+
+
+def _band(surface: pygame.Surface, axes: _Axes, years: Sequence[int], low: Sequence[float],
+          high: Sequence[float]) -> bool:  # fmt: skip
+    """The low-high band, drawn at least 2 px tall so it is never invisible; returns whether
+    it is thinner than the plan's own line (the legend then says so rather than pointing
+    at nothing)."""
     narrow = True
-    if len(years) >= 2:
-        # The band is drawn at least 2 px tall so it is never invisible; if it is thinner
-        # than the plan's own line the legend says so rather than pointing at nothing.
-        tops, bottoms = [], []
-        for y, lo, hi in zip(years, low, high, strict=True):
-            x, y_hi = xy(y, max(lo, hi))
-            _, y_lo = xy(y, min(lo, hi))
-            if y_lo - y_hi < 2:
-                mid = (y_lo + y_hi) // 2
-                y_hi, y_lo = mid - 1, mid + 1
-            narrow = narrow and y_lo - y_hi < 8
-            tops.append((x, y_hi))
-            bottoms.append((x, y_lo))
-        pygame.draw.polygon(surface, palette.BAND, tops + bottoms[::-1])
-        base = [xy(y, v) for y, v in zip(years, baseline, strict=True)]
-        _dashed(surface, palette.BASELINE, base, 3)
-        pygame.draw.lines(
-            surface,
-            palette.SCENARIO,
-            False,
-            [xy(y, v) for y, v in zip(years, scenario, strict=True)],
-            4,
-        )
-    for y, v in zip(years, scenario, strict=True):
-        pygame.draw.circle(surface, palette.SCENARIO, xy(y, v), 5)
-    pygame.draw.rect(surface, palette.MUTED, plot, 1)
-    # legend under the plot, flowing onto a second line when the labels are long
-    if narrow and len(years) >= 2 and "band_narrow" in labels:
-        band_label = labels["band_narrow"]
-    items = [labels["scenario"], labels["baseline"], band_label]
-    rows = _legend_rows(text, rect, items)
-    ly = rect.bottom - 26 * len(legend) + 13
-    for line in rows:
+    tops, bottoms = [], []
+    for y, lo, hi in zip(years, low, high, strict=True):
+        x, y_hi = axes.xy(y, max(lo, hi))
+        _, y_lo = axes.xy(y, min(lo, hi))
+        if y_lo - y_hi < 2:
+            mid = (y_lo + y_hi) // 2
+            y_hi, y_lo = mid - 1, mid + 1
+        narrow = narrow and y_lo - y_hi < 8
+        tops.append((x, y_hi))
+        bottoms.append((x, y_lo))
+    pygame.draw.polygon(surface, palette.BAND, tops + bottoms[::-1])
+    return narrow
+
+
+def _line_legend(surface: pygame.Surface, rect: pygame.Rect, text: TextFn, items: list[str],
+                 ly: int) -> None:  # fmt: skip
+    for line in _legend_rows(text, rect, items):
         for k, lx in line:
             if k == 0:
                 pygame.draw.line(surface, palette.SCENARIO, (lx, ly), (lx + 30, ly), 4)
@@ -199,16 +246,8 @@ def _legend_rows(text: TextFn, rect: pygame.Rect, items: list[str]) -> list[list
     return rows
 
 
-def _fonts(text: TextFn):  # -> Fonts
-    """The scene's fonts (the text size setting) when `text` is a scene's text function,
-    else fonts at the design size."""
-    owner = getattr(getattr(text, "func", text), "__self__", None)
-    fonts = getattr(owner, "fonts", None)
-    if fonts is None:
-        from game.client.assets import Fonts
-
-        fonts = Fonts()
-    return fonts
+def _fonts(text: TextFn) -> Fonts:
+    return text.fonts
 
 
 def _width(text: TextFn, s: str, size: int, bold: bool = False) -> int:
@@ -367,13 +406,6 @@ def rows_adding_up(
     if abs(rest) >= 0.05:
         shown.append((other_label, rest))
     return shown
-
-
-def reason_label(line: object) -> str:
-    """An explanation line's cause without the number PLAY appends to its English text."""
-    source = str(getattr(line, "source", "") or "")
-    text = str(getattr(line, "text", "") or "")
-    return source or re.sub(r"\s*[+\-−]?\d+(\.\d+)?$", "", text)
 
 
 def hbar_changes(

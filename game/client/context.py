@@ -15,7 +15,10 @@ from game.client.assets import Fonts, load_theme
 from game.client.i18n import Translator
 from game.client.settings import Settings
 from game.client.sound import Sounds
-from game.store.saves import autosave_path
+from game.model.mapdata import MapData
+from game.model.world import World
+from game.play import GameSession, SaveFile
+from game.store.saves import autosave_path, save_atomic
 
 T = TypeVar("T")
 
@@ -79,26 +82,24 @@ def full_collect() -> None:
     gc.freeze()
 
 
-def _default_world_loader(census_dir: Path | None) -> Any:
+def _default_world_loader(census_dir: Path | None) -> World:
+    # Deferred on purpose: game.census brings in pandas (~0.3 s), and this runs in the
+    # loader thread, so the title is drawn before pandas is imported.
     from game.census import load_world
 
     return load_world(census_dir)
 
 
-def _default_session_factory(world: Any, area_query: str, seed: int) -> Any:
-    from game.play import GameSession
-
+def _default_session_factory(world: World, area_query: str, seed: int) -> GameSession:
     return GameSession.new(world, area_query=area_query, seed=seed)
 
 
-def _default_resume_factory(world: Any, save: Any) -> Any:
-    from game.play import GameSession
-
+def _default_resume_factory(world: World, save: SaveFile) -> GameSession:
     return GameSession.from_save(world, save)
 
 
-def _default_map_loader(census_dir: Path | None) -> Any:
-    from game.census import load_map
+def _default_map_loader(census_dir: Path | None) -> MapData:
+    from game.census import load_map  # deferred: pandas, in the loader thread (see above)
 
     # the map from the same folder as the census (--census-dir); load_map falls back to
     # the bundled map when that folder has none
@@ -113,20 +114,20 @@ class AppContext:
     threaded: bool = True
     save_path: Path = field(default_factory=autosave_path)
     persist_settings: bool = True
-    world_loader: Callable[[Path | None], Any] = _default_world_loader
-    map_loader: Callable[[Path | None], Any] = _default_map_loader
-    session_factory: Callable[[Any, str, int], Any] = _default_session_factory
-    resume_factory: Callable[[Any, Any], Any] = _default_resume_factory
+    world_loader: Callable[[Path | None], World] = _default_world_loader
+    map_loader: Callable[[Path | None], MapData] = _default_map_loader
+    session_factory: Callable[[World, str, int], GameSession] = _default_session_factory
+    resume_factory: Callable[[World, SaveFile], GameSession] = _default_resume_factory
     animate: bool = True  # False: no clock-dependent animation (golden screenshots)
     kiosk_idle_s: float | None = None  # events: back to the title after this long untouched
     tr: Translator = field(init=False)
     fonts: Fonts = field(init=False)
-    theme: dict = field(init=False)
-    session: Any = None
-    cache: dict = field(default_factory=dict)
-    sounds: Sounds = field(default_factory=Sounds)  # built-once views (projected maps)
-    _world_job: Future[Any] | None = None
-    _map_job: Future[Any] | None = None
+    theme: dict[str, Any] = field(init=False)
+    session: GameSession | None = None
+    cache: dict[Any, Any] = field(default_factory=dict)  # built-once views (projected maps)
+    sounds: Sounds = field(default_factory=Sounds)
+    _world_job: Future[World] | None = None
+    _map_job: Future[MapData] | None = None
 
     def __post_init__(self) -> None:
         self.apply_settings()
@@ -140,7 +141,7 @@ class AppContext:
     def start_loading(self) -> None:
         if self._world_job is None:
 
-            def load() -> Any:
+            def load() -> World:
                 world = self.world_loader(self.census_dir)
                 settle_memory()
                 return world
@@ -165,7 +166,7 @@ class AppContext:
         return self._world_job is not None and self._world_job.done()
 
     @property
-    def world(self) -> Any:
+    def world(self) -> World:
         self.start_loading()
         assert self._world_job is not None
         return self._world_job.result()
@@ -175,56 +176,16 @@ class AppContext:
         return self._map_job is not None and self._map_job.done()
 
     @property
-    def mapdata(self) -> Any:
+    def mapdata(self) -> MapData:
         self.start_loading()
         assert self._map_job is not None
         return self._map_job.result()
 
     def autosave(self) -> None:
         """Write the current game atomically to the autosave file (PLAY's store)."""
-        from game.store.saves import save_atomic
-
         if self.session is not None:
             save_atomic(self.session.to_save(), self.save_path)
         settle_memory()
 
     def play_sound(self, name: str) -> None:
         self.sounds.play(name, self.settings.sound)
-
-    def area_name(self, area: Any) -> str:
-        """An area's name in the player's language (Welsh where ONS publishes one)."""
-        welsh = getattr(area, "name_cy", None)
-        if welsh is None and self.world_ready:
-            code = getattr(area, "code", area)
-            welsh = getattr(self.world.areas.get(code), "name_cy", None)
-        if self.tr.lang == "cy" and welsh:
-            return welsh
-        return getattr(area, "name", None) or str(area)
-
-    def indicator_label(self, line: Any, fallback: str) -> str:
-        """A why-breakdown cause in the player's language: indicators have keys; a project
-        keeps its own (card) title."""
-        indicator = getattr(line, "indicator", "")
-        source = getattr(line, "source", "")
-        if self.session is not None and source:
-            from game.client.scenes.year import title_by_english
-
-            named = title_by_english(self, source)
-            if named != source:
-                return named
-        if indicator and self.tr.has(f"indicator.{indicator}"):
-            return self.tr(f"indicator.{indicator}")
-        return fallback
-
-    def group_name(self, group_id: str) -> str:
-        """A citizen group's display name in the current language (census group table)."""
-        names = self.cache.get("group_names")
-        if names is None and self.world_ready:
-            names = {}
-            for g in getattr(self.world, "group_definitions", ()):
-                names[g.id] = {"en": g.name, "cy": getattr(g, "name_cy", None) or g.name}
-            self.cache["group_names"] = names
-        entry = (names or {}).get(group_id)
-        if entry:
-            return entry.get(self.tr.lang, entry["en"])
-        return group_id.replace("_", " ").capitalize()

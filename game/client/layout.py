@@ -7,18 +7,16 @@ by hand on any frame; it returns readable problems rather than asserting.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import pygame
 
-if TYPE_CHECKING:
-    from game.client.scene import Scene, TextBox
+from game.client.assets import Fonts
+from game.client.scene import SCREEN, Scene, TextBox
 
 SLACK = 2  # pixels of anti-aliasing overhang we do not count
 GAP = 0  # clear paper required between the ink of two lines (0: they may touch, not overprint)
 
 
-def _ink(box: TextBox, fonts: Any = None) -> pygame.Rect:
+def _ink(box: TextBox, fonts: Fonts | None = None) -> pygame.Rect:
     """The part of a rendered line that actually carries ink: the surface is a full line
     tall (with room for accents and descenders), so neighbouring rows touch without
     overprinting. With the size it was drawn at, the glyphs' own extents say exactly where
@@ -50,8 +48,6 @@ def _outside(inner: pygame.Rect, outer: pygame.Rect) -> bool:
 
 def problems(scene: Scene, allow_cut: bool = False) -> list[str]:
     """Text outside its box, text over text, text under a button, text cut with "…"."""
-    from game.client.scene import SCREEN
-
     out: list[str] = []
     boxes: list[TextBox] = [b for b in scene.text_boxes if b.text.strip() and b.rect.width > 0]
     for b in boxes:
@@ -61,7 +57,7 @@ def problems(scene: Scene, allow_cut: bool = False) -> list[str]:
             out.append(f"outside its box {tuple(b.box)}: {b.text!r} at {tuple(b.rect)}")
         if b.cut and not allow_cut:
             out.append(f"cut short: {b.text!r}")
-    fonts = getattr(scene, "fonts", None)
+    fonts = scene.fonts
     inks = [_ink(b, fonts) for b in boxes]
     for i in range(len(boxes)):
         for j in range(i + 1, len(boxes)):

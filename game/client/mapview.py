@@ -12,26 +12,18 @@ from collections.abc import Iterable, Mapping, Sequence
 import pygame
 
 from game.client import palette
+from game.model.mapdata import MapData
 
 Ring = Sequence[tuple[float, float]]
 
 
-def polygons_of(mapdata: object) -> dict[str, list[Ring]]:
-    """The {code: [ring, ...]} mapping from whatever load_map returned."""
-    for attr in ("polygons", "shapes", "rings"):
-        value = getattr(mapdata, attr, None)
-        if value is None and isinstance(mapdata, Mapping):
-            value = mapdata.get(attr)
-        if value is not None:
-            return dict(value)
-    raise TypeError("map data has no polygons")
+def polygons_of(mapdata: MapData) -> dict[str, list[Ring]]:
+    """{code: [ring, ...]} for drawing."""
+    return {code: list(rings) for code, rings in mapdata.polygons.items()}
 
 
-def neighbours_of(mapdata: object) -> dict[str, list[str]]:
-    value = getattr(mapdata, "neighbours", None)
-    if value is None and isinstance(mapdata, Mapping):
-        value = mapdata.get("neighbours")
-    return dict(value or {})
+def neighbours_of(mapdata: MapData) -> dict[str, list[str]]:
+    return {code: list(near) for code, near in mapdata.neighbours.items()}
 
 
 class MapView:

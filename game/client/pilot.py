@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import pygame
 
 from game.client.app import App
+from game.client.scene import Scene
+
+S = TypeVar("S", bound=Scene)
 
 
 class Pilot:
@@ -20,8 +24,16 @@ class Pilot:
         self.max_frames = max_frames
 
     @property
-    def scene(self):
-        return self.app.stack.top
+    def scene(self) -> Scene:
+        top = self.app.stack.top
+        assert top is not None, "no scene is showing"
+        return top
+
+    def scene_as(self, kind: type[S]) -> S:
+        """The top scene, which must be a `kind` (for reaching a screen's own state)."""
+        top = self.scene
+        assert isinstance(top, kind), f"top scene is {top.name}, not a {kind.__name__}"
+        return top
 
     def frame(self, n: int = 1) -> None:
         for _ in range(n):
@@ -40,13 +52,14 @@ class Pilot:
                 return
             if threaded:
                 time.sleep(0.002)
-        raise TimeoutError(f"gave up waiting for {what}; top scene is {self.scene.name}")
+        top = self.app.stack.top
+        raise TimeoutError(f"gave up waiting for {what}; top scene is {top and top.name}")
 
     def until_scene(self, name: str) -> None:
         self.until(
             lambda: (
-                self.scene is not None
-                and self.scene.name == name
+                self.app.stack.top is not None
+                and self.app.stack.top.name == name
                 and not self.app.stack.has_pending
             ),
             f"scene '{name}'",
@@ -110,7 +123,7 @@ class Pilot:
         else:
             self.click("end_year")
         self.frame()
-        if self.scene is not None and self.scene.name == "confirm":
+        if self.app.stack.top is not None and self.app.stack.top.name == "confirm":
             if keyboard:
                 self.activate("yes")
             else:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import pygame
 import pygame_gui
@@ -20,10 +20,9 @@ from pygame_gui.core import ObjectID
 
 from game.client import palette
 from game.client.assets import BUTTON_SIZES, button_class
+from game.client.context import AppContext
 from game.client.focus import Focusable, FocusRing
-
-if TYPE_CHECKING:
-    from game.client.app import App
+from game.play import YearSummary
 
 W, H = 1280, 720  # the design resolution; the window scales this
 SCREEN = pygame.Rect(0, 0, W, H)
@@ -42,11 +41,47 @@ class TextBox:
     bold: bool = False
 
 
+class Screens(Protocol):
+    """How one screen opens another without importing it: each call builds a new scene
+    (game.client.registry implements this; scenes never import each other)."""
+
+    def title(self) -> Scene: ...
+    def area_choice(self) -> Scene: ...
+    def start_game(self, area_code: str, area_name: str) -> Scene: ...
+    def continue_game(self) -> Scene: ...
+    def year(self) -> Scene: ...
+    def advance(self) -> Scene: ...
+    def newspaper(self, summary: YearSummary) -> Scene: ...
+    def report(self, kind: str) -> Scene: ...
+    def charts(self, tab: str = "population", group: str | None = None) -> Scene: ...
+    def consult(self, card_id: str) -> Scene: ...
+    def menu(self) -> Scene: ...
+    def help(self) -> Scene: ...
+    def settings(self) -> Scene: ...
+    def credits(self) -> Scene: ...
+
+
+class Host(Protocol):
+    """What a scene may ask of the application that shows it (game.client.app.App)."""
+
+    ctx: AppContext
+    stack: SceneStack
+    screens: Screens
+
+    def new_manager(self) -> pygame_gui.UIManager: ...
+    def release_manager(self, manager: pygame_gui.UIManager) -> None: ...
+    def dim_surface(self) -> pygame.Surface: ...
+    def toggle_fullscreen(self) -> None: ...
+    def save_settings(self) -> None: ...
+    def apply_language_and_scale(self) -> None: ...
+    def quit(self) -> None: ...
+
+
 class Scene:
     opaque = True
     name = "scene"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.ctx = app.ctx
         self.t = app.ctx.tr
@@ -99,7 +134,7 @@ class Scene:
         cls: str | None = None,
         name: str = "",
         enabled: bool = True,
-        container: Any = None,
+        container: pygame_gui.core.UIContainer | None = None,
         tooltip: str | None = None,
         focusable: bool = True,
         on_focus: Callable[[], None] | None = None,
@@ -122,9 +157,9 @@ class Scene:
         if focusable:
             self.focus.add(
                 Focusable(
-                    rect_of=lambda b=b: b.rect,
+                    rect_of=lambda: b.rect,
                     activate=action,
-                    enabled=lambda b=b: b.is_enabled and b.visible,
+                    enabled=lambda: bool(b.is_enabled and b.visible),
                     name=name or text,
                     element=b,
                     on_focus=on_focus,
@@ -302,7 +337,9 @@ class Scene:
     def visible_text(self) -> list[str]:
         """Every string on screen: widget labels and drawn text (tests assert on this)."""
         out = [b.text for b in self.buttons() if b.visible]
-        for el in self.ui.get_root_container().elements:
+        root = self.ui.get_root_container()
+        for el in root.elements if isinstance(root, pygame_gui.core.UIContainer) else ():
+            # labels and text boxes carry a `text`; other elements have none
             txt = getattr(el, "text", None)
             if isinstance(txt, str) and txt not in out:
                 out.append(txt)

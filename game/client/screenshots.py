@@ -14,7 +14,16 @@ from typing import Any
 from game.client.app import App
 from game.client.context import AppContext
 from game.client.pilot import Pilot
+from game.client.scene import Scene
+from game.client.scenes.area_choice import AreaChoiceScene
+from game.client.scenes.charts_scene import ChartsScene
+from game.client.scenes.consult import ConsultDialog
+from game.client.scenes.newspaper import NewspaperScene
+from game.client.scenes.report import ReportScene
+from game.client.scenes.year import YearScene
 from game.client.settings import Settings
+from game.model.world import World
+from game.play import Fund, GameSession, ProposalCard
 
 
 def make_context(
@@ -31,46 +40,42 @@ def make_context(
     )
 
 
-def _best_card(session: Any) -> Any:
+def best_card(session: GameSession) -> ProposalCard | None:
     """A deterministic card choice: the cheapest affordable one."""
-    from game.play import Fund
-
     ok = [c for c in session.proposals if session.check(Fund(card_id=c.id)).ok]
     return min(ok, key=lambda c: (c.cost, c.id)) if ok else None
 
 
-def render_all(
-    out: Path,
-    area: str = "Hartlepool",
-    seed: int = 7,
-    session_factory: Callable[..., Any] | None = None,
-    census_dir: Path | None = None,
-    text_scale: float = 1.0,
-    language: str = "en",
-    check: Callable[[str, Any], None] | None = None,
-) -> list[Path]:
-    """Play the script and save each screen; `check(name, scene)` (tests) sees every one."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        extra = {"session_factory": session_factory} if session_factory else {}
-        ctx = make_context(seed, Path(tmp), text_scale, language, census_dir=census_dir, **extra)
-        ctx.start_loading()
-        app = App(ctx, headless=True)
-        pilot = Pilot(app)
+class _Script:
+    """The scripted game: each step plays on from where the last one left the screen."""
 
-        def shot(name: str) -> None:
-            pilot.frame()
-            path = out / f"{name}.png"
-            pilot.screenshot(path)
-            written.append(path)
-            if check is not None:
-                check(name, app.stack.top)
+    def __init__(self, app: App, out: Path, check: Callable[[str, Scene], None] | None) -> None:
+        self.app, self.out, self.check = app, out, check
+        self.pilot = Pilot(app)
+        self.written: list[Path] = []
 
-        from game.client.scenes.title import TitleScene
+    @property
+    def session(self) -> GameSession:
+        assert self.app.ctx.session is not None
+        return self.app.ctx.session
 
-        app.stack.push(TitleScene(app))
+    def shot(self, name: str) -> None:
+        self.pilot.frame()
+        path = self.out / f"{name}.png"
+        self.pilot.screenshot(path)
+        self.written.append(path)
+        if self.check is not None:
+            self.check(name, self.pilot.scene)
+
+    def fund_best(self) -> None:
+        best = best_card(self.session)
+        if best is not None:
+            self.pilot.scene_as(YearScene).show_card(best.id)
+            self.pilot.click(f"fund_{best.id}")
+
+    def opening(self, area: str) -> None:
+        pilot, shot = self.pilot, self.shot
+        self.app.stack.push(self.app.screens.title())
         pilot.until_scene("title")
         shot("01_title")
         pilot.click("settings")
@@ -82,37 +87,34 @@ def render_all(
         shot("03_credits")
         pilot.click("back")
         pilot.until_scene("title")
-
         pilot.click("new")
         pilot.until_scene("area_choice")
-        pilot.until(lambda: pilot.scene.ready, "the map")
+        pilot.until(lambda: pilot.scene_as(AreaChoiceScene).ready, "the map")
         pilot.type(area)
-        scene = pilot.scene
+        scene = pilot.scene_as(AreaChoiceScene)
         pilot.click("result_0")
+        assert scene.map is not None and scene.selected is not None
         centre = scene.map.centre(scene.selected.code)
+        assert centre is not None
         pilot.hover((centre[0] + 60, centre[1] + 140))
         shot("04_area_choice_map")
 
+    def first_year(self) -> None:
+        pilot, shot = self.pilot, self.shot
         pilot.click("start")
         pilot.until_scene("year")
         shot("05_year_proposals")
-
-        session = ctx.session
-        card = session.proposals[0]
-        pilot.scene.show_card(card.id)
+        card = self.session.proposals[0]
+        pilot.scene_as(YearScene).show_card(card.id)
         pilot.click(f"consult_{card.id}")
         pilot.until_scene("consult")
-        stances = pilot.scene.card.stances
+        stances = pilot.scene_as(ConsultDialog).card.stances
         pilot.click(f"group_{stances[0].group_id}")
         shot("06_consult_dialog")
         pilot.click("close")
         pilot.until_scene("year")
-
         for _ in range(2):
-            best = _best_card(session)
-            if best is not None:
-                pilot.scene.show_card(best.id)
-                pilot.click(f"fund_{best.id}")
+            self.fund_best()
         shot("07_year_after_funding")
         pilot.click("help")
         pilot.until_scene("help")
@@ -129,43 +131,49 @@ def render_all(
         pilot.click("next")
         pilot.until_scene("year")
 
+    def midterm(self) -> None:
+        pilot, shot = self.pilot, self.shot
+        shot("09_midterm_census")
+        pilot.click("page_detail")
+        shot("10_midterm_jobs_and_groups")
+        pilot.click("done")
+        pilot.until_scene("year")
+        pilot.click("charts")
+        pilot.until_scene("charts")
+        shot("11_charts_population")
+        pilot.click("tab_jobs")
+        shot("12_charts_jobs")
+        pilot.click("tab_approval")
+        _select_group_with_reasons(pilot)
+        shot("13_charts_approval_why")
+        pilot.click("tab_projects")
+        shot("14_charts_projects")
+        pilot.click("tab_map")
+        shot("15_charts_neighbours")
+        pilot.click("back")
+        pilot.until_scene("year")
+
+    def play_to_the_end(self) -> None:
+        pilot = self.pilot
         midterm_done = False
-        while not session.finished:
-            best = _best_card(session)
-            if best is not None:
-                pilot.scene.show_card(best.id)
-                pilot.click(f"fund_{best.id}")
+        while not self.session.finished:
+            self.fund_best()
             pilot.end_year()
             pilot.until(lambda: pilot.scene.name in ("newspaper",), "the newspaper")
-            if pilot.scene.summary.report_due == "final":
-                shot("15b_last_newspaper")
+            if pilot.scene_as(NewspaperScene).summary.report_due == "final":
+                self.shot("15b_last_newspaper")
             pilot.click("next")
             pilot.frame(2)
             if pilot.scene.name == "midterm_report" and not midterm_done:
-                shot("09_midterm_census")
-                pilot.click("page_detail")
-                shot("10_midterm_jobs_and_groups")
-                pilot.click("done")
-                pilot.until_scene("year")
+                self.midterm()
                 midterm_done = True
-                pilot.click("charts")
-                pilot.until_scene("charts")
-                shot("11_charts_population")
-                pilot.click("tab_jobs")
-                shot("12_charts_jobs")
-                pilot.click("tab_approval")
-                _select_group_with_reasons(pilot)
-                shot("13_charts_approval_why")
-                pilot.click("tab_projects")
-                shot("14_charts_projects")
-                pilot.click("tab_map")
-                shot("15_charts_neighbours")
-                pilot.click("back")
-                pilot.until_scene("year")
             if pilot.scene.name == "final_report":
                 break
+
+    def final(self) -> None:
+        pilot, shot = self.pilot, self.shot
         pilot.until_scene("final_report")
-        report = pilot.scene.report
+        report = pilot.scene_as(ReportScene).report
         shot(f"16_final_report_{report.ending}")
         pilot.click("see_why")  # the verdict's route to the approval why-breakdown
         pilot.until_scene("charts")
@@ -178,8 +186,6 @@ def render_all(
         shot("18_final_report_jobs_and_groups")
         # The other endings, drawn from the same report with its verdict changed, so every
         # ending can be looked at without replaying until one happens.
-        from game.client.scenes.report import ReportScene
-
         illustrations = {
             "parade": (74.0, {"approval": 81.0, "jobs": 70.0, "value": 66.0}),
             "mob": (24.0, {"approval": 38.0, "jobs": 12.0, "value": 10.0}),
@@ -190,17 +196,44 @@ def render_all(
             # without PLAY's verdict lines, which explain the real ending, not this one
             alt = report.model_copy(update={"ending": ending, "score": score, "score_parts": parts,
                                             "verdict_lines": []})  # fmt: skip
-            app.stack.reset(ReportScene(app, "final", alt))
+            self.app.stack.reset(ReportScene(self.app, "final", alt))
             pilot.until_scene("final_report")
             shot(f"19_final_report_{ending}_illustration")
+
+
+def render_all(
+    out: Path,
+    area: str = "Hartlepool",
+    seed: int = 7,
+    session_factory: Callable[[World, str, int], GameSession] | None = None,
+    census_dir: Path | None = None,
+    text_scale: float = 1.0,
+    language: str = "en",
+    check: Callable[[str, Scene], None] | None = None,
+) -> list[Path]:
+    """Play the script and save each screen; `check(name, scene)` (tests) sees every one."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        extra = {"session_factory": session_factory} if session_factory else {}
+        ctx = make_context(seed, Path(tmp), text_scale, language, census_dir=census_dir, **extra)
+        ctx.start_loading()
+        app = App(ctx, headless=True)
+        script = _Script(app, out, check)
+        script.opening(area)
+        script.first_year()
+        script.play_to_the_end()
+        script.final()
         app.close()
-    return written
+    return script.written
 
 
 def _select_group_with_reasons(pilot: Pilot) -> None:
     """Hover the largest group that has a why-breakdown to show."""
-    scene = pilot.scene
-    approvals = pilot.app.ctx.session.approvals()
+    scene = pilot.scene_as(ChartsScene)
+    session = pilot.app.ctx.session
+    assert session is not None
+    approvals = session.approvals()
     for gid, rect in zip(scene.group_ids, scene.row_rects, strict=True):
         if approvals[gid][1]:
             pilot.hover(rect.center)

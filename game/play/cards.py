@@ -17,7 +17,7 @@ from game.play.engine_port import CardNumbers
 from game.play.models import GroupStance, ProposalCard
 from game.play.needs import NeedReading
 from game.play.rules import GameRules
-from game.scenarios.models import number_text, quantity
+from game.scenarios.models import ProjectType, number_text, quantity
 from game.sim.projects import scaled_project
 
 
@@ -33,7 +33,7 @@ def card_scale(population: float, rules: GameRules) -> float:
 CONTINUOUS_OUTPUTS = frozenset({"hectares", "route_km", "megawatts", "floorspace_m2"})
 
 
-def type_scale(ptype: Any, scale: float) -> float:
+def type_scale(ptype: ProjectType, scale: float) -> float:
     """The area's card scale, nudged so the card buys whole things: a discrete facility
     (schools, stations: types with a plural name) at scale >= 1 becomes a whole number of
     them (half up, so Birmingham's 11.5 offers 12 schools, not one school 11.5 times the
@@ -52,31 +52,31 @@ def type_scale(ptype: Any, scale: float) -> float:
 
 
 def describe(
-    ptype: Any, scale: float, templates: dict[str, str]
+    ptype: ProjectType, scale: float, templates: dict[str, str]
 ) -> tuple[str, str, dict[str, Any]]:
     """(English title, title key, params) for a card. The English title is the sim's
-    ProjectType.describe(scale) (real quantities or a count of facilities, never "(x3)");
-    the key and params let a client translate it: "card.title" {name, name_cy} when the
-    name says it all, else "card.title_scaled" {name, name_cy, quantity, output_key, n}
-    where quantity is the output the title adds in brackets."""
+    ProjectType.describe(scale) (real quantities or a count of facilities, never "(x3)").
+    The key and params say the same in ids and numbers, for a client to put into its own
+    language: "card.title" {type_id, scale, count} when the project's name says it all,
+    else "card.title_scaled" adds the output the title quotes in brackets {output_key,
+    amount, n}. count is how many facilities (0: one, sized by scale); the name's own
+    numbers scale with `scale` (ProjectType.scale_numbers)."""
     title = ptype.describe(scale)
     name, added = ptype.title_parts(scale)
-    name_cy, _ = ptype.title_parts(scale, welsh=True)
-    params: dict[str, Any] = {"name": title, "name_cy": name_cy, "type_id": ptype.id}
+    count = ptype.units(scale)
+    params: dict[str, Any] = {"type_id": ptype.id, "scale": scale, "count": count or 0}
+    english = {"name": title}
+    key = "card.title"
     if added is not None:
         output, value = added
-        params.update(
-            name=name,
-            quantity=quantity(value, output),
-            output_key=f"card.output.{output}",
-            n=number_text(value),
-        )
-        return fmt.render(templates, "card.title_scaled", params), "card.title_scaled", params
-    return fmt.render(templates, "card.title", params), "card.title", params
+        key = "card.title_scaled"
+        params.update(output_key=f"card.output.{output}", amount=value, n=number_text(value))
+        english = {"name": name, "quantity": quantity(value, output)}
+    return fmt.render(templates, key, {**params, **english}), key, params
 
 
 def type_weights(
-    types: Sequence[Any], needs: Sequence[NeedReading], funded_types: set[str]
+    types: Sequence[ProjectType], needs: Sequence[NeedReading], funded_types: set[str]
 ) -> tuple[np.ndarray, list[NeedReading | None]]:
     """Weight per project type (sorted by id) and the strongest triggered need behind it."""
     weights = np.ones(len(types), dtype=np.float64)
@@ -96,7 +96,7 @@ def type_weights(
 
 def draw_types(
     rng: np.random.Generator,
-    types: Sequence[Any],
+    types: Sequence[ProjectType],
     weights: np.ndarray,
     n: int,
     exclude: set[str],
@@ -123,7 +123,7 @@ def clout_costs(numbers: CardNumbers, population: float, rules: GameRules) -> tu
 def make_card(
     *,
     card_id: str,
-    ptype: Any,
+    ptype: ProjectType,
     scale: float,
     numbers: CardNumbers,
     need: NeedReading | None,
@@ -133,20 +133,19 @@ def make_card(
     rules: GameRules,
     templates: dict[str, str],
     group_names: dict[str, str],
-    group_names_cy: dict[str, str] | None = None,
+    area_code: str = "",
     scenario_name: str | None = None,
 ) -> ProposalCard:
+    # params in ids and numbers (the area by code); its English name only renders `reason`
+    params: dict[str, Any] = {"area_code": area_code}
     if scenario_name is not None:
-        reason_key, params = "card.reason.scenario", {"scenario": scenario_name, "area": area_name}
+        reason_key = "card.reason.scenario"
+        params["scenario"] = scenario_name
     elif need is not None:
         reason_key = f"card.reason.{need.need}"
-        params = {
-            "area": area_name,
-            "value": fmt.pct(need.area_value),
-            "national": fmt.pct(need.national_value),
-        }
+        params.update(value=fmt.pct(need.area_value), national=fmt.pct(need.national_value))
     else:
-        reason_key, params = "card.reason.general", {"area": area_name}
+        reason_key = "card.reason.general"
     sized = scaled_project(ptype, scale)  # the one place scale multiplies a type's numbers
     title, title_key, title_params = describe(ptype, scale, templates)
     fund_clout, reject_clout = clout_costs(numbers, population, rules)
@@ -156,7 +155,6 @@ def make_card(
             GroupStance(
                 group_id=g,
                 name=group_names.get(g, g),
-                name_cy=(group_names_cy or {}).get(g, ""),
                 size=n,
                 strength=s,
             )
@@ -192,7 +190,7 @@ def make_card(
         clout_to_fund=fund_clout,
         clout_to_reject=reject_clout,
         need=need.need if need is not None else None,
-        reason=fmt.render(templates, reason_key, params),
+        reason=fmt.render(templates, reason_key, {**params, "area": area_name}),
         reason_key=reason_key,
         reason_params=params,
     )

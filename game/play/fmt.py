@@ -7,6 +7,7 @@ module), so a number reads the same on a card, in the newspaper and in the repor
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 DASH = "–"  # shown for a missing or non-finite number
@@ -69,7 +70,7 @@ def scale(value: float) -> str:
     return f"{value:g}"
 
 
-def render(templates: dict[str, str], key: str, params: dict[str, Any]) -> str:
+def render(templates: Mapping[str, str], key: str, params: dict[str, Any]) -> str:
     """English text for a translation key; a missing key shows itself rather than crash."""
     template = templates.get(key, key)
     try:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from game.play.actions import Consult, Defer, Fund, Reject
+from game.sim.records import CheckResult as CheckResult  # one check result (engine + rules)
 
 
 class _Model(BaseModel):
@@ -21,7 +22,6 @@ class GroupStance(_Model):
     group_id: str
     name: str
     size: int  # Census 2021 people in the group (groups overlap)
-    name_cy: str = ""  # Welsh name from the census group definitions
     strength: float  # + supports, - opposes
 
 
@@ -62,15 +62,6 @@ class ProposalCard(_Model):
     reason_params: dict[str, Any] = Field(default_factory=dict)
 
 
-class CheckResult(_Model):
-    ok: bool
-    reason: str = ""  # English, empty when ok
-    reason_key: str = ""  # "card.error.*" translation key
-    reason_params: dict[str, Any] = Field(default_factory=dict)
-    cost: float = 0.0  # money the action would spend
-    clout_cost: int = 0
-
-
 class ExplanationLine(_Model):
     source: str  # project label or indicator driving the change
     indicator: str
@@ -81,9 +72,8 @@ class ExplanationLine(_Model):
 class Consultation(_Model):
     card_id: str
     group_id: str
-    group_name: str
+    group_name: str  # English
     size: int
-    group_name_cy: str = ""
     delta: float  # projected change in the group's approval if the card is funded
     lines: list[ExplanationLine]
 
@@ -100,6 +90,10 @@ class ActionResult(_Model):
 
 
 class NewsItem(_Model):
+    """A message: a key and params in ids and numbers, for a client to word in its own
+    language, and the English rendering (logs, the command line). Ids travel as area_code,
+    card_id, group_id, winner_id and loser_id; `text` has their English names."""
+
     key: str  # "news.*" translation key
     params: dict[str, Any]
     text: str  # English rendering of key + params
@@ -117,8 +111,8 @@ class YearSummary(_Model):
     turn: int
     news: list[NewsItem]  # 2-4 newspaper items
     events: list[EngineEventInfo]
-    opened: list[str]  # project names that opened this year
-    expired: list[str]  # card titles that lapsed
+    opened: list[str]  # card ids of the projects that opened this year
+    expired: list[str]  # ids of the cards that lapsed
     new_cards: list[str]  # ids of cards dealt for the coming year
     population_change: float
     jobs_change: float
@@ -142,7 +136,10 @@ class Headline(_Model):
 
 
 class ProjectJobs(_Model):
-    """One open project's part of the jobs account (construction + operational FTE)."""
+    """One open project's part of the jobs account (construction + operational FTE); read
+    from game.sim.jobs_account.ProjectJobs by attribute."""
+
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
 
     label: str
     type_id: str
@@ -155,7 +152,10 @@ class ProjectJobs(_Model):
 
 class JobsAccount(_Model):
     """The one jobs vocabulary (Engine.jobs_account, lead's decision): every jobs figure
-    PLAY shows comes from one of these, for one year, counting only open projects."""
+    PLAY shows comes from one of these, for one year, counting only open projects. Built
+    from the engine's account in one step: `JobsAccount.model_validate(engine_account)`."""
+
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
 
     year: int
     gross_operational_fte: float
@@ -215,8 +215,7 @@ class BenchmarkRow(_Model):
 
 class GroupApproval(_Model):
     group_id: str
-    name: str
-    name_cy: str = ""
+    name: str  # English; a client names the group by group_id
     size: int
     approval: float
     change: float  # since 2021

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -12,8 +12,16 @@ from game.play.models import JobsAccount, NewsItem
 from game.play.rules import GameRules, NewsBook, NewsEvent
 
 
-def item(templates: dict[str, str], key: str, params: dict[str, Any]) -> NewsItem:
-    return NewsItem(key=key, params=params, text=fmt.render(templates, key, params))
+def item(
+    templates: Mapping[str, str],
+    key: str,
+    params: dict[str, Any],
+    english: dict[str, Any] | None = None,
+) -> NewsItem:
+    """A message in ids and numbers (`params`); `english` holds the English names of those
+    ids (area, project, winner...), used only to render the English text."""
+    text = fmt.render(templates, key, {**params, **(english or {})})
+    return NewsItem(key=key, params=params, text=text)
 
 
 def _trend(change: float, level: float) -> str:
@@ -35,9 +43,10 @@ def draw_event(rng: np.random.Generator, book: NewsBook, rules: GameRules) -> Ne
 
 def newspaper(
     *,
-    templates: dict[str, str],
+    templates: Mapping[str, str],
     rules: GameRules,
-    area_name: str,
+    area: tuple[str, str],
+    titles: dict[str, str],
     opened: Sequence[str],
     started: Sequence[str],
     expired: Sequence[str],
@@ -47,15 +56,17 @@ def newspaper(
     population_change: float,
     event: NewsEvent | None,
     census: str | None = None,
-    names_cy: dict[str, str] | None = None,
     account: JobsAccount | None = None,
 ) -> list[NewsItem]:
     """Most newsworthy first: a census result, openings, the local event, jobs, population,
-    then the rest."""
-    cy = names_cy or {}
+    then the rest. `area` is the played area's (code, English name); opened, started and
+    expired are card ids, `titles` their English titles."""
+    area_code, area_name = area
+    at = {"area_code": area_code}
+    in_english = {"area": area_name}
 
-    def project(name: str) -> dict[str, str]:
-        return {"project": name, "project_cy": cy.get(name, name)}
+    def project(card_id: str) -> tuple[dict[str, str], dict[str, str]]:
+        return {"card_id": card_id}, {"project": titles.get(card_id, card_id)}
 
     items: list[NewsItem] = []
     if census is not None:
@@ -63,7 +74,8 @@ def newspaper(
             item(
                 templates,
                 f"news.{census}_census",
-                {"area": area_name, "population": fmt.count(population)},
+                {**at, "population": fmt.count(population)},
+                in_english,
             )
         )
         if account is not None and account.projects:
@@ -78,20 +90,18 @@ def newspaper(
                     },
                 )
             )
-    for name in opened[:2]:
-        items.append(item(templates, "news.project_opened", {**project(name), "area": area_name}))
+    for card_id in opened[:2]:
+        ids, names = project(card_id)
+        items.append(item(templates, "news.project_opened", {**ids, **at}, {**names, **in_english}))
     if event is not None:
-        items.append(
-            NewsItem(
-                key=event.key, params={"area": area_name}, text=event.text.format(area=area_name)
-            )
-        )
+        items.append(NewsItem(key=event.key, params=at, text=event.text.format(area=area_name)))
     jobs_key = f"news.jobs_{_trend(jobs_change, jobs)}"
     items.append(
         item(
             templates,
             jobs_key,
-            {"area": area_name, "change": fmt.count(abs(jobs_change)), "jobs": fmt.count(jobs)},
+            {**at, "change": fmt.count(abs(jobs_change)), "jobs": fmt.count(jobs)},
+            in_english,
         )
     )
     if census is None:  # a census headline already gives the population
@@ -103,8 +113,8 @@ def newspaper(
                 {"change": fmt.count(abs(population_change)), "population": fmt.count(population)},
             )
         )
-    for name in started[:1]:
-        items.append(item(templates, "news.project_started", project(name)))
-    for name in expired[:1]:
-        items.append(item(templates, "news.card_expired", project(name)))
+    for card_id in started[:1]:
+        items.append(item(templates, "news.project_started", *project(card_id)))
+    for card_id in expired[:1]:
+        items.append(item(templates, "news.card_expired", *project(card_id)))
     return items[: rules.news_max_headlines]

@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Mapping, Sequence
+from typing import Literal, Protocol
 
+from game.model.area import AreaProfile
 from game.play import fmt
+from game.play.engine_port import Snapshot
 from game.play.models import (
     ApprovalPoint,
     BenchmarkRow,
     CensusReport,
+    ExplanationLine,
+    FundedProject,
     GroupApproval,
     IndustryJobs,
     NewsItem,
     Pyramid,
+    SeriesPoint,
 )
 from game.play.news import item
-from game.play.rules import GameRules
+from game.play.rules import GameRules, RuleBook
 
-if TYPE_CHECKING:
-    from game.play.session import GameSession
+
+class ReportSource(Protocol):
+    """What a census report reads from a game (game.play.session.GameSession)."""
+
+    @property
+    def area(self) -> AreaProfile: ...
+    @property
+    def book(self) -> RuleBook: ...
+    @property
+    def rules(self) -> GameRules: ...
+    @property
+    def templates(self) -> Mapping[str, str]: ...
+    @property
+    def fund(self) -> float: ...
+    @property
+    def funded(self) -> Sequence[FundedProject]: ...
+    @property
+    def group_names(self) -> Mapping[str, str]: ...
+    @property
+    def explanations_since_start(self) -> Mapping[str, Mapping[str, ExplanationLine]]: ...
+    @property
+    def news_archive(self) -> Sequence[NewsItem]: ...
+    @property
+    def snapshots(self) -> Sequence[Snapshot]: ...
+    def series(self, indicator: str = "jobs") -> list[SeriesPoint]: ...
+
 
 SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 REPORT_SERIES = ("population", "jobs", "unemployment_rate", "net_additional_jobs")
@@ -109,7 +139,7 @@ def movers(approvals: list[GroupApproval], rules: GameRules) -> tuple[list[str],
 
 
 def verdict_lines(
-    s: GameSession,
+    s: ReportSource,
     ending: str,
     score: float,
     parts: dict[str, float],
@@ -118,17 +148,17 @@ def verdict_lines(
     losers: list[str],
 ) -> list[NewsItem]:
     """The verdict as translation keys with params: why this ending, then who gained and
-    who lost most (group ids travel with the names so a client can use name_cy)."""
+    who lost most (by group id: a client names them in its language)."""
     reason = verdict_reason(ending, parts, s.rules)
     base = {
-        "area": s.area.name,
+        "area_code": s.area.code,
         "score": f"{score:.0f}",
         "approval": f"{parts.get('approval', 0.0):.0f}",
         "cost": fmt.money(cost_per_net_job) if cost_per_net_job else "-",
         "benchmark": fmt.money(s.rules.score_value_benchmark),
         "jobs_per_1000": f"{parts.get('jobs_per_1000', 0.0):.1f}",
     }
-    lines = [item(s.templates, f"report.verdict.{ending}.{reason}", base)]
+    lines = [item(s.templates, f"report.verdict.{ending}.{reason}", base, {"area": s.area.name})]
     name = s.group_names.get
     if winners and losers:
         key = "report.verdict.movers"
@@ -140,18 +170,18 @@ def verdict_lines(
         key = "report.verdict.movers_none"
     params = {
         "winner_id": winners[0] if winners else "",
-        "winner": name(winners[0], winners[0]) if winners else "",
         "loser_id": losers[0] if losers else "",
-        "loser": name(losers[0], losers[0]) if losers else "",
-        "winner_cy": s.group_names_cy.get(winners[0], "") if winners else "",
-        "loser_cy": s.group_names_cy.get(losers[0], "") if losers else "",
     }
-    lines.append(item(s.templates, key, params))
+    english = {
+        "winner": name(winners[0], winners[0]) if winners else "",
+        "loser": name(losers[0], losers[0]) if losers else "",
+    }
+    lines.append(item(s.templates, key, params, english))
     return lines
 
 
-def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> CensusReport:
-    first, now = s._snapshots[0], s._snapshots[-1]
+def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> CensusReport:
+    first, now = s.snapshots[0], s.snapshots[-1]
     account = now.jobs_account  # the one jobs vocabulary: same year, open projects only
     net = account.net_additional
     spent = float(sum(p.cost for p in s.funded))
@@ -175,7 +205,6 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
             GroupApproval(
                 group_id=g,
                 name=s.group_names.get(g, g),
-                name_cy=s.group_names_cy.get(g, ""),
                 size=int(s.area.groups.get(g, 0)),
                 approval=value,
                 change=value - first.approvals.get(g, value),
@@ -206,14 +235,17 @@ def build_census_report(s: GameSession, kind: Literal["midterm", "final"]) -> Ce
     series = {name: s.series(name) for name in REPORT_SERIES}
     history = [
         ApprovalPoint(year=snap.year, group_id=g, approval=v)
-        for snap in s._snapshots
+        for snap in s.snapshots
         for g, v in sorted(snap.approvals.items())
     ]
     headlines = list(s.news_archive)
     if ending is not None:
         headlines.append(
             item(
-                s.templates, f"report.ending.{ending}", {"area": s.area.name, "score": f"{score:g}"}
+                s.templates,
+                f"report.ending.{ending}",
+                {"area_code": s.area.code, "score": f"{score:g}"},
+                {"area": s.area.name},
             )
         )
     title_key = f"report.title.{kind}"

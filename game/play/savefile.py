@@ -27,6 +27,19 @@ class SaveSettings(BaseModel):
     language: str = "en"
 
 
+class Branch(BaseModel):
+    """A future kept when the player went back to an earlier year ("what if?"): the other
+    line's own log from the start (the settings and seed are the save's)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: str = Field(min_length=1, max_length=80)
+    from_turn: int = Field(ge=0, le=50, strict=True)  # years both lines share before they part
+    turn: int = Field(ge=0, le=50, strict=True)
+    commands: list[LogEntry] = Field(max_length=MAX_COMMANDS)
+    checksums: dict[int, str] = Field(max_length=51)
+
+
 class SaveFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -38,3 +51,4 @@ class SaveFile(BaseModel):
     turn: int = Field(ge=0, le=50, strict=True)
     commands: list[LogEntry] = Field(max_length=MAX_COMMANDS)
     checksums: dict[int, str] = Field(max_length=51)  # turn -> checksum after that year
+    branches: list[Branch] = Field(default_factory=list, max_length=8)  # kept "what if?" lines

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
-from typing import Any, Literal
+from typing import Literal, Protocol
 
 import numpy as np
 from pydantic import ValidationError
 
 from game.errors import CivicError, SaveError
 from game.model.area import AreaProfile
+from game.model.world import World
 from game.play import fmt
 from game.play.actions import Action, AdvanceYear, Consult, Defer, Fund, LogEntry, Reject
 from game.play.cards import card_scale, draw_types, make_card, type_scale, type_weights
@@ -37,15 +37,29 @@ from game.play.models import (
 from game.play.needs import NeedReading, national_shares, read_needs
 from game.play.news import draw_event, newspaper
 from game.play.report_data import build_census_report
-from game.play.rules import RuleBook, load_rulebook
-from game.play.savefile import SaveFile, SaveSettings
+from game.play.rules import GameRules, RuleBook, load_rulebook
+from game.play.savefile import Branch, SaveFile, SaveSettings
+from game.scenarios import Catalogue, ProjectType, Scenario
 
-EngineFactory = Callable[..., EnginePort]
+
+class EngineFactory(Protocol):
+    """Builds the game's engine port (EnginePort.open; tests pass a fake's factory)."""
+
+    def __call__(
+        self,
+        world: World,
+        area: str,
+        seed: int,
+        years: int,
+        catalogue: Catalogue | None,
+        budget: float | None = None,
+    ) -> EnginePort: ...
+
 
 _PROPOSAL_STREAM, _NEWS_STREAM = 0, 1
 
 
-def yearly_fund(population: float, rules: Any, override: float | None, years: int) -> float:
+def yearly_fund(population: float, rules: GameRules, override: float | None, years: int) -> float:
     """The growth fund paid in each year: a scenario's budget spread over the game, or
     a per-resident amount, rounded so it reads cleanly."""
     if override is not None:
@@ -59,15 +73,16 @@ class GameSession:
 
     def __init__(
         self,
-        world: Any,
+        world: World,
         settings: SaveSettings,
         seed: int,
         *,
-        catalogue: Any = None,
+        catalogue: Catalogue | None = None,
         engine_factory: EngineFactory | None = None,
         rulebook: RuleBook | None = None,
     ) -> None:
-        from game.scenarios import Scenario, load_catalogue, scenario_catalogue
+        from game.play.shipped import shipped_parameters
+        from game.scenarios import scenario_catalogue
 
         self.world = world
         self.settings = settings
@@ -79,7 +94,7 @@ class GameSession:
         self.scenario = (
             Scenario.model_validate(settings.scenario) if settings.scenario is not None else None
         )
-        base = catalogue if catalogue is not None else load_catalogue()
+        base = catalogue if catalogue is not None else shipped_parameters().catalogue
         self.catalogue = (
             scenario_catalogue(self.scenario, base=base) if self.scenario is not None else base
         )
@@ -90,8 +105,7 @@ class GameSession:
         national = national_shares(world.areas.values(), self.book.needs)
         self.needs: list[NeedReading] = read_needs(self.area, national, self.book.needs)
         defs = getattr(world, "group_definitions", [])
-        self.group_names = {g.id: g.name for g in defs}
-        self.group_names_cy = {g.id: getattr(g, "name_cy", "") or g.name for g in defs}
+        self.group_names = {g.id: g.name for g in defs}  # English, for PLAY's English text
         self.types = sorted(self.catalogue.types.values(), key=lambda t: t.id)
 
         self.turn = 0
@@ -118,9 +132,11 @@ class GameSession:
         self.clout: int = self.rules.clout_start
         self._cards: dict[str, ProposalCard] = {}
         self._card_counter = 0
+        self._dealt: dict[str, ProposalCard] = {}  # every card ever dealt, by id
         self.funded: list[FundedProject] = []
         self.log: list[LogEntry] = []
         self.checksums: dict[int, str] = {}
+        self.kept: list[Branch] = []  # "what if?" lines kept from before (game.play.branches)
         self.news_archive: list[NewsItem] = []
         self.consultations: list[Consultation] = []
         self.summaries: list[YearSummary] = []
@@ -133,11 +149,11 @@ class GameSession:
     @classmethod
     def new(
         cls,
-        world: Any,
+        world: World,
         area_query: str = "Hartlepool",
         seed: int = 7,
-        scenario: Any = None,
-        catalogue: Any = None,
+        scenario: Scenario | None = None,
+        catalogue: Catalogue | None = None,
         *,
         years: int | None = None,
         fund: float | None = None,
@@ -157,10 +173,10 @@ class GameSession:
     @classmethod
     def from_save(
         cls,
-        world: Any,
+        world: World,
         save: SaveFile,
         *,
-        catalogue: Any = None,
+        catalogue: Catalogue | None = None,
         engine_factory: EngineFactory | None = None,
     ) -> GameSession:
         """Rebuild a game by replaying its log; a checksum mismatch raises SaveError."""
@@ -193,6 +209,7 @@ class GameSession:
                     )
         if s.turn != save.turn:
             raise SaveError(f"save says turn {save.turn} but its log replays to turn {s.turn}")
+        s.kept = list(save.branches)  # rebuilt on demand, each checked then
         return s
 
     def to_save(self) -> SaveFile:
@@ -204,6 +221,7 @@ class GameSession:
             turn=self.turn,
             commands=list(self.log),
             checksums=dict(self.checksums),
+            branches=list(self.kept),
         )
 
     # -- reading --------------------------------------------------------------------------
@@ -244,6 +262,11 @@ class GameSession:
     def pyramid(self, year: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         snap = self._snapshot_for(year)
         return snap.male.copy(), snap.female.copy()
+
+    @property
+    def snapshots(self) -> list[Snapshot]:
+        """The engine readings of every year so far (read-only use)."""
+        return self._snapshots
 
     def _snapshot_for(self, year: int | None) -> Snapshot:
         if year is None:
@@ -287,12 +310,14 @@ class GameSession:
         }
 
     def census_report(self, kind: str = "final") -> CensusReport:
-        if kind not in ("midterm", "final"):
-            raise ValueError("kind must be 'midterm' or 'final'")
-        return build_census_report(self, kind)  # type: ignore[arg-type]
+        if kind == "midterm":
+            return build_census_report(self, "midterm")
+        if kind == "final":
+            return build_census_report(self, "final")
+        raise ValueError("kind must be 'midterm' or 'final'")
 
     # -- actions --------------------------------------------------------------------------
-    def _fail(self, key: str, **params: Any) -> CheckResult:
+    def _fail(self, key: str, **params: str | int | float) -> CheckResult:
         return CheckResult(
             ok=False,
             reason=fmt.render(self.templates, key, params),
@@ -393,7 +418,6 @@ class GameSession:
                 card_id=card.id,
                 group_id=action.group_id,
                 group_name=self.group_names.get(action.group_id, action.group_id),
-                group_name_cy=self.group_names_cy.get(action.group_id, ""),
                 size=int(self.area.groups.get(action.group_id, 0)),
                 delta=delta,
                 lines=lines,
@@ -417,7 +441,7 @@ class GameSession:
 
         opened = self._update_projects(snap)
         started = [
-            p.title for p in self.funded if p.funded_year == year - 1 and p.title not in opened
+            p.card_id for p in self.funded if p.funded_year == year - 1 and p.card_id not in opened
         ]
         upkeep = float(sum(p.running_cost for p in self.funded if p.status == "open"))
         self._accumulate_explanations(snap)
@@ -434,8 +458,7 @@ class GameSession:
         event_clout = event.clout if event is not None else 0
         self.clout = int(min(self.rules.clout_max, max(0, self.clout + clout_income + event_clout)))
 
-        names_cy = self._names_cy()  # before lapsed cards leave the table
-        expired = [c.title for c in self._cards.values() if c.expires_year < year]
+        expired = [c.id for c in self._cards.values() if c.expires_year < year]
         self._cards = {k: c for k, c in self._cards.items() if c.expires_year >= year}
 
         report_due: Literal["midterm", "final"] | None = None
@@ -446,7 +469,8 @@ class GameSession:
         news = newspaper(
             templates=self.templates,
             rules=self.rules,
-            area_name=self.area.name,
+            area=(self.area.code, self.area.name),
+            titles={c: self.card_ever(c).title for c in (*opened, *started, *expired)},
             opened=opened,
             started=started,
             expired=expired,
@@ -456,7 +480,6 @@ class GameSession:
             population_change=snap.population - before.population,
             event=event,
             census=report_due,
-            names_cy=names_cy,
             account=snap.jobs_account if report_due is not None else None,
         )
         self.news_archive.extend(news)
@@ -488,16 +511,21 @@ class GameSession:
         self.summaries.append(summary)
         return summary
 
-    def _names_cy(self) -> dict[str, str]:
-        """Card title -> Welsh project name (news params carry both languages)."""
-        out = {}
+    def card_ever(self, card_id: str) -> ProposalCard:
+        """Any card dealt in this game, by id: open, funded, rejected or lapsed (news and
+        explanations name projects by card id; a client titles them in its language)."""
+        return self._dealt[card_id]
+
+    def card_id_for_label(self, label: str) -> str | None:
+        """The card behind an engine project label (explanation lines name projects by the
+        engine's label): a funded project's, or an open card's as if it were funded."""
         for p in self.funded:
-            ptype = self.catalogue.types.get(p.type_id)
-            out[p.title] = getattr(ptype, "name_cy", None) or p.title
+            if p.label == label:
+                return p.card_id
         for c in self._cards.values():
-            ptype = self.catalogue.types.get(c.type_id)
-            out.setdefault(c.title, getattr(ptype, "name_cy", None) or c.title)
-        return out
+            if self._label_for(c) == label:
+                return c.id
+        return None
 
     def _label_for(self, card: ProposalCard) -> str:
         """The project's name in the engine's explanations; unique within the game."""
@@ -526,7 +554,7 @@ class GameSession:
             p.net_jobs = row.net if row is not None else 0.0
             if eng.status == "open" and p.status != "open":
                 p.status = "open"
-                opened.append(p.title)
+                opened.append(p.card_id)
         return opened
 
     def jobs_account(self, year: int | None = None) -> JobsAccount:
@@ -575,7 +603,7 @@ class GameSession:
         return new_ids
 
     def _add_card(
-        self, ptype: Any, scale: float, need: NeedReading | None, scenario_name: str | None
+        self, ptype: ProjectType, scale: float, need: NeedReading | None, scenario_name: str | None
     ) -> str:
         self._card_counter += 1
         card_id = f"c{self._card_counter:02d}"
@@ -587,14 +615,15 @@ class GameSession:
             numbers=numbers,
             need=need,
             area_name=self.area.name,
+            area_code=self.area.code,
             population=self._snapshots[-1].population,
             year=self.year,
             rules=self.rules,
             templates=self.templates,
             group_names=self.group_names,
-            group_names_cy=self.group_names_cy,
             scenario_name=scenario_name,
         )
+        self._dealt[card_id] = self._cards[card_id]
         return card_id
 
     def _checksum(self) -> str:

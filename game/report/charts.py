@@ -58,21 +58,20 @@ def _style(ax: Axes) -> None:
 def series_chart(runs: Sequence[tuple[str, ScenarioRun]], indicator: str, title: str) -> Chart:
     """Scenario (central line, low-high band) against the baseline, year by year."""
     fig, ax = _figure()
-    first = runs[0][1].engines["central"]
-    years = [r.year for r in first.history]
+    first = runs[0][1].history()
+    years = [r.year for r in first]
     ax.plot(
         years,
-        [r.baseline_indicators[indicator] for r in first.history],
+        [r.baseline_indicators[indicator] for r in first],
         color=BASELINE,
         linestyle="--",
         linewidth=1.4,
         label="Baseline (no new projects)",
     )
     for (label, run), colour in zip(runs, COLOURS, strict=False):
-        eng = run.engines
-        lo = [r.indicators[indicator] for r in eng["low"].history]
-        hi = [r.indicators[indicator] for r in eng["high"].history]
-        mid = [r.indicators[indicator] for r in eng["central"].history]
+        lo = [r.indicators[indicator] for r in run.history("low")]
+        hi = [r.indicators[indicator] for r in run.history("high")]
+        mid = [r.indicators[indicator] for r in run.history()]
         ax.fill_between(
             years,
             [min(a, b) for a, b in zip(lo, hi, strict=True)],

@@ -55,9 +55,12 @@ def _finite(x: Any) -> float | None:
     return v if math.isfinite(v) else None
 
 
-def economic_case(engine: Any, type_id: str, scale: float) -> EconomicCase:
-    """The appraisal of one funded project as the pack prints it (Engine.appraise)."""
-    a = engine.appraise(type_id, scale)
+def economic_case(
+    engine: Any, type_id: str, scale: float, started: int | None = None
+) -> EconomicCase:
+    """The appraisal of one funded project as the pack prints it (Engine.appraise); with
+    `started`, present values are discounted to the run's first year (they add up)."""
+    a = engine.appraise(type_id, scale, started=started)
     econ = getattr(a, "economic_case", None)  # issue 8's economic case, once it lands
     bcr = _finite(getattr(econ, "bcr", None)) if econ is not None else None
     method = str(getattr(econ, "method", "") or "") if econ is not None else ""

@@ -34,10 +34,17 @@ class ScenarioRun:
     source: str  # the scenario file (or save) the run came from
     game: dict[str, Any] | None = None  # a finished game's own story (report --save)
     _cases: dict[str, EconomicCase] = field(default_factory=dict, repr=False)
+    _history: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def central(self) -> Any:
         return self.engines["central"]
+
+    def history(self, variant: str = "central") -> tuple[Any, ...]:
+        """The variant's year records (EngineState.history, through the engine interface)."""
+        if variant not in self._history:
+            self._history[variant] = tuple(self.engines[variant].state.history)
+        return self._history[variant]
 
     @property
     def name(self) -> str:
@@ -48,7 +55,7 @@ class ScenarioRun:
         if not self._cases:
             eng = self.central
             for p in eng.state.projects:
-                self._cases[p.id] = economic_case(eng, p.type_id, p.scale)
+                self._cases[p.id] = economic_case(eng, p.type_id, p.scale, p.started)
         return self._cases
 
 
@@ -101,9 +108,9 @@ def _jobs_headlines(run: ScenarioRun) -> list[Headline]:
 
 def _population_headlines(run: ScenarioRun) -> list[Headline]:
     h = run.summary["headline"]
+    ends = {v: run.history(v)[-1] for v in run.engines}
     impact = {
-        v: e.history[-1].indicators["population"] - e.history[-1].baseline_indicators["population"]
-        for v, e in run.engines.items()
+        v: r.indicators["population"] - r.baseline_indicators["population"] for v, r in ends.items()
     }
     return [
         Headline("population_vs_baseline", "Population vs no new projects", "people",

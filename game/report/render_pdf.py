@@ -155,10 +155,12 @@ def _headline_table(pack: Pack) -> Table:
     # the figures a reader compares in bold: central, or A and B (not their difference)
     bold = n - 1 if pack.kind == "comparison" else 1
     for r in pack.summary:
-        label = r.label + (f" — {r.note}" if r.note else "")
+        label = escape(r.label)
+        if r.note:  # the explanation under the measure, smaller and grey
+            label += f'<br/><font size="7" color="#444444">{escape(r.note)}</font>'
         rows.append(
             [
-                _p(label, "cell" if r.note else "body"),
+                Paragraph(label, _styles()["body"]),
                 *(_p(c, "big" if i < bold else "bignum") for i, c in enumerate(r.cells)),
             ]
         )

@@ -52,9 +52,10 @@ def render_xlsx(pack: Pack) -> bytes:
     ):
         about.append([label, value])
     about.append([])
-    about.append(["summary", *pack.columns])
-    for r in pack.summary:
-        about.append([r.label, *r.cells])
+    # a table of contents: the figures themselves are numbers on their own sheets
+    about.append(["sheet", "contents"])
+    for t in pack.tables:
+        about.append([t.name[:31], t.title])
     about.column_dimensions["A"].width = 48
     about.column_dimensions["B"].width = 60
     for t in pack.tables:

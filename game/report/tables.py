@@ -226,21 +226,20 @@ def benchmarks_table(run: ScenarioRun, benchmarks: pd.DataFrame) -> pd.DataFrame
 
 def series_table(run: ScenarioRun, indicator: str) -> pd.DataFrame:
     """Year by year: baseline and the scenario's low / central / high (the chart's data)."""
-    eng = run.engines
-    years = [r.year for r in eng["central"].history]
+    years = [r.year for r in run.history()]
     data = {
         "year": years,
-        "baseline": [r.baseline_indicators[indicator] for r in eng["central"].history],
+        "baseline": [r.baseline_indicators[indicator] for r in run.history()],
     }
     for v in VARIANTS:
-        data[f"scenario {v}"] = [r.indicators[indicator] for r in eng[v].history]
+        data[f"scenario {v}"] = [r.indicators[indicator] for r in run.history(v)]
     unit = "people" if indicator == "population" else "jobs"
     return pd.DataFrame(data).rename(columns=lambda c: c if c == "year" else f"{c} ({unit})")
 
 
 def pyramid_arrays(run: ScenarioRun) -> dict[str, tuple[int, np.ndarray]]:
     """(year, (2, 91) array) for the start, the end (scenario) and the end (baseline)."""
-    h = run.central.history
+    h = run.history()
     return {
         "start": (h[0].year, h[0].trace.population.sum(axis=0)),
         "end": (h[-1].year, h[-1].trace.population.sum(axis=0)),

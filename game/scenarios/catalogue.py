@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from pydantic import ValidationError
 
 from game.errors import ScenarioError
 from game.inputs import InputError, load_json
+from game.provenance import check_provenance
 from game.resources import data_dir
 from game.scenarios.models import LEVELS, Factors, ProjectType, Source
 
@@ -71,12 +71,12 @@ def read_json(path: Path) -> Any:
         raise ScenarioError(str(exc)) from None
 
 
-@lru_cache(maxsize=4)
 def load_profiles(path: Path = ADDITIONALITY_CSV) -> dict[str, AdditionalityProfile]:
     rows: dict[str, dict[str, Factors]] = {}
     sources: dict[str, list[Source]] = {}
     with path.open(newline="", encoding="utf-8") as fh:
         for i, row in enumerate(csv.DictReader(fh), start=2):
+            check_provenance(path, row, i)
             try:
                 name, level = row["profile"], row["level"]
                 if level not in LEVELS:
@@ -142,9 +142,8 @@ def _types_in(path: Path) -> list[Any]:
     return items
 
 
-@lru_cache(maxsize=4)
-def _base_catalogue(directory: Path) -> Catalogue:
-    profiles = load_profiles()
+def _base_catalogue(directory: Path, profiles_path: Path) -> Catalogue:
+    profiles = load_profiles(profiles_path)
     types: dict[str, ProjectType] = {}
     files = sorted(directory.glob("*.json"))
     if not files:
@@ -159,10 +158,13 @@ def _base_catalogue(directory: Path) -> Catalogue:
 
 
 def load_catalogue(
-    extra: list[ProjectType] | None = None, directory: Path | None = None
+    extra: list[ProjectType] | None = None,
+    directory: Path | None = None,
+    profiles_path: Path | None = None,
 ) -> Catalogue:
-    """The shipped catalogue plus `extra` types (which replace same-id types)."""
-    base = _base_catalogue(directory or PROJECTS_DIR)
+    """The shipped catalogue plus `extra` types (which replace same-id types). Read from
+    disk on every call: the engine gets its catalogue in game.sim.params_bundle.Parameters."""
+    base = _base_catalogue(directory or PROJECTS_DIR, profiles_path or ADDITIONALITY_CSV)
     if not extra:
         return base
     types = dict(base.types)

@@ -53,6 +53,9 @@ SOURCED_FIELDS = (
     "group_effects",
     "people_served",
     "annual_benefit",
+    "build_out_per_year",
+    "ramp_up_years",
+    "housing_deadweight",
 )
 
 
@@ -145,14 +148,13 @@ class Factors(Strict):
 
 class ProjectType(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)
-    name: str = Field(min_length=1)
-    name_cy: str | None = None
+    name: str = Field(min_length=1)  # English; other languages: the client's catalogues
     # Discrete facilities (a school, a station) carry the name that follows a count: scale 3
     # reads "3 new secondary schools (2,700 places)", not one school three times the size.
     # Types without it (hectares, km, homes, premises) scale the quantity in the name.
-    # Welsh puts the singular after a numeral, so name_plural_cy is usually that form.
+    # Names in other languages, with their count forms, are translation entries keyed by
+    # the type id ("project.<id>", assets/i18n/<lang>/LC_MESSAGES/civic.po).
     name_plural: str | None = Field(default=None, min_length=1)
-    name_plural_cy: str | None = Field(default=None, min_length=1)
     category: Category
     blurb: str = ""
     capital_cost: Money  # GBP, public cost at scale 1
@@ -171,6 +173,15 @@ class ProjectType(Strict):
     people_served: NonNegativeFloat = 0.0
     annual_benefit: Money = 0.0  # monetised non-jobs benefit, GBP/yr once open
     optimism_bias: OptimismClass = "standard_buildings"
+    # Who lives in the homes it builds (a row of data/params/housing_types.csv): how many
+    # people a home and their ages. "general" homes fill as the area's households do.
+    housing: str = Field(default="general", pattern=r"^[a-z][a-z0-9_]*$")
+    # Homes completed a year once it opens (None: all at opening) -- large sites build out
+    # over years; operational jobs rising to full over this many years as premises let;
+    # the share of its homes already in the local plan (built anyway: no extra residents).
+    build_out_per_year: Number | None = Field(default=None, gt=0, le=MAX_QUANTITY)
+    ramp_up_years: Whole = Field(default=0, ge=0, le=10)
+    housing_deadweight: Number = Field(default=0.0, ge=0.0, le=1.0)
     sources: tuple[Source, ...] = ()
 
     @field_validator("operational_fte")
@@ -221,23 +232,18 @@ class ProjectType(Strict):
         name, added = self.title_parts(scale)
         return name if added is None else f"{name} ({quantity(added[1], added[0])})"
 
-    def title_parts(
-        self, scale: float = 1.0, *, welsh: bool = False
-    ) -> tuple[str, tuple[str, float] | None]:
+    def title_parts(self, scale: float = 1.0) -> tuple[str, tuple[str, float] | None]:
         """(name, added) behind describe(): the name at this scale, and the main output
         (id, scaled quantity) the title adds in brackets, if any -- so a client can put the
         quantity into its own language."""
-        welsh = welsh and self.name_cy is not None
-        name = str(self.name_cy) if welsh else self.name
+        name = self.name
         if abs(scale - 1.0) < 1e-9:
             return name, None
         count = self.units(scale)
         prefix = ""
         if count is not None:
-            # Without a Welsh count form the singular still reads right after a numeral.
-            plural = (self.name_plural_cy or name) if welsh else self.name_plural
-            name, prefix = str(plural), f"{count} "
-        scaled, replaced = self._scale_numbers(name, scale)
+            name, prefix = str(self.name_plural), f"{count} "
+        scaled, replaced = self.scale_numbers(name, scale)
         if replaced:
             return prefix + scaled, None
         main = self.main_output()
@@ -245,8 +251,9 @@ class ProjectType(Strict):
             return prefix + name, None  # "3 new railway stations" needs no "(3 stations)"
         return prefix + name, (main[0], main[1] * scale)
 
-    def _scale_numbers(self, name: str, scale: float) -> tuple[str, bool]:
-        """`name` with each number that equals one of the outputs multiplied by `scale`."""
+    def scale_numbers(self, name: str, scale: float) -> tuple[str, bool]:
+        """`name` (in any language) with each number that equals one of the outputs
+        multiplied by `scale`, and whether any was."""
         replaced = False
 
         def swap(m: re.Match[str]) -> str:
@@ -295,7 +302,6 @@ class ProjectOverride(Strict):
     id: str
     name: str | None = None
     name_plural: str | None = Field(default=None, min_length=1)
-    name_plural_cy: str | None = Field(default=None, min_length=1)
     capital_cost: Money | None = None
     running_cost: Money | None = None
     build_years: Whole | None = Field(default=None, ge=0, le=10)
@@ -307,6 +313,9 @@ class ProjectOverride(Strict):
     group_effects: dict[str, Effect] | None = None
     people_served: NonNegativeFloat | None = None
     annual_benefit: Money | None = None
+    build_out_per_year: Number | None = Field(default=None, gt=0, le=MAX_QUANTITY)
+    ramp_up_years: Whole | None = Field(default=None, ge=0, le=10)
+    housing_deadweight: Number | None = Field(default=None, ge=0.0, le=1.0)
     sources: tuple[Source, ...] | None = None
 
 

@@ -8,15 +8,12 @@ as 10 job-years = 1 FTE.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-from game.resources import data_dir
 from game.scenarios.models import Factors, ProjectType
 from game.sim.additionality import JobsBreakdown, gross_to_net
-from game.sim.params import load_named_values
 
-APPRAISAL_PARAMS = data_dir() / "projects" / "appraisal_params.csv"
 LEVEL_NAMES = {
     "lad": "local authority",
     "sub_region": "sub-region (LEP / combined authority)",
@@ -29,11 +26,7 @@ NATIONAL_NOTE = (
 )
 
 
-def load_params(path: Path = APPRAISAL_PARAMS) -> dict[str, float]:
-    return load_named_values(path)
-
-
-def discount_factor(t: int, params: dict[str, float]) -> float:
+def discount_factor(t: int, params: Mapping[str, float]) -> float:
     """Green Book: 3.5% a year for years 0-30, 3.0% after."""
     r1, r2 = params["discount_rate"], params["discount_rate_after_30"]
     if t <= 30:
@@ -82,15 +75,13 @@ def appraise_level(
     ptype: ProjectType,
     scale: float,
     level: str,
-    params: dict[str, float],
-    construction: Factors | None = None,
+    params: Mapping[str, float],
+    construction: Factors,
 ) -> LevelAppraisal:
-    """`construction`: factors for construction jobs (default: the `construction` profile
-    at this level; the engine passes its uncertainty variant's)."""
-    from game.scenarios.catalogue import load_profiles
-
+    """`construction`: factors for construction jobs at this level (the engine passes the
+    `construction` profile with its uncertainty variant applied)."""
     per_fte = params["construction_job_years_per_fte"]
-    construction_profile = construction or load_profiles()["construction"].levels[level]
+    construction_profile = construction
     constr = gross_to_net(
         ptype.construction_job_years * scale / per_fte, construction_profile, level
     )
@@ -102,20 +93,34 @@ def appraise_level(
 
 
 def present_values(
-    ptype: ProjectType, scale: float, net_operational: float, params: dict[str, float]
+    ptype: ProjectType,
+    scale: float,
+    net_operational: float,
+    params: Mapping[str, float],
+    start_offset: int = 0,
 ) -> tuple[float, float]:
-    """(PV costs, PV benefits) over build years + the appraisal period, from year 0."""
+    """(PV costs, PV benefits) over build years + the appraisal period.
+
+    Every flow is discounted to one base year: the year the project is funded is
+    `start_offset` years after it (a programme's projects are all discounted to the run's
+    first year, so their present values add up). Year t is the year from base + t to
+    base + t + 1; capital is spread over the build years, and running costs and benefits
+    start in the year the engine starts the operational jobs (the first full year after
+    opening, game.sim.projects)."""
     ob = params[f"optimism_bias_{ptype.optimism_bias}"]
     b = ptype.build_years
+    t0 = start_offset
     years = int(params["appraisal_years"])
     capital = ptype.capital_cost * scale * (1.0 + ob)
-    pv_c = sum(capital / max(b, 1) * discount_factor(t, params) for t in range(max(b, 1)))
+    pv_c = sum(capital / max(b, 1) * discount_factor(t0 + t, params) for t in range(max(b, 1)))
     pv_b = 0.0
     decay = params["job_benefit_decay"]
     for k in range(years):
-        df = discount_factor(b + k, params)
+        df = discount_factor(t0 + b + k, params)
         pv_c += ptype.running_cost * scale * df
-        jobs_gva = net_operational * params["gva_per_fte"] * (1.0 - decay) ** k
+        # operational jobs rise over the ramp-up years as premises let, as in the engine
+        ramp = min(1.0, (k + 1) / ptype.ramp_up_years) if ptype.ramp_up_years else 1.0
+        jobs_gva = net_operational * ramp * params["gva_per_fte"] * (1.0 - decay) ** k
         pv_b += (jobs_gva + ptype.annual_benefit * scale) * df
     return pv_c, pv_b
 
@@ -125,16 +130,20 @@ def appraise(
     scale: float,
     level: str,
     wider_level: str,
-    groups: dict[str, int] | None = None,
-    params: dict[str, float] | None = None,
-    construction: dict[str, Factors] | None = None,
+    groups: Mapping[str, int] | None,
+    params: Mapping[str, float],
+    construction: Mapping[str, Factors],
+    national_construction: Factors,
+    start_offset: int = 0,
 ) -> Appraisal:
-    params = params or load_params()
-    construction = construction or {}
-    local = appraise_level(ptype, scale, level, params, construction.get(level))
-    wider = appraise_level(ptype, scale, wider_level, params, construction.get(wider_level))
-    national = appraise_level(ptype, scale, "national", params)
-    pv_c, pv_b = present_values(ptype, scale, local.operational.net, params)
+    """`construction`: the construction profile's factors at the two levels (with the
+    engine's variant); `national_construction`: the profile's national factors;
+    `start_offset`: years from the base year present values are discounted to until the
+    project is funded (0: funded now)."""
+    local = appraise_level(ptype, scale, level, params, construction[level])
+    wider = appraise_level(ptype, scale, wider_level, params, construction[wider_level])
+    national = appraise_level(ptype, scale, "national", params, national_construction)
+    pv_c, pv_b = present_values(ptype, scale, local.operational.net, params, start_offset)
     groups = groups or {}
     sup = sorted(
         ((g, int(groups.get(g, 0)), s) for g, s in ptype.group_effects.items() if s > 0),

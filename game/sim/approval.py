@@ -9,21 +9,13 @@ that list is the answer to "why did retirees' approval fall 6 points?".
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from game.errors import DataError
-from game.resources import data_dir
 from game.sim.indicators import SIGNAL_INDICATORS
-from game.sim.params import check_provenance, load_named_values
 
-WEIGHTS_CSV = data_dir() / "params" / "approval_weights.csv"
-PARAMS_CSV = data_dir() / "params" / "approval_params.csv"
 MIN_SHOWN = 0.005  # contributions smaller than this (points) are not listed
 
 
@@ -41,32 +33,6 @@ class Contribution:
 class ApprovalWeights:
     groups: tuple[str, ...]
     matrix: np.ndarray  # (G, K) points per unit of signal, columns = SIGNAL_INDICATORS
-
-
-def load_params(path: Path = PARAMS_CSV) -> dict[str, float]:
-    return load_named_values(path)
-
-
-@lru_cache(maxsize=2)
-def load_weights(path: Path = WEIGHTS_CSV) -> ApprovalWeights:
-    rows: list[tuple[str, str, float]] = []
-    with path.open(newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            ind = row.get("indicator", "")
-            if ind not in SIGNAL_INDICATORS:
-                raise DataError(str(path), f"unknown indicator '{ind}'", row=i, column="indicator")
-            try:
-                rows.append((row["group_id"], ind, float(row["weight"])))
-            except (KeyError, ValueError) as exc:
-                raise DataError(str(path), f"bad weight ({exc})", row=i, column="weight") from None
-            check_provenance(path, row, i)
-    groups = tuple(dict.fromkeys(g for g, _, _ in rows))
-    m = np.zeros((len(groups), len(SIGNAL_INDICATORS)))
-    col = {name: k for k, name in enumerate(SIGNAL_INDICATORS)}
-    for g, ind, w in rows:
-        m[groups.index(g), col[ind]] = w
-    m.setflags(write=False)
-    return ApprovalWeights(groups, m)
 
 
 @dataclass(frozen=True)
@@ -107,11 +73,9 @@ class ApprovalYear:
 class ApprovalModel:
     """Approval of every group for one run (scenario or baseline)."""
 
-    def __init__(
-        self, weights: ApprovalWeights | None = None, params: Mapping[str, float] | None = None
-    ) -> None:
-        self.weights = weights or load_weights()
-        self.params = dict(params or load_params())
+    def __init__(self, weights: ApprovalWeights, params: Mapping[str, float]) -> None:
+        self.weights = weights
+        self.params = dict(params)
         g = len(self.weights.groups)
         self.values = np.full(g, self.params["initial_approval"])
         self.felt_indicators = np.zeros((g, len(SIGNAL_INDICATORS)))

@@ -14,7 +14,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -22,7 +24,7 @@ import pandas as pd
 from game.errors import DataError
 from game.inputs import check_text, read_bounded, shown
 from game.model.area import N_AGES, SEXES
-from game.sim.rates import FloatArray, WorldLike
+from game.sim.schedules import FloatArray, WorldLike
 
 COLUMNS = ("area_code", "sex", "age", "count")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # all 331 areas in single years are ~2 MB
@@ -100,6 +102,54 @@ def _read_table(path: Path, name: str) -> tuple[list[str], list[tuple[int, list[
     return header, rows[1:]
 
 
+def _parse_row(
+    name: str, i: int, rec: Any, known: Mapping[str, int]
+) -> tuple[str, int, int, int, float, int]:
+    """(area code, sex, first age, last age, count, line) of one row, or DataError."""
+    code = str(rec.area_code).strip().upper()
+    if code not in known:
+        raise DataError(
+            name,
+            f"unknown area code {shown(str(rec.area_code))}",
+            row=i,
+            column="area_code",
+            hint="use 2021 local authority (LAD21) codes, e.g. E06000001",
+        )
+    sex = _SEX_ALIASES.get(str(rec.sex).strip().lower())
+    if sex is None:
+        raise DataError(
+            name, f"bad sex {shown(str(rec.sex))}", row=i, column="sex", hint="male or female"
+        )
+    ages = parse_age(str(rec.age))
+    if ages is None:
+        raise DataError(
+            name,
+            f"bad age {shown(str(rec.age))}",
+            row=i,
+            column="age",
+            hint="a single year 0..90 (90 = 90+), a band like 0-4, or 90+",
+        )
+    text = str(rec.count).replace(",", "")
+    if not _NUMBER.match(text):  # float() alone takes "1_000", "nan" and "inf"
+        raise DataError(
+            name, f"count {shown(str(rec.count))} is not a number", row=i, column="count"
+        )
+    count = float(text)
+    if not np.isfinite(count) or count < 0:
+        raise DataError(
+            name, f"negative or invalid count {shown(str(rec.count))}", row=i, column="count"
+        )
+    if count > MAX_ROW_COUNT:
+        raise DataError(
+            name,
+            f"count {shown(str(rec.count))} is beyond any real population",
+            row=i,
+            column="count",
+            hint=f"a row holds at most {MAX_ROW_COUNT:,} people",
+        )
+    return (code, sex, ages[0], ages[1], count, i)
+
+
 def load_base_population(
     csv_path: Path | str, world: WorldLike
 ) -> tuple[np.ndarray, tuple[str, ...]]:
@@ -138,44 +188,10 @@ def load_base_population(
     lines = [line for line, _ in data]
 
     known = world.index
-    rows: list[tuple[str, int, int, int, float, int]] = []
-    for i, rec in zip(lines, frame[list(COLUMNS)].itertuples(index=False), strict=True):
-        code = str(rec.area_code).strip().upper()
-        if code not in known:
-            raise DataError(
-                name, f"unknown area code {shown(str(rec.area_code))}", row=i, column="area_code",
-                hint="use 2021 local authority (LAD21) codes, e.g. E06000001",
-            )  # fmt: skip
-        sex = _SEX_ALIASES.get(str(rec.sex).strip().lower())
-        if sex is None:
-            raise DataError(
-                name, f"bad sex {shown(str(rec.sex))}", row=i, column="sex", hint="male or female"
-            )
-        ages = parse_age(str(rec.age))
-        if ages is None:
-            raise DataError(
-                name, f"bad age {shown(str(rec.age))}", row=i, column="age",
-                hint="a single year 0..90 (90 = 90+), a band like 0-4, or 90+",
-            )  # fmt: skip
-        try:
-            text = str(rec.count).replace(",", "")
-            if not _NUMBER.match(text):  # float() alone takes "1_000", "nan" and "inf"
-                raise ValueError(text)
-            count = float(text)
-        except ValueError:
-            raise DataError(
-                name, f"count '{rec.count}' is not a number", row=i, column="count"
-            ) from None
-        if not np.isfinite(count) or count < 0:
-            raise DataError(
-                name, f"negative or invalid count {shown(str(rec.count))}", row=i, column="count"
-            )
-        if count > MAX_ROW_COUNT:
-            raise DataError(
-                name, f"count {shown(str(rec.count))} is beyond any real population", row=i,
-                column="count", hint=f"a row holds at most {MAX_ROW_COUNT:,} people",
-            )  # fmt: skip
-        rows.append((code, sex, ages[0], ages[1], count, i))
+    rows = [
+        _parse_row(name, i, rec, known)
+        for i, rec in zip(lines, frame[list(COLUMNS)].itertuples(index=False), strict=True)
+    ]
 
     codes = tuple(sorted({r[0] for r in rows}))
     row_of = {c: k for k, c in enumerate(codes)}
@@ -186,9 +202,11 @@ def load_base_population(
         k = row_of[code]
         if covered[k, sex, lo : hi + 1].any():
             raise DataError(
-                name, f"ages {lo}-{hi} for {code} {SEXES[sex]} overlap an earlier row", row=line,
+                name,
+                f"ages {lo}-{hi} for {code} {SEXES[sex]} overlap an earlier row",
+                row=line,
                 column="age",
-            )  # fmt: skip
+            )
         covered[k, sex, lo : hi + 1] = 1
         if lo == hi:
             out[k, sex, lo] = count
@@ -198,14 +216,17 @@ def load_base_population(
     if gaps.size:
         k, sex, age = (int(v) for v in gaps[0])
         raise DataError(
-            name, f"{codes[k]} {SEXES[sex]} has no row covering age {age}",
+            name,
+            f"{codes[k]} {SEXES[sex]} has no row covering age {age}",
             hint="give every single year 0..90 or every band 0-4 .. 85-89, 90+ for both sexes",
-        )  # fmt: skip
+        )
     totals = out.sum(axis=(1, 2))
     for k, total in enumerate(totals):
         if total <= 0 or total > MAX_AREA_TOTAL:
             raise DataError(
-                name, f"{codes[k]} has {total:,.0f} people in all", column="count",
+                name,
+                f"{codes[k]} has {total:,.0f} people in all",
+                column="count",
                 hint=f"an area's base population must be above 0 and at most {MAX_AREA_TOTAL:,}",
-            )  # fmt: skip
+            )
     return out, codes

@@ -7,19 +7,11 @@ points", "index points", "GBP"). Approval weights multiply signals.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
-
-from game.errors import DataError
-from game.resources import data_dir
-from game.sim.params import load_named_values, sourced_rows
-
-INDICATORS_CSV = data_dir() / "params" / "approval_indicators.csv"
-PARAMS_CSV = data_dir() / "params" / "approval_params.csv"
 
 INDEX_INDICATORS = (
     "commute_access",
@@ -72,45 +64,6 @@ class IndicatorParams:
     broadband_ceiling: float
 
 
-@lru_cache(maxsize=2)
-def load_indicator_params(path: Path = PARAMS_CSV) -> IndicatorParams:
-    from game.sim.migration_links import load_link_params
-
-    values = load_named_values(path)
-    try:
-        return IndicatorParams(
-            vacancy=load_link_params().vacancy_rate,
-            broadband_rollout=values["broadband_rollout_per_year"],
-            broadband_ceiling=values["broadband_ceiling"],
-        )
-    except KeyError as exc:
-        raise DataError(str(path), f"missing parameter {exc}", column="name") from None
-
-
-@lru_cache(maxsize=2)
-def load_specs(path: Path = INDICATORS_CSV) -> dict[str, IndicatorSpec]:
-    out: dict[str, IndicatorSpec] = {}
-    for i, row in sourced_rows(path):
-        try:
-            start = float(row["start_value"]) if row["start_value"] else None
-            out[row["indicator"]] = IndicatorSpec(
-                row["indicator"],
-                row["label"],
-                row["unit"],
-                row["signal_unit"],
-                start,
-                row["higher_is_better"] == "1",
-                row["source"],
-                row["status"],
-            )
-        except (KeyError, ValueError) as exc:
-            raise DataError(str(path), f"bad row ({exc})", row=i) from None
-    missing = [k for k in SIGNAL_INDICATORS if k not in out]
-    if missing:
-        raise DataError(str(path), f"missing indicator(s) {', '.join(missing)}")
-    return out
-
-
 @dataclass(frozen=True)
 class StartState:
     """Quantities at the start year for the played area (sums over its member areas)."""
@@ -121,6 +74,7 @@ class StartState:
     jobs: float
     unemployment_rate: float
     budget: float
+    household_size: float  # household residents / households (Census 2021 household_size.csv)
 
 
 @dataclass
@@ -147,34 +101,57 @@ class Stocks:
         )
 
 
+@dataclass(frozen=True)
+class IndicatorInputs:
+    """Everything one year's indicators are computed from (kept by the engine so that a
+    consultation preview re-runs the same arithmetic with a project added)."""
+
+    years_since_start: int
+    population: np.ndarray  # (n, 2, 91) now
+    baseline_total: float  # baseline population now (trend house-building follows it)
+    labour_force: float
+    unemployed: float
+    jobs: float
+    stocks: Stocks
+    budget_remaining: float
+
+    def with_stocks(self, stocks: Stocks) -> IndicatorInputs:
+        return dataclasses.replace(self, stocks=stocks)
+
+
 def compute(
     start: StartState,
     specs: Mapping[str, IndicatorSpec],
-    years_since_start: int,
-    population: np.ndarray,  # (n, 2, 91) now
-    baseline_total: float,  # baseline population now (trend house-building follows it)
-    labour_force: float,
-    unemployed: float,
-    jobs: float,
-    stocks: Stocks,
-    budget_remaining: float,
+    ip: IndicatorParams,
+    x: IndicatorInputs,
 ) -> dict[str, float]:
-    ip = load_indicator_params()
+    """The indicators for one year: the only indicator arithmetic (the engine's yearly
+    record and the consultation preview both call it)."""
     vacancy = ip.vacancy
-    pop = float(population.sum())
-    children = float(population[:, :, CHILD_AGES].sum())
+    stocks = x.stocks
+    pop = float(x.population.sum())
+    children = float(x.population[:, :, CHILD_AGES].sum())
     school0 = specs["school_places_per_child"].start_value or 1.0
     gp0 = specs["gp_capacity_per_person"].start_value or 1.0
     bb0 = specs["broadband_gigabit_share"].start_value or 0.0
-    growth_trend = baseline_total / start.population if start.population > 0 else 1.0
-    dwellings = start.households / (1.0 - vacancy) * growth_trend + stocks.homes
-    households_needed = start.households * (pop / start.population if start.population else 1)
+    growth_trend = x.baseline_total / start.population if start.population > 0 else 1.0
+    # Trend house-building keeps pace with the baseline's households (at the area's own
+    # household size), so the baseline keeps its homes-per-household ratio.
+    trend_households = start.households + (x.baseline_total - start.population) / (
+        start.household_size
+    )
+    dwellings = trend_households / (1.0 - vacancy) + stocks.homes
+    # Extra people form households at the area's own household size (household residents
+    # / households), as new homes fill (game.sim.housing), so homes added never lower the
+    # ratio (issue 8: at E&W's 2.36 per home they did where households are small).
+    households_needed = start.households + (pop - start.population) / start.household_size
     premises = max(start.households / (1.0 - vacancy) * growth_trend, 1.0)
-    rollout = min(ip.broadband_ceiling, bb0 + ip.broadband_rollout * years_since_start)
+    rollout = min(ip.broadband_ceiling, bb0 + ip.broadband_rollout * x.years_since_start)
+    lf = x.labour_force
     out = {
         "population": pop,
-        "jobs": jobs,
-        "unemployment_rate": unemployed / labour_force if labour_force > 0 else 0.0,
+        "jobs": x.jobs,
+        "unemployment_rate": x.unemployed / lf if lf > 0 else 0.0,
         "school_places_per_child": (start.children * school0 + stocks.school_places)
         / max(children, 1.0),
         "gp_capacity_per_person": (start.population * gp0 + stocks.gp_patient_capacity)
@@ -184,7 +161,7 @@ def compute(
             1.0, rollout + (1.0 - rollout) * min(1.0, stocks.premises_connected / premises)
         ),
         "running_cost_per_head": stocks.running_cost / max(pop, 1.0),
-        "budget_remaining": budget_remaining,
+        "budget_remaining": x.budget_remaining,
         "net_additional_jobs": stocks.net_additional_jobs,
     }
     points = stocks.index_points or {}
@@ -194,7 +171,9 @@ def compute(
     return out
 
 
-def start_values(start: StartState, specs: Mapping[str, IndicatorSpec]) -> dict[str, float]:
+def start_values(
+    start: StartState, specs: Mapping[str, IndicatorSpec], ip: IndicatorParams
+) -> dict[str, float]:
     """Indicator values at the start (no projects)."""
     bb0 = specs["broadband_gigabit_share"].start_value or 0.0
     out = {
@@ -203,7 +182,7 @@ def start_values(start: StartState, specs: Mapping[str, IndicatorSpec]) -> dict[
         "unemployment_rate": start.unemployment_rate,
         "school_places_per_child": specs["school_places_per_child"].start_value or 1.0,
         "gp_capacity_per_person": specs["gp_capacity_per_person"].start_value or 1.0,
-        "homes_per_household": 1.0 / (1.0 - load_indicator_params().vacancy),
+        "homes_per_household": 1.0 / (1.0 - ip.vacancy),
         "broadband_gigabit_share": bb0,
         "running_cost_per_head": 0.0,
         "budget_remaining": start.budget,

@@ -38,6 +38,25 @@ JOBS_MEASURES_HELP = (
 )
 
 
+SUMMARY_FIELDS = (
+    "year",
+    "gross_operational_fte",
+    "construction_fte",
+    "gross_total",
+    "deadweight",
+    "leakage",
+    "displacement",
+    "substitution",
+    "multiplier_gain",
+    "net_additional",
+    "net_additional_wider",
+    "jobs_vs_baseline",
+    "cost_to_date",
+    "cost_per_net_job",
+    "cost_per_net_job_wider",
+)
+
+
 @dataclass(frozen=True)
 class ProjectJobs:
     """One open project's part of the account (construction + operational)."""
@@ -51,6 +70,29 @@ class ProjectJobs:
     construction_fte: float  # gross, job-years / 10
     local: JobsBreakdown  # construction + operational at the level played
     wider: JobsBreakdown  # the same at the wider grouping
+    # Which leakage the operational jobs used at the level played: "census" (Census 2021
+    # travel to work), "profile" (the catalogue's ready reckoner) or "scenario" (the
+    # type's own factors), and its rate.
+    leakage_basis: str = "profile"
+    leakage_rate: float = 0.0
+
+    @property
+    def cost(self) -> float:
+        return self.capital_cost
+
+    @property
+    def gross(self) -> float:
+        """Operational FTE + construction FTE equivalents."""
+        return self.local.gross
+
+    @property
+    def net(self) -> float:
+        """Net new jobs at the level played."""
+        return self.local.net
+
+    @property
+    def net_wider(self) -> float:
+        return self.wider.net
 
     @property
     def cost_per_net_job(self) -> float | None:
@@ -84,6 +126,14 @@ class JobsAccount:
     cost_per_net_job_wider: float | None
     not_yet_open: tuple[tuple[str, int], ...]  # (project label, opening year), not counted
     projects: tuple[ProjectJobs, ...]  # the open projects counted, in funding order
+
+    def summary(self) -> dict[str, float | int | None | list[dict[str, str | int]]]:
+        """The account's totals as plain data (the CLI's JSON, the report pack)."""
+        out: dict[str, float | int | None | list[dict[str, str | int]]] = {
+            f: getattr(self, f) for f in SUMMARY_FIELDS
+        }
+        out["not_yet_open"] = [{"label": lab, "opens": y} for lab, y in self.not_yet_open]
+        return out
 
 
 def _ratio(cost: float, net: float) -> float | None:

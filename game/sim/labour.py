@@ -17,18 +17,15 @@ docs/methods-population.md has the derivation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import numpy as np
 
 from game.errors import DataError
-from game.model.area import N_AGES, AreaProfile
+from game.model.area import AreaProfile
 from game.model.summary import EMPLOYED_KEYS, UNEMPLOYED_KEYS
-from game.sim.migration_links import MigrationLinkParams, load_link_params
-from game.sim.rates import PARAMS_DIR, FloatArray, read_param_table
+from game.sim.migration_links import MigrationLinkParams
+from game.sim.schedules import FloatArray, WorldLike
 
-ACTIVITY_FILE = "activity_rates.csv"
 SECTIONS: tuple[str, ...] = tuple("ABCDEFGHIJKLMNOPQRSTU")
 WORKING_AGE_FROM = 16
 MAX_ACTIVITY = 0.99
@@ -49,33 +46,7 @@ __all__ = [
     "calibrate_labour_from_arrays",
     "commuting_weighted_industry",
     "labour_market",
-    "load_activity_schedule",
 ]
-
-
-@cache
-def load_activity_schedule(params_dir: Path = PARAMS_DIR) -> FloatArray:
-    """National economic-activity rates (2, 91) from 5-year (or other) age bands."""
-    path = params_dir / ACTIVITY_FILE
-    rows = read_param_table(
-        path,
-        ["age_from", "age_to", "male", "female"],
-        {"age_from": int, "age_to": int, "male": float, "female": float},
-    )
-    out = np.zeros((2, N_AGES))
-    seen = np.zeros(N_AGES, dtype=bool)
-    for i, r in enumerate(rows, start=2):
-        lo, hi = int(r["age_from"]), int(r["age_to"])
-        if not 0 <= lo <= hi < N_AGES or seen[lo : hi + 1].any():
-            raise DataError(str(path), f"bad or overlapping age band {lo}-{hi}", row=i)
-        for s, col in enumerate(("male", "female")):
-            value = float(r[col])
-            if not 0.0 <= value <= 1.0:
-                raise DataError(str(path), f"rate {value} outside 0..1", row=i, column=col)
-            out[s, lo : hi + 1] = value
-        seen[lo : hi + 1] = True
-    out.setflags(write=False)
-    return out
 
 
 @dataclass(frozen=True)
@@ -90,6 +61,10 @@ class LabourBase:
     resident_share_of_jobs: FloatArray  # (n,) the area's jobs held by its residents
     section_shares: FloatArray  # (n, 21) workplace jobs by SIC section A..U
     links: MigrationLinkParams
+    # (n, n) [home h, work w]: share of w's workplace jobs held by residents of member h
+    # (Census 2021 ODWP01EW); its diagonal is resident_share_of_jobs. In a grouping, new
+    # jobs in one member are taken up where the workers live.
+    home_share: FloatArray
 
 
 @dataclass(frozen=True)
@@ -103,7 +78,8 @@ class LabourState:
     in_commuters: FloatArray
     out_commuters: FloatArray
     local_take_up: FloatArray  # new jobs taken by local unemployed + inactive people
-    resident_share_of_jobs: FloatArray  # (n,) as in LabourBase (for migrants_for_jobs)
+    resident_share_of_jobs: FloatArray  # (n,) as in LabourBase
+    home_share: FloatArray  # (n, n) as in LabourBase (for migrants_for_jobs)
 
 
 def _ro(a: FloatArray) -> FloatArray:
@@ -126,17 +102,20 @@ def calibrate_labour_from_arrays(
     resident_workers: FloatArray,
     workplace_jobs: FloatArray,
     industry: FloatArray,
-    schedule: FloatArray | None = None,
-    links: MigrationLinkParams | None = None,
+    schedule: FloatArray,
+    links: MigrationLinkParams,
     workplace_industry: FloatArray | None = None,
+    commute: FloatArray | None = None,
 ) -> LabourBase:
     """Fit the labour base. Counts are per area (n,); industry is (n, 21) employed residents.
 
     workplace_industry: (n, 21) jobs by section at each area as a workplace (see
     `commuting_weighted_industry`); its shares split the workplace jobs. Without it (or
     for an area where it is all zero) the residents' own mix is used.
+    commute: (n, n) [home, work] workers between the areas; without it each area's jobs
+    are taken up by its own residents only.
     """
-    sched = load_activity_schedule() if schedule is None else schedule
+    sched = schedule
     P = np.asarray(P, dtype=np.float64)
     # The census active share of residents 16+ is applied to the (mid-year) base population.
     target_lf = _div(active, residents_16_plus) * P[:, :, WORKING_AGE_FROM:].sum(axis=(1, 2))
@@ -160,9 +139,25 @@ def calibrate_labour_from_arrays(
         jobs_per_active=_ro(_div(workplace_jobs, lf0)),
         local_share_of_workers=_ro(_div(live_and_work, resident_workers, 1.0)),
         resident_share_of_jobs=_ro(_div(live_and_work, workplace_jobs, 1.0)),
+        home_share=_ro(_home_share(live_and_work, workplace_jobs, commute)),
         section_shares=_ro(shares),
-        links=links or load_link_params(),
+        links=links,
     )
+
+
+def _home_share(
+    live_and_work: FloatArray, workplace_jobs: FloatArray, commute: FloatArray | None
+) -> FloatArray:
+    """[h, w] share of w's workplace jobs held by residents of h (diagonal: the area's own
+    residents, exactly resident_share_of_jobs)."""
+    own = _div(np.asarray(live_and_work, float), np.asarray(workplace_jobs, float), 1.0)
+    if commute is None or len(own) == 1:
+        return np.diag(own)
+    flows = np.asarray(commute, dtype=np.float64)
+    jobs = np.asarray(workplace_jobs, dtype=np.float64)
+    share = np.divide(flows, jobs[None, :], out=np.zeros_like(flows), where=jobs[None, :] > 0)
+    np.fill_diagonal(share, own)
+    return share
 
 
 def _area_counts(a: AreaProfile) -> tuple[float, float, float, float, float, float]:
@@ -203,22 +198,32 @@ def commuting_weighted_industry(
     return np.asarray(flows.T @ share, dtype=np.float64)
 
 
-def calibrate_labour(world: object, codes: tuple[str, ...] | list[str]) -> LabourBase:
-    """Labour base for `codes` (LAD codes) from the census world (areas in the given order)."""
-    areas: dict[str, AreaProfile] = world.areas  # type: ignore[attr-defined]
-    index: dict[str, int] = world.index  # type: ignore[attr-defined]
-    P_all = np.asarray(world.population_array(), dtype=np.float64)  # type: ignore[attr-defined]
+def calibrate_labour(
+    world: WorldLike,
+    codes: tuple[str, ...] | list[str],
+    schedule: FloatArray,
+    links: MigrationLinkParams,
+) -> LabourBase:
+    """Labour base for `codes` (LAD codes) from the census world (areas in the given order).
+
+    schedule: national activity rates (2, 91); links: the migration-link parameters."""
+    areas = world.areas
+    index = world.index
+    P_all = np.asarray(world.population_array(), dtype=np.float64)
     profiles = [areas[c] for c in codes]
     counts = np.array([_area_counts(a) for a in profiles]).reshape(len(profiles), 6)
     industry = np.array([[float(a.industry.get(s, 0)) for s in SECTIONS] for a in profiles])
     workplace = None
+    between = None
     commute = getattr(world, "commute_matrix", None)
     if commute is not None:
-        all_codes: tuple[str, ...] = tuple(world.codes)  # type: ignore[attr-defined]
+        all_codes: tuple[str, ...] = tuple(world.codes)
         everyone = np.array(
             [[float(areas[c].industry.get(s, 0)) for s in SECTIONS] for c in all_codes]
         ).reshape(len(all_codes), len(SECTIONS))
-        workplace = commuting_weighted_industry(commute, everyone, [index[c] for c in codes])
+        rows = [index[c] for c in codes]
+        workplace = commuting_weighted_industry(commute, everyone, rows)
+        between = np.asarray(commute, dtype=np.float64)[np.ix_(rows, rows)]
     return calibrate_labour_from_arrays(
         tuple(codes),
         P_all[[index[c] for c in codes]],
@@ -229,8 +234,25 @@ def calibrate_labour(world: object, codes: tuple[str, ...] | list[str]) -> Labou
         resident_workers=counts[:, 4],
         workplace_jobs=counts[:, 5],
         industry=industry.reshape(len(profiles), len(SECTIONS)),
+        schedule=schedule,
+        links=links,
         workplace_industry=workplace,
+        commute=between,
     )
+
+
+def _extra_jobs(
+    jobs_base: FloatArray, shares: FloatArray, extra_jobs: FloatArray | None
+) -> tuple[FloatArray, FloatArray]:
+    """(extra jobs per area (n,), all jobs by section (n, 21)) for extra jobs given per area
+    or by section."""
+    by_section = jobs_base[:, None] * shares
+    if extra_jobs is None:
+        return np.zeros(len(jobs_base)), by_section
+    ej = np.asarray(extra_jobs, dtype=np.float64)
+    if ej.ndim == 2:
+        return ej.sum(axis=1), by_section + ej
+    return ej, by_section + ej[:, None] * shares
 
 
 def labour_market(
@@ -249,7 +271,6 @@ def labour_market(
     commuting out), and add to unemployment at the base rate.
     """
     P = np.asarray(P, dtype=np.float64)
-    n = P.shape[0]
     Pb = P if baseline_population is None else np.asarray(baseline_population, dtype=np.float64)
     lf_now = (base.activity_rate * P).sum(axis=(1, 2))
     lf_base = lf_now if Pb is P else (base.activity_rate * Pb).sum(axis=(1, 2))
@@ -258,21 +279,17 @@ def labour_market(
 
     employed_base = lf_base * (1.0 - u0)
     jobs_base = lf_base * base.jobs_per_active
-    by_section = jobs_base[:, None] * base.section_shares
-    if extra_jobs is None:
-        extra = np.zeros(n)
-    else:
-        ej = np.asarray(extra_jobs, dtype=np.float64)
-        if ej.ndim == 2:
-            by_section = by_section + ej
-            extra = ej.sum(axis=1)
-        else:
-            extra = ej
-            by_section = by_section + ej[:, None] * base.section_shares
+    extra, by_section = _extra_jobs(jobs_base, base.section_shares, extra_jobs)
 
     # New jobs filled by residents: the local unemployed (down to the frictional floor)
     # and inactive people first; the rest by newcomers or, failing them, in-commuters.
-    resident_jobs = extra * base.resident_share_of_jobs / links.double_jobbing
+    # ... taken up where the workers live: in a grouping, by each member's residents in the
+    # proportion they hold the job area's jobs (the census commuting matrix).
+    resident_jobs = base.home_share @ extra / links.double_jobbing
+    own_jobs = np.diag(base.home_share) * extra / links.double_jobbing
+    local_frac = np.divide(
+        own_jobs, resident_jobs, out=np.ones_like(own_jobs), where=np.abs(resident_jobs) > 1e-12
+    )
     spare = np.maximum(lf_base * (u0 - links.unemployment_floor), 0.0)
     gain = resident_jobs > 0
     from_unemployed = np.where(
@@ -288,13 +305,15 @@ def labour_market(
     )
 
     labour_force = np.maximum(lf_now + from_inactive, 0.0)
-    employed = np.clip(employed_base + newcomers_employed + from_unemployed + from_inactive, 0.0,
-                       labour_force)  # fmt: skip
+    employed = np.clip(
+        employed_base + newcomers_employed + from_unemployed + from_inactive, 0.0, labour_force
+    )
     unemployed = labour_force - employed
     workplace_jobs = np.maximum(jobs_base + extra, 0.0)
 
     local_workers = employed_base * base.local_share_of_workers
-    local_workers = local_workers + from_unemployed + from_inactive + newcomers_local
+    taken_up = from_unemployed + from_inactive + newcomers_local
+    local_workers = local_workers + taken_up * np.clip(local_frac, 0.0, 1.0)
     local_workers = np.clip(local_workers, 0.0, np.minimum(employed, workplace_jobs))
     return LabourState(
         labour_force=labour_force,
@@ -307,4 +326,5 @@ def labour_market(
         out_commuters=employed - local_workers,
         local_take_up=from_unemployed + from_inactive,
         resident_share_of_jobs=base.resident_share_of_jobs,
+        home_share=base.home_share,
     )

@@ -13,7 +13,6 @@ import pandas as pd
 
 from game.atomic import atomic_write_text
 from game.sim.engine import Engine
-from game.sim.indicators import load_specs
 from game.sim.uncertainty import VARIANTS
 
 SEXES = ("male", "female")
@@ -89,9 +88,9 @@ def components_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
 
 
 def indicators_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
-    specs = load_specs()
     rows = []
     for variant, eng in _ordered(engines):
+        specs = eng.params.indicator_specs
         for rec in eng.history:
             for run, values in (
                 ("baseline", rec.baseline_indicators),
@@ -143,7 +142,7 @@ def project_jobs_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
     rows = []
     for variant, eng in _ordered(engines):
         for p in eng.state.projects:
-            a = eng.appraise(p.type_id, p.scale)
+            a = eng.appraise(p.type_id, p.scale, started=p.started)
             for lv in (a.local, a.wider):
                 for part, b in (
                     ("construction", lv.construction),

@@ -8,30 +8,15 @@ the GLA model use: age on -> births -> deaths -> emigration -> internal out -> i
 
 from __future__ import annotations
 
-import contextlib
-import weakref
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from types import MappingProxyType
-from typing import Any
 
 import numpy as np
 
 from game.model.area import N_AGES, AreaProfile
-from game.sim.migration_links import migrant_age_profile
-from game.sim.rates import (
-    PARAMS_DIR,
-    FloatArray,
-    NationalSchedules,
-    WorldLike,
-    load_demography_params,
-    load_national_schedules,
-    read_param_table,
-)
+from game.sim.schedules import FloatArray, NationalSchedules, WorldLike
 
-# MIGRANT_AGE_PROFILE is also importable (module __getattr__, read lazily from data/params).
 __all__ = [
     "ComponentArrays",
     "DemographicRates",
@@ -39,15 +24,10 @@ __all__ = [
     "age_on",
     "calibrate_demography",
     "calibrate_from_arrays",
+    "calibrate_world",
     "component_arrays",
     "step_population",
 ]
-
-
-def __getattr__(name: str) -> Any:  # MIGRANT_AGE_PROFILE is read from data/params lazily
-    if name == "MIGRANT_AGE_PROFILE":
-        return migrant_age_profile()
-    raise AttributeError(name)
 
 
 @dataclass(frozen=True)
@@ -62,6 +42,7 @@ class DemographicRates:
     internal_in: FloatArray  # (n,) people a year
     international_in: FloatArray  # (n,) people a year
     in_profile: FloatArray  # (n, 2, 91) sex x age shares of in-migrants, each area sums to 1
+    migrant_profile: FloatArray  # (2, 91) national movers' profile: project-induced migrants
     sex_ratio_at_birth: float = 1.05
     tfr: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n,) diagnostic
     smr: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n,) diagnostic
@@ -80,6 +61,7 @@ class DemographicRates:
             internal_in=_ro(self.internal_in[idx]),
             international_in=_ro(self.international_in[idx]),
             in_profile=_ro(self.in_profile[idx]),
+            migrant_profile=self.migrant_profile,
             sex_ratio_at_birth=self.sex_ratio_at_birth,
             tfr=_ro(self.tfr[idx]) if self.tfr.size else self.tfr,
             smr=_ro(self.smr[idx]) if self.smr.size else self.smr,
@@ -117,7 +99,6 @@ class ComponentArrays:
     international_out: FloatArray
 
 
-POOLED_FILE = "pooled_areas.csv"
 UPC_YEARS = 10.0  # mid-2011 to mid-2021: the decade the roll-forward error built up over
 SIGNATURE_MAX_AGE = 80  # above this, local differences are mostly mortality, not migration
 
@@ -148,13 +129,15 @@ def step_population(
     extra_net_migrants: FloatArray | None = None,
     fertility_scale: float = 1.0,
     migration_scale: float = 1.0,
+    mortality_scale: float = 1.0,
+    international_scale: float = 1.0,
 ) -> PopulationStep:
     """Project one year. Out-flows are clipped to the people available at that point, and
     the reported components are the flows actually applied, so per area
     P1.sum = P0.sum + births - deaths + internal_in - internal_out + international_in
     - international_out + extra_migrants holds to rounding, and no cohort goes negative."""
-    if fertility_scale < 0 or migration_scale < 0:
-        raise ValueError("fertility_scale and migration_scale must be >= 0")
+    if min(fertility_scale, migration_scale, mortality_scale, international_scale) < 0:
+        raise ValueError("fertility, migration, mortality and international scales must be >= 0")
     if P.ndim != 3 or P.shape[1:] != (2, N_AGES) or P.shape[0] != len(rates.codes):
         raise ValueError(f"population shape {P.shape} does not match {len(rates.codes)} areas")
     aged = age_on(P)
@@ -164,7 +147,8 @@ def step_population(
     aged[:, 0, 0] = boys
     aged[:, 1, 0] = births - boys
 
-    dying = rates.q * aged
+    q = rates.q if mortality_scale == 1.0 else np.minimum(rates.q * mortality_scale, 1.0)
+    dying = q * aged
     aged -= dying
 
     emigrating = np.minimum(rates.emigration_rate * migration_scale * aged, aged)
@@ -180,14 +164,14 @@ def step_population(
         base = rates.base_population
         growth = np.divide(start, base, out=np.ones_like(start), where=base > 0)
         internal_in = internal_in * growth**rates.internal_in_elasticity
-    international_in = rates.international_in * migration_scale
+    international_in = rates.international_in * migration_scale * international_scale
     aged += (internal_in + international_in)[:, None, None] * rates.in_profile
 
     if extra_net_migrants is None:
         extra = np.zeros(len(rates.codes))
     else:
         wanted = (
-            np.asarray(extra_net_migrants, dtype=np.float64)[:, None, None] * migrant_age_profile()
+            np.asarray(extra_net_migrants, dtype=np.float64)[:, None, None] * rates.migrant_profile
         )
         applied = np.maximum(wanted, -aged)  # a net outflow cannot take more than are there
         aged += applied
@@ -203,6 +187,18 @@ def step_population(
         international_in=international_in.copy(),
         international_out=emigrating.sum(axis=(1, 2)),
         extra_migrants=extra,
+    )
+
+
+def add_migrants(step: PopulationStep, people: FloatArray) -> PopulationStep:
+    """The year's step with extra (project-induced) migrants (n, 2, 91) added at its end,
+    after that year's deaths and out-migration (a net outflow takes at most those there)."""
+    P = step.population
+    applied = np.maximum(np.asarray(people, dtype=np.float64), -P)
+    return dataclasses.replace(
+        step,
+        population=np.maximum(P + applied, 0.0),
+        extra_migrants=step.extra_migrants + applied.sum(axis=(1, 2)),
     )
 
 
@@ -271,46 +267,22 @@ def _age_signature(P: FloatArray, weight: float) -> tuple[FloatArray, FloatArray
     return np.maximum(net, 0.0) * weight, np.maximum(-net, 0.0) * weight
 
 
-@cache
-def load_pooled_areas(params_dir: Path = PARAMS_DIR) -> Mapping[str, str]:
-    rows = read_param_table(params_dir / POOLED_FILE, ["area_code", "partner_code"], {})
-    return MappingProxyType({str(r["area_code"]): str(r["partner_code"]) for r in rows})
-
-
-def calibrate_from_arrays(
-    codes: tuple[str, ...],
+def _fertility_and_mortality(
     P: FloatArray,
     comps: ComponentArrays,
-    schedules: NationalSchedules | None = None,
-    mortality_relative_to_national: bool = True,
-    correct_unattributed: bool = True,
-    pooled: Mapping[str, str] | None = None,
-) -> DemographicRates:
-    """Local rates from national schedules and each area's own year of components.
+    sch: NationalSchedules,
+    relative: bool,
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
+    """(TFR (n,), fertility (n, 91), SMR (n,), q (n, 2, 91), aged-on start incl. births).
 
-    P (n, 2, 91) is the age structure the rates will meet (mid-2021 as a proxy for the
-    2019-20 structure). Flows per head are preserved: a flow observed on the mid-2019
-    population is scaled by P.sum / population_start before fitting. Mortality: the SMR is
-    taken relative to the whole set's deaths / expected deaths, so the set's level stays on
-    the national life table (the 2019-20 year contained the first COVID-19 wave).
+    Registered births and deaths are counts, not estimates: they are related to the
+    census-based population P as they are. (Scaling them by P / the pre-census mid-2019
+    estimate, as the estimated migration flows are, would put that estimate's roll-forward
+    error into the rates: Camden's TFR came out 0.86 and its mortality ratio 0.78.)
     """
-    sch = schedules or load_national_schedules()
-    P_own = np.asarray(P, dtype=np.float64)
-    P, shares = P_own, np.ones(len(codes))
-    if pooled:
-        P, comps, shares = _pool(codes, P, comps, pooled)
-    params = load_demography_params()
-    local_weight = params["in_profile_local_weight"]
-    signature_weight = params["age_signature_weight"]
-    covid = params["international_covid_factor"]
-    total = P.sum(axis=(1, 2))
-    per_head = np.divide(
-        total, comps.population_start, out=np.ones_like(total), where=comps.population_start > 0
-    )
-
     aged = age_on(P)
     exposure = _exposure(P, aged)
-    births = comps.births * per_head
+    births = comps.births
     expected_births = exposure @ sch.fertility_shape
     tfr = np.divide(births, expected_births, out=np.zeros_like(births), where=expected_births > 0)
     fertility = tfr[:, None] * sch.fertility_shape[None, :]
@@ -319,48 +291,120 @@ def calibrate_from_arrays(
     aged[:, 0, 0] = births * srb / (1.0 + srb)
     aged[:, 1, 0] = births / (1.0 + srb)
     expected_deaths = (sch.death_prob[None] * aged).sum(axis=(1, 2))
-    deaths = comps.deaths * per_head
+    deaths = comps.deaths
     smr = np.divide(deaths, expected_deaths, out=np.ones_like(deaths), where=expected_deaths > 0)
-    if mortality_relative_to_national and expected_deaths.sum() > 0:
+    if relative and expected_deaths.sum() > 0:
         smr = smr / (deaths.sum() / expected_deaths.sum())
     q = np.minimum(smr[:, None, None] * sch.death_prob[None], 1.0)
+    return tfr, fertility, smr, q, aged
 
-    # Out-rates meet the survivors of the year, so fit them on the aged-on survivors.
-    survivors = aged * (1.0 - q)
-    # Unattributable population change: how far ONS's 2011-based roll-forward (mid-2020)
-    # missed the census-based mid-2021 estimate, per year of the decade. ONS's rebasing put
-    # it on international migration; so do we (emigration if negative, immigration if not).
+
+def _international_flows(
+    total: FloatArray, comps: ComponentArrays, per_head: FloatArray, covid: float, correct: bool
+) -> tuple[FloatArray, FloatArray]:
+    """(immigration, emigration) a year, per area, including the unattributable change.
+
+    Unattributable population change: how far ONS's 2011-based roll-forward (mid-2020)
+    missed the census-based mid-2021 estimate, per year of the decade. ONS's rebasing put
+    it on international migration; so do we (emigration if negative, immigration if not).
+    """
     mid_2020 = comps.population_start + comps.births - comps.deaths + comps.internal_in
     mid_2020 = mid_2020 - comps.internal_out + comps.international_in - comps.international_out
     net_1920 = mid_2020 - comps.population_start
-    upc = (total - mid_2020 - net_1920) / UPC_YEARS if correct_unattributed else 0.0 * total
+    upc = (total - mid_2020 - net_1920) / UPC_YEARS if correct else 0.0 * total
     immigration = comps.international_in * per_head * covid + np.maximum(upc, 0.0)
-    emigration_flow = comps.international_out * per_head * covid + np.maximum(-upc, 0.0)
+    emigration = comps.international_out * per_head * covid + np.maximum(-upc, 0.0)
+    return immigration, emigration
 
-    shape = sch.migration_rate_shape
-    emigration = np.minimum(_level_rate(shape, survivors, emigration_flow), 1.0)
-    stayers = survivors * (1.0 - emigration)
 
-    # Internal moves by age: national mobility shape on the area's own structure, plus the
-    # area's age signature (net gains at 18 in student towns, losses at 22, gains at 65 on
-    # the coast), so its characteristic age profile persists instead of drifting to the
-    # national one. Out-flows get the signature's losses, in-flows its gains.
-    out_flow = comps.internal_out * per_head
-    movers = _level_rate(shape, stayers, out_flow) * stayers
+def _internal_moves(
+    P: FloatArray,
+    stayers: FloatArray,
+    out_flow: FloatArray,
+    sch: NationalSchedules,
+    signature_weight: float,
+    local_weight: float,
+) -> tuple[FloatArray, FloatArray]:
+    """(internal out-rates (n, 2, 91), in-migrants' profile (n, 2, 91)).
+
+    National mobility shape on the area's own structure, plus the area's age signature (net
+    gains at 18 in student towns, losses at 22, gains at 65 on the coast), so its
+    characteristic age profile persists instead of drifting to the national one. Out-flows
+    get the signature's losses, in-flows its gains.
+    """
+    movers = _level_rate(sch.migration_rate_shape, stayers, out_flow) * stayers
     gain, loss = _age_signature(P, signature_weight)
     out_w = movers + loss
-    scale = np.divide(out_flow, out_w.sum(axis=(1, 2)), out=np.zeros_like(out_flow),
-                      where=out_w.sum(axis=(1, 2)) > 0)  # fmt: skip
+    scale = np.divide(
+        out_flow,
+        out_w.sum(axis=(1, 2)),
+        out=np.zeros_like(out_flow),
+        where=out_w.sum(axis=(1, 2)) > 0,
+    )
     internal_out = np.minimum(
-        np.divide(scale[:, None, None] * out_w, stayers, out=np.zeros_like(stayers),
-                  where=stayers > 0),
+        np.divide(
+            scale[:, None, None] * out_w, stayers, out=np.zeros_like(stayers), where=stayers > 0
+        ),
         1.0,
-    )  # fmt: skip
+    )
     in_w = movers + gain
     in_total = in_w.sum(axis=(1, 2), keepdims=True)
-    own = np.divide(in_w, in_total, out=np.broadcast_to(sch.migrant_profile, in_w.shape).copy(),
-                    where=in_total > 0)  # fmt: skip
+    own = np.divide(
+        in_w,
+        in_total,
+        out=np.broadcast_to(sch.migrant_profile, in_w.shape).copy(),
+        where=in_total > 0,
+    )
     in_profile = local_weight * own + (1.0 - local_weight) * sch.migrant_profile[None]
+    return internal_out, in_profile
+
+
+def calibrate_from_arrays(
+    codes: tuple[str, ...],
+    P: FloatArray,
+    comps: ComponentArrays,
+    schedules: NationalSchedules,
+    demography: Mapping[str, float],
+    mortality_relative_to_national: bool = True,
+    correct_unattributed: bool = True,
+    pooled: Mapping[str, str] | None = None,
+) -> DemographicRates:
+    """Local rates from national schedules and each area's own year of components.
+
+    P (n, 2, 91) is the age structure the rates will meet (mid-2021 as a proxy for the
+    2019-20 structure). Registered births and deaths are related to P as counted; the
+    estimated migration flows keep their rate per head: a flow observed on the mid-2019
+    population is scaled by P.sum / population_start before fitting. Mortality: the SMR is
+    taken relative to the whole set's deaths / expected deaths, so the set's level stays on
+    the national life table (the 2019-20 year contained the first COVID-19 wave).
+    """
+    sch = schedules
+    P_own = np.asarray(P, dtype=np.float64)
+    P, shares = P_own, np.ones(len(codes))
+    if pooled:
+        P, comps, shares = _pool(codes, P, comps, pooled)
+    total = P.sum(axis=(1, 2))
+    per_head = np.divide(
+        total, comps.population_start, out=np.ones_like(total), where=comps.population_start > 0
+    )
+    tfr, fertility, smr, q, aged = _fertility_and_mortality(
+        P, comps, sch, mortality_relative_to_national
+    )
+    # Out-rates meet the survivors of the year, so fit them on the aged-on survivors.
+    survivors = aged * (1.0 - q)
+    immigration, emigration_flow = _international_flows(
+        total, comps, per_head, demography["international_covid_factor"], correct_unattributed
+    )
+    emigration = np.minimum(_level_rate(sch.migration_rate_shape, survivors, emigration_flow), 1.0)
+    stayers = survivors * (1.0 - emigration)
+    internal_out, in_profile = _internal_moves(
+        P,
+        stayers,
+        comps.internal_out * per_head,
+        sch,
+        demography["age_signature_weight"],
+        demography["in_profile_local_weight"],
+    )
 
     return DemographicRates(
         codes=tuple(codes),
@@ -371,37 +415,37 @@ def calibrate_from_arrays(
         internal_in=_ro(comps.internal_in * per_head * shares),
         international_in=_ro(immigration * shares),
         in_profile=_ro(in_profile),
-        sex_ratio_at_birth=srb,
+        migrant_profile=sch.migrant_profile,
+        sex_ratio_at_birth=sch.sex_ratio_at_birth,
         tfr=_ro(tfr),
         smr=_ro(smr),
         base_population=_ro(P_own.sum(axis=(1, 2))),
-        internal_in_elasticity=params["internal_in_size_elasticity"],
+        internal_in_elasticity=demography["internal_in_size_elasticity"],
     )
 
 
-_CALIBRATED: weakref.WeakKeyDictionary[Any, DemographicRates] = weakref.WeakKeyDictionary()
-
-
-def calibrate_demography(world: WorldLike, codes: tuple[str, ...] | list[str]) -> DemographicRates:
-    """Rates for `codes` (LAD codes; returned in the order given, normally sorted).
-
-    Calibrated on every area of the world at once, so an area's rates do not depend on
-    which other areas are being projected with it. The world is immutable reference data,
-    so its full calibration is computed once per World object and then sliced.
-    """
+def calibrate_world(
+    world: WorldLike,
+    schedules: NationalSchedules,
+    demography: Mapping[str, float],
+    pooled: Mapping[str, str],
+) -> DemographicRates:
+    """Rates for every area of the world (in world.codes order), calibrated all at once so
+    an area's rates do not depend on which other areas are projected with it. Callers that
+    build several engines on one world compute this once and pass it on."""
     all_codes = tuple(world.codes)
-    try:
-        rates = _CALIBRATED.get(world)
-    except TypeError:  # an unhashable or non-weakref-able world: just do not cache
-        rates = None
-    if rates is None:
-        areas = [world.areas[c] for c in all_codes]
-        P = np.asarray(world.population_array(), dtype=np.float64)
-        rates = calibrate_from_arrays(
-            all_codes, P, component_arrays(areas), pooled=load_pooled_areas()
-        )
-        with contextlib.suppress(TypeError):
-            _CALIBRATED[world] = rates
-    if tuple(codes) == all_codes:
-        return rates
-    return rates.select([world.index[c] for c in codes])
+    areas = [world.areas[c] for c in all_codes]
+    P = np.asarray(world.population_array(), dtype=np.float64)
+    return calibrate_from_arrays(
+        all_codes, P, component_arrays(areas), schedules, demography, pooled=pooled
+    )
+
+
+def calibrate_demography(
+    world: WorldLike, codes: tuple[str, ...] | list[str], world_rates: DemographicRates
+) -> DemographicRates:
+    """Rates for `codes` (LAD codes; returned in the order given, normally sorted), sliced
+    from the whole world's calibration (`calibrate_world`)."""
+    if tuple(codes) == tuple(world_rates.codes):
+        return world_rates
+    return world_rates.select([world.index[c] for c in codes])

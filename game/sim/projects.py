@@ -97,14 +97,18 @@ class ActiveProject:
     wider_level: str = "region"
     wider_factors: Factors | None = None  # operational additionality at the wider level
     wider_construction_factors: Factors | None = None
+    leakage_basis: str = "profile"  # census | profile | scenario (AreaContext.leakage_basis)
+    delivery: float = 1.0  # share of the forecast operational jobs delivered (variant)
+    delay: int = 0  # years it opens later than planned (variant)
 
     def __post_init__(self) -> None:
         b = self.ptype.build_years
-        self.opens = self.started + b
+        # a late project builds for longer (the same construction work, spread thinner)
+        self.opens = self.started + b + self.delay
         wf, nf = workplace_factor(self.factors), net_factor(self.factors)
         fte = [0.0] * N_SECTIONS
         for sec, v in self.ptype.operational_fte.items():
-            fte[SECTION_INDEX[sec]] += v * self.scale
+            fte[SECTION_INDEX[sec]] += v * self.scale * self.delivery
         gross_op = sum(fte)
         self.op_workplace_by_section = np.array(fte) * wf
         self.op_net = gross_op * nf
@@ -112,7 +116,7 @@ class ActiveProject:
         self.sized = sized
         cjy = sized.construction_job_years
         self.cjy = cjy
-        self.constr_jobs_per_year = cjy / b if b > 0 else 0.0
+        self.constr_jobs_per_year = cjy / (b + self.delay) if b > 0 else 0.0
         self.constr_workplace_per_year = self.constr_jobs_per_year * workplace_factor(
             self.construction_factors
         )
@@ -126,7 +130,10 @@ class ActiveProject:
         self.op_matrix = np.outer(w, self.op_workplace_by_section)
         self.op_by_area = w * (gross_op * wf)
         self.constr_by_area = w * self.constr_workplace_per_year
-        self.homes_by_area = w * self.homes
+        # Homes already in the local plan would be built anyway: they add no residents and
+        # no homes above the trend (housing deadweight).
+        self.additional_homes = self.homes * (1.0 - self.ptype.housing_deadweight)
+        self.homes_by_area = w * self.additional_homes
         self.school_places = sum(out.get(k, 0.0) for k in PLACES_OUTPUTS) * self.scale
         self.gp_capacity = out.get("gp_patient_capacity", 0.0) * self.scale
         self.premises = out.get("premises_connected", 0.0) * self.scale
@@ -136,10 +143,36 @@ class ActiveProject:
         self.stock_from = max(self.opens, self.started + 1)
         self.jobs = self._account_part()
 
-    def _account_part(self) -> ProjectJobs:
-        """This project's full construction + operational jobs at both levels (what it adds
-        to `Engine.jobs_account` once open)."""
-        gross_op = self.sized.gross_operational_fte
+    def homes_delivered(self, year: int) -> float:
+        """Additional homes completed by mid-year `year`: all at once when it opens, or
+        `build_out_per_year` a year from then (large sites build out over years; a scaled
+        project builds out over the same number of years)."""
+        if year < self.stock_from:
+            return 0.0
+        rate = self.ptype.build_out_per_year
+        per_unit = self.ptype.outputs.get("homes", 0.0)
+        if rate is None or per_unit <= 0:
+            return self.additional_homes
+        return self.additional_homes * min(1.0, rate * (year - self.stock_from + 1) / per_unit)
+
+    def op_share(self, year: int) -> float:
+        """Share of the operational jobs in place in the year ending at mid-year `year`:
+        0 before it operates, then rising to 1 over `ramp_up_years` as premises let."""
+        if year <= self.opens:
+            return 0.0
+        ramp = self.ptype.ramp_up_years
+        return 1.0 if ramp == 0 else min(1.0, (year - self.opens) / ramp)
+
+    def jobs_at(self, year: int) -> ProjectJobs:
+        """This project's part of the jobs account in `year` (operational jobs ramped up)."""
+        if self.ptype.ramp_up_years == 0:
+            return self.jobs
+        return self._account_part(self.op_share(year))
+
+    def _account_part(self, op_share: float = 1.0) -> ProjectJobs:
+        """This project's construction + operational jobs at both levels (what it adds to
+        `Engine.jobs_account` once open; `op_share` of the operational jobs in place)."""
+        gross_op = self.sized.gross_operational_fte * self.delivery * op_share
         constr = self.cjy / self.job_years_per_fte
         wf = self.wider_factors or self.factors
         wcf = self.wider_construction_factors or self.construction_factors
@@ -159,6 +192,8 @@ class ActiveProject:
             construction_fte=constr,
             local=local,
             wider=wider,
+            leakage_basis=self.leakage_basis,
+            leakage_rate=self.factors.leakage,
         )
 
     # -- phases for the record at mid-year Y ------------------------------------------------
@@ -176,7 +211,9 @@ class ActiveProject:
 
     def snapshot(self, year: int) -> ProjectInstance:
         p = self.ptype
-        op = gross_to_net(self.sized.gross_operational_fte, self.factors, self.level)
+        op = gross_to_net(
+            self.sized.gross_operational_fte * self.delivery, self.factors, self.level
+        )
         constr = gross_to_net(
             self.cjy / self.job_years_per_fte, self.construction_factors, self.level
         )

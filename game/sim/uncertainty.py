@@ -1,20 +1,12 @@
-"""Low / central / high variants: additionality, the migration response and fertility."""
+"""Low / central / high variants: additionality, the migration response and fertility.
+
+The values are read from data/projects/uncertainty.csv by game.sim.params_bundle.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from game.errors import DataError
-from game.resources import data_dir
-from game.sim.params import sourced_rows
-
-if TYPE_CHECKING:
-    from game.sim.engine import Engine
-
-UNCERTAINTY_CSV = data_dir() / "projects" / "uncertainty.csv"
 VARIANTS = ("low", "central", "high")
 
 
@@ -23,45 +15,15 @@ class Variant:
     name: str
     additionality_scale: float  # deductions x this, multiplier uplift / this
     migration_response: float  # project-induced migration x this
-    fertility_scale: float
+    fertility_scale: float  # baseline fertility x this, reached as a trend over trend_years
+    mortality_scale: float = 1.0  # death rates x this, likewise a trend
+    international_scale: float = 1.0  # immigration x this (a high / low migration variant)
+    trend_years: int = 10
+    delivery_factor: float = 1.0  # operational jobs delivered, share of the forecast
+    delay_years: int = 0  # projects open this much later than planned
 
-
-@lru_cache(maxsize=2)
-def load_variants(path: Path = UNCERTAINTY_CSV) -> dict[str, Variant]:
-    out: dict[str, Variant] = {}
-    for i, row in sourced_rows(path):
-        try:
-            out[row["variant"]] = Variant(
-                row["variant"],
-                float(row["additionality_scale"]),
-                float(row["migration_response"]),
-                float(row["fertility_scale"]),
-            )
-        except (KeyError, ValueError) as exc:
-            raise DataError(str(path), f"bad row ({exc})", row=i) from None
-    missing = [v for v in VARIANTS if v not in out]
-    if missing:
-        raise DataError(str(path), f"missing variant(s) {', '.join(missing)}")
-    return out
-
-
-def get_variant(name: str) -> Variant:
-    variants = load_variants()
-    if name not in variants:
-        raise ValueError(f"unknown variant '{name}' (use low, central or high)")
-    return variants[name]
-
-
-def run_low_central_high(world: Any, area: str, **kwargs: Any) -> dict[str, Engine]:
-    """Three engines (low, central, high) built with the same arguments and run to the end.
-
-    kwargs go to Engine (scenario=, years=, seed=, catalogue=, budget=, base_population=...).
-    """
-    from game.sim.engine import Engine
-
-    out: dict[str, Engine] = {}
-    for name in VARIANTS:
-        eng = Engine(world, area=area, variant=name, **kwargs)
-        eng.run()
-        out[name] = eng
-    return out
+    def trend(self, scale: float, years_in: int) -> float:
+        """A variant's scale reached gradually: 1 at the start, `scale` after trend_years."""
+        if self.trend_years <= 0:
+            return scale
+        return 1.0 + (scale - 1.0) * min(1.0, years_in / self.trend_years)

@@ -8,7 +8,9 @@ screens show.
 from __future__ import annotations
 
 import pygame
+import pytest
 
+from game.client.settings import Settings
 from game.play import Fund
 
 
@@ -58,7 +60,7 @@ def _charts_by_keyboard(pilot, session) -> None:
     pilot.until_scene("year")
 
 
-def _choose_hartlepool(pilot, *, keyboard: bool) -> None:
+def _choose_hartlepool(pilot, *, keyboard: bool, start: str = "Start in Hartlepool") -> None:
     if keyboard:
         pilot.press(pygame.K_RETURN)  # "New game" has the focus on the title
     else:
@@ -74,7 +76,7 @@ def _choose_hartlepool(pilot, *, keyboard: bool) -> None:
     else:
         pilot.click("result_0")
         assert pilot.scene.selected.name == "Hartlepool"
-        assert "Start in Hartlepool" in pilot.texts()
+        assert start in pilot.texts()
         pilot.click("start")
     pilot.until_scene("year")
 
@@ -228,3 +230,53 @@ def test_an_action_that_cannot_be_taken_says_why(title):
     pilot.focus_to(f"fund_{stuck.id}")
     pilot.frame()
     assert reason in pilot.texts()
+
+
+@pytest.mark.parametrize("keyboard", [False, True], ids=["mouse", "keyboard"])
+def test_whole_game_in_welsh(make_app, keyboard):
+    """Ten years in Welsh, by mouse and by keyboard only: Welsh on every screen reached,
+    PLAY's news and verdict worded from ids, and no key missing from the catalogue."""
+    from game.client.scenes.title import TitleScene
+
+    app, pilot = make_app(settings=Settings(language="cy"))
+    app.stack.push(TitleScene(app))
+    pilot.until_scene("title")
+    assert "Gêm newydd" in pilot.texts()
+    if keyboard:
+        original = pilot.click_at
+        pilot.click_at = lambda pos: (_ for _ in ()).throw(AssertionError("mouse used"))
+    _choose_hartlepool(pilot, keyboard=keyboard, start="Dechrau yn Hartlepool")
+    session = app.ctx.session
+    assert "Hartlepool · 2021" in pilot.texts() and "Blwyddyn 1 o 10" in pilot.texts()
+    a, _, _ = _cheapest_two(session)
+    if keyboard:
+        pilot.activate(f"fund_{a.id}")
+    else:
+        pilot.click(f"fund_{a.id}")
+    assert any(t.startswith("Ariannwyd: ") for t in pilot.texts())
+    papers = []
+    while not session.finished:
+        pilot.end_year(keyboard=keyboard)
+        pilot.until_scene("newspaper")
+        papers.append(" ".join(pilot.texts()))
+        if keyboard:
+            pilot.press(pygame.K_RETURN)
+            pilot.frame()
+        else:
+            pilot.click("next")
+        pilot.frame(2)
+        if pilot.scene.name == "midterm_report":
+            if keyboard:
+                pilot.activate("done")
+            else:
+                pilot.click("done")
+            pilot.until_scene("year")
+    pilot.until_scene("final_report")
+    assert "Cyfrifiad 2031: Hartlepool" in pilot.texts()
+    assert all("Cronicl Hartlepool" in p for p in papers) and len(papers) == 10
+    # every news item the game wrote is in Welsh, not PLAY's English rendering
+    english = [n.text for y in session.summaries for n in y.news]
+    assert not [t for t in english if any(t in p for p in papers)]
+    assert app.ctx.tr.missing == set()
+    if keyboard:
+        pilot.click_at = original

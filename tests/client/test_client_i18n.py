@@ -1,27 +1,35 @@
-"""Every visible string comes from the translation tables; Welsh falls back key by key."""
+"""Every visible string comes from the gettext catalogues; Welsh has its six plural forms;
+a key missing from either language fails here; a new language is only a new file."""
 
 from __future__ import annotations
 
 import json
 import re
+import string
 from pathlib import Path
 
 import pygame
+import pytest
+from babel.messages.pofile import read_po
 
-from game.client.i18n import Translator
+from game.client import i18n
+from game.client.i18n import I18N_DIR, Translator, catalogue_path
 from game.client.scenes.area_choice import MEASURES, MODES
 from game.client.scenes.charts_scene import TABS
 from game.client.scenes.help import TERMS as HELP_TERMS
+from game.client.settings import Settings
+from game.client.text import title_text
+from game.play.cards import describe
+from game.resources import data_dir
+from game.scenarios import load_catalogue
 
-ROOT = Path(__file__).resolve().parents[2]
-EN = json.loads((ROOT / "assets/i18n/en.json").read_text(encoding="utf-8"))
-CY = json.loads((ROOT / "assets/i18n/cy.json").read_text(encoding="utf-8"))
+CODE = Path(i18n.__file__).parent  # game/client: the code that asks for keys
 
 
 def _keys_in_code() -> set[str]:
     keys = set()
-    pattern = re.compile(r"""\bt\(\s*"([a-z0-9_]+\.[a-z0-9_.]+)\"""")
-    for path in (ROOT / "game/client").rglob("*.py"):
+    pattern = re.compile(r"""\bt(?:\.plural)?\(\s*"([a-z0-9_]+\.[a-z0-9_.]+)\"""")
+    for path in CODE.rglob("*.py"):
         keys.update(pattern.findall(path.read_text(encoding="utf-8")))
     families = {
         "area.mode": MODES, "area.measure": MEASURES, "charts.tab": TABS,
@@ -29,38 +37,166 @@ def _keys_in_code() -> set[str]:
         "report.ending_title": ("parade", "mob", "mixed"),
         "report.ending_body": ("parade", "mob", "mixed"),
         "report.part": ("approval", "jobs", "value"),
+        "help.term": tuple(k for k in HELP_TERMS if k != "jobs_measures"),
+        "project": tuple(load_catalogue().types),
     }  # fmt: skip
     for prefix, names in families.items():
         keys.update(f"{prefix}.{n}" for n in names)
     return keys
 
 
-def test_every_key_the_client_uses_is_in_english():
+def _entries(lang: str, directory: Path = I18N_DIR) -> dict[str, tuple[str, ...]]:
+    """key -> its text(s): one for a message, one per plural form for a counted one."""
+    with catalogue_path(lang, directory).open("rb") as fh:
+        cat = read_po(fh, locale=lang)
+    out = {}
+    for m in cat:
+        if m.id:
+            key = m.id[0] if isinstance(m.id, tuple) else m.id
+            out[key] = tuple(m.string) if isinstance(m.string, tuple) else (m.string,)
+    return out
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_every_key_the_client_uses_is_in_english_and_welsh():
     used = _keys_in_code()
     assert len(used) > 150
-    missing = sorted(k for k in used if not EN.get(k))
-    assert missing == []
+    for lang in ("en", "cy"):
+        entries = _entries(lang)
+        missing = sorted(k for k in used if not all(entries.get(k, ("",))))
+        assert missing == [], f"{lang}: {missing}"
 
 
-def test_welsh_file_translates_every_key_and_falls_back_to_english(tmp_path):
-    used = _keys_in_code() | {f"help.term.{k}" for k in HELP_TERMS if k != "jobs_measures"}
-    assert sorted(k for k in used if k not in CY) == []
-    # P2: every string in en.json has a Welsh translation (none left empty)
-    assert sorted(k for k in EN if not k.startswith("_") and not CY.get(k)) == []
-    t = Translator("cy")
-    assert t("title.new_game") == "Gêm newydd"
-    assert t("year.turn", turn=3, years=10) == "Blwyddyn 3 o 10"
-    assert t("paper.to_final") == "Gweld Cyfrifiad 2031 ▶"
-    # a key with no Welsh yet still shows English, never an empty label
-    (tmp_path / "en.json").write_text('{"x.y": "Hello"}', encoding="utf-8")
-    (tmp_path / "cy.json").write_text('{"x.y": ""}', encoding="utf-8")
-    assert Translator("cy", tmp_path)("x.y") == "Hello"
+def test_english_and_welsh_have_the_same_keys_and_no_empty_text():
+    en, cy = _entries("en"), _entries("cy")
+    assert sorted(set(en) ^ set(cy)) == []
+    for key, forms in cy.items():
+        assert all(forms), f"untranslated Welsh: {key}"
+        # a translation uses no field the English does not give (n: a plural's count)
+        english = set().union(*(_fields(f) for f in en[key]))
+        for form in forms:
+            assert _fields(form) <= english | {"n"}, key
+
+
+def test_welsh_has_six_plural_forms_and_counts_choose_them():
+    with catalogue_path("cy").open("rb") as fh:
+        cat = read_po(fh, locale="cy")
+    assert cat.num_plurals == 6
+    plural = [m for m in cat if m.id and isinstance(m.id, tuple)]
+    assert len(plural) > 40 and all(len(m.string) == 6 for m in plural)
+    en, cy = Translator("en"), Translator("cy")
+    assert en("advance.building", n=1) == "The year goes by… 1 project being built"
+    assert en("advance.building", n=3) == "The year goes by… 3 projects being built"
+    assert en.plural("card.output.homes", 1) == "1 home"
+    assert en.plural("card.output.homes", 1260, n="1,260") == "1,260 homes"
+    # the catalogue's own rule picks the form: n=6 is Welsh form 4, n=7 form 5
+    assert cy.catalogue.ngettext("year.confirm_body", "x", 6) == cat["year.confirm_body"].string[4]
+    # one is not many in Welsh either: "ei adeiladu" for one project, "eu hadeiladu" for more
+    assert cy("advance.building", n=1).endswith("1 prosiect yn cael ei adeiladu")
+    assert cy("advance.building", n=4).endswith("4 prosiect yn cael eu hadeiladu")
+    assert (cy.plural("card.output.homes", 1), cy.plural("card.output.homes", 50)) == (
+        "1 cartref",
+        "50 o gartrefi",
+    )
+    assert cy.plural("project.primary_school_new", 1) == "Ysgol gynradd newydd (420 lle)"
+    assert cy.plural("project.primary_school_new", 3) == "ysgol gynradd newydd (420 lle)"
+
+
+def test_project_names_are_the_catalogue_english_and_welsh_counts_quote_its_numbers():
+    """catalogue.json keeps the English (the rules' text); the catalogues word it: English
+    agrees with it, and each Welsh count form quotes the numbers the Welsh name does."""
+    types = load_catalogue().types
+    en, cy = _entries("en"), _entries("cy")
+    number = re.compile(r"\d[\d,]*")
+    for t in types.values():
+        key = f"project.{t.id}"
+        assert en[key] == (t.name, t.name_plural or t.name), t.id
+        assert all(number.findall(f) == number.findall(cy[key][1]) for f in cy[key]), t.id
+    raw = json.loads((data_dir() / "projects" / "catalogue.json").read_text(encoding="utf-8"))
+    assert not any("name_cy" in t or "name_plural_cy" in t for t in raw["project_types"])
+
+
+def test_group_names_are_catalogue_entries_matching_the_census_table(world):
+    en, cy = _entries("en"), _entries("cy")
+    for g in world.group_definitions:
+        assert en[f"group.{g.id}"] == (g.name,), g.id
+        assert cy[f"group.{g.id}"] == (g.name_cy or g.name,), g.id
+
+
+def test_welsh_card_titles_are_worded_from_ids(make_app, world):
+    """PLAY sends the type id, count and scale; the client puts them into Welsh."""
+    app, _ = make_app(settings=Settings(language="cy"))
+    ctx = app.ctx
+    ctx.session = ctx.session_factory(world, "Birmingham", 3)
+    templates = ctx.session.templates
+    types = ctx.session.catalogue.types
+    title, key, params = describe(types["secondary_school_new"], 12.0, templates)
+    assert title == "12 new secondary schools (10,800 places)"
+    assert title_text(ctx, title, key, params) == "12 ysgol uwchradd newydd (10,800 lle)"
+    title, key, params = describe(types["health_centre"], 3.0, templates)
+    assert title_text(ctx, title, key, params) == (
+        "3 canolfan iechyd gymunedol (lle i 36,000 o gleifion)"
+    )
+    title, key, params = describe(types["new_park"], 3.0, templates)
+    assert title_text(ctx, title, key, params) == "Parc tref newydd (15 ha)"
 
 
 def test_missing_key_shows_the_key_and_is_recorded():
     t = Translator("en")
     assert t("no.such.key") == "no.such.key"
     assert "no.such.key" in t.missing
+
+
+def _po(
+    path: Path, lang: str, plural_forms: str, entries: dict[str, str | tuple[str, ...]]
+) -> None:
+    lines = [
+        'msgid ""',
+        'msgstr ""',
+        f'"Language: {lang}\\n"',
+        f'"Plural-Forms: {plural_forms}\\n"',
+        '"Content-Type: text/plain; charset=utf-8\\n"',
+        "",
+    ]
+    for key, text in entries.items():
+        if isinstance(text, tuple):
+            lines += [f'msgid "{key}"', f'msgid_plural "{key}"']
+            lines += [f'msgstr[{i}] "{form}"' for i, form in enumerate(text)]
+        else:
+            lines += [f'msgid "{key}"', f'msgstr "{text}"']
+        lines.append("")
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_a_third_language_is_only_a_new_file(tmp_path):
+    """A tiny made-up catalogue beside a tiny English one: found, used, with its own plural
+    rule, and English wherever it has no text yet."""
+    en_rule = "nplurals=2; plural=(n != 1);"
+    english = {"x.hello": "Hello", "x.bye": "Goodbye", "x.apples": ("{n} apple", "{n} apples")}
+    _po(catalogue_path("en", tmp_path), "en", en_rule, english)
+    # three forms: one, few (2-4), many
+    rule = "nplurals=3; plural=(n==1 ? 0 : n>=2 && n<=4 ? 1 : 2);"
+    other = {"x.hello": "Ahoj", "x.bye": "", "x.apples": ("{n} jablko", "{n} jablka", "{n} jablek")}
+    _po(catalogue_path("xx", tmp_path), "xx", rule, other)
+    assert i18n.languages(tmp_path) == ("en", "xx")
+    t = Translator("xx", tmp_path)
+    assert t.lang == "xx" and t("x.hello") == "Ahoj"
+    assert t("x.bye") == "Goodbye"  # untranslated: English
+    assert [t("x.apples", n=n) for n in (1, 3, 5)] == ["1 jablko", "3 jablka", "5 jablek"]
+    assert Translator("zz", tmp_path).lang == "en"  # no catalogue: English
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_shipped_catalogues_compile(lang):
+    """Babel reads each .po and compiles it to gettext's .mo form (at run time, in memory:
+    nothing is written, so an installed wheel needs only the .po files)."""
+    assert not catalogue_path(lang).with_suffix(".mo").exists()
+    t = Translator(lang)
+    assert t.lang == lang and t("app.title")
 
 
 def test_switching_to_welsh_relabels_the_screens(title):
@@ -143,3 +279,13 @@ def test_project_total_is_the_sum_of_its_rows_and_cost_per_job_says_what_it_divi
         assert any(f"unrounded total is {fmt.count(acc.net_additional)}" in d for d in drawn)
     drawn, _, acc = seen["09_midterm_census"]
     assert f"Cost per net job (open projects: {fmt.money(acc.cost_to_date)}):" in drawn
+
+
+def test_the_command_line_offers_every_catalogue_and_refuses_others(data_dir, tmp_path, capsys):
+    from game.cli import main
+
+    out = tmp_path / "shots"
+    assert main(["screenshots", "--out", str(out), "--language", "xx"]) == 2
+    assert capsys.readouterr().err.strip() == "error: --language xx: no catalogue (have en, cy)"
+    assert main(["play", "--lang", "xx"]) == 2
+    assert not out.exists()  # nothing written

@@ -12,6 +12,7 @@ import pytest
 
 from game.client import charts, layout
 from game.client.scene import TextBox
+from game.client.text import group_name
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
@@ -48,7 +49,7 @@ def _groups_left_out_silently(scene) -> list[str]:
         drawn = {b.text for b in scene.text_boxes if b.box == rect}
         for groups, mark in ((card.supporters, "▲"), (card.detractors, "▼")):
             listed = [g for g in groups
-                      if f"{mark} {scene.ctx.group_name(g[0]) or g[1]}" in drawn]  # fmt: skip
+                      if f"{mark} {group_name(scene.ctx, g[0]) or g[1]}" in drawn]  # fmt: skip
             hidden = len(groups) - len(listed)
             if hidden and scene.t("year.more_groups", n=hidden) not in drawn:
                 out.append(f"{card.id}: {hidden} of {len(groups)} {mark} groups left out silently")
@@ -76,6 +77,7 @@ class _FakeScene:
     def __init__(self, boxes, buttons=()):
         self.text_boxes = boxes
         self._buttons = buttons
+        self.fonts = None  # boxes without a size are measured without fonts
 
     def buttons(self):
         return self._buttons

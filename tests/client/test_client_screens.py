@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pygame
 import pytest
 
 from game.client import charts, palette
+from game.client.assets import Fonts
 
 GOLDEN = Path(__file__).parent / "golden"
 FAILED = GOLDEN / "_failed"
@@ -124,8 +126,8 @@ def test_golden_charts_on_fixed_data(title):
     surface = pygame.Surface((1280, 720))
     surface.fill(palette.PAPER)
 
-    def text(*args, **kwargs):
-        return scene.text(surface, *args, **kwargs)
+    # the scene draws (so its text is recorded); measured at the design size
+    text = charts.Writer(functools.partial(scene.text, surface), Fonts())
 
     ages = np.arange(91)
     now = (list(1000 - 8 * ages), list(1050 - 8 * ages))

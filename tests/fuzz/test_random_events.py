@@ -162,21 +162,23 @@ def walk(world, events: int, seed: int = 9) -> set[str]:
     try:
         for name, enter in ENTRIES.items():
             enter(app, pilot)
-            seen.add(pilot.scene.name)
+            if app.stack.top is not None:
+                seen.add(app.stack.top.name)
             for sent in range(per_entry):
-                if not app.running or pilot.scene is None:  # Quit pressed: start again
+                if not app.running or app.stack.top is None:  # Quit pressed: start again
                     app.running = True
                     enter(app, pilot)
-                batch = random_events(rng, pilot.scene)
+                batch = random_events(rng, app.stack.top)
                 try:
                     app.step(events=batch)
                 except Exception as exc:
-                    where = pilot.scene.name if pilot.scene else None
+                    top = app.stack.top
+                    where = top.name if top is not None else None
                     raise AssertionError(
                         f"entry '{name}', scene '{where}', event {sent}: {batch}"
                     ) from exc
-                if pilot.scene is not None:
-                    seen.add(pilot.scene.name)
+                if app.stack.top is not None:
+                    seen.add(app.stack.top.name)
     finally:
         app.close()
     return seen

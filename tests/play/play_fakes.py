@@ -7,17 +7,35 @@ real census world and the real game.sim.engine.Engine.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from types import SimpleNamespace
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components
 from game.model.groups import GroupDefinition
 from game.model.world import World
-from game.scenarios import ProjectType
+from game.scenarios import Factors, ProjectType
 from game.scenarios.catalogue import Catalogue
+from game.sim.additionality import gross_to_net
+from game.sim.appraisal import Appraisal, appraise
+from game.sim.approval import ApprovalYear, Contribution
+from game.sim.indicators import SIGNAL_INDICATORS
+from game.sim.interface import EngineAPI
+from game.sim.jobs_account import JobsAccount, ProjectJobs, build_account
+from game.sim.projects import ProjectInstance
+from game.sim.records import (
+    CheckResult,
+    EngineState,
+    Event,
+    FundProject,
+    Preview,
+    YearRecord,
+    YearTrace,
+)
+
+if TYPE_CHECKING:
+    from game.play.engine_port import EnginePort
 
 GROUPS = (
     "young_families",
@@ -145,23 +163,33 @@ def make_catalogue() -> Catalogue:
     return Catalogue(types=types)
 
 
-@dataclass
-class FakeContribution:
-    source: str
-    indicator: str
-    delta: float
+NET_FACTORS = Factors(
+    leakage=0.25, displacement=0.2, substitution=0.0, deadweight=0.0, multiplier=1.0
+)  # net = 0.6 x gross
+APPRAISAL = {
+    "construction_job_years_per_fte": 10.0,
+    "discount_rate": 0.035,
+    "discount_rate_after_30": 0.03,
+    "appraisal_years": 10.0,
+    "job_benefit_decay": 0.1,
+    "gva_per_fte": 50_000.0,
+    "optimism_bias_none": 0.0,
+}
 
 
 @dataclass
-class FakeRecord:
-    year: int
-    indicators: dict[str, float]
-    approvals: dict[str, float]
-    explanations: dict[str, list[FakeContribution]] = field(default_factory=dict)
+class FakeProject:
+    id: str
+    label: str
+    type_id: str
+    scale: float
+    started: int
+    opens: int
 
 
 class FakeEngine:
-    """Deterministic toy dynamics with the Engine API (API.md section 3)."""
+    """Deterministic toy dynamics behind the real engine interface (EngineAPI): every value
+    it returns is one of the engine's own records, built from the toy numbers."""
 
     def __init__(
         self,
@@ -173,121 +201,178 @@ class FakeEngine:
     ) -> None:
         self.catalogue = catalogue or make_catalogue()
         self.codes = world.members(area)
+        self.area = world.resolve(area)
         idx = [world.index[c] for c in self.codes]
         self.pop = world.population_array()[idx]
         self.base = self.pop.copy()
-        self.groups = world.resolve(area).groups
+        self.group_ids = tuple(sorted(self.area.groups))
         self.year = 2021
         self.seed = seed
-        self.queue: list[Any] = []
-        self.projects: list[tuple[str, str, float, int]] = []  # label, type, scale, opens
+        self.queue: list[FundProject] = []
+        self.projects: list[FakeProject] = []
         self.jobs0 = float(self.pop.sum() * 0.45)
         self.history = [self._record()]
 
-    def _effects(self, year: int) -> dict[str, list[FakeContribution]]:
-        out: dict[str, list[FakeContribution]] = {}
-        for label, type_id, _scale, opens in self.projects:
-            if opens <= year:
-                for g, s in self.catalogue.types[type_id].group_effects.items():
-                    out.setdefault(g, []).append(FakeContribution(label, type_id, 4.0 * s))
-        return out
+    def _type(self, type_id: str) -> ProjectType:
+        return self.catalogue.types[type_id]
 
-    def _record(self) -> FakeRecord:
+    def _approval_year(self) -> ApprovalYear:
+        open_now = [p for p in self.projects if p.opens <= self.year]
+        matrix = np.array(
+            [
+                [4.0 * self._type(p.type_id).group_effects.get(g, 0.0) for p in open_now]
+                for g in self.group_ids
+            ]
+        ).reshape(len(self.group_ids), len(open_now))
+        values = np.clip(50.0 + matrix.sum(axis=1), 0.0, 100.0)
+        zeros = np.zeros((len(self.group_ids), len(SIGNAL_INDICATORS)))
+        return ApprovalYear(values, zeros, tuple(p.id for p in open_now), matrix)
+
+    def _record(self) -> YearRecord:
         t = self.year - 2021
         extra = sum(
-            self.catalogue.types[ty].gross_operational_fte * sc * 0.6
-            for _, ty, sc, opens in self.projects
-            if opens <= self.year
+            self._type(p.type_id).gross_operational_fte * p.scale * 0.6
+            for p in self.projects
+            if p.opens <= self.year
         )
         jobs = self.jobs0 * 1.002**t + extra
-        expl = self._effects(self.year)
-        approvals = {
-            g: max(0.0, min(100.0, 50.0 + sum(c.delta for c in expl.get(g, []))))
-            for g in sorted(self.groups)
-        }
-        ind = {
-            "jobs": jobs,
-            "jobs_baseline": self.jobs0 * 1.002**t,
+        ay = self._approval_year()
+        approvals = {g: float(v) for g, v in zip(self.group_ids, ay.values, strict=True)}
+        ind = {"jobs": jobs, "unemployment_rate": 0.05, "population": float(self.pop.sum())}
+        base_ind = {
+            "jobs": self.jobs0 * 1.002**t,
             "unemployment_rate": 0.05,
-            "approval_overall": float(np.mean(list(approvals.values()))),
-            "jobs_C": 3000.0 + extra / 2,
-            "jobs_G": 5000.0 + extra / 2,
+            "population": float(self.base.sum()),
         }
-        return FakeRecord(self.year, ind, approvals, expl)
-
-    @property
-    def state(self) -> SimpleNamespace:
-        projects = [
-            SimpleNamespace(
-                label=label,
-                opens=opens,
-                status="open" if self.year >= opens else "construction",
-                capital_cost=self.catalogue.types[ty].capital_cost * sc,
-                total=SimpleNamespace(
-                    net=self.catalogue.types[ty].gross_operational_fte * sc * 0.6
-                ),
-                jobs=SimpleNamespace(gross=self.catalogue.types[ty].gross_operational_fte * sc),
-            )
-            for label, ty, sc, opens in self.projects
-        ]
-        return SimpleNamespace(
-            population=self.pop,
-            baseline_population=self.base,
-            history=self.history,
-            projects=projects,
+        n = len(self.codes)
+        sections = np.zeros((n, 21))
+        sections[:, 2], sections[:, 6] = 3000.0 + extra / 2 / n, 5000.0 + extra / 2 / n
+        flat = np.zeros(n)
+        trace = YearTrace(self.pop, self.base, None, None, flat, flat, flat, flat, sections)
+        labels = {p.id: p.label for p in self.projects}
+        return YearRecord(
+            self.year,
+            ind,
+            base_ind,
+            approvals,
+            dict.fromkeys(approvals, 50.0),
+            {},
+            trace,
+            self.group_ids,
+            labels,
+            ay,
         )
 
-    def check(self, cmd: Any) -> SimpleNamespace:
+    def _instance(self, p: FakeProject) -> ProjectInstance:
+        t = self._type(p.type_id)
+        op = gross_to_net(t.gross_operational_fte * p.scale, NET_FACTORS)
+        constr = gross_to_net(0.0, NET_FACTORS)
+        return ProjectInstance(
+            id=p.id,
+            type_id=p.type_id,
+            name=t.name,
+            label=p.label,
+            scale=p.scale,
+            area_code="spread",
+            started=p.started,
+            opens=p.opens,
+            status="open" if self.year >= p.opens else "construction",
+            capital_cost=t.capital_cost * p.scale,
+            running_cost=t.running_cost * p.scale,
+            jobs=op,
+            construction=constr,
+            construction_job_years=0.0,
+            outputs={},
+        )
+
+    @property
+    def state(self) -> EngineState:
+        return EngineState(
+            year=self.year,
+            start_year=2021,
+            end_year=2031,
+            codes=tuple(self.codes),
+            area_code=self.area.code,
+            area_name=self.area.name,
+            level="lad",
+            wider_level="sub_region",
+            variant="central",
+            population=self.pop,
+            baseline_population=self.base,
+            budget=0.0,
+            history=tuple(self.history),
+            projects=tuple(self._instance(p) for p in self.projects),
+        )
+
+    def check(self, cmd: FundProject) -> CheckResult:
         t = self.catalogue.types.get(cmd.type_id)
         if t is None:
-            return SimpleNamespace(ok=False, cost=0.0, reason=f"unknown type {cmd.type_id}")
-        return SimpleNamespace(ok=True, cost=t.capital_cost * cmd.scale, reason="")
+            return CheckResult(ok=False, reason=f"unknown type {cmd.type_id}")
+        return CheckResult(ok=True, cost=t.capital_cost * cmd.scale)
 
-    def submit(self, cmd: Any) -> None:
+    def submit(self, cmd: FundProject) -> None:
         self.queue.append(cmd)
 
-    def advance_year(self) -> list[SimpleNamespace]:
+    def advance_year(self) -> list[Event]:
         events = []
         for cmd in self.queue:
-            t = self.catalogue.types[cmd.type_id]
-            self.projects.append((cmd.label, cmd.type_id, cmd.scale, self.year + t.build_years))
+            t = self._type(cmd.type_id)
+            pid = f"p{len(self.projects) + 1}"
+            self.projects.append(
+                FakeProject(
+                    pid,
+                    cmd.label or t.name,
+                    cmd.type_id,
+                    cmd.scale,
+                    self.year,
+                    self.year + t.build_years,
+                )
+            )
         self.queue.clear()
         self.year += 1
         self.pop = self.pop * 1.005
         self.base = self.base * 1.004
-        for label, _, _, opens in self.projects:
-            if opens == self.year:
-                events.append(
-                    SimpleNamespace(
-                        kind="project_opened", year=self.year, text=f"{label} opened", data={}
-                    )
-                )
+        for p in self.projects:
+            if p.opens == self.year:
+                events.append(Event("opened", self.year, f"{p.label} opened", {}))
         self.history.append(self._record())
         return events
 
-    def appraise(self, type_id: str, scale: float = 1.0) -> SimpleNamespace:
-        t = self.catalogue.types[type_id]
-        net = t.gross_operational_fte * scale * 0.6
-        cost = t.capital_cost * scale
-        sup = [(g, int(self.groups.get(g, 0)), s) for g, s in t.group_effects.items() if s > 0]
-        det = [(g, int(self.groups.get(g, 0)), s) for g, s in t.group_effects.items() if s < 0]
-        return SimpleNamespace(
-            operational_fte=t.gross_operational_fte * scale,
-            construction_job_years=20 * scale,
-            gross_fte=t.gross_operational_fte * scale + 2 * scale,
-            local=SimpleNamespace(total=SimpleNamespace(net=net), cost_per_net_job=cost / net),
-            wider=SimpleNamespace(total=SimpleNamespace(net=net * 1.2)),
-            people_affected=1000 * scale,
-            supporters=sup,
-            detractors=det,
+    def appraise(self, type_id: str, scale: float = 1.0, started: int | None = None) -> Appraisal:
+        t = self._type(type_id).model_copy(
+            update={
+                "additionality": dict.fromkeys(("lad", "sub_region", "national"), NET_FACTORS),
+                "optimism_bias": "none",
+            }
+        )
+        levels = {"lad": NET_FACTORS, "sub_region": NET_FACTORS}
+        return appraise(
+            t, scale, "lad", "sub_region", self.area.groups, APPRAISAL, levels, NET_FACTORS
         )
 
-    def preview_approval(self, cmd: Any) -> dict[str, tuple[float, list[FakeContribution]]]:
-        t = self.catalogue.types[cmd.type_id]
+    def preview_approval(self, cmd: FundProject) -> Preview:
+        t = self._type(cmd.type_id)
+        label = cmd.label or t.name
         return {
-            g: (4.0 * s, [FakeContribution(cmd.label or t.name, "project", 4.0 * s)])
+            g: (4.0 * s, [Contribution("project:preview", None, 4.0 * s, label)])
             for g, s in t.group_effects.items()
         }
+
+    def jobs_account(self, year: int | None = None) -> JobsAccount:
+        y = self.year if year is None else year
+        rec = self.history[y - 2021]
+        counted = [p for p in self.projects if p.started < y and p.opens <= y]
+        later = tuple((p.label, p.opens) for p in self.projects if p.started < y < p.opens)
+        parts = []
+        for p in counted:
+            t = self._type(p.type_id)
+            jobs = gross_to_net(t.gross_operational_fte * p.scale, NET_FACTORS)
+            cost = t.capital_cost * p.scale
+            parts.append(
+                ProjectJobs(p.id, p.type_id, p.label, p.opens, cost, jobs.gross, 0.0, jobs, jobs)
+            )
+        vs_base = rec.indicators["jobs"] - rec.baseline_indicators["jobs"]
+        return build_account(y, "lad", "sub_region", tuple(parts), later, vs_base)
 
     def checksum(self) -> str:
         h = hashlib.sha256(np.ascontiguousarray(self.pop).tobytes())
@@ -296,16 +381,14 @@ class FakeEngine:
 
 
 def fake_factory(
-    world: Any, area: str, seed: int, years: int, catalogue: Any, budget: float | None = None
-) -> Any:
+    world: World,
+    area: str,
+    seed: int,
+    years: int,
+    catalogue: Catalogue | None,
+    budget: float | None = None,
+) -> EnginePort:
     from game.play.engine_port import EnginePort
 
-    engine = FakeEngine(world, area=area, seed=seed, years=years, catalogue=catalogue)
-    return EnginePort(engine, command_type=FakeFund, group_sizes=dict(world.resolve(area).groups))
-
-
-@dataclass(frozen=True)
-class FakeFund:
-    type_id: str
-    scale: float = 1.0
-    label: str | None = None
+    engine: EngineAPI = FakeEngine(world, area=area, seed=seed, years=years, catalogue=catalogue)
+    return EnginePort(engine, group_sizes=dict(world.resolve(area).groups))

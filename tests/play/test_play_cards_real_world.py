@@ -36,7 +36,7 @@ def test_cards_quote_real_quantities_and_reach_at_most_everyone(world):
             assert "{" not in c.title
             if c.title_key == "card.title_scaled":
                 p = c.title_params
-                assert p["quantity"] in c.title and p["output_key"].startswith("card.output.")
+                assert p["n"] in c.title and p["output_key"].startswith("card.output.")
     t = load_rulebook().news.templates
     from game.play.cards import describe, type_scale
     from game.scenarios import load_catalogue
@@ -44,14 +44,16 @@ def test_cards_quote_real_quantities_and_reach_at_most_everyone(world):
     cat = load_catalogue()
     title, key, params = describe(cat.types["new_park"], 3.0, t)
     assert (title, key) == ("New town park (15 ha)", "card.title")
-    assert params["name_cy"] == "Parc tref newydd (15 ha)"
+    # ids and numbers only: the client words it ("Parc tref newydd (15 ha)" in Welsh)
+    assert params == {"type_id": "new_park", "scale": 3.0, "count": 0}
     assert describe(cat.types["business_park"], 11.5, t)[0] == "Business park (115,000 m2)"
     assert describe(cat.types["gigabit_broadband"], 2.0, t)[0] == (
         "Gigabit broadband for 10,000 premises"
     )
     title, key, params = describe(cat.types["sports_hub"], 2.0, t)
     assert (title, key) == ("2 playing fields and sports hubs (6 pitches)", "card.title_scaled")
-    assert params["quantity"] == "6 pitches" == t[params["output_key"]].format(n=params["n"])
+    assert t[params["output_key"]].format(n=params["n"]) == "6 pitches" in title
+    assert (params["count"], params["amount"]) == (2, 6.0)
     # the English output templates read exactly like the sim's quantity() for every output
     from game.scenarios.models import quantity
 

@@ -260,7 +260,7 @@ def _state(s: GameSession):
         [p.model_dump() for p in s.funded],
         len(s.log),
         s.engine.checksum(),
-        len(eng.queue),
+        len(eng.projects.queue),
         eng.budget,
     )
 

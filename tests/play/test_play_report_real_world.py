@@ -97,7 +97,8 @@ def test_final_verdict_names_movers_and_matches_parts(world, area):
     change = {a.group_id: a.change for a in r.approvals}
     if r.biggest_winners:
         assert r.biggest_winners[0] == max(change, key=lambda g: change[g])
-        assert r.verdict_lines[1].params["winner_cy"]
+        assert r.verdict_lines[1].params["winner_id"] == r.biggest_winners[0]
+        assert s.group_names[r.biggest_winners[0]] in r.verdict_lines[1].text
     if r.biggest_losers:
         assert r.biggest_losers[0] == min(change, key=lambda g: change[g])
     if r.score_parts["value"] < s.rules.verdict_good_part:

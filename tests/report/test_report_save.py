@@ -43,3 +43,22 @@ def test_a_finished_game_writes_its_pack(finished, tmp_path: Path) -> None:
     assert "What the player funded, and when" in text
     assert f"Final score {report.score:.0f} / 100" in text
     assert save.exists()  # reading a save never moves it
+
+
+def test_a_game_with_a_what_if_line_writes_the_comparison(finished, tmp_path: Path) -> None:
+    from game.play.branches import go_back
+
+    session, _ = finished
+    again = go_back(session.world, session, 3)
+    while not again.finished:
+        again.advance_year()  # this time: fund nothing more
+    save = save_atomic(again.to_save(), tmp_path / "whatif.json")
+    out = tmp_path / "pack"
+    assert main(["report", "--save", str(save), "--out", str(out), "--format", "xlsx,pdf"]) == 0
+    wb = openpyxl.load_workbook(out / "report.xlsx", read_only=True)
+    rows = {r[0]: r for r in wb["comparison"].iter_rows(min_row=2, values_only=True)}
+    a, b = again.jobs_account().net_additional, session.jobs_account().net_additional
+    _, _, va, vb, diff = rows["Net new jobs (local authority)"]
+    assert (va, vb, diff) == pytest.approx((a, b, a - b))
+    text = PdfReader(out / "report.pdf").pages[0].extract_text()
+    assert "This game" in text and "First game" in text

@@ -37,10 +37,11 @@ def test_hand_computed_no_deductions_and_full_displacement() -> None:
 
 
 def test_construction_job_years_convert_ten_to_one_fte() -> None:
-    from game.sim.appraisal import appraise
+    from game.play.shipped import shipped_parameters
+    from game.sim.previews import appraise_with
 
     t = load_catalogue().types["primary_school_new"]
-    a = appraise(t, 1.0, "lad", "sub_region")
+    a = appraise_with(shipped_parameters(), t, 1.0, "lad", "sub_region")
     assert a.construction_fte == pytest.approx(t.construction_job_years / 10)
     assert a.local.construction.gross == pytest.approx(t.construction_job_years / 10)
     assert a.gross_fte == pytest.approx(t.construction_job_years / 10 + t.gross_operational_fte)

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import pytest
 
+from game.play.shipped import shipped_parameters
 from game.scenarios import ProjectType, load_catalogue
 from game.scenarios.catalogue import load_profiles
-from game.sim.appraisal import appraise, discount_factor, load_params
+from game.sim.appraisal import discount_factor
+from game.sim.previews import appraise_with
+
+PARAMS = shipped_parameters()
+
+
+def appraise(t, scale, level, wider, groups=None, params=None):
+    return appraise_with(PARAMS, t, scale, level, wider, groups, params)
+
+
+def load_params():
+    return PARAMS.appraisal
 
 
 def test_business_support_cost_per_net_job_in_published_range() -> None:

@@ -7,15 +7,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.play.shipped import shipped_parameters
 from game.sim.approval import (
     ApprovalModel,
     ApprovalWeights,
     explain,
-    load_params,
-    load_weights,
     project_target,
 )
 from game.sim.indicators import SIGNAL_INDICATORS
+
+PARAMS = shipped_parameters()
+
+
+def load_params():
+    return PARAMS.approval
+
+
+def load_weights():
+    return PARAMS.weights
+
 
 K = len(SIGNAL_INDICATORS)
 GP = SIGNAL_INDICATORS.index("gp_capacity_per_person")
@@ -77,7 +87,7 @@ def test_contribution_cap_limits_one_indicator() -> None:
     project=st.floats(min_value=-60, max_value=60),
 )
 def test_approval_stays_in_bounds_and_explanations_sum_to_the_change(signals, project) -> None:
-    model = ApprovalModel(load_weights())
+    model = ApprovalModel(load_weights(), load_params())
     for row in signals:
         before = model.values.copy()
         target = np.full(len(model.groups), project)

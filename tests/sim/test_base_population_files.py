@@ -84,9 +84,19 @@ def test_split_band_is_even_without_reference() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("0", (0, 0)), ("90", (90, 90)), ("0-4", (0, 4)), ("85-89", (85, 89)), ("90+", (90, 90)),
-     ("85+", (85, 90)), ("91", None), ("5-3", None), ("old", None), ("", None)],
-)  # fmt: skip
+    [
+        ("0", (0, 0)),
+        ("90", (90, 90)),
+        ("0-4", (0, 4)),
+        ("85-89", (85, 89)),
+        ("90+", (90, 90)),
+        ("85+", (85, 90)),
+        ("91", None),
+        ("5-3", None),
+        ("old", None),
+        ("", None),
+    ],
+)
 def test_parse_age(text: str, expected: tuple[int, int] | None) -> None:
     assert parse_age(text) == expected
 

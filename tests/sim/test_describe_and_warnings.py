@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from game.census import load_world
+from game.play.shipped import shipped_parameters
 from game.scenarios import load_catalogue
 from game.sim.engine import Engine, FundProject
 from game.sim.projects import scaled_project
+
+PARAMS = shipped_parameters()
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +38,7 @@ def test_describe_scales_the_quantities_in_a_name() -> None:
 
 
 def test_engine_labels_and_reach_follow_the_scale(world) -> None:
-    eng = Engine(world, "Isles of Scilly", years=1, budget=1e9)
+    eng = Engine(world, "Isles of Scilly", years=1, budget=1e9, params=PARAMS)
     eng.submit(FundProject("flood_defence", scale=2))
     eng.advance_year()
     assert eng.state.projects[0].label == "Flood defence scheme (1,000 properties)"
@@ -44,7 +47,7 @@ def test_engine_labels_and_reach_follow_the_scale(world) -> None:
 
 
 def test_a_project_large_for_its_area_raises_a_warning_event(world) -> None:
-    eng = Engine(world, "Isles of Scilly", years=1, budget=1e9)
+    eng = Engine(world, "Isles of Scilly", years=1, budget=1e9, params=PARAMS)
     eng.submit(FundProject("business_park", scale=2))
     eng.submit(FundProject("affordable_homes", scale=2))
     events = eng.advance_year()
@@ -55,7 +58,7 @@ def test_a_project_large_for_its_area_raises_a_warning_event(world) -> None:
     assert homes.data["homes_share"] > 0.10 and "households" in homes.text
     assert homes.data["jobs_share"] < 0.10 and "jobs created" not in homes.text
     # A project of ordinary size in Hartlepool draws no warning.
-    normal = Engine(world, "Hartlepool", years=1)
+    normal = Engine(world, "Hartlepool", years=1, params=PARAMS)
     normal.submit(FundProject("business_park"))
     assert not [e for e in normal.advance_year() if e.kind == "warning"]
 

@@ -7,6 +7,7 @@ import pytest
 
 from game.census import load_world
 from game.model.area import N_AGES
+from game.play.shipped import shipped_parameters
 from game.sim.labour import (
     SECTIONS,
     LabourBase,
@@ -16,11 +17,19 @@ from game.sim.labour import (
 )
 from game.sim.migration_links import MigrationLinkParams, migrants_for_jobs
 
+PARAMS = shipped_parameters()
+
 LINKS = MigrationLinkParams(
-    household_size=2.36, vacancy_rate=0.03, double_jobbing=1.0, dwelling_lag_years=1,
-    jobs_lag_years=1, take_up_unemployed=0.3, take_up_inactive=0.1, unemployment_floor=0.02,
+    household_size=2.36,
+    vacancy_rate=0.03,
+    double_jobbing=1.0,
+    dwelling_lag_years=1,
+    jobs_lag_years=1,
+    take_up_unemployed=0.3,
+    take_up_inactive=0.1,
+    unemployment_floor=0.02,
     migrant_activity_rate=0.5,
-)  # fmt: skip
+)
 
 
 def one_area() -> tuple[np.ndarray, LabourBase]:
@@ -32,11 +41,18 @@ def one_area() -> tuple[np.ndarray, LabourBase]:
     industry[0, SECTIONS.index("C")] = 30.0
     industry[0, SECTIONS.index("Q")] = 70.0
     base = calibrate_labour_from_arrays(
-        ("A",), P, active=np.array([600.0]), unemployed=np.array([60.0]),
-        residents_16_plus=np.array([1000.0]), live_and_work=np.array([300.0]),
-        resident_workers=np.array([540.0]), workplace_jobs=np.array([400.0]),
-        industry=industry, schedule=schedule, links=LINKS,
-    )  # fmt: skip
+        ("A",),
+        P,
+        active=np.array([600.0]),
+        unemployed=np.array([60.0]),
+        residents_16_plus=np.array([1000.0]),
+        live_and_work=np.array([300.0]),
+        resident_workers=np.array([540.0]),
+        workplace_jobs=np.array([400.0]),
+        industry=industry,
+        schedule=schedule,
+        links=LINKS,
+    )
     return P, base
 
 
@@ -99,7 +115,7 @@ def test_jobs_led_migrants_fill_what_locals_do_not_and_are_not_double_counted() 
 
 def test_real_world_base_matches_census_unemployment() -> None:
     world = load_world()
-    base = calibrate_labour(world, world.codes)
+    base = calibrate_labour(world, world.codes, PARAMS.activity, PARAMS.links)
     s = labour_market(world.population_array(), base)
     rate = s.unemployed.sum() / s.labour_force.sum()
     assert rate == pytest.approx(1_675_200 / 29_448_856, abs=0.002)  # TS066 E&W
@@ -127,11 +143,19 @@ def test_workplace_jobs_by_section_follow_the_commuters_home_mix() -> None:
     P = np.zeros((2, 2, N_AGES))
     P[:, 0, 20:30] = 100.0
     base = calibrate_labour_from_arrays(
-        ("X", "Y"), P, active=np.array([600.0, 600.0]), unemployed=np.array([60.0, 60.0]),
-        residents_16_plus=np.array([1000.0, 1000.0]), live_and_work=np.array([60.0, 90.0]),
-        resident_workers=np.array([100.0, 100.0]), workplace_jobs=np.array([70.0, 130.0]),
-        industry=industry, links=LINKS, workplace_industry=jobs,
-    )  # fmt: skip
+        ("X", "Y"),
+        P,
+        active=np.array([600.0, 600.0]),
+        unemployed=np.array([60.0, 60.0]),
+        residents_16_plus=np.array([1000.0, 1000.0]),
+        live_and_work=np.array([60.0, 90.0]),
+        resident_workers=np.array([100.0, 100.0]),
+        workplace_jobs=np.array([70.0, 130.0]),
+        industry=industry,
+        schedule=PARAMS.activity,
+        links=LINKS,
+        workplace_industry=jobs,
+    )
     s = labour_market(P, base)
     assert s.jobs_by_section[0, [C, G, Q]] == pytest.approx([48.0, 17.0, 5.0])
     assert s.jobs_by_section[1, [C, G, Q]] == pytest.approx([32.0, 53.0, 45.0])
@@ -140,7 +164,7 @@ def test_workplace_jobs_by_section_follow_the_commuters_home_mix() -> None:
 def test_real_world_workplace_mix_differs_from_the_residents_mix() -> None:
     world = load_world()
     code = world.resolve("Hartlepool").code
-    base = calibrate_labour(world, (code,))
+    base = calibrate_labour(world, (code,), PARAMS.activity, PARAMS.links)
     residents = np.array([world.areas[code].industry.get(s, 0) for s in SECTIONS], float)
     assert base.section_shares.sum() == pytest.approx(1.0)
     assert not np.allclose(base.section_shares[0], residents / residents.sum())

@@ -7,13 +7,15 @@ import pytest
 
 from game.census import load_world
 from game.model.area import N_AGES
-from game.sim import migration_links
-from game.sim.migration_links import (
-    load_link_params,
-    migrant_age_profile,
-    migrants_for_dwellings,
-)
-from game.sim.population import calibrate_demography, step_population
+from game.play.shipped import shipped_parameters
+from game.sim.migration_links import migrants_for_dwellings as _for_dwellings
+from game.sim.population import calibrate_demography, calibrate_world, step_population
+
+PARAMS = shipped_parameters()
+
+
+def migrants_for_dwellings(homes, params=PARAMS.links):
+    return _for_dwellings(homes, params)
 
 
 def test_a_100_home_scheme_adds_200_to_280_residents_once_occupied() -> None:
@@ -23,22 +25,22 @@ def test_a_100_home_scheme_adds_200_to_280_residents_once_occupied() -> None:
 
 
 def test_area_household_size_can_replace_the_national_one() -> None:
-    p = load_link_params().with_household_size(np.array([2.0, 3.0]))
+    p = PARAMS.links.with_household_size(np.array([2.0, 3.0]))
     np.testing.assert_allclose(migrants_for_dwellings(np.array([100.0, 100.0]), p), [194, 291])
 
 
 def test_migrant_profile_is_a_distribution_with_children() -> None:
-    profile = migration_links.MIGRANT_AGE_PROFILE
+    profile = PARAMS.schedules.migrant_profile
     assert profile.shape == (2, N_AGES)
     assert profile.sum() == pytest.approx(1.0)
     assert profile[:, 5:11].sum() > 0.04  # primary-school-age children come too
-    assert np.array_equal(profile, migrant_age_profile())
 
 
 def test_new_homes_add_exactly_their_residents_to_the_projection() -> None:
     world = load_world()
     code = "E06000001"
-    rates = calibrate_demography(world, (code,))
+    full = calibrate_world(world, PARAMS.schedules, PARAMS.demography, PARAMS.pooled_areas)
+    rates = calibrate_demography(world, (code,), full)
     P0 = world.population_array()[[world.index[code]]]
     base = step_population(P0, rates)
     extra = migrants_for_dwellings(np.array([100.0]))

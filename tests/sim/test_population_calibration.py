@@ -8,9 +8,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.model.area import N_AGES
+from game.play.shipped import shipped_parameters
 from game.sim.labour import LabourBase, calibrate_labour_from_arrays, labour_market
-from game.sim.population import ComponentArrays, calibrate_from_arrays, step_population
-from game.sim.rates import load_demography_params
+from game.sim.population import ComponentArrays, step_population
+from game.sim.population import calibrate_from_arrays as _calibrate
+
+PARAMS = shipped_parameters()
+
+
+def load_demography_params():
+    return PARAMS.demography
+
+
+def calibrate_from_arrays(codes, P, comps, **kw):
+    return _calibrate(codes, P, comps, PARAMS.schedules, PARAMS.demography, **kw)
 
 
 def synthetic() -> tuple[np.ndarray, ComponentArrays]:
@@ -32,14 +43,19 @@ def synthetic() -> tuple[np.ndarray, ComponentArrays]:
 def test_first_year_reproduces_each_observed_flow_per_head() -> None:
     P, comps = synthetic()
     rates = calibrate_from_arrays(
-        ("A", "B", "C"), P, comps, mortality_relative_to_national=False,
+        ("A", "B", "C"),
+        P,
+        comps,
+        mortality_relative_to_national=False,
         correct_unattributed=False,
-    )  # fmt: skip
+    )
     s = step_population(P, rates)
     per_head = P.sum(axis=(1, 2)) / comps.population_start
     covid = load_demography_params()["international_covid_factor"]
-    np.testing.assert_allclose(s.births, comps.births * per_head)
-    np.testing.assert_allclose(s.deaths, comps.deaths * per_head)
+    # Registered births and deaths are related to the census-based population as counted
+    # (issue 8); only the estimated migration flows keep their rate per head.
+    np.testing.assert_allclose(s.births, comps.births)
+    np.testing.assert_allclose(s.deaths, comps.deaths)
     np.testing.assert_allclose(s.internal_out, comps.internal_out * per_head)
     np.testing.assert_allclose(s.internal_in, comps.internal_in * per_head)
     np.testing.assert_allclose(s.international_out, comps.international_out * per_head * covid)
@@ -66,9 +82,14 @@ def test_unattributed_change_moves_international_flows() -> None:
     fixed = calibrate_from_arrays(codes, P, comps)
     total = P.sum(axis=(1, 2))
     mid_2020 = (
-        comps.population_start + comps.births - comps.deaths + comps.internal_in
-        - comps.internal_out + comps.international_in - comps.international_out
-    )  # fmt: skip
+        comps.population_start
+        + comps.births
+        - comps.deaths
+        + comps.internal_in
+        - comps.internal_out
+        + comps.international_in
+        - comps.international_out
+    )
     upc = (total - mid_2020 - (mid_2020 - comps.population_start)) / 10.0
     added = fixed.international_in - plain.international_in
     np.testing.assert_allclose(added, np.maximum(upc, 0.0))
@@ -82,10 +103,15 @@ def test_pooled_small_area_takes_its_pools_rates_per_head() -> None:
     codes = ("A", "B", "C")
     rates = calibrate_from_arrays(codes, P, comps, pooled={"A": "B"})
     pool_only = calibrate_from_arrays(
-        ("AB",), (P[0] + P[1])[None],
-        ComponentArrays(**{k: (getattr(comps, k)[0] + getattr(comps, k)[1])[None]
-                           for k in ComponentArrays.__dataclass_fields__}),
-    )  # fmt: skip
+        ("AB",),
+        (P[0] + P[1])[None],
+        ComponentArrays(
+            **{
+                k: (getattr(comps, k)[0] + getattr(comps, k)[1])[None]
+                for k in ComponentArrays.__dataclass_fields__
+            }
+        ),
+    )
     assert rates.tfr[0] == pytest.approx(pool_only.tfr[0])
     share = P[0].sum() / (P[0] + P[1]).sum()
     assert rates.internal_in[0] == pytest.approx(pool_only.internal_in[0] * share)
@@ -95,12 +121,18 @@ def test_pooled_small_area_takes_its_pools_rates_per_head() -> None:
 def _labour_base(P: np.ndarray) -> LabourBase:
     n = P.shape[0]
     return calibrate_labour_from_arrays(
-        tuple(str(i) for i in range(n)), P, active=P[:, :, 16:].sum(axis=(1, 2)) * 0.6,
+        tuple(str(i) for i in range(n)),
+        P,
+        active=P[:, :, 16:].sum(axis=(1, 2)) * 0.6,
         unemployed=P[:, :, 16:].sum(axis=(1, 2)) * 0.03,
         residents_16_plus=P[:, :, 16:].sum(axis=(1, 2)),
-        live_and_work=np.full(n, 300.0), resident_workers=np.full(n, 500.0),
-        workplace_jobs=np.full(n, 450.0), industry=np.ones((n, 21)),
-    )  # fmt: skip
+        live_and_work=np.full(n, 300.0),
+        resident_workers=np.full(n, 500.0),
+        workplace_jobs=np.full(n, 450.0),
+        industry=np.ones((n, 21)),
+        schedule=PARAMS.activity,
+        links=PARAMS.links,
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -115,11 +147,44 @@ def test_labour_market_accounts_balance(seed: int, jobs: float, grow: float) -> 
     P = Pb * grow
     base = _labour_base(Pb)
     s = labour_market(P, base, np.full(3, jobs), baseline_population=Pb)
-    for arr in (s.labour_force, s.employed_residents, s.unemployed, s.workplace_jobs,
-                s.in_commuters, s.out_commuters):  # fmt: skip
+    for arr in (
+        s.labour_force,
+        s.employed_residents,
+        s.unemployed,
+        s.workplace_jobs,
+        s.in_commuters,
+        s.out_commuters,
+    ):
         assert np.all(arr >= -1e-9)
     assert np.all(s.employed_residents <= s.labour_force + 1e-9)
     np.testing.assert_allclose(s.labour_force - s.employed_residents, s.unemployed)
     np.testing.assert_allclose(s.jobs_by_section.sum(axis=1), s.workplace_jobs, atol=1e-6)
     local_workers = s.employed_residents - s.out_commuters
     np.testing.assert_allclose(s.workplace_jobs - s.in_commuters, local_workers, atol=1e-6)
+
+
+def test_registered_births_and_deaths_are_not_scaled_by_the_old_estimate() -> None:
+    """Issue 8: a pre-census estimate 25% too high must not lower fertility or mortality."""
+    P, comps = synthetic()
+    inflated = ComponentArrays(
+        **{**comps.__dict__, "population_start": comps.population_start * 1.33}
+    )
+    a = calibrate_from_arrays(("A", "B", "C"), P, comps, correct_unattributed=False)
+    b = calibrate_from_arrays(("A", "B", "C"), P, inflated, correct_unattributed=False)
+    np.testing.assert_allclose(b.tfr, a.tfr)
+    np.testing.assert_allclose(b.smr, a.smr)
+    # the estimated migration flows still keep their rate per head
+    np.testing.assert_allclose(b.internal_in, a.internal_in / 1.33)
+
+
+def test_camden_fertility_and_mortality_on_its_census_population() -> None:
+    """Issue 8 reproduction: Camden's TFR was 0.86 and its mortality ratio 0.78, because its
+    mid-2019 estimate was 25% above the census count; about 1.10 and 1.00 are right."""
+    from game.census import load_world
+    from game.sim.population import calibrate_world
+
+    world = load_world()
+    rates = calibrate_world(world, PARAMS.schedules, PARAMS.demography, PARAMS.pooled_areas)
+    i = world.index[world.resolve("Camden").code]
+    assert 1.0 < rates.tfr[i] < 1.2
+    assert 0.93 < rates.smr[i] < 1.07

@@ -8,8 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.model.area import N_AGES
-from game.sim.migration_links import migrant_age_profile
+from game.play.shipped import shipped_parameters
 from game.sim.population import DemographicRates, PopulationStep, age_on, step_population
+
+PROFILE = shipped_parameters().schedules.migrant_profile
+
+
+def migrant_age_profile() -> np.ndarray:
+    return PROFILE
 
 
 def rates(
@@ -36,6 +42,7 @@ def rates(
         internal_in=np.full(n, internal_in),
         international_in=np.full(n, international_in),
         in_profile=in_profile,
+        migrant_profile=PROFILE,
         sex_ratio_at_birth=1.05,
     )
 
@@ -84,8 +91,14 @@ def test_deaths_then_emigration_then_internal_moves_then_in_flows() -> None:
     P[0, 0, 40] = 1000.0
     profile = np.zeros((1, 2, N_AGES))
     profile[0, 0, 41] = 1.0
-    r = rates(q=0.1, emigration=0.2, internal_out=0.5, internal_in=100.0,
-              international_in=50.0, in_profile=profile)  # fmt: skip
+    r = rates(
+        q=0.1,
+        emigration=0.2,
+        internal_out=0.5,
+        internal_in=100.0,
+        international_in=50.0,
+        in_profile=profile,
+    )
     s = step_population(P, r)
     # 1000 aged on to 41; 100 die; 20% of 900 emigrate (180); half of 720 move away (360);
     # 100 internal and 50 international in-migrants arrive, all aged 41 here.
@@ -144,9 +157,15 @@ def test_bad_shapes_and_scales_are_rejected() -> None:
     mscale=st.floats(0.0, 3.0),
 )
 def test_conservation_and_no_negative_cohorts(
-    seed: int, n: int, size: float, out_rate: float, in_level: float, extra: float,
-    fscale: float, mscale: float,
-) -> None:  # fmt: skip
+    seed: int,
+    n: int,
+    size: float,
+    out_rate: float,
+    in_level: float,
+    extra: float,
+    fscale: float,
+    mscale: float,
+) -> None:
     rng = np.random.default_rng(seed)
     P = rng.random((n, 2, N_AGES)) * size * (rng.random((n, 2, N_AGES)) > 0.2)
     r = rates(

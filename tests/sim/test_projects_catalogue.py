@@ -7,10 +7,10 @@ import re
 import pytest
 
 from game.errors import ScenarioError
+from game.play.shipped import shipped_parameters
 from game.scenarios import CATEGORIES, ProjectType, load_catalogue
 from game.scenarios.catalogue import load_profiles, resolve_type
 from game.scenarios.models import LEVELS, SIC_SECTIONS
-from game.sim.approval import load_weights
 from game.sim.indicators import INDEX_INDICATORS
 
 API_GROUPS = {
@@ -67,7 +67,7 @@ def test_verified_anchors_from_methods_are_used(catalogue) -> None:
 
 
 def test_fields_are_consistent_with_the_rest_of_the_engine(catalogue) -> None:
-    groups = set(load_weights().groups)
+    groups = set(shipped_parameters().weights.groups)
     assert groups >= API_GROUPS
     for t in catalogue.types.values():
         assert set(t.operational_fte) <= set(SIC_SECTIONS)
@@ -151,14 +151,20 @@ DISCRETE = {
     "business_park",
     "fe_skills_centre",
 }
-DIVISIBLE = {"new_park", "active_travel_route", "gigabit_broadband", "affordable_homes",
-             "housing_infrastructure", "flood_defence", "home_retrofit"}  # fmt: skip
+DIVISIBLE = {
+    "new_park",
+    "active_travel_route",
+    "gigabit_broadband",
+    "affordable_homes",
+    "housing_infrastructure",
+    "flood_defence",
+    "home_retrofit",
+}
 
 
 def test_discrete_types_read_as_a_count_of_facilities(catalogue) -> None:
     school = catalogue.types["secondary_school_new"]
     assert school.describe(3) == "3 new secondary schools (2,700 places)"
-    assert school.title_parts(3, welsh=True) == ("3 ysgol uwchradd newydd (2,700 lle)", None)
     assert school.describe(1) == "New secondary school (900 places)"
     assert school.describe(0.5) == "New secondary school (450 places)"  # one smaller school
     assert catalogue.types["rail_station_new"].describe(2) == "2 new railway stations"
@@ -180,12 +186,10 @@ def test_plural_names_are_consistent_with_the_singular(catalogue) -> None:
     number = re.compile(r"\d[\d,]*")
     for t in types.values():
         if not t.discrete:
-            assert t.name_plural_cy is None, t.id
             continue
         # the plural quotes the same per-unit quantity as the name, so it scales the same way
+        # (the Welsh count forms are checked in tests/client/test_client_i18n.py)
         assert number.findall(str(t.name_plural)) == number.findall(t.name), t.id
-        assert t.name_cy is not None and t.name_plural_cy is not None, t.id
-        assert number.findall(t.name_plural_cy) == number.findall(t.name_cy), t.id
         for scale in (2, 3, 12):
             title = t.describe(scale)
             assert title.startswith(f"{scale} ")

@@ -3,33 +3,48 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from game.census import load_world
-from game.sim import rates
-from game.sim.rates import (
-    PARAMS_DIR,
-    RATES_RAW_DIR,
-    cohort_death_probability,
+from game.census.paths import shared_dir
+from game.play.shipped import shipped_parameters
+from game.resources import data_dir
+from game.sim.build_rates import (
     derive_fertility_shape,
     derive_migration_schedule,
     derive_mortality,
-    life_expectancy,
-    load_national_schedules,
 )
+from game.sim.schedules import cohort_death_probability, life_expectancy
+
+PARAMS_DIR = data_dir() / "params"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _raw_present() -> None:
-    if not RATES_RAW_DIR.is_dir():  # a missing folder is a failure, never a skip
-        pytest.fail(f"rates-raw not found at {RATES_RAW_DIR} (clone next to shared/)")
+def _find_raw() -> Path:
+    """shared/rates-raw where the build step looks ($CIVIC_FUTURES_SHARED_DIR or ../shared),
+    else beside one of the checkout's parent folders (a git worktree)."""
+    if (shared_dir() / "rates-raw").is_dir():
+        return shared_dir() / "rates-raw"
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared" / "rates-raw"
+        if candidate.is_dir():
+            return candidate
+    # a missing folder is a failure, never a skip
+    pytest.fail("shared/rates-raw not found beside the checkout (clone next to shared/)")
+
+
+RATES_RAW_DIR = _find_raw()
+
+
+def load_national_schedules():
+    return shipped_parameters().schedules
 
 
 def test_shipped_fertility_shape_is_the_derivation() -> None:
     shipped = load_national_schedules().fertility_shape
-    np.testing.assert_allclose(shipped, derive_fertility_shape(), atol=1e-8)
+    np.testing.assert_allclose(shipped, derive_fertility_shape(RATES_RAW_DIR), atol=1e-8)
     assert shipped[:15].sum() == 0 and shipped[50:].sum() == 0
     # each 5-year group keeps its WPP 2020-2025 share (10-14 and 50-54 folded in)
     groups = shipped[15:50].reshape(7, 5).sum(axis=1)
@@ -41,8 +56,10 @@ def test_shipped_fertility_shape_is_the_derivation() -> None:
 
 
 def test_shipped_mortality_is_the_derivation_and_hits_ons_life_expectancy() -> None:
-    demo = rates.load_demography_params()
-    q, factors, raw_e0 = derive_mortality((demo["e0_male"], demo["e0_female"]), demo["infant_a0"])
+    demo = shipped_parameters().demography
+    q, factors, raw_e0 = derive_mortality(
+        (demo["e0_male"], demo["e0_female"]), demo["infant_a0"], RATES_RAW_DIR
+    )
     shipped = load_national_schedules().q
     np.testing.assert_allclose(shipped, q, atol=1e-8)
     assert life_expectancy(shipped[0]) == pytest.approx(79.0, abs=0.1)
@@ -90,4 +107,16 @@ def test_every_params_row_has_a_source_and_status() -> None:
         assert rows, name
         for row in rows:
             assert row["source"].strip(), name
-            assert row["status"] in ("verified", "assumption"), name
+            assert row["status"] in ("verified", "derived", "assumption"), name
+
+
+def test_shipped_household_sizes_are_the_derivation() -> None:
+    from game.sim.build_rates import derive_household_sizes
+
+    census_raw = RATES_RAW_DIR.parent / "census-raw"
+    sizes, m4 = derive_household_sizes(census_raw, 2.36)
+    shipped = shipped_parameters().household_size
+    assert set(shipped) == set(sizes)
+    for code, size in sizes.items():
+        assert shipped[code] == pytest.approx(size, abs=1e-4)
+    assert 4.2 < m4 < 4.9  # mean size of a 4-or-more-person household

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from game.errors import ScenarioError
+from game.play.shipped import shipped_parameters
 from game.resources import data_dir
 from game.scenarios import load_scenario, scenario_catalogue
+
+PARAMS = shipped_parameters()
 
 SCENARIOS = data_dir() / "scenarios"
 
@@ -90,4 +93,4 @@ def test_project_years_before_the_base_year_are_rejected_by_name() -> None:
         projects=(PlannedProject(type="new_park", year=1990, label="Ward Jackson Park"),),
     )
     with pytest.raises(ScenarioError, match="Ward Jackson Park' is planned for 1990, before"):
-        Engine(load_world(), "Hartlepool", scenario=sc)
+        Engine(load_world(), "Hartlepool", scenario=sc, params=PARAMS)

@@ -10,7 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from game.play.shipped import shipped_parameters
 from game.resources import data_dir
+
+PARAMS = shipped_parameters()
 
 REPO = Path(__file__).resolve().parents[2]  # the checkout, where main.py is
 SCENARIO = data_dir() / "scenarios" / "hartlepool_business_park_skills.json"
@@ -202,12 +205,12 @@ def test_json_summary_is_valid_and_matches_the_engine(capsys) -> None:
     # In-process through the same dispatcher (the subprocess path is covered above).
     from game.census import load_world
     from game.cli import main
-    from game.sim.uncertainty import run_low_central_high
+    from game.sim.runs import run_low_central_high
 
     assert main(["simulate", "--area", "Hartlepool", "--years", "2", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["area"]["code"] == "E06000001" and data["level"] == "lad"
-    engines = run_low_central_high(load_world(), "Hartlepool", years=2, seed=1)
+    engines = run_low_central_high(load_world(), "Hartlepool", years=2, seed=1, params=PARAMS)
     assert data["checksum"] == engines["central"].checksum()
 
 
@@ -259,17 +262,24 @@ def test_grouping_outputs_cover_every_member_and_conserve_people() -> None:
     from game.census import load_world
     from game.scenarios import PlannedProject, Scenario
     from game.sim.outputs import components_table, population_table, project_jobs_table
-    from game.sim.uncertainty import run_low_central_high
+    from game.sim.runs import run_low_central_high
 
     world = load_world()
     sc = Scenario(name="t", projects=(PlannedProject(type="affordable_homes", scale=3),))
-    engines = run_low_central_high(world, "Tees Valley", years=3, scenario=sc)
+    engines = run_low_central_high(world, "Tees Valley", years=3, scenario=sc, params=PARAMS)
     pop = population_table(engines)
     assert pop["area_code"].nunique() == 5 and len(pop) == 5 * 2 * 91 * 4 * 2
     comps = components_table(engines)
     assert len(comps) == 3 * 2 * 5 * 3  # variants x runs x areas x years
-    flows = (comps.births - comps.deaths + comps.internal_in - comps.internal_out
-             + comps.international_in - comps.international_out + comps.extra_migrants)  # fmt: skip
+    flows = (
+        comps.births
+        - comps.deaths
+        + comps.internal_in
+        - comps.internal_out
+        + comps.international_in
+        - comps.international_out
+        + comps.extra_migrants
+    )
     assert (comps.population_start + flows - comps.population_end).abs().max() < 0.01
     assert comps[comps.run == "baseline"]["extra_migrants"].abs().max() == 0
     assert comps[(comps.run == "scenario") & (comps.year == 2024)]["extra_migrants"].sum() > 600

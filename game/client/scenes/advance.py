@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import Future
-from typing import Any
 
 import pygame
 
 from game.client import palette
 from game.client.context import run_in_background
-from game.client.scene import H, Scene, W
+from game.client.dialogs import MessageDialog
+from game.client.scene import H, Host, Scene, W
+from game.play import GameSession, YearSummary
 
 log = logging.getLogger(__name__)
 
@@ -21,21 +22,23 @@ MIN_SECONDS = 1.2  # long enough to read "2024 -> 2025", short enough not to bor
 class AdvanceScene(Scene):
     name = "advance"
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         s = app.ctx.session
+        assert s is not None, "the turn of the year needs a game"
+        self.session: GameSession = s
         self.from_year = s.year
         self.clock = 0.0
         self.skip = False
-        self.job: Future[Any] | None = None
+        self.job: Future[YearSummary] | None = None
         self.building = sum(1 for p in s.funded if p.status == "building")
 
     def on_enter(self) -> None:
         super().on_enter()
-        ctx = self.ctx
+        ctx, session = self.ctx, self.session
 
-        def work() -> Any:
-            summary = ctx.session.advance_year()
+        def work() -> YearSummary:
+            summary = session.advance_year()
             ctx.autosave()
             return summary
 
@@ -80,14 +83,10 @@ class AdvanceScene(Scene):
         error = job.exception()
         if error is not None:
             log.error("the year's simulation failed", exc_info=error)
-            from game.client.scenes.common import MessageDialog
-
             self.app.stack.pop()
             self.app.stack.push(MessageDialog(self.app, self.t("advance.failed"), str(error)))
             return
-        from game.client.scenes.newspaper import NewspaperScene
-
-        self.app.stack.replace(NewspaperScene(self.app, job.result()))
+        self.app.stack.replace(self.app.screens.newspaper(job.result()))
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         surface.fill(palette.HEADER)

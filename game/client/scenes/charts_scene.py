@@ -4,33 +4,28 @@ approval by group with the why-breakdown, your projects, and the area with its n
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Callable
 
 import pygame
 
 from game.client import charts, fmt, palette
+from game.client.charts import TextFn
+from game.client.context import AppContext
+from game.client.dialogs import header, panel
 from game.client.focus import Focusable
 from game.client.mapview import MapView, neighbours_of, polygons_of
-from game.client.scene import H, Scene, W
-from game.client.scenes.common import header, panel
+from game.client.scene import H, Host, Scene, W
+from game.client.text import area_name, chart_labels, group_name, indicator_label, project_title
+from game.play import ExplanationLine, GameSession
 
 TABS = ("population", "jobs", "approval", "projects", "map")
 BODY = pygame.Rect(24, 136, W - 48, H - 136 - 80)
 
 
-def chart_labels(t: Any) -> dict[str, str]:
-    return {
-        "male": t("charts.male"), "female": t("charts.female"), "now": t("charts.now"),
-        "then": t("charts.then"), "scenario": t("charts.scenario"),
-        "baseline": t("charts.baseline"), "band": t("charts.band"),
-        "band_narrow": t("charts.band_narrow"),
-    }  # fmt: skip
-
-
 class ChartsScene(Scene):
     name = "charts"
 
-    def __init__(self, app, tab: str = "population", group: str | None = None) -> None:
+    def __init__(self, app: Host, tab: str = "population", group: str | None = None) -> None:
         super().__init__(app)
         self.tab = tab
         self.selected_group = group
@@ -38,8 +33,10 @@ class ChartsScene(Scene):
         self.group_ids: list[str] = []
 
     @property
-    def s(self) -> Any:
-        return self.ctx.session
+    def s(self) -> GameSession:
+        session = self.ctx.session
+        assert session is not None, "the charts show a game"
+        return session
 
     def build(self) -> None:
         t = self.t
@@ -74,7 +71,7 @@ class ChartsScene(Scene):
             select = functools.partial(self.select_group, gid)
             self.focus.add(
                 Focusable(
-                    rect_of=lambda r=rect: r.inflate(4, 2),
+                    rect_of=functools.partial(rect.inflate, 4, 2),
                     activate=select,
                     enabled=lambda: True,
                     name=f"group_{gid}",
@@ -113,16 +110,16 @@ class ChartsScene(Scene):
     def draw_scene(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
         surface.fill(palette.PAPER)
-        header(self, surface, t("charts.title", area=self.ctx.area_name(s.area)),
+        header(self, surface, t("charts.title", area=area_name(self.ctx, s.area)),
                t("charts.year", year=s.year))  # fmt: skip
         panel(surface, BODY)
-        text = functools.partial(self.text, surface)
+        text = charts.Writer(functools.partial(self.text, surface), self.fonts)
         with self.within(BODY):
-            getattr(self, f"_draw_{self.tab}")(surface, text)
+            self._pages()[self.tab](surface, text)
         self.text(surface, t("charts.model_note"), (24, H - 40), 15, palette.MUTED,
                   anchor="midleft", max_width=W - 224 - 24 - 40)  # fmt: skip
 
-    def _draw_population(self, surface, text) -> None:
+    def _draw_population(self, surface: pygame.Surface, text: TextFn) -> None:
         t, s = self.t, self.s
         first_year = s.series("population")[0].year
         left = pygame.Rect(BODY.left + 20, BODY.top + 12, 560, BODY.height - 24)
@@ -134,7 +131,7 @@ class ChartsScene(Scene):
         self._series_chart(surface, text, right, "population", "charts.population_title",
                            "charts.population_gap", fmt.count, 0.04)  # fmt: skip
 
-    def _draw_jobs(self, surface, text) -> None:
+    def _draw_jobs(self, surface: pygame.Surface, text: TextFn) -> None:
         half = (BODY.width - 60) // 2
         # the jobs count is the census's: taken in lockdown, so said under the chart
         note = self.t("charts.jobs_caveat")
@@ -167,7 +164,14 @@ class ChartsScene(Scene):
             subtitle=t(gap_key, year=last.year, gap=gap),
         )  # fmt: skip
 
-    def _approval_story(self) -> dict[str, tuple[float, float, list]]:
+    def _pages(self) -> dict[str, Callable[[pygame.Surface, TextFn], None]]:
+        return {
+            "population": self._draw_population, "jobs": self._draw_jobs,
+            "approval": self._draw_approval, "projects": self._draw_projects,
+            "map": self._draw_map,
+        }  # fmt: skip
+
+    def _approval_story(self) -> dict[str, tuple[float, float, list[ExplanationLine]]]:
         """Per group: (approval now, change since 2021, reasons since 2021). The engine's
         reasons add up exactly to the change, so the panel never contradicts the bar."""
         s = self.s
@@ -175,7 +179,7 @@ class ChartsScene(Scene):
         story = self.ctx.cache.get(key)
         if story is None:
             report = s.census_report("final" if s.finished else "midterm")
-            since = getattr(s, "explanations_since_start", {})
+            since = s.explanations_since_start
             now = s.approvals()
             story = {}
             for g in report.approvals:
@@ -184,7 +188,7 @@ class ChartsScene(Scene):
             self.ctx.cache[key] = story
         return story
 
-    def _draw_approval(self, surface, text) -> None:
+    def _draw_approval(self, surface: pygame.Surface, text: TextFn) -> None:
         t, s = self.t, self.s
         story = self._approval_story()
         text(t("charts.approval_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True,
@@ -193,7 +197,7 @@ class ChartsScene(Scene):
         name_room = min(340, 320) - 14
         rows = []
         for g in self.group_ids:
-            name = self.ctx.group_name(g)
+            name = group_name(self.ctx, g)
             full = f"{name} ({fmt.count(s.area.groups.get(g, 0))})"
             if self.fonts.size(full, 16, True)[0] > name_room:
                 full = name
@@ -207,7 +211,7 @@ class ChartsScene(Scene):
         if self.selected_group not in story:
             return
         value, change, lines = story[self.selected_group]
-        name = self.ctx.group_name(self.selected_group)
+        name = group_name(self.ctx, self.selected_group)
         text(t("charts.why_title", group=name), (right.left, right.top), 22, palette.INK, True,
              max_width=right.width)  # fmt: skip
         text(t("charts.why_value", value=f"{value:.0f}", start=f"{value - change:.0f}",
@@ -219,14 +223,14 @@ class ChartsScene(Scene):
             surface,
             pygame.Rect(right.left, right.top + 90, right.width, right.height - 100),
             text,
-            [(self.ctx.indicator_label(ln, charts.reason_label(ln)), ln.delta) for ln in lines],
+            [(indicator_label(self.ctx, ln), ln.delta) for ln in lines],
             t("charts.why_none"),
             max_rows=8,
             total=change,
             other_label=t("charts.why_other"),
         )
 
-    def _draw_projects(self, surface, text) -> None:
+    def _draw_projects(self, surface: pygame.Surface, text: TextFn) -> None:
         t, s = self.t, self.s
         text(t("charts.projects_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True,
              max_width=BODY.width - 32)  # fmt: skip
@@ -243,11 +247,9 @@ class ChartsScene(Scene):
             text(t(key), (x, y), 17, palette.MUTED, True, max_width=end - x)
         row = self.fonts.line_height(18) + 2
         y += row + 2
-        acc = s.jobs_account() if hasattr(s, "jobs_account") else None
+        acc = s.jobs_account()
         room = (BODY.bottom - y - 3 * row - 40) // row
         # one size for every title, so the list does not mix sizes
-        from game.client.scenes.year import project_title
-
         titles = [project_title(self.ctx, p) for p in s.funded]
         size = min(self.fit_size(title, 18, ends[0] - xs[0], floor=13) for title in titles)
         for p, title in zip(s.funded[:room], titles, strict=False):
@@ -259,7 +261,7 @@ class ChartsScene(Scene):
                 text(t("charts.building", year=p.opens_year), (xs[1], y), size, palette.INK,
                      max_width=ends[1] - xs[1])  # fmt: skip
             text(fmt.money(p.cost), (xs[2], y), size, palette.INK)
-            planned = p.net_jobs if p.status == "open" else getattr(p, "net_jobs_planned", 0)
+            planned = p.net_jobs if p.status == "open" else p.net_jobs_planned
             col = palette.INK if p.status == "open" else palette.MUTED
             text(fmt.count(planned), (xs[3], y), size, col)
             y += row
@@ -282,7 +284,7 @@ class ChartsScene(Scene):
         # the total counts open projects only (the one jobs vocabulary): say so
         self.paragraph(surface, note, pygame.Rect(xs[0], y, inner, 0), 15, palette.MUTED)
 
-    def _draw_map(self, surface, text) -> None:
+    def _draw_map(self, surface: pygame.Surface, text: TextFn) -> None:
         t, s = self.t, self.s
         ctx = self.ctx
         members = list(s.area.members or (s.area.code,))
@@ -297,7 +299,7 @@ class ChartsScene(Scene):
         x0 = BODY.right - 470
         w = BODY.right - 16 - x0
         y = BODY.top + 14
-        y = self.paragraph(surface, t("charts.map_you", area=self.ctx.area_name(s.area)),
+        y = self.paragraph(surface, t("charts.map_you", area=area_name(self.ctx, s.area)),
                            pygame.Rect(x0, y, w, 0), 19, palette.BAD_TEXT, True, 2) + 6  # fmt: skip
         note = t("charts.map_note")
         note_size = 15
@@ -312,7 +314,7 @@ class ChartsScene(Scene):
             pygame.draw.circle(surface, palette.INK, (x0 + 14, y + 12), 14)
             text(str(i), (x0 + 14, y + 12), 16, palette.HEADER_TEXT, True, "center")
             text(
-                ctx.area_name(world.areas[code]),
+                area_name(ctx, world.areas[code]),
                 (x0 + 38, y),
                 18,
                 palette.INK,
@@ -326,7 +328,7 @@ class ChartsScene(Scene):
                        note_size, palette.MUTED)  # fmt: skip
 
 
-def _neighbour_map(ctx: Any, members: list[str]) -> tuple[MapView, list[tuple[int, str]]]:
+def _neighbour_map(ctx: AppContext, members: list[str]) -> tuple[MapView, list[tuple[int, str]]]:
     """The area, the councils touching it and the places most of its workers commute to."""
     key = ("neighbours", tuple(members))
     cached = ctx.cache.get(key)

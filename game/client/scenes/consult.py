@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
 
 import pygame
 
 from game.client import charts, fmt, palette
-from game.client.scene import Modal
-from game.client.scenes.year import card_title, reason_text
+from game.client.scene import Host, Modal
+from game.client.text import card_title, group_name, indicator_label, reason_text
+from game.play import Consult, Consultation, GameSession
 
 
 class ConsultDialog(Modal):
     name = "consult"
     box = pygame.Rect(120, 60, 1040, 600)
 
-    def __init__(self, app, card_id: str) -> None:
+    def __init__(self, app: Host, card_id: str) -> None:
         super().__init__(app)
+        session = app.ctx.session
+        assert session is not None, "a consultation needs a game"
+        self.s: GameSession = session
         self.card_id = card_id
-        self.card = app.ctx.session.card(card_id)
-        self.consultation: Any = None
+        card = session.card(card_id)
+        assert card is not None, f"no open card {card_id}"
+        self.card = card
+        self.consultation: Consultation | None = None
         self.error = ""
 
     def build(self) -> None:
-        from game.play import Consult
-
-        t, s, b = self.t, self.ctx.session, self.box
+        t, s, b = self.t, self.s, self.box
         if self.consultation is None:
             stances = self.card.stances[:10]
             for i, st in enumerate(stances):
@@ -34,7 +37,7 @@ class ConsultDialog(Modal):
                 x = b.left + 40 + col * 490
                 y = b.top + 170 + row * 62
                 stance = t("consult.supports") if st.strength > 0 else t("consult.opposes")
-                label = f"{self.ctx.group_name(st.group_id)} · {fmt.count(st.size)} · {stance}"
+                label = f"{group_name(self.ctx, st.group_id)} · {fmt.count(st.size)} · {stance}"
                 ok = s.check(Consult(card_id=self.card_id, group_id=st.group_id)).ok
                 self.button(
                     (x, y, 470, 52),
@@ -61,14 +64,12 @@ class ConsultDialog(Modal):
         self.focus.ensure_usable()
 
     def ask(self, group_id: str) -> None:
-        from game.play import Consult
-
-        result = self.ctx.session.act(Consult(card_id=self.card_id, group_id=group_id))
+        result = self.s.act(Consult(card_id=self.card_id, group_id=group_id))
         if result.ok:
             self.consultation = result.consultation
             self.error = ""
         else:
-            self.error = reason_text(self.t, result)
+            self.error = reason_text(self.ctx, result)
         self.rebuild(keep_focus=False)
 
     def again(self) -> None:
@@ -84,7 +85,7 @@ class ConsultDialog(Modal):
             self._draw_box(surface)
 
     def _draw_box(self, surface: pygame.Surface) -> None:
-        t, s, b = self.t, self.ctx.session, self.box
+        t, s, b = self.t, self.s, self.box
         cl = self.text(
             surface,
             t("consult.clout", cost=s.rules.clout_consult, clout=s.clout),
@@ -95,8 +96,9 @@ class ConsultDialog(Modal):
         )
         self.text(surface, t("consult.title"), (b.left + 40, b.top + 26), 28, palette.INK, True,
                   max_width=cl.left - b.left - 60)  # fmt: skip
-        self.text(surface, card_title(t, self.card), (b.left + 40, b.top + 68), 22, palette.BLUE,
-                  True, max_width=b.width - 80)  # fmt: skip
+        title = card_title(self.ctx, self.card)
+        self.text(surface, title, (b.left + 40, b.top + 68), 22, palette.BLUE, True,
+                  max_width=b.width - 80)  # fmt: skip
         if self.error:
             self.text(
                 surface, self.error, (b.left + 40, b.bottom - 110), 18, palette.BAD_TEXT, True
@@ -112,7 +114,7 @@ class ConsultDialog(Modal):
             )
             return
         col = palette.GOOD_TEXT if c.delta >= 0 else palette.BAD_TEXT
-        name = self.ctx.group_name(c.group_id) or c.group_name
+        name = group_name(self.ctx, c.group_id) or c.group_name
         y = self.paragraph(surface, t("consult.result", group=name, size=fmt.count(c.size)),
                            pygame.Rect(b.left + 40, b.top + 108, b.width - 80, 0), 20,
                            palette.INK, max_lines=2)  # fmt: skip
@@ -123,13 +125,11 @@ class ConsultDialog(Modal):
         why_y = big.bottom + 4
         self.text(surface, t("consult.why"), (b.left + 40, why_y), 20, palette.INK, True)
         top = why_y + self.fonts.line_height(20, True) + 4
-        lines = [
-            (self.ctx.indicator_label(ln, charts.reason_label(ln)), ln.delta) for ln in c.lines
-        ]
+        lines = [(indicator_label(self.ctx, ln), ln.delta) for ln in c.lines]
         charts.why_breakdown(
             surface,
             pygame.Rect(b.left + 40, top, b.width - 80, b.bottom - 96 - top),
-            functools.partial(self.text, surface),
+            charts.Writer(functools.partial(self.text, surface), self.fonts),
             lines,
             t("consult.no_reasons"),
             max_rows=5,

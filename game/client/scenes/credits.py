@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.client import palette
+from game.client.dialogs import header, panel
 from game.client.scene import Scene
-from game.client.scenes.common import header, panel
 
 
 class CreditsScene(Scene):

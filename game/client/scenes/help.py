@@ -8,7 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.client import palette
-from game.client.scene import Modal
+from game.client.scene import Host, Modal
 
 TERMS = ("money", "clout", "gross", "net", "jobs_measures", "jobs_here", "reaches", "groups",
          "approval", "baseline", "range")  # fmt: skip
@@ -19,7 +19,7 @@ class HelpDialog(Modal):
     name = "help"
     box = pygame.Rect(90, 40, 1100, 640)
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.page = 0
         self.pages: list[list[str]] = []

@@ -32,15 +32,11 @@ class MenuDialog(Modal):
         )
 
     def settings(self) -> None:
-        from game.client.scenes.settings_scene import SettingsScene
-
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.stack.push(self.app.screens.settings())
 
     def to_title(self) -> None:
-        from game.client.scenes.title import TitleScene
-
         self.ctx.autosave()
-        self.app.stack.reset(TitleScene(self.app))
+        self.app.stack.reset(self.app.screens.title())
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)

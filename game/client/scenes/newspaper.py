@@ -3,25 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.client import fmt, palette
-from game.client.scene import H, Scene, W
+from game.client.scene import H, Host, Scene, W
+from game.client.text import area_name, card_id_title, headline_text
+from game.play import YearSummary
 
 NEWSPRINT = (244, 239, 226)
-
-
-def headline_text(t: Any, item: Any) -> str:
-    """PLAY's (key, params) in the current language; its English text when untranslated."""
-    return t(item.key, **item.params) if t.has(item.key) else item.text
 
 
 class NewspaperScene(Scene):
     name = "newspaper"
 
-    def __init__(self, app, summary: Any) -> None:
+    def __init__(self, app: Host, summary: YearSummary) -> None:
         super().__init__(app)
         self.summary = summary
 
@@ -43,19 +38,18 @@ class NewspaperScene(Scene):
     def next(self) -> None:
         due = self.summary.report_due
         if due in ("midterm", "final"):
-            from game.client.scenes.report import ReportScene
-
-            self.app.stack.replace(ReportScene(self.app, due))
+            self.app.stack.replace(self.app.screens.report(due))
         else:
             self.close()
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         t, s, y = self.t, self.ctx.session, self.summary
+        assert s is not None, "the newspaper reports on a game"
         surface.fill((70, 70, 80))
         page = pygame.Rect(60, 24, W - 120, H - 116)
         pygame.draw.rect(surface, NEWSPRINT, page)
         pygame.draw.rect(surface, palette.INK, page, 2)
-        masthead = t("paper.masthead", area=self.ctx.area_name(s.area))
+        masthead = t("paper.masthead", area=area_name(self.ctx, s.area))
         self.text(surface, masthead, (page.centerx, page.top + 14), 46, palette.INK, True, "midtop")
         rule_y = page.top + 80
         pygame.draw.line(
@@ -86,7 +80,7 @@ class NewspaperScene(Scene):
         bottom = page.bottom - (50 if due_key else 16)
         col_left = pygame.Rect(page.left + 30, rule_y + 46, 700, bottom - rule_y - 46)
         if items:
-            texts = [headline_text(t, item) for item in items]
+            texts = [headline_text(self.ctx, item) for item in items]
             lead, rest = 40, 26
             # the headlines share the column: smaller type before anything runs off the page
             while lead > 24 and self._column_height(texts, lead, rest, col_left.width) > (
@@ -105,7 +99,14 @@ class NewspaperScene(Scene):
                                         col_left.width, 120), rest, palette.INK, bold=True,
                                         max_lines=3) + 16  # fmt: skip
         # side column: the year in numbers
-        side = pygame.Rect(page.left + 770, rule_y + 46, page.width - 800, 400)
+        self._in_numbers(surface, pygame.Rect(page.left + 770, rule_y + 46, page.width - 800, 400))
+        if due_key:
+            self.text(surface, t(due_key), (page.left + 30, page.bottom - 36), 20,
+                      palette.BAD_TEXT, True, max_width=page.width - 60)  # fmt: skip
+
+    def _in_numbers(self, surface: pygame.Surface, side: pygame.Rect) -> None:
+        """The side column: the year in numbers, and what opened."""
+        t, y = self.t, self.summary
         pygame.draw.rect(surface, (232, 226, 208), side)
         self._boxes.append(side)  # the layout check holds the column's text to the column
         self.text(surface, t("paper.in_numbers"), (side.left + 16, side.top + 12), 20, palette.INK,
@@ -129,25 +130,21 @@ class NewspaperScene(Scene):
             yy += 6
             self.text(surface, t("paper.opened"), (side.left + 16, yy), 18, palette.GOOD_TEXT, True)
             yy += max(26, self.fonts.line_height(18, True))
-            from game.client.scenes.year import title_by_english
 
             if len(y.opened) > 3:  # never dropped silently
                 more = t("charts.more", n=len(y.opened) - 3)
                 self.text(surface, more, (side.right - 16, yy - max(26, self.fonts.line_height(
                     18, True))), 16, palette.MUTED, anchor="topright")  # fmt: skip
-            for name in y.opened[:3]:
+            for card_id in y.opened[:3]:
                 yy = self.paragraph(
                     surface,
-                    "• " + title_by_english(self.ctx, name),
+                    "• " + card_id_title(self.ctx, card_id),
                     pygame.Rect(side.left + 16, yy, side.width - 32, 50),
                     16,
                     palette.INK,
                     max_lines=2,
                 )
         self._boxes.pop()
-        if due_key:
-            self.text(surface, t(due_key), (page.left + 30, page.bottom - 36), 20,
-                      palette.BAD_TEXT, True, max_width=page.width - 60)  # fmt: skip
 
     def _column_height(self, texts: list[str], lead: int, rest: int, width: int) -> int:
         f = self.fonts

@@ -6,14 +6,16 @@ from __future__ import annotations
 import functools
 import math
 import random
-from typing import Any
+from collections.abc import Callable
 
 import pygame
 
 from game.client import charts, fmt, palette
-from game.client.scene import H, Scene, W
-from game.client.scenes.charts_scene import chart_labels
-from game.client.scenes.common import header, panel
+from game.client.charts import TextFn
+from game.client.dialogs import header, panel
+from game.client.scene import H, Host, Scene, W
+from game.client.text import area_name, chart_labels, group_name, headline_text
+from game.play import CensusReport
 
 BODY = pygame.Rect(24, 136, W - 48, H - 136 - 80)
 
@@ -21,10 +23,13 @@ BODY = pygame.Rect(24, 136, W - 48, H - 136 - 80)
 class ReportScene(Scene):
     name = "report"
 
-    def __init__(self, app, kind: str, report: Any = None) -> None:
+    def __init__(self, app: Host, kind: str, report: CensusReport | None = None) -> None:
         super().__init__(app)
         self.kind = kind
-        self.report = report or app.ctx.session.census_report(kind)
+        if report is None:
+            assert app.ctx.session is not None, "a census report needs a game or a report"
+            report = app.ctx.session.census_report(kind)
+        self.report = report
         self.pages = ("verdict", "summary", "detail") if kind == "final" else ("summary", "detail")
         self.page = self.pages[0]
         self.clock = 0.0
@@ -72,19 +77,14 @@ class ReportScene(Scene):
 
     def see_why(self) -> None:
         """The approval chart with its why-breakdown, for the group that moved most."""
-        from game.client.scenes.charts_scene import ChartsScene
-
         r = self.report
         movers = list(r.biggest_losers or []) + list(r.biggest_winners or [])
         if r.ending == "parade":
             movers = list(r.biggest_winners or []) + list(r.biggest_losers or [])
-        self.app.stack.push(ChartsScene(self.app, tab="approval",
-                                        group=movers[0] if movers else None))  # fmt: skip
+        self.app.stack.push(self.app.screens.charts("approval", movers[0] if movers else None))
 
     def to_title(self) -> None:
-        from game.client.scenes.title import TitleScene
-
-        self.app.stack.reset(TitleScene(self.app))
+        self.app.stack.reset(self.app.screens.title())
 
     def on_back(self) -> bool:
         if self.kind != "final":
@@ -98,15 +98,17 @@ class ReportScene(Scene):
         r, t = self.report, self.t
         surface.fill(palette.PAPER)
         title_key = "report.title_final" if self.kind == "final" else "report.title_midterm"
-        area = self.ctx.area_name(r.area_code) if self.ctx.world_ready else r.area_name
-        if area == r.area_code:
-            area = r.area_name  # a grouping: its English name
+        area = self._area()
         header(self, surface, t(title_key, year=r.year, area=area), t("report.projected"))
-        text = functools.partial(self.text, surface)
-        getattr(self, f"_draw_{self.page}")(surface, text)
+        text = charts.Writer(functools.partial(self.text, surface), self.fonts)
+        pages: dict[str, Callable[[pygame.Surface, TextFn], None]] = {
+            "verdict": self._draw_verdict, "summary": self._draw_summary,
+            "detail": self._draw_detail,
+        }  # fmt: skip
+        pages[self.page](surface, text)
 
     # -- the ending ------------------------------------------------------------------------
-    def _draw_verdict(self, surface, text) -> None:
+    def _draw_verdict(self, surface: pygame.Surface, text: TextFn) -> None:
         r, t = self.report, self.t
         ending = r.ending or "mixed"
         # the picture gives up height when the verdict needs more lines (big text, Welsh)
@@ -164,21 +166,17 @@ class ReportScene(Scene):
             body.height = box.bottom - 8 - body.top
             self._verdict_text(surface, body)
 
+    def _area(self) -> str:
+        """The area reported on, in the player's language (else its English name)."""
+        name = area_name(self.ctx, self.report.area_code)
+        return self.report.area_name if name == self.report.area_code else name
+
     def _verdict_body(self) -> str:
         """PLAY's verdict (why this ending, who gained and lost most), in the player's
         language; the older one-line ending text if the report has none."""
         r, t = self.report, self.t
-        lines = []
-        for item in getattr(r, "verdict_lines", None) or []:
-            params = dict(item.params)
-            if "area" in params and self.ctx.world_ready and r.area_code in self.ctx.world.areas:
-                params["area"] = self.ctx.area_name(self.ctx.world.areas[r.area_code])
-            for role in ("winner", "loser"):
-                gid = params.get(f"{role}_id")
-                if gid:
-                    params[role] = self.ctx.group_name(gid)
-            lines.append(t.maybe(item.key, item.text, **params))
-        return " ".join(lines) or t(f"report.ending_body.{r.ending or 'mixed'}", area=r.area_name)
+        lines = [headline_text(self.ctx, item) for item in r.verdict_lines]
+        return " ".join(lines) or t(f"report.ending_body.{r.ending or 'mixed'}", area=self._area())
 
     def _verdict_text(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         body = self._verdict_body()
@@ -191,7 +189,7 @@ class ReportScene(Scene):
                        max_lines=max(1, rect.height // lh))  # fmt: skip
 
     # -- numbers -----------------------------------------------------------------------------
-    def _draw_summary(self, surface, text) -> None:
+    def _draw_summary(self, surface: pygame.Surface, text: TextFn) -> None:
         r, t = self.report, self.t
         left = pygame.Rect(BODY.left, BODY.top, 520, BODY.height)
         panel(surface, left)
@@ -230,7 +228,13 @@ class ReportScene(Scene):
         with self.within(right):
             self._summary_numbers(surface, text, right, rows)
 
-    def _summary_numbers(self, surface, text, right: pygame.Rect, rows: list) -> None:
+    def _summary_numbers(
+        self,
+        surface: pygame.Surface,
+        text: TextFn,
+        right: pygame.Rect,
+        rows: list[tuple[str, str, str, str]],
+    ) -> None:
         r, t = self.report, self.t
         x0 = right.left + 20
         inner = right.width - 40
@@ -258,7 +262,7 @@ class ReportScene(Scene):
         y += self.fonts.line_height(18) + 6
         pygame.draw.line(surface, palette.RULE, (x0, y), (right.right - 20, y), 1)
         y += 8
-        acc = getattr(r, "jobs", None)
+        acc = r.jobs
         gross = acc.gross_total if acc is not None else r.gross_jobs
         net = acc.net_additional if acc is not None else r.net_additional_jobs
         cpnj = acc.cost_per_net_job if acc is not None else r.cost_per_net_job
@@ -296,7 +300,7 @@ class ReportScene(Scene):
                            max_lines=4) + 4  # fmt: skip
         self._benchmarks(surface, text, pygame.Rect(x0, y, inner, right.bottom - y - 10))
 
-    def _benchmarks(self, surface, text, rect: pygame.Rect) -> None:
+    def _benchmarks(self, surface: pygame.Surface, text: TextFn, rect: pygame.Rect) -> None:
         r, t = self.report, self.t
         text(t("report.benchmarks"), (rect.left, rect.top), 18, palette.INK, True,
              max_width=rect.width)  # fmt: skip
@@ -343,7 +347,7 @@ class ReportScene(Scene):
                 pos, anchor = (x - 8, top - row), "topright"
             text(label, pos, 15, palette.BAD_TEXT, True, anchor)
 
-    def _draw_detail(self, surface, text) -> None:
+    def _draw_detail(self, surface: pygame.Surface, text: TextFn) -> None:
         r, t = self.report, self.t
         left = pygame.Rect(BODY.left, BODY.top, 560, BODY.height)
         panel(surface, left)
@@ -353,7 +357,7 @@ class ReportScene(Scene):
         rows = sorted(
             r.jobs_by_industry, key=lambda j: (-abs(j.jobs_now - j.jobs_2021), j.section)
         )[:12]
-        names = getattr(self.ctx.world, "section_names", {}) if self.ctx.world_ready else {}
+        names = self.ctx.world.section_names if self.ctx.world_ready else {}
         data = [
             (
                 f"{j.section} " + t.maybe(f"sic.{j.section}", names.get(j.section, "")),
@@ -375,7 +379,7 @@ class ReportScene(Scene):
         text(t("report.approval_title"), (right.left + 16, right.top + 10), 20, palette.INK, True,
              max_width=right.width - 32)  # fmt: skip
         groups = sorted(r.approvals, key=lambda g: -g.size)[:14]
-        bars = [(self.ctx.group_name(g.group_id) or g.name, g.approval, g.change) for g in groups]
+        bars = [(group_name(self.ctx, g.group_id) or g.name, g.approval, g.change) for g in groups]
         charts.approval_bars(
             surface,
             pygame.Rect(right.left + 16, right.top + 46, right.width - 32, 0),

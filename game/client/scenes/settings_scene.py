@@ -5,8 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.client import palette
+from game.client.dialogs import header, panel
+from game.client.i18n import languages
 from game.client.scene import Scene
-from game.client.scenes.common import header, panel
 from game.client.settings import TEXT_SCALES
 
 
@@ -29,7 +30,10 @@ class SettingsScene(Scene):
 
     def toggle_language(self) -> None:
         s = self.ctx.settings
-        s.language = "cy" if s.language == "en" else "en"
+        # the next language with a catalogue (each names itself: settings.language_value)
+        langs = languages()
+        s.language = langs[(langs.index(s.language) + 1) % len(langs)] if s.language in langs \
+            else langs[0]  # fmt: skip
         self.app.save_settings()
         self.app.apply_language_and_scale()
 

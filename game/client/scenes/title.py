@@ -31,24 +31,16 @@ class TitleScene(Scene):
         self.focus.ensure_usable()
 
     def new_game(self) -> None:
-        from game.client.scenes.area_choice import AreaChoiceScene
-
-        self.app.stack.push(AreaChoiceScene(self.app))
+        self.app.stack.push(self.app.screens.area_choice())
 
     def resume(self) -> None:
-        from game.client.scenes.loading import ContinueScene
-
-        self.app.stack.push(ContinueScene(self.app))
+        self.app.stack.push(self.app.screens.continue_game())
 
     def settings(self) -> None:
-        from game.client.scenes.settings_scene import SettingsScene
-
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.stack.push(self.app.screens.settings())
 
     def credits(self) -> None:
-        from game.client.scenes.credits import CreditsScene
-
-        self.app.stack.push(CreditsScene(self.app))
+        self.app.stack.push(self.app.screens.credits())
 
     def on_resume(self) -> None:
         self.rebuild()

@@ -1,74 +1,44 @@
-"""National demographic schedules: where they come from and how they are read.
+"""Build step: derive the national schedule files in data/params from the raw sources.
 
-The engine never re-derives these at run time. `derive_*` turn the UN WPP 2022 extracts in
-`shared/rates-raw` into single-year schedules; `python -m game.sim.rates` writes them to
-data/params/*.csv (with source and status columns) and a test checks the shipped files still
-match the derivation. docs/methods-population.md explains every step.
+Run by a maintainer, never by the engine:
+
+    python -m game.sim.build_rates --raw ../shared/rates-raw --census-raw ../shared/census-raw
+
+`derive_*` turn the UN WPP 2022 extracts into single-year schedules; `write_schedules`
+writes them (with source and status columns) into a params folder (default: the shipped
+data/params), and a test checks the shipped files still match the derivation.
+docs/methods-population.md explains every step.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import math
 import warnings
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Sequence
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, Protocol
 
 import numpy as np
-import numpy.typing as npt
 
 from game.atomic import atomic_write_text
-from game.census.paths import default_raw_dir, shared_dir
 from game.errors import DataError
-from game.model.area import N_AGES, AreaProfile
-from game.resources import data_dir
+from game.model.area import N_AGES
+from game.sim.schedules import (
+    FERTILE_AGES,
+    FERTILITY_FILE,
+    MIGRATION_SCHEDULE_FILE,
+    MORTALITY_FILE,
+    FloatArray,
+)
 
-FloatArray = npt.NDArray[np.float64]
-
-PARAMS_DIR = data_dir() / "params"
-RATES_RAW_DIR = shared_dir() / "rates-raw"  # build step only: see game.census.paths
-
-FERTILITY_FILE = "national_fertility_shape.csv"
-MORTALITY_FILE = "national_mortality.csv"
-MIGRATION_SCHEDULE_FILE = "migration_age_schedule.csv"
-DEMOGRAPHY_PARAMS_FILE = "demography.csv"
-
-FERTILE_AGES = range(15, 50)  # METHODS §1: births to women 15-49
 WPP_PERIOD = "2020-2025"
 WPP_SOURCE = (
     "UN DESA Population Division, World Population Prospects 2022 (CC BY 3.0 IGO), UK, "
     "period 2020-2025, via shared/rates-raw"
 )
 E0_SOURCE = "ONS National life tables England and Wales 2021-2023, as reported in METHODS.md §1"
-
-
-class WorldLike(Protocol):
-    """What calibration needs from game.census.World (kept structural to avoid a hard tie)."""
-
-    @property
-    def codes(self) -> tuple[str, ...]: ...
-    @property
-    def areas(self) -> dict[str, AreaProfile]: ...
-    @property
-    def index(self) -> dict[str, int]: ...
-    def population_array(self) -> npt.NDArray[np.float64]: ...
-
-
-@dataclass(frozen=True)
-class NationalSchedules:
-    """Single-year national schedules, index = age 0..90 (90 = open group 90+)."""
-
-    fertility_shape: FloatArray  # (91,) female births per woman at TFR 1, sums to 1
-    q: FloatArray  # (2, 91) life-table q(x): dying between exact ages x and x+1
-    death_prob: FloatArray  # (2, 91) dying within the projection year, by age at its end
-    migration_rate_shape: FloatArray  # (2, 91) relative mobility by age (peak = 1)
-    migrant_profile: FloatArray  # (2, 91) shares of all movers by sex x age, sums to 1
-    sex_ratio_at_birth: float  # boys per girl
 
 
 # ---------------------------------------------------------------------------- derivation
@@ -81,7 +51,7 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def derive_fertility_shape(rates_raw: Path = RATES_RAW_DIR) -> FloatArray:
+def derive_fertility_shape(rates_raw: Path) -> FloatArray:
     """Single-year share of the TFR by mother's age, 15..49, from WPP 5-year shares.
 
     The 10-14 and 50-54 shares (0.04% together) are folded into 15-19 and 45-49. Inside
@@ -158,7 +128,7 @@ def _life_table(mx: FloatArray, a0: float) -> tuple[FloatArray, float, FloatArra
 
 
 def derive_mortality(
-    e0_target: Sequence[float], a0: float, rates_raw: Path = RATES_RAW_DIR
+    e0_target: Sequence[float], a0: float, rates_raw: Path
 ) -> tuple[FloatArray, FloatArray, tuple[float, float]]:
     """q(x) by sex for ages 0..89 and the open group 90+, scaled to the target e0.
 
@@ -207,16 +177,32 @@ def rogers_castro(ages: FloatArray, p: dict[str, float]) -> FloatArray:
 # 60-67 and a low plateau; women's labour peak one year earlier than men's.
 MIGRATION_SCHEDULE_PARAMS: dict[str, dict[str, float]] = {
     "male": {
-        "a1": 0.018, "alpha1": 0.10, "a2": 0.060, "mu2": 18.5, "alpha2": 0.10,
-        "lambda2": 0.55, "a3": 0.0015, "mu3": 63.0, "alpha3": 0.40, "lambda3": 0.30,
+        "a1": 0.018,
+        "alpha1": 0.10,
+        "a2": 0.060,
+        "mu2": 18.5,
+        "alpha2": 0.10,
+        "lambda2": 0.55,
+        "a3": 0.0015,
+        "mu3": 63.0,
+        "alpha3": 0.40,
+        "lambda3": 0.30,
         "c": 0.004,
     },
     "female": {
-        "a1": 0.018, "alpha1": 0.10, "a2": 0.065, "mu2": 17.5, "alpha2": 0.11,
-        "lambda2": 0.60, "a3": 0.0015, "mu3": 62.0, "alpha3": 0.40, "lambda3": 0.30,
+        "a1": 0.018,
+        "alpha1": 0.10,
+        "a2": 0.065,
+        "mu2": 17.5,
+        "alpha2": 0.11,
+        "lambda2": 0.60,
+        "a3": 0.0015,
+        "mu3": 62.0,
+        "alpha3": 0.40,
+        "lambda3": 0.30,
         "c": 0.004,
     },
-}  # fmt: skip
+}
 
 
 def derive_migration_schedule(reference_population: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -258,13 +244,11 @@ def _write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
     atomic_write_text(path, buf.getvalue())
 
 
-def write_schedules(
-    params_dir: Path = PARAMS_DIR,
-    rates_raw: Path = RATES_RAW_DIR,
-    census_raw: Path | None = None,
-) -> None:
+def write_schedules(params_dir: Path, rates_raw: Path, census_raw: Path) -> None:
     """Re-derive every national schedule file from the raw sources (deterministic)."""
-    demo = load_demography_params(params_dir)
+    from game.sim.params_bundle import read_demography  # the one provenance-checked reader
+
+    demo = read_demography(params_dir)
     shape = derive_fertility_shape(rates_raw)
     _write_csv(
         params_dir / FERTILITY_FILE,
@@ -295,7 +279,6 @@ def write_schedules(
             mort_rows.append([sex, a, f"{q[s, a]:.8f}", text, "verified"])
     _write_csv(params_dir / MORTALITY_FILE, ["sex", "age", "qx", "source", "status"], mort_rows)
 
-    census_raw = census_raw or default_raw_dir()
     rate, movers = derive_migration_schedule(ew_population_mid2021(census_raw))
     mig_rows: list[list[object]] = []
     for s, sex in enumerate(("male", "female")):
@@ -316,107 +299,92 @@ def write_schedules(
     )
 
 
-def read_param_table(
-    path: Path, columns: Sequence[str], convert: dict[str, Callable[[str], object]]
-) -> list[dict[str, Any]]:
-    """Read a params CSV, checking columns (incl. source/status) and converting values."""
-    rows = _read_rows(path)
-    if not rows:
-        raise DataError(str(path), "no rows")
-    missing = [c for c in (*columns, "source", "status") if c not in rows[0]]
-    if missing:
-        raise DataError(str(path), f"missing column(s) {', '.join(missing)}", row=1)
-    out: list[dict[str, Any]] = []
-    for i, row in enumerate(rows, start=2):
-        if row["status"] not in ("verified", "assumption"):
-            raise DataError(
-                str(path), "status must be verified or assumption", row=i, column="status"
-            )
-        if not row["source"].strip():
-            raise DataError(str(path), "empty source", row=i, column="source")
-        parsed: dict[str, object] = {}
-        for col in columns:
-            try:
-                parsed[col] = convert.get(col, str)(row[col])
-            except (TypeError, ValueError):
-                raise DataError(str(path), f"bad value {row[col]!r}", row=i, column=col) from None
-        out.append(parsed)
-    return out
+HOUSEHOLD_SIZE_FILE = "household_size.csv"
+QUIZ_FILE = "ons-census2021-quiz-indicators/census-quiz-data-2021-v9.csv"
+TS054_FILE = "nomis-census2021-bulk/census2021-ts054-ltla.csv"
 
 
-@cache
-def load_demography_params(params_dir: Path = PARAMS_DIR) -> Mapping[str, float]:
-    rows = read_param_table(
-        params_dir / DEMOGRAPHY_PARAMS_FILE, ["parameter", "value"], {"value": float}
-    )
-    return MappingProxyType({str(r["parameter"]): float(r["value"]) for r in rows})
+def derive_household_sizes(
+    census_raw: Path, national_size: float
+) -> tuple[dict[str, float], float]:
+    """Average household size (household residents / households) per LAD, Census 2021.
 
-
-def _sex_age_table(path: Path, column: str) -> FloatArray:
-    rows = read_param_table(path, ["sex", "age", column], {"age": int, column: float})
-    out = np.full((2, N_AGES), np.nan)
-    for i, r in enumerate(rows, start=2):
-        sex, age = r["sex"], r["age"]
-        if sex not in ("male", "female") or not isinstance(age, int) or not 0 <= age < N_AGES:
-            raise DataError(str(path), f"bad sex/age {sex}/{age}", row=i)
-        out[0 if sex == "male" else 1, age] = r[column]
-    if np.isnan(out).any():
-        raise DataError(str(path), "every sex x age 0..90 must be present")
-    return out
-
-
-@cache
-def load_national_schedules(params_dir: Path = PARAMS_DIR) -> NationalSchedules:
-    demo = load_demography_params(params_dir)
-    fert_rows = read_param_table(
-        params_dir / FERTILITY_FILE, ["age", "share_of_tfr"], {"age": int, "share_of_tfr": float}
-    )
-    shape = np.zeros(N_AGES)
-    for r in fert_rows:
-        shape[int(r["age"])] = float(r["share_of_tfr"])
-    shape /= shape.sum()
-    q = _sex_age_table(params_dir / MORTALITY_FILE, "qx")
-    death_prob = cohort_death_probability(q)
-    rate = _sex_age_table(params_dir / MIGRATION_SCHEDULE_FILE, "relative_rate")
-    movers = _sex_age_table(params_dir / MIGRATION_SCHEDULE_FILE, "mover_share")
-    movers /= movers.sum()
-    for arr in (shape, q, death_prob, rate, movers):
-        arr.setflags(write=False)
-    return NationalSchedules(
-        fertility_shape=shape,
-        q=q,
-        death_prob=death_prob,
-        migration_rate_shape=rate,
-        migrant_profile=movers,
-        sex_ratio_at_birth=demo["sex_ratio_at_birth"],
-    )
-
-
-def cohort_death_probability(q: FloatArray) -> FloatArray:
-    """Death probability over one projection year for the aged-on cohort now aged a.
-
-    That cohort was a-1 at the start of the year, so it spends the year between exact ages
-    a-1/2 and a+1/2 on average: the mean of q(a-1) and q(a) (a Lexis parallelogram), not
-    q(a), which would overstate deaths by roughly half a year of ageing (~4%). Births
-    (age 0) take q(0); the open group 90+ mixes the 89s joining it with the 90+ already in
-    it, so it takes q(90+).
+    TS041/TS001 (household residents) are not in census-raw; the ONS census-quiz extract
+    gives each LAD's share of 1-, 2-, 3- and 4-or-more-person households (TS017 rounded to
+    0.1%). Mean size = p1 + 2 p2 + 3 p3 + m4 p4, where m4, the mean size of a 4-or-more
+    household, is one national figure chosen so that the household-weighted mean over E&W
+    equals the published 2.36 (households from TS054). Returns (sizes, m4).
     """
-    out = np.array(q, dtype=np.float64, copy=True)
-    out[..., 1:90] = 0.5 * (q[..., 0:89] + q[..., 1:90])
-    return out
+    households: dict[str, float] = {}
+    for row in _read_rows(census_raw / TS054_FILE):
+        households[row["geography code"]] = float(row["Tenure of household: Total: All households"])
+    shares: dict[str, tuple[float, float, float, float]] = {}
+    for row in _read_rows(census_raw / QUIZ_FILE):
+        code = row["code"]
+        if code in households:
+            shares[code] = tuple(  # type: ignore[assignment]
+                float(row[f"household_{k}-person_perc"]) / 100.0 for k in (1, 2, 3, 4)
+            )
+    missing = sorted(set(households) - set(shares))
+    if missing:
+        raise DataError(str(census_raw / QUIZ_FILE), f"no household sizes for {missing[:3]}")
+    total = sum(households.values())
+    small = sum(households[c] * (p[0] + 2 * p[1] + 3 * p[2]) for c, p in shares.items())
+    big = sum(households[c] * p[3] for c, p in shares.items())
+    m4 = (national_size * total - small) / big
+    sizes = {c: p[0] + 2 * p[1] + 3 * p[2] + m4 * p[3] for c, p in shares.items()}
+    return dict(sorted(sizes.items())), m4
 
 
-def life_expectancy(q: FloatArray, a0: float = 0.1) -> float:
-    """e0 implied by single-year q(0..89) and the open group q(90+) (for checks and docs)."""
-    lx = np.concatenate(([1.0], np.cumprod(1.0 - q[:-1])))
-    ax = np.full(q.shape, 0.5)
-    ax[0] = a0
-    big_l = lx[:-1] - (1.0 - ax[:-1]) * lx[:-1] * q[:-1]
-    # open group: person-years = l(90) x expected years left, a geometric series in q(90+)
-    open_years = lx[-1] * (1.0 / q[-1] - 0.5)
-    return float(big_l.sum() + open_years)
+def write_household_sizes(params_dir: Path, census_raw: Path) -> None:
+    from game.sim.params_bundle import read_links_values
+
+    national = read_links_values(params_dir)["household_size"]
+    sizes, m4 = derive_household_sizes(census_raw, national)
+    source = (
+        "Census 2021 household size distribution (ONS census quiz extract of TS017: 1, 2, 3 "
+        f"and 4+ person households, 0.1%) x sizes 1, 2, 3 and {m4:.3f} for 4+ (one national "
+        f"figure giving the E&W mean {national} over TS054 households); household "
+        "residents / households"
+    )
+    _write_csv(
+        params_dir / HOUSEHOLD_SIZE_FILE,
+        ["area_code", "household_size", "source", "status"],
+        [[c, f"{v:.4f}", source, "derived"] for c, v in sizes.items()],
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from game.census.paths import shared_dir
+    from game.resources import data_dir
+
+    parser = argparse.ArgumentParser(
+        prog="python -m game.sim.build_rates", description=__doc__.splitlines()[0]
+    )
+    shared = shared_dir()  # $CIVIC_FUTURES_SHARED_DIR or ../shared (game.census.paths)
+    parser.add_argument(
+        "--raw", type=Path, default=shared / "rates-raw", help="folder of the UN WPP extracts"
+    )
+    parser.add_argument(
+        "--census-raw",
+        type=Path,
+        default=shared / "census-raw",
+        help="folder with ons-mid-year-estimates/ and the census quiz extract",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="params folder to write (default: data/params)"
+    )
+    args = parser.parse_args(argv)
+    out = args.out or data_dir() / "params"
+    try:
+        write_schedules(out, args.raw, args.census_raw)
+        write_household_sizes(out, args.census_raw)
+    except DataError as exc:
+        print(f"error: {exc}")
+        return 2
+    print(f"wrote national schedules to {out}")
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover - maintenance entry point
-    write_schedules()
-    print(f"wrote national schedules to {PARAMS_DIR}")
+    raise SystemExit(main())

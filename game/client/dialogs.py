@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.client import palette
-from game.client.scene import Modal, Scene, W
+from game.client.scene import Host, Modal, Scene, W
 
 
 def header(scene: Scene, surface: pygame.Surface, title: str, right: str = "") -> None:
@@ -17,7 +17,12 @@ def header(scene: Scene, surface: pygame.Surface, title: str, right: str = "") -
         scene.text(surface, right, (W - 24, 32), 22, palette.HEADER_TEXT, anchor="midright")
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, fill=palette.CARD, border=palette.RULE):
+def panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    fill: tuple[int, int, int] = palette.CARD,
+    border: tuple[int, int, int] = palette.RULE,
+) -> None:
     pygame.draw.rect(surface, fill, rect, border_radius=12)
     pygame.draw.rect(surface, border, rect, width=2, border_radius=12)
 
@@ -28,7 +33,9 @@ class MessageDialog(Modal):
     name = "message"
     box = pygame.Rect(240, 180, 800, 360)
 
-    def __init__(self, app, title: str, body: str, on_ok: Callable[[], None] | None = None):
+    def __init__(
+        self, app: Host, title: str, body: str, on_ok: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(app)
         self.title, self.body, self.on_ok = title, body, on_ok
 
@@ -55,7 +62,7 @@ class ConfirmDialog(Modal):
     name = "confirm"
     box = pygame.Rect(240, 180, 800, 360)
 
-    def __init__(self, app, title: str, body: str, yes: str, no: str) -> None:
+    def __init__(self, app: Host, title: str, body: str, yes: str, no: str) -> None:
         super().__init__(app)
         self.title, self.body, self.yes, self.no = title, body, yes, no
 

@@ -13,8 +13,7 @@ import pygame
 
 from game.client import palette
 from game.client.context import run_in_background
-from game.client.scene import H, Scene, W
-from game.client.scenes.common import MessageDialog
+from game.client.scene import H, Host, Scene, W
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +23,7 @@ class LoadingScene(Scene):
 
     def __init__(
         self,
-        app,
+        app: Host,
         message: str,
         job: Callable[[], Any],
         on_done: Callable[[Any], None],
@@ -67,46 +66,3 @@ class LoadingScene(Scene):
             x = W // 2 + int(34 * math.cos(a))
             y = H // 2 + 20 + int(34 * math.sin(a))
             pygame.draw.circle(surface, col, (x, y), 8)
-
-
-class ContinueScene(LoadingScene):
-    """Load the autosave and replay it; a corrupt save gets a clear message and is kept."""
-
-    name = "continue"
-
-    def __init__(self, app) -> None:
-        super().__init__(
-            app, app.ctx.tr("continue.loading"), self._load, self._loaded, self._failed
-        )
-
-    def _load(self) -> Any:
-        from game.client.context import full_collect
-        from game.play import SaveFile
-        from game.store.saves import load_and_replay
-
-        self.ctx.session = None
-        full_collect()
-        world = self.ctx.world
-        return load_and_replay(
-            self.ctx.save_path, SaveFile, lambda save: self.ctx.resume_factory(world, save)
-        )
-
-    def _loaded(self, session: Any) -> None:
-        from game.client.scenes.year import YearScene
-
-        self.ctx.session = session
-        self.app.stack.reset(YearScene(self.app))
-
-    def _failed(self, exc: BaseException) -> None:
-        from game.errors import CivicError
-
-        if not isinstance(exc, CivicError):
-            raise exc
-        self.app.stack.pop()
-        self.app.stack.push(
-            MessageDialog(
-                self.app,
-                self.t("continue.error_title"),
-                self.t("continue.error_body", detail=str(exc)),
-            )
-        )

@@ -4,79 +4,43 @@ from __future__ import annotations
 
 import functools
 import random
-from typing import Any
 
 import pygame
 import pygame_gui
 
 from game.client import fmt, palette
+from game.client.dialogs import MessageDialog, header, panel
 from game.client.focus import Focusable
-from game.client.mapview import MapView, polygons_of, shade
-from game.client.scene import H, Scene, W
-from game.client.scenes.common import header, panel
+from game.client.mapview import MapView, shade
+from game.client.scene import H, Host, Scene, W
+from game.client.scenes.area_choice.measures import (
+    MAP_RECT,
+    MAX_RESULTS,
+    MEASURES,
+    MODES,
+    map_cache,
+    measure_text,
+    measure_value,
+    population_of,
+    quintile_ranges,
+)
+from game.client.text import area_name
 from game.client.typed import typed_text
-
-MODES = ("lad", "lep", "ca")
-MEASURES = ("population", "unemployment", "older", "young_families", "no_qualifications")
-MAX_RESULTS = 5
-MAP_RECT = pygame.Rect(462, 72, 500, 640)
-
-
-def measure_value(area: Any, measure: str) -> float:
-    g = area.groups
-    pop = max(area.census_population, 1)
-    if measure == "population":
-        # the one population figure the game uses everywhere: the mid-2021 estimate
-        return float(population_of(area))
-    if measure == "unemployment":
-        seekers = g.get("job_seekers", 0)
-        return seekers / max(seekers + g.get("workers", 0), 1)
-    if measure == "older":
-        return g.get("older_people", 0) / pop
-    if measure == "young_families":
-        return g.get("young_families", 0) / pop
-    if measure == "no_qualifications":
-        return g.get("no_qualifications", 0) / pop
-    raise KeyError(measure)
-
-
-def population_of(area: Any) -> int:
-    """Mid-2021 estimate (what the game runs on); the census count is secondary text."""
-    est = getattr(area, "population_estimate", None)
-    if est is None:
-        return int(area.population.total)
-    return int(est() if callable(est) else est)
-
-
-def quintile_ranges(values: dict[str, float]) -> list[tuple[float, float]]:
-    """Lowest and highest value in each colour band, banding by rank exactly as
-    mapview.shade does, so neighbouring bands never share an end value."""
-    vals = sorted(values.values())
-    n, k = len(vals), len(palette.RAMP)
-    out = []
-    for i in range(k):
-        lo_i = -(-i * n // k)
-        hi_i = -(-(i + 1) * n // k) - 1
-        if lo_i > hi_i:
-            continue
-        out.append((vals[lo_i], vals[min(hi_i, n - 1)]))
-    return out
-
-
-def measure_text(measure: str, value: float) -> str:
-    return fmt.count(value) if measure == "population" else fmt.pct(value)
+from game.errors import CivicError
+from game.model.area import AreaProfile
+from game.model.world import World
 
 
 class AreaChoiceScene(Scene):
     name = "area_choice"
 
-    def __init__(self, app, rng_seed: int | None = None) -> None:
+    def __init__(self, app: Host, rng_seed: int | None = None) -> None:
         super().__init__(app)
         self.mode = "lad"
         self.measure = "population"
         self.query = ""
-        self.results: list[Any] = []
-        self.selected: Any = None
+        self.results: list[AreaProfile] = []
+        self.selected: AreaProfile | None = None
         self.hover: str | None = None
         self.keyed: str | None = None  # the area the keyboard is on, when the map has focus
         self.mouse = (0, 0)
@@ -92,7 +56,7 @@ class AreaChoiceScene(Scene):
     # -- data ------------------------------------------------------------------------------
     def _prepare(self) -> None:
         world = self.ctx.world
-        self.world = world
+        self.world: World = world
         self.areas = [world.areas[c] for c in world.codes]
         self.groupings = {
             k: sorted(world.groupings(k), key=lambda a: a.name) for k in ("lep", "ca")
@@ -100,7 +64,7 @@ class AreaChoiceScene(Scene):
         self.by_code = {a.code: a for a in self.areas}
         for k in ("lep", "ca"):
             self.by_code.update({a.code: a for a in self.groupings[k]})
-        self.map = _map_cache(self.ctx, MAP_RECT)
+        self.map = map_cache(self.ctx, MAP_RECT)
         self._shade()
         self.ready = True
 
@@ -119,35 +83,8 @@ class AreaChoiceScene(Scene):
                 return
             self._prepare()
         t = self.t
-        # the three mode buttons share 420 px by label length (Welsh and big text are longer)
-        labels = [t(f"area.mode.{m}") for m in MODES]
-        need = [self.fonts.size(lab, 17, True)[0] + 20 for lab in labels]
-        room = 420 - 2 * 6
-        ws = [int(room * n / sum(need)) for n in need]
-        xs = [24, 24 + ws[0] + 6, 24 + ws[0] + ws[1] + 12]
-        for i, m in enumerate(MODES):
-            self.button(
-                (xs[i], 80, ws[i], 48),
-                t(f"area.mode.{m}"),
-                functools.partial(self.set_mode, m),
-                cls="toggle_on" if m == self.mode else "toggle_off",
-                name=f"mode_{m}",
-            )
-        self.entry = pygame_gui.elements.UITextEntryLine(
-            pygame.Rect(24, 140, 420, 54), self.ui, placeholder_text=t("area.search_hint")
-        )
-        self.entry.set_text(self.query)
-        entry = self.entry
-        self.focus.add(
-            Focusable(
-                rect_of=lambda: entry.rect,
-                activate=self.choose_first,
-                enabled=lambda: True,
-                name="search",
-                element=entry,
-                on_focus=entry.focus,
-            )
-        )
+        self._mode_buttons()
+        self._search_box()
         self.result_buttons = []
         for i in range(MAX_RESULTS):
             b = self.button(
@@ -196,6 +133,41 @@ class AreaChoiceScene(Scene):
         self._refresh_results()
         self.focus.set_by_name("search")
 
+    def _mode_buttons(self) -> None:
+        t = self.t
+        # the three mode buttons share 420 px by label length (Welsh and big text are longer)
+        labels = [t(f"area.mode.{m}") for m in MODES]
+        need = [self.fonts.size(lab, 17, True)[0] + 20 for lab in labels]
+        room = 420 - 2 * 6
+        ws = [int(room * n / sum(need)) for n in need]
+        xs = [24, 24 + ws[0] + 6, 24 + ws[0] + ws[1] + 12]
+        for i, m in enumerate(MODES):
+            self.button(
+                (xs[i], 80, ws[i], 48),
+                t(f"area.mode.{m}"),
+                functools.partial(self.set_mode, m),
+                cls="toggle_on" if m == self.mode else "toggle_off",
+                name=f"mode_{m}",
+            )
+
+    def _search_box(self) -> None:
+        t = self.t
+        self.entry = pygame_gui.elements.UITextEntryLine(
+            pygame.Rect(24, 140, 420, 54), self.ui, placeholder_text=t("area.search_hint")
+        )
+        self.entry.set_text(self.query)
+        entry = self.entry
+        self.focus.add(
+            Focusable(
+                rect_of=lambda: entry.rect,
+                activate=self.choose_first,
+                enabled=lambda: True,
+                name="search",
+                element=entry,
+                on_focus=entry.focus,
+            )
+        )
+
     def on_enter(self) -> None:
         super().on_enter()
         if self.entry is not None:
@@ -209,9 +181,6 @@ class AreaChoiceScene(Scene):
         exc = self.ctx.load_error
         if exc is None:
             return False
-        from game.client.scenes.common import MessageDialog
-        from game.errors import CivicError
-
         if not isinstance(exc, CivicError):
             raise exc
         self._failed = True  # the dialog replaces this scene; say it once
@@ -241,7 +210,7 @@ class AreaChoiceScene(Scene):
         self._shade()
         self.rebuild()
 
-    def _pool(self) -> list[Any]:
+    def _pool(self) -> list[AreaProfile]:
         return self.areas if self.mode == "lad" else self.groupings[self.mode]
 
     def _refresh_results(self) -> None:
@@ -249,8 +218,7 @@ class AreaChoiceScene(Scene):
         pool = self._pool()
         if q:
             # English and Welsh names, accents optional ("ynys mon", "Caerdydd")
-            codes = self.world.search(q, self.mode) if hasattr(self.world, "search") else [
-                a.code for a in pool if q in a.name.lower()]  # fmt: skip
+            codes = self.world.search(q, self.mode)
             self.results = [self.by_code[c] for c in codes if c in self.by_code][:MAX_RESULTS]
         else:
             self.results = [] if self.mode == "lad" else pool[:MAX_RESULTS]
@@ -263,14 +231,13 @@ class AreaChoiceScene(Scene):
                 b.set_text("")
                 b.hide()
 
-    def display_name(self, area: Any) -> str:
+    def display_name(self, area: AreaProfile) -> str:
         """The area's name in the player's language (Welsh where ONS publishes one)."""
-        welsh = getattr(area, "name_cy", None)
-        return welsh if self.t.lang == "cy" and welsh else area.name
+        return area_name(self.ctx, area)
 
-    def _result_label(self, area: Any) -> str:
+    def _result_label(self, area: AreaProfile) -> str:
         name = self.display_name(area)
-        other = getattr(area, "name_cy", None) if name == area.name else area.name
+        other = area.name_cy if name == area.name else area.name
         if other and other != name:
             name = f"{name} ({other})"
         if self.mode == "lad":
@@ -290,7 +257,7 @@ class AreaChoiceScene(Scene):
         pool = self._pool()
         self.select(pool[self.rng.randrange(len(pool))])
 
-    def select(self, area: Any) -> None:
+    def select(self, area: AreaProfile) -> None:
         self.selected = area
         self.rebuild(keep_focus=False)
         if self.entry is not None:
@@ -309,9 +276,8 @@ class AreaChoiceScene(Scene):
     def start(self) -> None:
         if self.selected is None:
             return
-        from game.client.scenes.year import start_game
-
-        start_game(self.app, self.selected.code, self.display_name(self.selected))
+        scene = self.app.screens.start_game(self.selected.code, self.display_name(self.selected))
+        self.app.stack.push(scene)
 
     # -- input -----------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -320,8 +286,7 @@ class AreaChoiceScene(Scene):
                 self.close()
                 return True
             return False
-        entry_focused = self.entry is not None and self.entry.is_focused
-        if event.type == pygame.KEYDOWN and entry_focused:
+        if event.type == pygame.KEYDOWN and self.entry is not None and self.entry.is_focused:
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.choose_first()
                 return True
@@ -554,12 +519,3 @@ class AreaChoiceScene(Scene):
         self.text(surface, lines[0][0], (x + 12, y + 6), 20, palette.HEADER_TEXT, True, box=box)
         self.text(surface, lines[1][0], (x + 12, y + 6 + self.fonts.line_height(20, True)), 18,
                   palette.HEADER_TEXT, box=box)  # fmt: skip
-
-
-def _map_cache(ctx: Any, rect: pygame.Rect) -> MapView:
-    """The projected map is the same every time: build it once per context."""
-    cache = ctx.cache
-    key = ("map", tuple(rect))
-    if key not in cache:
-        cache[key] = MapView(polygons_of(ctx.mapdata), rect, codes=ctx.world.codes)
-    return cache[key]

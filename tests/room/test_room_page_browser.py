@@ -1,0 +1,83 @@
+"""The facilitator's page in Debian's headless chromium (Playwright, never a downloaded
+browser): a plan submitted through the API appears by itself, an idea is approved from
+the keyboard, a <script> idea shows as text, and a screenshot is saved."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+from room_samples import decision, idea, plan
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} missing: apt-get install chromium (the page must be tested)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def test_the_facilitator_page_updates_itself_and_moderates(hub, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{hub.url}/f/{hub.code}?token={hub.token}")
+    assert page.url.endswith(f"/f/{hub.code}")  # the token became a cookie
+    assert page.get_by_test_id("code").inner_text() == hub.code
+    assert page.get_by_test_id("plans").inner_text() == "0"
+    assert page.locator(".qr svg").count() == 1
+
+    p = plan(1, [decision("funded", "park", cost=2.5e6), decision("funded", "business_park")])
+    httpx.post(f"{hub.api}/plans", json=p.model_dump(mode="json")).raise_for_status()
+    # polls every 0.5 s here (<= 2 s by default): the plan shows without a reload
+    page.get_by_test_id("plans").filter(has_text="1").wait_for(timeout=2500)
+    assert "Urban park" in page.locator("section.chose").inner_text()
+
+    evil = "<script>document.title='pwned'</script> More buses after 10pm"
+    httpx.post(f"{hub.api}/ideas", json=idea(1, evil).model_dump(mode="json")).raise_for_status()
+    queued = page.locator(".queue li.idea")
+    queued.first.wait_for(timeout=2500)
+    assert queued.first.locator(".text").inner_text() == evil  # shown as text
+    page.locator(".queue button.approve").first.focus()
+    page.keyboard.press("Enter")  # keyboard-usable
+    shown = page.locator(".ideas li.approved .text")
+    shown.first.wait_for(timeout=2500)
+    assert shown.first.inner_text() == evil
+    assert page.locator(".queue li.idea").count() == 0
+    assert page.title() != "pwned"
+    assert hub.store.ideas(hub.code)[0].status == "approved"
+
+    shot = tmp_path / "facilitator.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("CIVIC_SHOTS_DIR"):  # keep it to look at
+        Path(os.environ["CIVIC_SHOTS_DIR"]).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(os.environ["CIVIC_SHOTS_DIR"]) / "room_facilitator.png")
+
+    projector = browser.new_page(viewport={"width": 1920, "height": 1080})
+    projector.goto(f"{hub.url}/r/{hub.code}")
+    assert projector.locator(".ideas li.approved .text").first.inner_text() == evil
+    assert projector.locator(".queue").count() == 0  # no moderation on the shared screen
+    projector.screenshot(path=str(tmp_path / "projector.png"))
+    if os.environ.get("CIVIC_SHOTS_DIR"):
+        shutil.copy(
+            tmp_path / "projector.png", Path(os.environ["CIVIC_SHOTS_DIR"]) / "room_projector.png"
+        )
+    page.close()
+    projector.close()
