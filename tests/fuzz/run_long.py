@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fuzzlib import Surface  # noqa: E402
 from surfaces_csv import BASE_POPULATION, CENSUS, CENSUS_FOLDER  # noqa: E402
 from surfaces_json import COMMAND_LINE, MAPS, SCENARIOS  # noqa: E402
+from surfaces_room import ROOM_API
 from surfaces_saves import REPORT_SAVES, SAVES  # noqa: E402
 
 ALL: list[Surface] = [
@@ -33,6 +34,7 @@ ALL: list[Surface] = [
     SAVES,
     REPORT_SAVES,
     COMMAND_LINE,
+    ROOM_API,
 ]
 COLUMNS = (
     "cases",

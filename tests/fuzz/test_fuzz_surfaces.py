@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from surfaces_csv import BASE_POPULATION, CENSUS, CENSUS_FOLDER
 from surfaces_json import COMMAND_LINE, MAPS, SCENARIOS
+from surfaces_room import ROOM_API
 from surfaces_saves import REPORT_SAVES, SAVES
 
-SURFACES = [SCENARIOS, BASE_POPULATION, *CENSUS, MAPS, SAVES, REPORT_SAVES, COMMAND_LINE]
+SURFACES = [SCENARIOS, BASE_POPULATION, *CENSUS, MAPS, SAVES, REPORT_SAVES, COMMAND_LINE, ROOM_API]
 GOOD = ("ok", "clean")
 
 

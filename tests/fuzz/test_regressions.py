@@ -443,3 +443,19 @@ def test_a_megabyte_value_does_not_make_a_megabyte_error_line(tmp_path):
     code, _, err = run_scenario(tmp_path, json.dumps(doc).encode())
     line = one_clean_line(code, err, "s.json: projects[0]: unknown project type id", "characters")
     assert len(line) < 1200
+
+
+def test_the_room_api_refuses_duplicate_keys_and_nan():
+    """FastAPI's own JSON parser took `"player_key": "a", "player_key": "b"` as "b"."""
+    from surfaces_room import _room_base
+
+    base = _room_base()
+    url = f"/api/rooms/{base['code']}/join"
+    json_type = {"content-type": "application/json"}
+    dup = b'{"player_key": "player-0001", "player_key": "player-0002"}'
+    r = base["client"].post(url, content=dup, headers=json_type)
+    assert r.status_code == 400 and "duplicate key 'player_key'" in r.json()["error"]
+    r = base["client"].post(url, content=b'{"player_key": NaN}', headers=json_type)
+    assert r.status_code == 400 and "NaN is not allowed" in r.json()["error"]
+    r = base["client"].post(url, content=b'{"player_key": "player-0003"}', headers=json_type)
+    assert r.status_code == 201

@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from game.room.server.limits import BodyLimit, RateLimit, SecurityHeaders
+from game.room.server.limits import BodyLimit, RateLimit, SecurityHeaders, StrictJson
 from game.room.store import RoomNotFound, RoomStore
 
 
@@ -85,6 +85,7 @@ def create_app(
         app.include_router(extra)
     app.mount("/static", StaticFiles(packages=[("game.room.server", "static")]), name="static")
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(StrictJson)  # inside the size and rate limits
     # added last = outermost: the size check runs before anything reads the body
     app.add_middleware(RateLimit, per_minute=settings.rate_per_minute, burst=settings.rate_burst)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
