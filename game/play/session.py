@@ -430,13 +430,15 @@ class GameSession:
             ok=True, action=action, money=self.money, clout=self.clout, consultation=consultation
         )
 
-    def apply_shock(self, shock: Shock, headline: str) -> None:
+    def apply_shock(self, shock: Shock, headline: str, cost: float = 0.0) -> None:
         """An outside event (a class room's teacher throws it): the engine feels it from the
-        next year, whose newspaper leads with `headline`. Not in the save's command log:
-        a game with shocks lives in the hub that threw them (game.room.classroom)."""
+        next year, whose newspaper leads with `headline`; `cost` comes off the money now.
+        Not in the save's command log: a game with shocks lives in the hub that threw them
+        (game.room.classroom)."""
         if self.finished:
             raise RuntimeError("the game is finished")
         self.engine.apply_shock(shock)
+        self.money = max(0.0, self.money - max(0.0, cost))
         params = {"shock_id": shock.id, "headline": headline}
         self._shock_news.append(
             NewsItem(
