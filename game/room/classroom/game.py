@@ -18,6 +18,7 @@ from game.play import Consult, Defer, Fund, GameSession, Reject
 from game.play.actions import Action
 from game.play.models import ActionResult
 from game.room.classroom.clock import Clock
+from game.room.classroom.debrief import Debrief, census_facts, prompts, team_result
 from game.room.classroom.models import (
     ClassSettings,
     ClassStatus,
@@ -276,6 +277,34 @@ class ClassGame:
                 funded=[p.model_copy() for p in s.funded],
                 news=self.last_news.get(team.row.name, []),
                 decided=sorted(team.decided),
+            )
+
+    def debrief(self) -> Debrief:
+        """After the last round only: every team's choices are private until then."""
+        with self.lock:
+            self.tick()
+            if self.phase != "debrief":
+                raise ClassError("the debrief opens after the last round")
+            results, first = [], None
+            for team in self.teams.values():
+                report = team.session.census_report("final")
+                first = first or report
+                funded = [d.name for d in team.decisions if d.kind == "funded"]
+                results.append(team_result(team.row.name, report, funded))
+            decisions = self.cs.decisions()
+            shocks = [(n, s.name) for n, s in self.thrown]
+            series = first.series if first is not None else {}
+            return Debrief(
+                room=self.room_name,
+                area_name=self.area.name,
+                years=self.settings.years,
+                teams=results,
+                baseline_population=[(p.year, p.baseline) for p in series.get("population", [])],
+                baseline_jobs=[(p.year, p.baseline) for p in series.get("jobs", [])],
+                decisions=decisions,
+                shocks=shocks,
+                prompts=prompts(results, decisions, [n for _, n in shocks], self.area.name),
+                facts=census_facts(self.area, getattr(self.world, "section_names", {})),
             )
 
     def plan_of(self, team: Team) -> PlanIn:
