@@ -4,6 +4,7 @@ over the ClassGames this process holds (by room code)."""
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from game.room.classroom.game import ClassGame
 from game.room.server import HubSettings, create_app
@@ -17,4 +18,9 @@ def class_app(
 
     app = create_app(store, settings, routers=[api.router, pages.router])
     app.state.classes = {code.upper(): g for code, g in games.items()}
+    app.mount(
+        "/class-static",
+        StaticFiles(packages=[("game.room.classroom", "static")]),
+        name="class-static",
+    )
     return app
