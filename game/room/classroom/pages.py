@@ -32,8 +32,8 @@ def _env() -> Environment:
     )
 
 
-def _render(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-    return HTMLResponse(_env().get_template(name).render(**ctx), status_code=status)
+def _render(name: str, http: int = 200, **ctx: Any) -> HTMLResponse:
+    return HTMLResponse(_env().get_template(name).render(**ctx), status_code=http)
 
 
 @router.get("/c/{code}", response_class=HTMLResponse)

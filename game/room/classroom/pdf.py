@@ -103,9 +103,8 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
     for q in d.prompts["analyse"]:
         story.append(_p("• " + q, body))
     story.append(_p(f"3. Transfer: the real {d.area_name} (Census 2021)", h2))
-    story.append(
-        Table([[f.label, f.value] for f in d.facts], style=_GRID, colWidths=[70 * mm, None])
-    )
+    facts = [[_p(f.label, small), _p(f.value, small)] for f in d.facts]
+    story.append(Table(facts, style=_GRID, colWidths=[60 * mm, width - 60 * mm]))
     for q in d.prompts["transfer"]:
         story.append(_p("• " + q, body))
     story.append(_p("4. Apply: your turn", h2))
