@@ -29,3 +29,8 @@ def data_dir() -> Path:
 def assets_dir() -> Path:
     """The shipped `assets/` folder (fonts, theme, translations)."""
     return _locate("_assets", "assets")
+
+
+def docs_dir() -> Path:
+    """The shipped `docs/` pages a running game serves (the teacher's pack, docs/teachers)."""
+    return _locate("_docs", "docs")

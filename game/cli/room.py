@@ -42,6 +42,17 @@ def register(p: argparse.ArgumentParser) -> None:
     h.add_argument(
         "--lan", action="store_true", help="listen on the local network, not just this machine"
     )
+    h.add_argument(
+        "--class",
+        dest="class_room",
+        action="store_true",
+        help="a class room: teams, timed rounds run from the teacher's page, shocks, debrief",
+    )
+    h.add_argument("--area", default="Hartlepool", help="class room: the area every team plays")
+    h.add_argument("--years", type=int, choices=[5, 10], default=5, help="class room: years (5)")
+    h.add_argument(
+        "--round-minutes", type=float, default=4.0, help="class room: minutes a round (4)"
+    )
     h.set_defaults(func=host)
     q = with_db(sub.add_parser("list", help="every room in the store"))
     q.add_argument("--json", action="store_true")
@@ -95,7 +106,7 @@ def host(args: argparse.Namespace) -> int:
         info = store.room(name)
         token = store.new_token(info.code)
     except RoomNotFound:
-        info, token = store.create_room(name, kind=args.kind)
+        info, token = store.create_room(name, kind="class" if args.class_room else args.kind)
     bind = "0.0.0.0" if args.lan else "127.0.0.1"
     base = f"http://{lan_address() if args.lan else '127.0.0.1'}:{args.port}"
     join = f"{base}/r/{info.code}"
@@ -116,7 +127,11 @@ def host(args: argparse.Namespace) -> int:
     except OSError as exc:  # the port is taken (another hub): typing the address still works
         print(f"(code-only joining is off: {exc})")
         responder = None
-    app = create_app(store, HubSettings(public_url=base))
+    app = (
+        _class_app(args, store, info.code, base, token)
+        if args.class_room
+        else create_app(store, HubSettings(public_url=base))
+    )
     try:
         # no access log: the hub keeps no record of who connected (docs/rooms.md)
         uvicorn.run(app, host=bind, port=args.port, log_level="warning", access_log=False)
@@ -124,6 +139,30 @@ def host(args: argparse.Namespace) -> int:
         if responder is not None:
             responder.stop()
     return 0
+
+
+def _class_app(args: argparse.Namespace, store: Any, code: str, base: str, token: str) -> Any:
+    """The hub with this class room's game (a new game each start: rounds live in memory)."""
+    from game.census import load_world
+    from game.room.classroom.clock import SystemClock
+    from game.room.classroom.game import ClassGame
+    from game.room.classroom.hub import class_app
+    from game.room.classroom.models import ClassSettings
+    from game.room.server import HubSettings
+
+    try:
+        settings = ClassSettings(area=args.area, years=args.years, round_minutes=args.round_minutes)
+    except ValueError as exc:
+        raise CivicError(f"--round-minutes: {str(exc).splitlines()[-1].strip()}") from None
+    game = ClassGame(store, code, load_world(), settings, SystemClock())
+    print(
+        f"Class game: {game.area.name}, {settings.years} years, "
+        f"{settings.round_minutes:g}-minute rounds"
+    )
+    print(f"Projector: {base}/c/{code}")
+    print(f"Teacher's page (keep private): {base}/c/{code}/teacher?token={token}")
+    sys.stdout.flush()
+    return class_app(store, {code: game}, HubSettings(public_url=base))
 
 
 def list_rooms(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from game.scenarios.catalogue import Catalogue
 from game.sim.approval import Contribution
 from game.sim.interface import EngineAPI
 from game.sim.params_bundle import Parameters
-from game.sim.records import FundProject
+from game.sim.records import FundProject, Shock
 
 SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
 
@@ -153,6 +153,11 @@ class EnginePort:
         self.engine.submit(cmd)
         for _, eng in self.bands:
             eng.submit(cmd)
+
+    def apply_shock(self, shock: Shock) -> None:
+        self.engine.apply_shock(shock)
+        for _, eng in self.bands:
+            eng.apply_shock(shock)
 
     def advance(self) -> list[EngineEventInfo]:
         events = self.engine.advance_year()

@@ -40,6 +40,7 @@ from game.play.report_data import build_census_report
 from game.play.rules import GameRules, RuleBook, load_rulebook
 from game.play.savefile import Branch, SaveFile, SaveSettings
 from game.scenarios import Catalogue, ProjectType, Scenario
+from game.sim.records import Shock
 
 
 class EngineFactory(Protocol):
@@ -143,6 +144,7 @@ class GameSession:
         # group -> source -> summed approval change since 2021 (the report's "why")
         self.explanations_since_start: dict[str, dict[str, ExplanationLine]] = {}
         self._snapshots: list[Snapshot] = [self.engine.snapshot()]
+        self._shock_news: list[NewsItem] = []  # apply_shock: printed in the next newspaper
         self._deal(self.rules.cards_first_year)
 
     # -- construction ---------------------------------------------------------------------
@@ -428,6 +430,24 @@ class GameSession:
             ok=True, action=action, money=self.money, clout=self.clout, consultation=consultation
         )
 
+    def apply_shock(self, shock: Shock, headline: str, cost: float = 0.0) -> None:
+        """An outside event (a class room's teacher throws it): the engine feels it from the
+        next year, whose newspaper leads with `headline`; `cost` comes off the money now.
+        Not in the save's command log: a game with shocks lives in the hub that threw them
+        (game.room.classroom)."""
+        if self.finished:
+            raise RuntimeError("the game is finished")
+        self.engine.apply_shock(shock)
+        self.money = max(0.0, self.money - max(0.0, cost))
+        params = {"shock_id": shock.id, "headline": headline}
+        self._shock_news.append(
+            NewsItem(
+                key="news.shock",
+                params=params,
+                text=fmt.render(self.templates, "news.shock", params),
+            )
+        )
+
     # -- the year turns -------------------------------------------------------------------
     def advance_year(self) -> YearSummary:
         if self.finished:
@@ -482,6 +502,8 @@ class GameSession:
             census=report_due,
             account=snap.jobs_account if report_due is not None else None,
         )
+        news = [*self._shock_news, *news]
+        self._shock_news = []
         self.news_archive.extend(news)
         if self.turn >= self.years:
             self.finished = True

@@ -31,7 +31,7 @@ from game.sim.area_setup import (
 )
 from game.sim.area_setup import base_population as start_population
 from game.sim.jobs_account import JobsAccount, build_account
-from game.sim.labour import LabourState, calibrate_labour, labour_market
+from game.sim.labour import SECTIONS, LabourState, calibrate_labour, labour_market
 from game.sim.migration_targets import MigrationTargets
 from game.sim.params_bundle import Parameters
 from game.sim.population import (
@@ -43,7 +43,7 @@ from game.sim.population import (
 )
 from game.sim.previews import appraise_type, preview_approval, start_inputs
 from game.sim.project_queue import MAX_SCALE, ProjectQueue, funded_event, plausibility
-from game.sim.projects import ActiveProject, ProjectInstance
+from game.sim.projects import N_SECTIONS, ActiveProject, ProjectInstance
 from game.sim.records import (
     CheckResult,
     EngineState,
@@ -51,6 +51,7 @@ from game.sim.records import (
     EventValue,
     FundProject,
     Preview,
+    Shock,
     YearRecord,
     YearTrace,
     components,
@@ -154,6 +155,10 @@ class Engine:
         self.history: list[YearRecord] = []
         self.log: list[Event] = []  # every event so far, in order
         self._targets: dict[tuple[str, bool], np.ndarray] = {}
+        # outside events (apply_shock): jobs kept every later year, migrants once
+        self.shocks: list[Shock] = []
+        self._shock_jobs = np.zeros((self.n, N_SECTIONS))
+        self._shock_migrants = 0.0
         self.inputs = start_inputs(
             P0,
             float(lab0.labour_force.sum()),
@@ -214,6 +219,20 @@ class Engine:
         return self.projects.active
 
     # -- commands -------------------------------------------------------------------------
+    def apply_shock(self, shock: Shock) -> None:
+        """Felt from the next advance_year: section jobs shared over member areas by their
+        workplace jobs now; the baseline (no new projects) does not feel it."""
+        jobs = self.lab.workplace_jobs
+        share = jobs / jobs.sum() if jobs.sum() > 0 else np.full(self.n, 1.0 / self.n)
+        delta = np.zeros((self.n, N_SECTIONS))
+        for letter, count in shock.jobs_by_section.items():
+            if letter not in SECTIONS:
+                raise ScenarioError(f"shock '{shock.id}': no industry section '{letter}'")
+            delta[:, SECTIONS.index(letter)] += float(count) * share
+        self._shock_jobs = self._shock_jobs + delta
+        self._shock_migrants += float(shock.migrants)
+        self.shocks.append(shock)
+
     def check(self, cmd: FundProject) -> CheckResult:
         """Would `cmd` be accepted now? Never mutates."""
         return self.projects.check(cmd, self.year, self.end_year, self.budget)
@@ -248,6 +267,7 @@ class Engine:
         self._apply_queue(events)
         Y = self.year + 1
         fx = project_effects(self.active, Y, self.n)
+        fx.extra_jobs += self._shock_jobs
         events.extend(fx.events)
         # The indicator is the jobs account's "net new jobs", so every screen shows one number.
         counted, _ = self.projects.open_and_waiting(Y)
@@ -270,10 +290,13 @@ class Engine:
         if extra is not None:
             step = add_migrants(step, extra)
         self.P, self.Pb = step.population, step_b.population
+        if self._shock_migrants:  # spread over ages and areas as the population is
+            self.P = self.P * max(0.0, 1.0 + self._shock_migrants / float(self.P.sum()))
+            self._shock_migrants = 0.0
         lab_b = labour_market(self.Pb, self.labour_base)
         lab = (
             labour_market(self.P, self.labour_base, fx.extra_jobs, baseline_population=self.Pb)
-            if self.active
+            if self.active or self.shocks
             else lab_b
         )
         self.lab, self.lab_b = lab, lab_b
@@ -444,6 +467,8 @@ class Engine:
         h.update(np.round(self.approval.values, 6).tobytes())
         for p in self.active:
             h.update(f"{p.id}|{p.ptype.id}|{p.scale}|{p.started}|{p.area_code}".encode())
+        for shock in self.shocks:
+            h.update(f"shock|{shock.id}".encode())
         return h.hexdigest()[:16]
 
     # -- summaries ------------------------------------------------------------------------

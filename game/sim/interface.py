@@ -11,7 +11,7 @@ from typing import Protocol
 
 from game.sim.appraisal import Appraisal
 from game.sim.jobs_account import JobsAccount
-from game.sim.records import CheckResult, EngineState, Event, FundProject, Preview
+from game.sim.records import CheckResult, EngineState, Event, FundProject, Preview, Shock
 
 __all__ = [
     "Appraisal",
@@ -22,6 +22,7 @@ __all__ = [
     "FundProject",
     "JobsAccount",
     "Preview",
+    "Shock",
 ]
 
 
@@ -43,6 +44,11 @@ class EngineAPI(Protocol):
         ...
 
     def advance_year(self) -> list[Event]: ...
+
+    def apply_shock(self, shock: Shock) -> None:
+        """An outside event felt from the next advance_year on (jobs by industry, a one-off
+        net migration); the no-new-projects baseline does not feel it."""
+        ...
 
     def appraise(
         self, type_id: str, scale: float = 1.0, started: int | None = None

@@ -47,6 +47,19 @@ class CheckResult(BaseModel):
 
 
 @dataclass(frozen=True)
+class Shock:
+    """An outside event the engine absorbs from the next year on: workplace jobs gained or
+    lost by industry section (SIC letter -> jobs, kept in every later year) and a one-off
+    net migration (people, spread over ages as the population is). The engine knows
+    nothing of who throws it (a class room's teacher, a scenario)."""
+
+    id: str
+    name: str
+    jobs_by_section: Mapping[str, float] = field(default_factory=dict)
+    migrants: float = 0.0
+
+
+@dataclass(frozen=True)
 class Event:
     kind: str  # funded | rejected | warning | construction | opened | approval | year
     year: int

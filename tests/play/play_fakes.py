@@ -30,6 +30,7 @@ from game.sim.records import (
     Event,
     FundProject,
     Preview,
+    Shock,
     YearRecord,
     YearTrace,
 )
@@ -211,6 +212,7 @@ class FakeEngine:
         self.queue: list[FundProject] = []
         self.projects: list[FakeProject] = []
         self.jobs0 = float(self.pop.sum() * 0.45)
+        self.shocks: list[Shock] = []  # recorded only: the toy dynamics ignore them
         self.history = [self._record()]
 
     def _type(self, type_id: str) -> ProjectType:
@@ -312,6 +314,9 @@ class FakeEngine:
 
     def submit(self, cmd: FundProject) -> None:
         self.queue.append(cmd)
+
+    def apply_shock(self, shock: Shock) -> None:
+        self.shocks.append(shock)
 
     def advance_year(self) -> list[Event]:
         events = []

@@ -68,6 +68,9 @@ def test_delete_room_erases_every_row_of_that_room_only(store):
         store.support(code, i.id, "player-0002")
     counts = store.delete_room(gone.code)
     assert counts == {
+        "class_decisions": 0,
+        "class_rounds": 0,
+        "class_teams": 0,
         "decisions": 1,
         "approvals": 2,
         "supports": 1,

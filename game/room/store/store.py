@@ -40,6 +40,9 @@ from game.room.models import (
 )
 from game.room.store.tables import (
     Base,
+    ClassDecision,
+    ClassRound,
+    ClassTeam,
     IdeaRow,
     Plan,
     PlanApproval,
@@ -238,8 +241,15 @@ class RoomStore:
             room = self._room(s, code_or_name)
             plan_ids = select(Plan.id).where(Plan.room_id == room.id)
             idea_ids = select(IdeaRow.id).where(IdeaRow.room_id == room.id)
+            team_ids = select(ClassTeam.id).where(ClassTeam.room_id == room.id)
             counts = {}
             for name, stmt in (
+                (
+                    "class_decisions",
+                    delete(ClassDecision).where(ClassDecision.team_id.in_(team_ids)),
+                ),
+                ("class_rounds", delete(ClassRound).where(ClassRound.room_id == room.id)),
+                ("class_teams", delete(ClassTeam).where(ClassTeam.room_id == room.id)),
                 ("decisions", delete(PlanDecision).where(PlanDecision.plan_id.in_(plan_ids))),
                 ("approvals", delete(PlanApproval).where(PlanApproval.plan_id.in_(plan_ids))),
                 ("supports", delete(Support).where(Support.idea_id.in_(idea_ids))),

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -121,3 +123,55 @@ class Support(Base):
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
     player_key: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# -- class rooms (revision 0003, issue 12) --------------------------------------------------
+class ClassTeam(Base):
+    """A team of pupils in a class room: its name (unique per room, any case) is how it
+    rejoins; `save` is the team's game as last saved (settings, seed, command log)."""
+
+    __tablename__ = "class_teams"
+    __table_args__ = (UniqueConstraint("room_id", "name_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    name_key: Mapped[str] = mapped_column(String(40))  # lower case: "Blue" rejoins "blue"
+    player_key: Mapped[str] = mapped_column(String(64))
+    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    save: Mapped[dict | None] = mapped_column(JSON)
+
+
+class ClassRound(Base):
+    """One timed year of a class game: when it started and ended, and how (time, teacher)."""
+
+    __tablename__ = "class_rounds"
+    __table_args__ = (UniqueConstraint("room_id", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    ended_by: Mapped[str | None] = mapped_column(String(10))  # "time" | "teacher"
+    shock_id: Mapped[str | None] = mapped_column(String(40))  # thrown before this round
+
+
+class ClassDecision(Base):
+    """Every decision a team took, as taken (auto = deferred for it when time ran out)."""
+
+    __tablename__ = "class_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("class_teams.id", ondelete="CASCADE"), index=True
+    )
+    round_number: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))
+    card_id: Mapped[str] = mapped_column(String(10))
+    type_id: Mapped[str] = mapped_column(String(60))
+    category: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(120))
+    scale: Mapped[float] = mapped_column(Float)
+    cost: Mapped[float] = mapped_column(Float)
+    group_id: Mapped[str | None] = mapped_column(String(60))
+    auto: Mapped[bool] = mapped_column(Boolean, server_default=false())

@@ -1,0 +1,73 @@
+"""Debrief charts: every team on shared axes with the baseline (no new projects), drawn by
+matplotlib as inline SVG (the page) or PNG bytes (the PDF). Okabe-Ito colours plus a
+different line style per team, so no reading depends on colour alone."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+from markupsafe import Markup, escape
+
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+STYLES = ["-", "--", "-.", ":"]
+
+Series = list[tuple[int, float]]
+
+
+def _figure(teams: dict[str, Series], baseline: Series, title: str, ylabel: str, size):  # noqa: ANN001, ANN202
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"font.size": 12})
+    fig, ax = plt.subplots(figsize=size, dpi=100)
+    if baseline:
+        ax.plot(*zip(*baseline, strict=True), color="#000", lw=3, label="No new projects")
+    for i, (name, series) in enumerate(teams.items()):
+        if series:
+            ax.plot(
+                *zip(*series, strict=True),
+                color=OKABE_ITO[i % len(OKABE_ITO)],
+                ls=STYLES[(i // len(OKABE_ITO) + i) % len(STYLES)],
+                lw=2.5,
+                marker="o",
+                label=name,
+            )
+    ax.set_title(title, loc="left", fontsize=14)
+    ax.set_ylabel(ylabel)
+    ax.ticklabel_format(axis="y", style="plain", useOffset=False)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, fontsize=10, loc="best")
+    fig.tight_layout()
+    return fig, plt
+
+
+def lines_svg(teams: dict[str, Series], baseline: Series, title: str, ylabel: str) -> Markup:
+    """The chart as an SVG image inlined in the page as a data: address: the hub's
+    Content-Security-Policy forbids inline styles, which matplotlib's SVG uses, but an
+    image document keeps its own. `alt` says what the chart shows in words."""
+    fig, plt = _figure(teams, baseline, title, ylabel, (8, 4.5))
+    try:
+        buf = io.BytesIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    finally:
+        plt.close(fig)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    last = "; ".join(f"{name} {s[-1][1]:,.0f}" for name, s in teams.items() if s)
+    base = f"; no new projects {baseline[-1][1]:,.0f}" if baseline else ""
+    alt = escape(f"{title} by year, each team and no new projects. At the end: {last}{base}.")
+    return Markup(f'<img class="chart" src="data:image/svg+xml;base64,{data}" alt="{alt}">')
+
+
+def lines_png(teams: dict[str, Series], baseline: Series, title: str, ylabel: str) -> bytes:
+    fig, plt = _figure(teams, baseline, title, ylabel, (6, 3.2))
+    try:
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=150)
+    finally:
+        plt.close(fig)
+    return buf.getvalue()

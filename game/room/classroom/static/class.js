@@ -1,0 +1,79 @@
+// The class room's live pages: re-read the class status every second and redraw the
+// countdown and the teams (names set with textContent: a team name is always text).
+(function () {
+  "use strict";
+  var root = document.getElementById("class");
+  if (!root) { return; }
+  var api = root.getAttribute("data-api");
+  var teacher = root.getAttribute("data-teacher") === "1";
+  var phaseText = { lobby: "Waiting to start", playing: "Year in play", paused: "Paused",
+                    between: "Between years", debrief: "Game over: debrief" };
+
+  function money(v) { return v >= 1e6 ? "£" + (v / 1e6).toFixed(1) + "m" : "£" + Math.round(v).toLocaleString("en-GB"); }
+  function clock(s) { s = Math.ceil(s); var m = Math.floor(s / 60); var r = s % 60; return m + ":" + (r < 10 ? "0" : "") + r; }
+  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) { e.className = cls; } if (text !== undefined) { e.textContent = text; } return e; }
+
+  function teamCard(t) {
+    var card = el("article", "team");
+    card.appendChild(el("h3", "", t.name));
+    var dl = el("dl");
+    [["Year", String(t.year)], ["Money left", money(t.money)],
+     ["Approval", Math.round(t.approval) + "%"], ["Net new jobs", Math.round(t.net_jobs).toLocaleString("en-GB")]
+    ].forEach(function (p) { dl.appendChild(el("dt", "", p[0])); dl.appendChild(el("dd", "", p[1])); });
+    card.appendChild(dl);
+    return card;
+  }
+
+  function draw(s) {
+    document.getElementById("countdown").textContent =
+      (s.phase === "playing" || s.phase === "paused") ? clock(s.remaining_seconds) : "–";
+    var ph = document.getElementById("phase");
+    ph.textContent = phaseText[s.phase] + (s.round ? " · year " + Math.min(s.round, s.rounds) + " of " + s.rounds : "");
+    ph.className = "phase " + s.phase;
+    var box = document.getElementById("teams");
+    box.textContent = "";
+    if (!s.teams.length) { box.appendChild(el("p", "empty", "No team has joined yet.")); }
+    s.teams.forEach(function (t) { box.appendChild(teamCard(t)); });
+    var sh = document.getElementById("shock");
+    sh.textContent = s.shock ? "News: " + s.shock.name + ". " + s.shock.description : "";
+    sh.hidden = !s.shock;
+    var deb = document.getElementById("debrief-link");
+    if (deb) { deb.hidden = s.phase !== "debrief"; }
+    if (teacher) {
+      var can = { start: ["lobby", "between"], pause: ["playing"], resume: ["paused"],
+                  "add-minute": ["playing", "paused"], end: ["playing", "paused"], shock: ["lobby", "between"] };
+      document.querySelectorAll("[data-control]").forEach(function (b) {
+        var c = b.getAttribute("data-control");
+        b.disabled = can[c].indexOf(s.phase) < 0 || (c === "start" && !s.teams.length);
+      });
+    }
+  }
+
+  function refresh() {
+    fetch(api, { credentials: "same-origin" }).then(function (r) { return r.json(); })
+      .then(draw).catch(function () { /* the next poll tries again */ });
+  }
+
+  function post(path, body) {
+    var msg = document.getElementById("message");
+    return fetch(api + path, { method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json" }, body: body ? JSON.stringify(body) : "{}" })
+      .then(function (r) { return r.json().then(function (j) {
+        msg.textContent = r.ok ? "" : (j.error || "That did not work.");
+        if (r.ok && path === "/shock") { msg.textContent = "Thrown: " + j.name; }
+        refresh();
+      }); });
+  }
+
+  if (teacher) {
+    document.querySelectorAll("[data-control]").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var c = b.getAttribute("data-control");
+        if (c === "shock") { post("/shock", { shock_id: document.getElementById("shock-pick").value }); }
+        else { post("/round/" + c); }
+      });
+    });
+  }
+  refresh();
+  setInterval(refresh, 1000);
+}());
