@@ -115,18 +115,20 @@ class ControlPath:
     fertility: FloatArray  # (T,)
     mortality: FloatArray  # (T,)
     immigration: FloatArray  # (T, 2): England, Wales
+    internal_in: FloatArray  # (T,) internal in-flows x this: E&W internal in = internal out
 
     @property
     def end_year(self) -> int:
         return self.start_year + len(self.fertility)
 
-    def factors(self, year: int) -> tuple[float, float, FloatArray]:
-        """(fertility, mortality, immigration (England, Wales)) for the year to mid-`year`;
-        1 outside the path (years before the control starts)."""
+    def factors(self, year: int) -> tuple[float, float, FloatArray, float]:
+        """(fertility, mortality, immigration (England, Wales), internal in) for the year to
+        mid-`year`; 1 outside the path (years before the control starts)."""
         t = year - self.start_year - 1
         if not 0 <= t < len(self.fertility):
-            return 1.0, 1.0, np.ones(2)
-        return float(self.fertility[t]), float(self.mortality[t]), self.immigration[t]
+            return 1.0, 1.0, np.ones(2), 1.0
+        f, m = float(self.fertility[t]), float(self.mortality[t])
+        return f, m, self.immigration[t], float(self.internal_in[t])
 
 
 def wales_mask(codes: tuple[str, ...] | list[str]) -> FloatArray:
@@ -169,7 +171,7 @@ def national_path(
     is exact without another step."""
     wales = wales_mask(rates.codes)
     years = range(CONTROL_START_YEAR + 1, max(end_year, CONTROL_START_YEAR + 1) + 1)
-    fert, mort, immi = [], [], []
+    fert, mort, immi, inter = [], [], [], []
     f_last, m_last, y_births, y_deaths = 1.0, 1.0, CONTROL_START_YEAR, CONTROL_START_YEAR
     for year in years:
         if year in control.births:
@@ -183,6 +185,12 @@ def national_path(
         else:
             m = m_last * (1.0 - control.mortality_improvement) ** (year - y_deaths)
         step = step_population(P, rates, fertility_scale=f, mortality_scale=m)
+        # Moves within E&W cancel out nationally (cross-border flows are left in the ONS
+        # residual that immigration absorbs): in-flows are scaled to the out-flows.
+        k_int = step.internal_out.sum() / step.internal_in.sum()
+        step = step_population(
+            P, rates, fertility_scale=f, mortality_scale=m, internal_in_scale=k_int
+        )
         k = _immigration_factors(
             control,
             year,
@@ -199,7 +207,10 @@ def national_path(
         fert.append(f)
         mort.append(m)
         immi.append(k)
-    return ControlPath(CONTROL_START_YEAR, np.array(fert), np.array(mort), np.array(immi))
+        inter.append(k_int)
+    return ControlPath(
+        CONTROL_START_YEAR, np.array(fert), np.array(mort), np.array(immi), np.array(inter)
+    )
 
 
 def year_scales(
@@ -207,11 +218,12 @@ def year_scales(
 ) -> dict[str, float | FloatArray]:
     """The step's scales for the year to mid-`year`: the variant's (fertility and mortality
     as trends, issue 8) times the national control's factors (none when unconstrained)."""
-    f, m, k = (1.0, 1.0, np.ones(2)) if path is None else path.factors(year)
+    f, m, k, k_int = (1.0, 1.0, np.ones(2), 1.0) if path is None else path.factors(year)
     scales: dict[str, float | FloatArray] = {
         "fertility_scale": variant.trend(variant.fertility_scale, years_in) * f,
         "mortality_scale": variant.trend(variant.mortality_scale, years_in) * m,
         "international_scale": variant.international_scale * np.where(wales, k[1], k[0]),
+        "internal_in_scale": k_int,
     }
     return scales
 

@@ -143,6 +143,7 @@ def step_population(
     migration_scale: float = 1.0,
     mortality_scale: Scale = 1.0,
     international_scale: Scale = 1.0,
+    internal_in_scale: float = 1.0,
 ) -> PopulationStep:
     """Project one year. Out-flows are clipped to the people available at that point, and
     the reported components are the flows actually applied, so per area
@@ -150,9 +151,11 @@ def step_population(
     - international_out + extra_migrants holds to rounding, and no cohort goes negative.
 
     Fertility, mortality and international scales may be one number or one per area (the
-    national control's factors, game.sim.national_control). A special population
+    national control's factors, game.sim.national_control; `internal_in_scale` is its
+    one factor on internal in-flows). A special population
     (`rates.fixed`) is taken out before ageing and added back unchanged."""
     scales = (fertility_scale, migration_scale, mortality_scale, international_scale)
+    scales = (*scales, internal_in_scale)
     if min(float(np.min(x)) for x in scales) < 0:
         raise ValueError("fertility, migration, mortality and international scales must be >= 0")
     if P.ndim != 3 or P.shape[1:] != (2, N_AGES) or P.shape[0] != len(rates.codes):
@@ -179,7 +182,7 @@ def step_population(
 
     # In-flows follow the area's size with an elasticity (docs/methods-population.md):
     # fixed levels would let out-rates on a growing population drain E&W of people.
-    internal_in = rates.internal_in * migration_scale
+    internal_in = rates.internal_in * migration_scale * internal_in_scale
     if rates.base_population.size and rates.internal_in_elasticity:
         start = P.sum(axis=(1, 2))
         base = rates.base_population

@@ -105,6 +105,25 @@ def test_after_2024_the_projection_assumptions_take_over(runs) -> None:
     assert deaths[0] / free[0] > deaths[1] / free[1]
 
 
+def test_moves_within_england_and_wales_cancel_out_nationally(runs) -> None:
+    eng = runs["national"]
+    for year in (2022, 2030, 2071):
+        c = eng.history[year - eng.start_year].trace.baseline_components
+        assert c["internal_in"].sum() == pytest.approx(c["internal_out"].sum(), rel=1e-9)
+    free = runs["unconstrained"].history[2071 - 2021].trace.baseline_components
+    assert free["internal_in"].sum() < free["internal_out"].sum() - 10_000  # drains E&W
+
+
+def test_constrained_baseline_is_plausible(runs) -> None:
+    """E&W within ONS's national projection range over ten years; every council within
+    -10% .. +30% (the inner London boroughs and Cambridge take the 2022-24 immigration)."""
+    eng = runs["national"]
+    P0, P10 = _baseline(eng, 2021).sum(axis=(1, 2)), _baseline(eng, 2031).sum(axis=(1, 2))
+    assert 0.03 < P10.sum() / P0.sum() - 1.0 < 0.09
+    change = P10 / P0 - 1.0
+    assert change.min() > -0.10 and change.max() < 0.30
+
+
 def test_richmondshire_no_longer_drifts_minus_22_percent_over_50_years(runs) -> None:
     for eng in runs.values():
         i = eng.codes.index(RICHMONDSHIRE)
@@ -185,6 +204,7 @@ def test_the_control_meets_any_ons_population_it_is_given(target_wales: float) -
         _RATES_SMALL,
         fertility_scale=path.fertility[0],
         mortality_scale=path.mortality[0],
+        internal_in_scale=path.internal_in[0],
         international_scale=np.where(_WALES, path.immigration[0, 1], path.immigration[0, 0]),
     )
     got = P1.population[_WALES].sum()
