@@ -84,9 +84,11 @@ def _engine_runs(world: Any, params: Any) -> tuple[Callable[[], object], Callabl
     The world's demographic calibration is prepared once, untimed, as the game and the
     CLI do when they build several engines on one world."""
     from game.sim.engine import Engine, FundProject
+    from game.sim.national_control import national_path
     from game.sim.population import calibrate_world
 
     world_rates = calibrate_world(world, params.schedules, params.demography, params.pooled_areas)
+    control = national_path(world.population_array(), world_rates, params.national, 2031)
     ids = _project_ids(params.catalogue)
 
     def funded() -> Any:
@@ -98,6 +100,7 @@ def _engine_runs(world: Any, params: Any) -> tuple[Callable[[], object], Callabl
             budget=1e12,
             params=params,
             world_rates=world_rates,
+            control=control,
         )
         for type_id in ids:
             eng.submit(FundProject(type_id))

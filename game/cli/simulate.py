@@ -54,6 +54,16 @@ def register(p: argparse.ArgumentParser) -> None:
             "--base-population; default 2021)"
         ),
     )
+    p.add_argument(
+        "--baseline",
+        choices=("national", "unconstrained"),
+        default="national",
+        help=(
+            "national (default): the councils' baseline constrained to ONS's national figures "
+            "(mid-2022..mid-2024, then the 2022-based national projection's assumptions); "
+            "unconstrained: the engine's own 2019-20 trend (docs/methods-population.md)"
+        ),
+    )
     p.add_argument("--out", metavar="DIR", type=Path, help="write tidy CSVs to DIR")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument(
@@ -106,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
     from game.census import load_world
     from game.play.shipped import shipped_parameters
     from game.scenarios import load_scenario
+    from game.sim.national_control import format_check, national_check
     from game.sim.outputs import write_all
     from game.sim.runs import run_low_central_high
 
@@ -164,9 +175,14 @@ def run(args: argparse.Namespace) -> int:
         scenario=scenario,
         base_population=base,
         base_year=base_year,
+        baseline=args.baseline,
     )
     summary = build_summary(engines, scenario.name if scenario else None, args.seed)
     summary["notes"] = notes + summary["notes"]
+    central = engines["central"]
+    summary["national_check"] = national_check(
+        central.codes, central.history, central.params.national, args.baseline
+    )
     # the census group definitions name the groups people read ("Full-time students")
     names = {g.id: g.name for g in getattr(world, "group_definitions", ())}
     for a in summary["approvals"]:
@@ -183,6 +199,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(_finite(summary), indent=2, default=str))
     else:
         print(format_summary(summary))
+        check = format_check(summary["national_check"])
+        if check:
+            print("\n" + check)
     return 0
 
 

@@ -119,10 +119,13 @@ class EnginePort:
     ) -> EnginePort:
         from game.play.shipped import shipped_parameters
         from game.sim.engine import Engine
+        from game.sim.national_control import national_path
         from game.sim.population import calibrate_world
 
         params = params or shipped_parameters()
         rates = calibrate_world(world, params.schedules, params.demography, params.pooled_areas)
+        # the national control's factors, worked out once for the three engines
+        control = national_path(world.population_array(), rates, params.national, 2021 + years)
 
         def make(variant: str) -> Engine:
             return Engine(
@@ -135,6 +138,7 @@ class EnginePort:
                 variant=variant,
                 params=params,
                 world_rates=rates,
+                control=control,
             )
 
         return cls(

@@ -33,6 +33,7 @@ from game.sim.area_setup import base_population as start_population
 from game.sim.jobs_account import JobsAccount, build_account
 from game.sim.labour import SECTIONS, LabourState, calibrate_labour, labour_market
 from game.sim.migration_targets import MigrationTargets
+from game.sim.national_control import BASELINES, ControlPath, national_path, wales_mask, year_scales
 from game.sim.params_bundle import Parameters
 from game.sim.population import (
     DemographicRates,
@@ -101,10 +102,17 @@ class Engine:
         *,
         params: Parameters,
         world_rates: DemographicRates | None = None,
+        baseline: str = "national",
+        control: ControlPath | None = None,
     ) -> None:
         """`world_rates`: the whole world's demographic calibration (calibrate_world); pass
-        it when building several engines on one world, so it is computed once."""
+        it when building several engines on one world, so it is computed once. `baseline`:
+        "national" (constrained to ONS, game.sim.national_control) or "unconstrained" (the
+        engine's own 2019-20 trend); `control`: that constraint's factors (national_path),
+        likewise computed once by callers that build several engines."""
         _check_span(years, base_year)
+        if baseline not in BASELINES:
+            raise ScenarioError(f"unknown baseline '{baseline}' (use {' or '.join(BASELINES)})")
         self.world = world
         # The engine is deterministic arithmetic (no random draws): the seed is only kept so
         # callers can record it; it drives the game's cards and news in game.play.
@@ -129,6 +137,12 @@ class Engine:
             world, params.schedules, params.demography, params.pooled_areas
         )
         self.rates = calibrate_demography(world, self.codes, full)
+        self.baseline = baseline
+        if baseline == "national" and (control is None or control.end_year < self.end_year):
+            P_world = np.asarray(world.population_array(), dtype=np.float64)
+            control = national_path(P_world, full, params.national, self.end_year)
+        self.control = control if baseline == "national" else None
+        self._wales = wales_mask(self.codes)
         self.labour_base = calibrate_labour(world, self.codes, params.activity, params.links)
         P0 = start_population(world, self.codes, base_population)
         self.P, self.Pb = P0.copy(), P0.copy()
@@ -276,13 +290,8 @@ class Engine:
         self.budget -= fx.stocks.running_cost
         self.migration.schedule(Y, fx.new_homes, fx.op_workplace, self.lab)
 
-        # The variant's fertility and mortality move as trends, not from year one (issue 8).
-        v, years_in = self.variant, Y - self.start_year
-        scales = {
-            "fertility_scale": v.trend(v.fertility_scale, years_in),
-            "mortality_scale": v.trend(v.mortality_scale, years_in),
-            "international_scale": v.international_scale,
-        }
+        # The variant's trends times the national control's factors for the year.
+        scales = year_scales(self.variant, self.control, Y, Y - self.start_year, self._wales)
         step = step_population(self.P, self.rates, None, **scales)
         step_b = step_population(self.Pb, self.rates, None, **scales)
         # The top-up is solved after the year's deaths and moves (issue 8).

@@ -26,6 +26,7 @@ from game.sim.approval import ApprovalWeights
 from game.sim.housing import AgeBand, HousingType
 from game.sim.indicators import SIGNAL_INDICATORS, IndicatorParams, IndicatorSpec
 from game.sim.migration_links import MigrationLinkParams
+from game.sim.national_control import NationalControl, read_national_control
 from game.sim.schedules import (
     DEMOGRAPHY_PARAMS_FILE,
     FERTILITY_FILE,
@@ -69,6 +70,7 @@ class Parameters:
     variants: Mapping[str, Variant]
     household_size: Mapping[str, float]  # LAD code -> household residents / households
     housing: Mapping[str, HousingType]  # who lives in new homes, by housing type
+    national: NationalControl  # ONS national figures the baseline is constrained to
 
     def variant(self, name: str) -> Variant:
         if name not in self.variants:
@@ -315,4 +317,5 @@ def load_parameters(data_dir: Path) -> Parameters:
         variants=read_variants(projects_dir / VARIANTS_FILE),
         household_size=read_household_size(params_dir),
         housing=read_housing(params_dir),
+        national=read_national_control(params_dir),
     )

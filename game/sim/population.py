@@ -16,6 +16,7 @@ import numpy as np
 
 from game.model.area import N_AGES, AreaProfile
 from game.sim.schedules import FloatArray, NationalSchedules, WorldLike
+from game.sim.special_populations import special_population
 
 __all__ = [
     "ComponentArrays",
@@ -48,6 +49,7 @@ class DemographicRates:
     smr: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n,) diagnostic
     base_population: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n,) totals
     internal_in_elasticity: float = 0.0  # in-flow level ~ (population / base) ** this
+    fixed: FloatArray = field(default_factory=lambda: np.zeros(0))  # (n, 2, 91) held, not aged
 
     def select(self, rows: np.ndarray | list[int]) -> DemographicRates:
         """The same rates for a subset of areas (rows in this object's order)."""
@@ -69,6 +71,7 @@ class DemographicRates:
             if self.base_population.size
             else self.base_population,
             internal_in_elasticity=self.internal_in_elasticity,
+            fixed=_ro(self.fixed[idx]) if self.fixed.size else self.fixed,
         )
 
 
@@ -123,31 +126,52 @@ def _exposure(P: FloatArray, aged: FloatArray) -> FloatArray:
     return 0.5 * (P[:, 1, :] + aged[:, 1, :])
 
 
+Scale = float | FloatArray  # one number, or one per area (n,)
+
+
+def _per_area(x: Scale) -> FloatArray | float:
+    """A scale as given, or an (n,) scale shaped (n, 1, 1) to meet (n, 2, 91) arrays."""
+    a = np.asarray(x, dtype=np.float64)
+    return float(a) if a.ndim == 0 else a[:, None, None]
+
+
 def step_population(
     P: FloatArray,
     rates: DemographicRates,
     extra_net_migrants: FloatArray | None = None,
-    fertility_scale: float = 1.0,
+    fertility_scale: Scale = 1.0,
     migration_scale: float = 1.0,
-    mortality_scale: float = 1.0,
-    international_scale: float = 1.0,
+    mortality_scale: Scale = 1.0,
+    international_scale: Scale = 1.0,
+    internal_in_scale: float = 1.0,
 ) -> PopulationStep:
     """Project one year. Out-flows are clipped to the people available at that point, and
     the reported components are the flows actually applied, so per area
     P1.sum = P0.sum + births - deaths + internal_in - internal_out + international_in
-    - international_out + extra_migrants holds to rounding, and no cohort goes negative."""
-    if min(fertility_scale, migration_scale, mortality_scale, international_scale) < 0:
+    - international_out + extra_migrants holds to rounding, and no cohort goes negative.
+
+    Fertility, mortality and international scales may be one number or one per area (the
+    national control's factors, game.sim.national_control; `internal_in_scale` is its
+    one factor on internal in-flows). A special population
+    (`rates.fixed`) is taken out before ageing and added back unchanged."""
+    scales = (fertility_scale, migration_scale, mortality_scale, international_scale)
+    scales = (*scales, internal_in_scale)
+    if min(float(np.min(x)) for x in scales) < 0:
         raise ValueError("fertility, migration, mortality and international scales must be >= 0")
     if P.ndim != 3 or P.shape[1:] != (2, N_AGES) or P.shape[0] != len(rates.codes):
         raise ValueError(f"population shape {P.shape} does not match {len(rates.codes)} areas")
+    held = np.minimum(rates.fixed, P) if rates.fixed.size else None
+    if held is not None:
+        P = P - held
     aged = age_on(P)
 
-    births = (rates.fertility * _exposure(P, aged)).sum(axis=1) * fertility_scale
+    births = (rates.fertility * _exposure(P, aged)).sum(axis=1) * np.asarray(fertility_scale)
     boys = births * (rates.sex_ratio_at_birth / (1.0 + rates.sex_ratio_at_birth))
     aged[:, 0, 0] = boys
     aged[:, 1, 0] = births - boys
 
-    q = rates.q if mortality_scale == 1.0 else np.minimum(rates.q * mortality_scale, 1.0)
+    m = _per_area(mortality_scale)
+    q = rates.q if np.all(np.equal(m, 1.0)) else np.minimum(rates.q * m, 1.0)
     dying = q * aged
     aged -= dying
 
@@ -158,13 +182,13 @@ def step_population(
 
     # In-flows follow the area's size with an elasticity (docs/methods-population.md):
     # fixed levels would let out-rates on a growing population drain E&W of people.
-    internal_in = rates.internal_in * migration_scale
+    internal_in = rates.internal_in * migration_scale * internal_in_scale
     if rates.base_population.size and rates.internal_in_elasticity:
         start = P.sum(axis=(1, 2))
         base = rates.base_population
         growth = np.divide(start, base, out=np.ones_like(start), where=base > 0)
         internal_in = internal_in * growth**rates.internal_in_elasticity
-    international_in = rates.international_in * migration_scale * international_scale
+    international_in = rates.international_in * migration_scale * np.asarray(international_scale)
     aged += (internal_in + international_in)[:, None, None] * rates.in_profile
 
     if extra_net_migrants is None:
@@ -177,6 +201,8 @@ def step_population(
         aged += applied
         extra = applied.sum(axis=(1, 2))
     np.maximum(aged, 0.0, out=aged)  # only rounding dust (~1e-12) can be negative here
+    if held is not None:
+        aged += held
 
     return PopulationStep(
         population=aged,
@@ -300,7 +326,12 @@ def _fertility_and_mortality(
 
 
 def _international_flows(
-    total: FloatArray, comps: ComponentArrays, per_head: FloatArray, covid: float, correct: bool
+    total: FloatArray,
+    comps: ComponentArrays,
+    per_head: FloatArray,
+    covid: float,
+    correct: bool,
+    special: FloatArray | None = None,
 ) -> tuple[FloatArray, FloatArray]:
     """(immigration, emigration) a year, per area, including the unattributable change.
 
@@ -312,6 +343,11 @@ def _international_flows(
     mid_2020 = mid_2020 - comps.internal_out + comps.international_in - comps.international_out
     net_1920 = mid_2020 - comps.population_start
     upc = (total - mid_2020 - net_1920) / UPC_YEARS if correct else 0.0 * total
+    if special is not None:
+        # Where a special population lives, an overstated pre-census estimate is put down to
+        # it (a garrison or prison that moved or shrank once), not to ten years of emigration
+        # that would go on for ever: Richmondshire's -337 a year drained it by 22% in 50 years.
+        upc = np.where((special > 0) & (upc < 0), 0.0, upc)
     immigration = comps.international_in * per_head * covid + np.maximum(upc, 0.0)
     emigration = comps.international_out * per_head * covid + np.maximum(-upc, 0.0)
     return immigration, emigration
@@ -368,8 +404,12 @@ def calibrate_from_arrays(
     mortality_relative_to_national: bool = True,
     correct_unattributed: bool = True,
     pooled: Mapping[str, str] | None = None,
+    fixed: FloatArray | None = None,
 ) -> DemographicRates:
     """Local rates from national schedules and each area's own year of components.
+
+    `fixed` (n, 2, 91): special populations held fixed (game.sim.special_populations); the
+    rates are fitted on the rest, which is what they will meet.
 
     P (n, 2, 91) is the age structure the rates will meet (mid-2021 as a proxy for the
     2019-20 structure). Registered births and deaths are related to P as counted; the
@@ -379,21 +419,31 @@ def calibrate_from_arrays(
     the national life table (the 2019-20 year contained the first COVID-19 wave).
     """
     sch = schedules
-    P_own = np.asarray(P, dtype=np.float64)
-    P, shares = P_own, np.ones(len(codes))
+    P_all = np.asarray(P, dtype=np.float64)
+    held = np.zeros_like(P_all) if fixed is None else np.minimum(fixed, P_all)
+    special = held.sum(axis=(1, 2))
+    P_own = P_all - held
+    P, shares = P_all, np.ones(len(codes))
     if pooled:
         P, comps, shares = _pool(codes, P, comps, pooled)
     total = P.sum(axis=(1, 2))
     per_head = np.divide(
         total, comps.population_start, out=np.ones_like(total), where=comps.population_start > 0
     )
+    if fixed is not None:
+        P = P - _pool(codes, held, comps, pooled)[0] if pooled else P - held
     tfr, fertility, smr, q, aged = _fertility_and_mortality(
         P, comps, sch, mortality_relative_to_national
     )
     # Out-rates meet the survivors of the year, so fit them on the aged-on survivors.
     survivors = aged * (1.0 - q)
     immigration, emigration_flow = _international_flows(
-        total, comps, per_head, demography["international_covid_factor"], correct_unattributed
+        total,
+        comps,
+        per_head,
+        demography["international_covid_factor"],
+        correct_unattributed,
+        special,
     )
     emigration = np.minimum(_level_rate(sch.migration_rate_shape, survivors, emigration_flow), 1.0)
     stayers = survivors * (1.0 - emigration)
@@ -421,6 +471,7 @@ def calibrate_from_arrays(
         smr=_ro(smr),
         base_population=_ro(P_own.sum(axis=(1, 2))),
         internal_in_elasticity=demography["internal_in_size_elasticity"],
+        fixed=_ro(held) if fixed is not None else np.zeros(0),
     )
 
 
@@ -436,8 +487,18 @@ def calibrate_world(
     all_codes = tuple(world.codes)
     areas = [world.areas[c] for c in all_codes]
     P = np.asarray(world.population_array(), dtype=np.float64)
+    fixed = special_population(P, demography)
+    # Pooled small areas (City of London, Isles of Scilly) take their rates from the pool;
+    # their young workers are not a garrison.
+    fixed[[i for i, c in enumerate(all_codes) if c in pooled]] = 0.0
     return calibrate_from_arrays(
-        all_codes, P, component_arrays(areas), schedules, demography, pooled=pooled
+        all_codes,
+        P,
+        component_arrays(areas),
+        schedules,
+        demography,
+        pooled=pooled,
+        fixed=fixed,
     )
 
 
