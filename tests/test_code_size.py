@@ -12,11 +12,18 @@ GAME = Path(__file__).resolve().parents[1] / "game"
 MODULE_LINES = 500
 FUNCTION_LINES = 80
 
-# path relative to the repository -> the most lines it may have, and why it is over
+# path relative to the repository -> the most lines it may have, and why it is over.
+# "in flight": another helper's branch (name given) was changing the file on 3 December;
+# the ceiling is that branch's size then, so the merge passes, and the entry goes once the
+# file is split after it lands.
 MODULE_EXCEPTIONS: dict[str, tuple[int, str]] = {
-    "game/play/session.py": (660, "kiosk moves card dealing to game/play/dealing.py"),
-    "game/client/scenes/room.py": (680, "rooms splits it into room_join/room_ideas/you_and_room"),
-    "game/census/build.py": (540, "offline census builder; fuzz is reorganising game/census"),
+    "game/play/session.py": (670, "in flight: kiosk (dealing moves out), classroom"),
+    "game/client/scenes/room.py": (680, "in flight: rooms splits it into three scenes"),
+    "game/cli/simulate.py": (630, "in flight: numbers (economic case, levels)"),
+    "game/census/build.py": (540, "offline census builder; in flight: fuzz in game/census"),
+    "game/client/scenes/area_choice/scene.py": (530, "in flight: fuzz"),
+    "game/room/store/store.py": (510, "in flight: classroom"),
+    "game/sim/engine.py": (510, "in flight: classroom"),
 }
 
 # "path::Qualified.name" -> the most lines it may have, and why it is over
@@ -24,15 +31,17 @@ FUNCTION_EXCEPTIONS: dict[str, tuple[int, str]] = {
     # a migration is a frozen description of the schema at one revision: never edited, and
     # one function per revision is the form alembic expects
     "game/room/store/migrations/versions/0001_initial.py::upgrade": (110, "alembic revision"),
-    # the summary's build and print are being changed by the numbers work (economic case,
-    # levels); to split into game.report-level pieces once that lands
-    "game/cli/simulate.py::build_summary": (140, "numbers work in flight"),
-    "game/cli/simulate.py::format_summary": (125, "numbers work in flight"),
-    "game/cli/simulate.py::run": (90, "numbers work in flight"),
-    "game/census/loader.py::_build_world": (130, "fuzz work in flight in game/census"),
-    "game/play/report_data.py::build_census_report": (115, "kiosk work in flight"),
-    "game/play/session.py::GameSession.advance_year": (85, "kiosk work in flight"),
-    "game/client/scenes/room.py::YouAndRoomScene.draw_scene": (115, "rooms split in flight"),
+    # the summary's build and print: to split into pieces below game.cli once numbers lands
+    "game/cli/simulate.py::build_summary": (160, "in flight: numbers"),
+    "game/cli/simulate.py::format_summary": (150, "in flight: numbers"),
+    "game/cli/simulate.py::run": (100, "in flight: numbers"),
+    "game/sim/economic_case.py::project_case": (90, "in flight: numbers"),
+    "game/census/loader.py::_build_world": (130, "in flight: fuzz, kiosk in game/census"),
+    "game/play/report_data.py::build_census_report": (115, "in flight: kiosk"),
+    "game/play/session.py::GameSession.advance_year": (90, "in flight: kiosk, classroom"),
+    "game/sim/engine.py::Engine.__init__": (85, "in flight: classroom"),
+    "game/client/scenes/room.py::YouAndRoomScene.draw_scene": (115, "in flight: rooms"),
+    "game/client/scenes/you_and_room.py::YouAndRoomScene.draw_scene": (115, "in flight: rooms"),
 }
 
 
