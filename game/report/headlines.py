@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.report.economics import (
     BCR_LABEL,
@@ -14,6 +14,11 @@ from game.report.economics import (
     EconomicCase,
     economic_case,
 )
+
+if TYPE_CHECKING:  # the report reads finished engines; it never builds or runs one
+    from game.scenarios.models import Scenario
+    from game.sim.engine import Engine
+    from game.sim.records import YearRecord
 
 LEVEL_NAMES = {
     "lad": "local authority",
@@ -28,19 +33,19 @@ class ScenarioRun:
     """Low / central / high engines run to the end, with `summary` exactly as
     `simulate --json` builds it (game.cli.simulate.build_summary)."""
 
-    engines: Mapping[str, Any]
+    engines: Mapping[str, Engine]
     summary: dict[str, Any]
-    scenario: Any | None  # game.scenarios.Scenario, or None for a baseline-only run
+    scenario: Scenario | None  # None for a baseline-only run
     source: str  # the scenario file (or save) the run came from
     game: dict[str, Any] | None = None  # a finished game's own story (report --save)
     _cases: dict[str, EconomicCase] = field(default_factory=dict, repr=False)
-    _history: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
+    _history: dict[str, tuple[YearRecord, ...]] = field(default_factory=dict, repr=False)
 
     @property
-    def central(self) -> Any:
+    def central(self) -> Engine:
         return self.engines["central"]
 
-    def history(self, variant: str = "central") -> tuple[Any, ...]:
+    def history(self, variant: str = "central") -> tuple[YearRecord, ...]:
         """The variant's year records (EngineState.history, through the engine interface)."""
         if variant not in self._history:
             self._history[variant] = tuple(self.engines[variant].state.history)
