@@ -9,11 +9,10 @@ stored, so a save cannot drift. Continuing a save restores both.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict
 
 from game.errors import SaveError
+from game.model.world import World
 from game.play.actions import AdvanceYear
 from game.play.models import SeriesPoint
 from game.play.savefile import Branch, SaveFile
@@ -43,7 +42,9 @@ def truncated(save: SaveFile, turn: int) -> SaveFile:
     )
 
 
-def go_back(world: Any, session: GameSession, turn: int, label: str = "First game") -> GameSession:
+def go_back(
+    world: World, session: GameSession, turn: int, label: str = "First game"
+) -> GameSession:
     """A new session at the end of year `turn` of `session`, which is kept (as a branch of
     the new one, with any it kept itself). `session` itself is left untouched."""
     if len(session.kept) >= MAX_BRANCHES:
@@ -56,7 +57,7 @@ def go_back(world: Any, session: GameSession, turn: int, label: str = "First gam
     return again
 
 
-def kept_session(world: Any, session: GameSession, index: int = -1) -> GameSession:
+def kept_session(world: World, session: GameSession, index: int = -1) -> GameSession:
     """A kept line of `session`, rebuilt by replaying its own log (checksums verified)."""
     b = session.kept[index]
     save = session.to_save().model_copy(
@@ -129,7 +130,7 @@ def future_line(session: GameSession, label: str) -> FutureLine:
     )
 
 
-def futures(world: Any, session: GameSession, index: int = -1) -> Futures:
+def futures(world: World, session: GameSession, index: int = -1) -> Futures:
     """This game against the kept line `index` (rebuilt by replay)."""
     other = kept_session(world, session, index)
     return Futures(
