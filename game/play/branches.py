@@ -50,8 +50,13 @@ def go_back(
     if len(session.kept) >= MAX_BRANCHES:
         raise SaveError(f"at most {MAX_BRANCHES} earlier futures can be kept")
     save = session.to_save()
-    line = Branch(label=label, from_turn=turn, turn=save.turn, commands=save.commands,
-                  checksums=save.checksums)  # fmt: skip
+    line = Branch(
+        label=label,
+        from_turn=turn,
+        turn=save.turn,
+        commands=save.commands,
+        checksums=save.checksums,
+    )
     again = GameSession.from_save(world, truncated(save, turn))
     again.kept = [*session.kept, line]
     return again
@@ -61,9 +66,8 @@ def kept_session(world: World, session: GameSession, index: int = -1) -> GameSes
     """A kept line of `session`, rebuilt by replaying its own log (checksums verified)."""
     b = session.kept[index]
     save = session.to_save().model_copy(
-        update={"turn": b.turn, "commands": b.commands, "checksums": b.checksums,
-                "branches": []}
-    )  # fmt: skip
+        update={"turn": b.turn, "commands": b.commands, "checksums": b.checksums, "branches": []}
+    )
     return GameSession.from_save(world, save)
 
 
@@ -106,8 +110,15 @@ class Futures(BaseModel):
 
     def rows(self) -> list[tuple[str, float | None, float | None]]:
         """(measure id, a, b) in the order the screen lists them."""
-        keys = ("population", "jobs", "gross_jobs", "net_jobs", "cost_per_net_job",
-                "money_spent", "approval_overall")  # fmt: skip
+        keys = (
+            "population",
+            "jobs",
+            "gross_jobs",
+            "net_jobs",
+            "cost_per_net_job",
+            "money_spent",
+            "approval_overall",
+        )
         return [(k, getattr(self.a, k), getattr(self.b, k)) for k in keys]
 
 

@@ -99,16 +99,31 @@ def _jobs_headlines(run: ScenarioRun) -> list[Headline]:
     wider = {v: a.net_additional_wider for v, a in accounts.items()}
     cpj = {v: a.cost_per_net_job for v, a in accounts.items()}
     return [
-        _from_summary("net_additional_jobs", f"Net new jobs ({lv})", "FTE",
-                      h["net_additional_jobs"], net_note),
-        Headline("net_additional_jobs_wider", f"Net new jobs ({wl})", "FTE",
-                 s["jobs_account"]["net_additional_wider"], *_band(wider)),
+        _from_summary(
+            "net_additional_jobs", f"Net new jobs ({lv})", "FTE", h["net_additional_jobs"], net_note
+        ),
+        Headline(
+            "net_additional_jobs_wider",
+            f"Net new jobs ({wl})",
+            "FTE",
+            s["jobs_account"]["net_additional_wider"],
+            *_band(wider),
+        ),
         _from_summary("gross_jobs", "Jobs created (gross)", "FTE", h["gross_jobs"]),
-        _from_summary("jobs_vs_baseline", "Jobs located here vs no new projects", "jobs",
-                      h["jobs_vs_baseline"]),
-        Headline("cost_per_net_job", f"Cost per net new job ({lv}, capital)", "GBP",
-                 s["totals"]["cost_per_net_job_local"], *_band(cpj)),
-    ]  # fmt: skip
+        _from_summary(
+            "jobs_vs_baseline",
+            "Jobs located here vs no new projects",
+            "jobs",
+            h["jobs_vs_baseline"],
+        ),
+        Headline(
+            "cost_per_net_job",
+            f"Cost per net new job ({lv}, capital)",
+            "GBP",
+            s["totals"]["cost_per_net_job_local"],
+            *_band(cpj),
+        ),
+    ]
 
 
 def _population_headlines(run: ScenarioRun) -> list[Headline]:
@@ -118,15 +133,25 @@ def _population_headlines(run: ScenarioRun) -> list[Headline]:
         v: r.indicators["population"] - r.baseline_indicators["population"] for v, r in ends.items()
     }
     return [
-        Headline("population_vs_baseline", "Population vs no new projects", "people",
-                 impact["central"], *_band(impact)),
+        Headline(
+            "population_vs_baseline",
+            "Population vs no new projects",
+            "people",
+            impact["central"],
+            *_band(impact),
+        ),
         _from_summary("population", "Population at the end", "people", h["population"]),
-        Headline("population_baseline", "Population at the end, no new projects", "people",
-                 h["population"]["baseline"]),
+        Headline(
+            "population_baseline",
+            "Population at the end, no new projects",
+            "people",
+            h["population"]["baseline"],
+        ),
         _from_summary("jobs", "Jobs located in the area at the end", "jobs", h["jobs"]),
-        _from_summary("unemployment_rate", "Unemployment rate at the end", "share",
-                      h["unemployment_rate"]),
-    ]  # fmt: skip
+        _from_summary(
+            "unemployment_rate", "Unemployment rate at the end", "share", h["unemployment_rate"]
+        ),
+    ]
 
 
 def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
@@ -138,14 +163,21 @@ def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
     valued = [c.bcr * c.pv_costs for c in cases if c.bcr is not None]
     bcr = sum(valued) / pv_c if cases and len(valued) == len(cases) and pv_c > 0 else None
     return [
-        Headline("capital_cost", "Capital cost of the projects counted", "GBP",
-                 run.summary["totals"]["capital_cost"]),
-        Headline("pv_costs", "Present value of costs (all funded projects)", "GBP",
-                 pv_c if cases else None),
-        Headline("local_gva_impact", LOCAL_GVA_LABEL, "ratio",
-                 pv_gva / pv_c if pv_c > 0 else None),
+        Headline(
+            "capital_cost",
+            "Capital cost of the projects counted",
+            "GBP",
+            run.summary["totals"]["capital_cost"],
+        ),
+        Headline(
+            "pv_costs",
+            "Present value of costs (all funded projects)",
+            "GBP",
+            pv_c if cases else None,
+        ),
+        Headline("local_gva_impact", LOCAL_GVA_LABEL, "ratio", pv_gva / pv_c if pv_c > 0 else None),
         Headline("bcr", BCR_LABEL, "ratio", bcr, note="" if bcr is not None else NOT_VALUED),
-    ]  # fmt: skip
+    ]
 
 
 def headlines(run: ScenarioRun) -> dict[str, Headline]:
