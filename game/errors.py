@@ -20,9 +20,12 @@ def one_line(text: str) -> str:
         if unicodedata.category(ch) in _UNSAFE:
             code = ord(ch)
             out.append(
-                f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000
+                f"\\x{code:02x}"
+                if code < 0x100
+                else f"\\u{code:04x}"
+                if code < 0x10000
                 else f"\\U{code:08x}"
-            )  # fmt: skip
+            )
         else:
             out.append(ch)
     return "".join(out)

@@ -171,9 +171,12 @@ def parse_json(raw: bytes, name: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
         raise InputError(name, f"JSON nested {depth} deep, above the limit of {max_depth}")
     try:
         obj = json.loads(
-            text, object_pairs_hook=_pairs, parse_int=_number, parse_float=_number,
+            text,
+            object_pairs_hook=_pairs,
+            parse_int=_number,
+            parse_float=_number,
             parse_constant=_constant,
-        )  # fmt: skip
+        )
     except json.JSONDecodeError as exc:
         raise InputError(
             name, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"

@@ -91,8 +91,12 @@ def _read_categories(path: Path) -> dict[str, list[Category]]:
     for i, r in enumerate(df.itertuples(index=False)):
         key = (str(r.file), str(r.key))
         if key in seen:
-            raise DataError(str(path), f"{key[0]} key {shown(key[1])} repeats row {seen[key]}",
-                            row=i + 2, column="key")  # fmt: skip
+            raise DataError(
+                str(path),
+                f"{key[0]} key {shown(key[1])} repeats row {seen[key]}",
+                row=i + 2,
+                column="key",
+            )
         seen[key] = i + 2
         try:
             sign, neg = int(str(r.sign)), int(str(r.negative_ok))
@@ -140,8 +144,12 @@ def _read_areas(path: Path) -> pd.DataFrame:
         outside = np.abs(numbers) > limit
         if outside.any():
             i = int(np.nonzero(outside)[0][0])
-            raise DataError(str(path), f"{numbers[i]} is outside the world (-{limit:g}..{limit:g})",
-                            row=i + 2, column=col)  # fmt: skip
+            raise DataError(
+                str(path),
+                f"{numbers[i]} is outside the world (-{limit:g}..{limit:g})",
+                row=i + 2,
+                column=col,
+            )
     return df.sort_values("code").reset_index(drop=True)
 
 

@@ -26,20 +26,27 @@ def section_matrix(
     for i, r in enumerate(df.itertuples(index=False)):
         row, section = i + 2, str(r.section).strip()
         if section in out:
-            raise DataError(str(sic_path), f"section {shown(section)} appears twice", row=row,
-                            column="section")  # fmt: skip
+            raise DataError(
+                str(sic_path), f"section {shown(section)} appears twice", row=row, column="section"
+            )
         first = _division(sic_path, r.first_division, row, "first_division")
         last = _division(sic_path, r.last_division, row, "last_division")
         if first > last:
-            raise DataError(str(sic_path), f"first division {first} is after the last {last}",
-                            row=row, column="first_division")  # fmt: skip
+            raise DataError(
+                str(sic_path),
+                f"first division {first} is after the last {last}",
+                row=row,
+                column="first_division",
+            )
         for d in range(first, last + 1):
             if d in owner:
                 raise DataError(
-                    str(sic_path), f"divisions {first}-{last} overlap section "
-                    f"{owner[d][0]} (row {owner[d][1]}) at division {d}", row=row,
+                    str(sic_path),
+                    f"divisions {first}-{last} overlap section "
+                    f"{owner[d][0]} (row {owner[d][1]}) at division {d}",
+                    row=row,
                     column="first_division",
-                )  # fmt: skip
+                )
             owner[d] = (section, row)
         cols = [keys[k] for d in range(first, last + 1) if (k := f"d{d:02d}") in keys]
         covered.update(k for k in keys if k[1:].isdigit() and keys[k] in cols)
@@ -55,6 +62,7 @@ def _division(path: Path, cell: object, row: int, column: str) -> int:
     """A two-digit SIC 2007 division number, 01..99."""
     text = str(cell).strip()
     if not re.fullmatch(r"\d{1,2}", text, re.ASCII) or not 1 <= int(text) <= 99:
-        raise DataError(str(path), f"{shown(text)} is not a SIC division (01..99)", row=row,
-                        column=column)  # fmt: skip
+        raise DataError(
+            str(path), f"{shown(text)} is not a SIC division (01..99)", row=row, column=column
+        )
     return int(text)

@@ -83,9 +83,9 @@ def check_file(path: Path, limit: int) -> None:
         raise DataError(str(path), "not a regular file (a folder, pipe or device?)")
     if info.st_size > limit:
         raise DataError(
-            str(path), f"file is {info.st_size / 2**20:.1f} MB, above the limit of "
-            f"{limit / 2**20:g} MB",
-        )  # fmt: skip
+            str(path),
+            f"file is {info.st_size / 2**20:.1f} MB, above the limit of {limit / 2**20:g} MB",
+        )
 
 
 def require_columns(path: Path, df: pd.DataFrame, columns: tuple[str, ...] | list[str]) -> None:
@@ -139,16 +139,22 @@ def _column_counts(path: Path, series: pd.Series, column: str) -> np.ndarray:
     if bad.any():
         i = int(np.nonzero(bad)[0][0])
         raise DataError(
-            str(path), f"{shown(str(series.iat[i]))} is not a whole-number count", row=i + 2,
-            column=column, hint="counts must be whole numbers (no text, blanks or '-')",
-        )  # fmt: skip
+            str(path),
+            f"{shown(str(series.iat[i]))} is not a whole-number count",
+            row=i + 2,
+            column=column,
+            hint="counts must be whole numbers (no text, blanks or '-')",
+        )
     huge = np.abs(numbers) > MAX_COUNT
     if huge.any():
         i = int(np.nonzero(huge)[0][0])
         raise DataError(
-            str(path), f"count {shown(str(series.iat[i]))} is beyond any real population",
-            row=i + 2, column=column, hint=f"a count is at most {MAX_COUNT:,}",
-        )  # fmt: skip
+            str(path),
+            f"count {shown(str(series.iat[i]))} is beyond any real population",
+            row=i + 2,
+            column=column,
+            hint=f"a count is at most {MAX_COUNT:,}",
+        )
     if pd.api.types.is_integer_dtype(series):
         return series.to_numpy(dtype=np.int64)
     return numbers.astype(np.int64)
@@ -251,6 +257,9 @@ def no_repeats(path: Path, df: pd.DataFrame, key: list[str]) -> None:
         i = int(np.nonzero(dup)[0][0])
         first = int(np.nonzero((df[cols] == df[cols].iloc[i]).all(axis=1).to_numpy())[0][0])
         raise DataError(
-            str(path), f"repeats row {first + 2} ({', '.join(map(str, df[cols].iloc[i]))})",
-            row=i + 2, column=key[0], hint="each flow must appear once",
-        )  # fmt: skip
+            str(path),
+            f"repeats row {first + 2} ({', '.join(map(str, df[cols].iloc[i]))})",
+            row=i + 2,
+            column=key[0],
+            hint="each flow must appear once",
+        )

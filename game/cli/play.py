@@ -42,8 +42,10 @@ def run(args: argparse.Namespace) -> int:
     from game.store.saves import clean_temporaries
 
     if args.lang and args.lang not in languages():
-        print(f"error: --lang {args.lang}: no catalogue (have {', '.join(languages())})",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"error: --lang {args.lang}: no catalogue (have {', '.join(languages())})",
+            file=sys.stderr,
+        )
         return 2
     settings = Settings.load()
     if args.fullscreen:

@@ -30,8 +30,10 @@ def run(args: argparse.Namespace) -> int:
     from game.client.screenshots import render_all
 
     if args.language not in languages():
-        print(f"error: --language {args.language}: no catalogue (have {', '.join(languages())})",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"error: --language {args.language}: no catalogue (have {', '.join(languages())})",
+            file=sys.stderr,
+        )
         return 2
 
     census_dir = Path(args.census_dir) if getattr(args, "census_dir", None) else None

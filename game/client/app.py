@@ -28,9 +28,13 @@ STEP = 1.0 / FPS
 MAX_STEPS = 5
 POOL_SIZE = 4
 INPUT_EVENTS = {
-    pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.FINGERDOWN,
-    pygame.TEXTINPUT, pygame.MOUSEWHEEL,
-}  # fmt: skip
+    pygame.KEYDOWN,
+    pygame.MOUSEBUTTONDOWN,
+    pygame.MOUSEMOTION,
+    pygame.FINGERDOWN,
+    pygame.TEXTINPUT,
+    pygame.MOUSEWHEEL,
+}
 
 
 def _is_paste(event: pygame.event.Event) -> bool:

@@ -58,8 +58,13 @@ def first_screens(app: App, pilot: Pilot, per_screen: dict[str, list[float]], n:
     pilot.until_scene("year")
 
 
-def play_years(app: App, pilot: Pilot, per_screen: dict[str, list[float]],
-                stalls: list[tuple[float, str]], n: int) -> None:  # fmt: skip
+def play_years(
+    app: App,
+    pilot: Pilot,
+    per_screen: dict[str, list[float]],
+    stalls: list[tuple[float, str]],
+    n: int,
+) -> None:
     """Every year to the end, timing each frame while the worker simulates the year."""
 
     session = app.ctx.session

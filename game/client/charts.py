@@ -129,16 +129,25 @@ def line_chart(
     text(title, (rect.left, rect.top), 22, palette.INK, True, "topleft", max_width=rect.width)
     top = 40
     if subtitle:
-        text(subtitle, (rect.left, rect.top + 30), 18, palette.BLUE, True, "topleft",
-             max_width=rect.width)  # fmt: skip
+        text(
+            subtitle,
+            (rect.left, rect.top + 30),
+            18,
+            palette.BLUE,
+            True,
+            "topleft",
+            max_width=rect.width,
+        )
         top = 66
     legend = _legend_rows(text, rect, [labels["scenario"], labels["baseline"], labels["band"]])
     if "band_narrow" in labels and len(years) >= 2:
         # decided below once the band is measured; reserve room for the longer label now
-        legend = _legend_rows(text, rect, [labels["scenario"], labels["baseline"],
-                                           labels["band_narrow"]])  # fmt: skip
-    plot = pygame.Rect(rect.left + 96, rect.top + top, rect.width - 120,
-                       rect.height - top - 44 - 26 * len(legend))  # fmt: skip
+        legend = _legend_rows(
+            text, rect, [labels["scenario"], labels["baseline"], labels["band_narrow"]]
+        )
+    plot = pygame.Rect(
+        rect.left + 96, rect.top + top, rect.width - 120, rect.height - top - 44 - 26 * len(legend)
+    )
     pygame.draw.rect(surface, palette.CARD, plot)
     if not years:
         return
@@ -167,8 +176,13 @@ def line_chart(
     band_label = labels["band"]
     if narrow and len(years) >= 2 and "band_narrow" in labels:
         band_label = labels["band_narrow"]
-    _line_legend(surface, rect, text, [labels["scenario"], labels["baseline"], band_label],
-                 rect.bottom - 26 * len(legend) + 13)  # fmt: skip
+    _line_legend(
+        surface,
+        rect,
+        text,
+        [labels["scenario"], labels["baseline"], band_label],
+        rect.bottom - 26 * len(legend) + 13,
+    )
 
 
 def _value_ticks(vals: list[float], min_span: float) -> list[float]:
@@ -182,23 +196,32 @@ def _value_ticks(vals: list[float], min_span: float) -> list[float]:
     return nice_ticks(vmin, vmax)
 
 
-def _grid(text: TextFn, surface: pygame.Surface, axes: _Axes, ticks: list[float],
-          value_fmt: Callable[[float], str]) -> None:  # fmt: skip
+def _grid(
+    text: TextFn,
+    surface: pygame.Surface,
+    axes: _Axes,
+    ticks: list[float],
+    value_fmt: Callable[[float], str],
+) -> None:
     """Grid lines at round value ticks (94,000 not 94,889) and the years along the foot."""
     plot, y0, y1 = axes.plot, axes.y0, axes.y1
     for v in ticks:
         _, y = axes.xy(y0, v)
         pygame.draw.line(surface, palette.RULE, (plot.left, y), (plot.right, y), 1)
-        text(value_fmt(v), (plot.left - 8, y), 16, palette.MUTED, False, "midright",
-             max_width=88)  # fmt: skip
+        text(value_fmt(v), (plot.left - 8, y), 16, palette.MUTED, False, "midright", max_width=88)
     for yr in range(y0, y1 + 1):
         x, _ = axes.xy(yr, axes.vmin)
         if (yr - y0) % 2 == 0 or y1 - y0 <= 6:
             text(str(yr), (x, plot.bottom + 6), 16, palette.MUTED, False, "midtop")
 
 
-def _band(surface: pygame.Surface, axes: _Axes, years: Sequence[int], low: Sequence[float],
-          high: Sequence[float]) -> bool:  # fmt: skip
+def _band(
+    surface: pygame.Surface,
+    axes: _Axes,
+    years: Sequence[int],
+    low: Sequence[float],
+    high: Sequence[float],
+) -> bool:
     """The low-high band, drawn at least 2 px tall so it is never invisible; returns whether
     it is thinner than the plan's own line (the legend then says so rather than pointing
     at nothing)."""
@@ -217,8 +240,9 @@ def _band(surface: pygame.Surface, axes: _Axes, years: Sequence[int], low: Seque
     return narrow
 
 
-def _line_legend(surface: pygame.Surface, rect: pygame.Rect, text: TextFn, items: list[str],
-                 ly: int) -> None:  # fmt: skip
+def _line_legend(
+    surface: pygame.Surface, rect: pygame.Rect, text: TextFn, items: list[str], ly: int
+) -> None:
     for line in _legend_rows(text, rect, items):
         for k, lx in line:
             if k == 0:
@@ -227,8 +251,15 @@ def _line_legend(surface: pygame.Surface, rect: pygame.Rect, text: TextFn, items
                 _dashed(surface, palette.BASELINE, [(lx, ly), (lx + 30, ly)], 3)
             else:
                 pygame.draw.rect(surface, palette.BAND, (lx, ly - 9, 30, 18))
-            text(items[k], (lx + 36, ly), 17, palette.INK, False, "midleft",
-                 max_width=rect.right - lx - 36)  # fmt: skip
+            text(
+                items[k],
+                (lx + 36, ly),
+                17,
+                palette.INK,
+                False,
+                "midleft",
+                max_width=rect.right - lx - 36,
+            )
         ly += 26
 
 
@@ -322,8 +353,15 @@ def approval_bars(
             pygame.draw.rect(surface, (255, 240, 205), r.inflate(8, 4), border_radius=6)
             pygame.draw.rect(surface, palette.ORANGE, r.inflate(8, 4), 3, border_radius=6)
         cy = y + (row_h - 4) // 2
-        text(name, (rect.left + 6, cy), 16, palette.INK, i == selected, "midleft",
-             max_width=name_w - 14)  # fmt: skip
+        text(
+            name,
+            (rect.left + 6, cy),
+            16,
+            palette.INK,
+            i == selected,
+            "midleft",
+            max_width=name_w - 14,
+        )
         bx = rect.left + name_w
         pygame.draw.rect(surface, (225, 228, 232), (bx, y + 3, bar_w, row_h - 10))
         col = palette.GOOD if value >= 50 else palette.BAD
@@ -334,12 +372,12 @@ def approval_bars(
         pygame.draw.line(
             surface, palette.INK, (bx + bar_w // 2, y), (bx + bar_w // 2, y + row_h - 6), 2
         )
-        text(f"{value:.0f}%", (bx + bar_w + 6 + pct_w - 8, cy), 17, palette.INK, True,
-             "midright")  # fmt: skip
+        text(f"{value:.0f}%", (bx + bar_w + 6 + pct_w - 8, cy), 17, palette.INK, True, "midright")
         if change:
             col_t = palette.GOOD_TEXT if change > 0 else palette.BAD_TEXT
-            text(fmt.points(change), (rect.right, cy), 15, col_t, False, "midright",
-                 max_width=chg_w)  # fmt: skip
+            text(
+                fmt.points(change), (rect.right, cy), 15, col_t, False, "midright", max_width=chg_w
+            )
     return rects
 
 
@@ -376,8 +414,7 @@ def why_breakdown(
         step = int(_fonts(text).line_height(size) * 0.85)
         for k, part in enumerate(parts):
             py = cy + (k - (len(parts) - 1) / 2) * step
-            text(part, (rect.left, int(py)), size, palette.INK, False, "midleft",
-                 max_width=label_w)  # fmt: skip
+            text(part, (rect.left, int(py)), size, palette.INK, False, "midleft", max_width=label_w)
         w = max(3, int(half * abs(delta) / peak))
         pygame.draw.line(surface, palette.MUTED, (mid, y + 4), (mid, y + row - 4), 2)
         if delta >= 0:
@@ -425,8 +462,15 @@ def hbar_changes(
     half = (rect.width - label_w - 2 * num_w) // 2
     for i, (label, v) in enumerate(rows):
         y = rect.top + i * row_h
-        text(label, (rect.left, y + row_h // 2), 16, palette.INK, False, "midleft",
-             max_width=label_w - 8)  # fmt: skip
+        text(
+            label,
+            (rect.left, y + row_h // 2),
+            16,
+            palette.INK,
+            False,
+            "midleft",
+            max_width=label_w - 8,
+        )
         w = max(2, int(half * abs(v) / peak))
         if v >= 0:
             pygame.draw.rect(surface, palette.GOOD, (mid, y + 4, w, row_h - 8))

@@ -69,8 +69,13 @@ class ConfirmDialog(Modal):
     def build(self) -> None:
         b = self.box
         self.button((b.left + 40, b.bottom - 86, 340, 58), self.no, self._no, name="no")
-        self.button((b.right - 380, b.bottom - 86, 340, 58), self.yes, self._yes,
-                    cls="secondary", name="yes")  # fmt: skip
+        self.button(
+            (b.right - 380, b.bottom - 86, 340, 58),
+            self.yes,
+            self._yes,
+            cls="secondary",
+            name="yes",
+        )
         self.focus.set_by_name("no")
 
     def _yes(self) -> None:
@@ -83,8 +88,19 @@ class ConfirmDialog(Modal):
         super().draw_scene(surface)
         b = self.box
         with self.within(b):
-            self.text(surface, self.title, (b.left + 32, b.top + 28), 28, palette.INK, bold=True,
-                      max_width=b.width - 64)  # fmt: skip
-            self.paragraph(surface, self.body,
-                           pygame.Rect(b.left + 32, b.top + 84, b.width - 64, 150), 20,
-                           max_lines=5)  # fmt: skip
+            self.text(
+                surface,
+                self.title,
+                (b.left + 32, b.top + 28),
+                28,
+                palette.INK,
+                bold=True,
+                max_width=b.width - 64,
+            )
+            self.paragraph(
+                surface,
+                self.body,
+                pygame.Rect(b.left + 32, b.top + 84, b.width - 64, 150),
+                20,
+                max_lines=5,
+            )

@@ -35,11 +35,16 @@ def _ink(box: TextBox, fonts: Fonts | None = None) -> pygame.Rect:
             # lines closer than GAP pixels of clear paper read as one jumble: count each
             # line's ink as reaching half that gap further
             pad = GAP // 2
-            return pygame.Rect(rect.left + SLACK, top - pad, max(1, rect.width - 2 * SLACK),
-                               bottom - top + 2 * pad)  # fmt: skip
+            return pygame.Rect(
+                rect.left + SLACK, top - pad, max(1, rect.width - 2 * SLACK), bottom - top + 2 * pad
+            )
     cut = int(rect.height * 0.2)
-    return pygame.Rect(rect.left + SLACK, rect.top + cut, max(1, rect.width - 2 * SLACK),
-                       max(1, rect.height - 2 * cut))  # fmt: skip
+    return pygame.Rect(
+        rect.left + SLACK,
+        rect.top + cut,
+        max(1, rect.width - 2 * SLACK),
+        max(1, rect.height - 2 * cut),
+    )
 
 
 def _outside(inner: pygame.Rect, outer: pygame.Rect) -> bool:

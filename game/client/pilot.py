@@ -88,18 +88,22 @@ class Pilot:
         )
 
     def press(self, key: int, mod: int = 0, unicode: str = "") -> None:
-        self.app.step(events=[
-            pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0),
-            pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0),
-        ])  # fmt: skip
+        self.app.step(
+            events=[
+                pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0),
+                pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0),
+            ]
+        )
 
     def type(self, text: str) -> None:
         for ch in text:
             key = pygame.key.key_code(ch.lower()) if ch.isalnum() else 0
-            self.app.step(events=[
-                pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=ch, scancode=0),
-                pygame.event.Event(pygame.TEXTINPUT, text=ch),
-            ])  # fmt: skip
+            self.app.step(
+                events=[
+                    pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=ch, scancode=0),
+                    pygame.event.Event(pygame.TEXTINPUT, text=ch),
+                ]
+            )
 
     def focus_to(self, name: str, limit: int = 80) -> None:
         """Tab until the named widget has keyboard focus (keyboard-only play)."""

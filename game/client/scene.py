@@ -141,8 +141,10 @@ class Scene:
         size: str | None = None,
     ) -> pygame_gui.elements.UIButton:
         rect = pygame.Rect(rect)
-        obj = ObjectID(class_id=self._fit_class(cls, text, rect.width, size),
-                       object_id=f"#{name}" if name else None)  # fmt: skip
+        obj = ObjectID(
+            class_id=self._fit_class(cls, text, rect.width, size),
+            object_id=f"#{name}" if name else None,
+        )
         b = pygame_gui.elements.UIButton(
             rect,
             text,
@@ -180,9 +182,12 @@ class Scene:
         """The theme class for a button: its colours, at the largest text size whose label
         fits (Welsh labels and the bigger text settings are often longer)."""
         colour, size = {
-            None: ("plain", "normal"), "big": ("plain", "big"), "small": ("plain", "small"),
-            "toggle_on": ("toggle_on", "small"), "toggle_off": ("toggle_off", "small"),
-        }.get(cls, (cls or "plain", "normal"))  # fmt: skip
+            None: ("plain", "normal"),
+            "big": ("plain", "big"),
+            "small": ("plain", "small"),
+            "toggle_on": ("toggle_on", "small"),
+            "toggle_off": ("toggle_off", "small"),
+        }.get(cls, (cls or "plain", "normal"))
         return button_class(colour, self.fit_button_size(text, width, start or size))
 
     def buttons(self) -> list[pygame_gui.elements.UIButton]:
@@ -204,8 +209,9 @@ class Scene:
         finally:
             self._boxes.pop()
 
-    def _record(self, text: str, rect: pygame.Rect, cut: bool = False, size: int = 0,
-                bold: bool = False) -> None:  # fmt: skip
+    def _record(
+        self, text: str, rect: pygame.Rect, cut: bool = False, size: int = 0, bold: bool = False
+    ) -> None:
         box = self._boxes[-1] if self._boxes else SCREEN
         self.text_boxes.append(TextBox(text, pygame.Rect(rect), box, cut, size, bold))
 
@@ -241,8 +247,9 @@ class Scene:
             self._boxes.pop()
         return r
 
-    def fit_size(self, text: str, size: int, max_width: int, bold: bool = False,
-                 floor: int = 12) -> int:  # fmt: skip
+    def fit_size(
+        self, text: str, size: int, max_width: int, bold: bool = False, floor: int = 12
+    ) -> int:
         """The largest size up to `size` at which `text` fits `max_width` (not below floor)."""
         while size > floor and self.fonts.size(text, size, bold)[0] > max_width:
             size -= 1

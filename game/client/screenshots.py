@@ -194,8 +194,9 @@ class _Script:
             if ending == report.ending:
                 continue
             # without PLAY's verdict lines, which explain the real ending, not this one
-            alt = report.model_copy(update={"ending": ending, "score": score, "score_parts": parts,
-                                            "verdict_lines": []})  # fmt: skip
+            alt = report.model_copy(
+                update={"ending": ending, "score": score, "score_parts": parts, "verdict_lines": []}
+            )
             self.app.stack.reset(ReportScene(self.app, "final", alt))
             pilot.until_scene("final_report")
             shot(f"19_final_report_{ending}_illustration")

@@ -99,8 +99,12 @@ def title_text(ctx: AppContext, english: str, key: str, params: dict[str, Any]) 
     """A card title from PLAY's key and params (type id, count, scale, the quantity it
     quotes), in the player's language."""
     t = ctx.tr
-    name = project_name(ctx, str(params.get("type_id", "")), int(params.get("count") or 0),
-                        float(params.get("scale", 1.0)))  # fmt: skip
+    name = project_name(
+        ctx,
+        str(params.get("type_id", "")),
+        int(params.get("count") or 0),
+        float(params.get("scale", 1.0)),
+    )
     if name is None or not t.has(key):
         return english
     if key == "card.title_scaled" and params.get("output_key"):

@@ -9,11 +9,10 @@ stored, so a save cannot drift. Continuing a save restores both.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict
 
 from game.errors import SaveError
+from game.model.world import World
 from game.play.actions import AdvanceYear
 from game.play.models import SeriesPoint
 from game.play.savefile import Branch, SaveFile
@@ -43,26 +42,32 @@ def truncated(save: SaveFile, turn: int) -> SaveFile:
     )
 
 
-def go_back(world: Any, session: GameSession, turn: int, label: str = "First game") -> GameSession:
+def go_back(
+    world: World, session: GameSession, turn: int, label: str = "First game"
+) -> GameSession:
     """A new session at the end of year `turn` of `session`, which is kept (as a branch of
     the new one, with any it kept itself). `session` itself is left untouched."""
     if len(session.kept) >= MAX_BRANCHES:
         raise SaveError(f"at most {MAX_BRANCHES} earlier futures can be kept")
     save = session.to_save()
-    line = Branch(label=label, from_turn=turn, turn=save.turn, commands=save.commands,
-                  checksums=save.checksums)  # fmt: skip
+    line = Branch(
+        label=label,
+        from_turn=turn,
+        turn=save.turn,
+        commands=save.commands,
+        checksums=save.checksums,
+    )
     again = GameSession.from_save(world, truncated(save, turn))
     again.kept = [*session.kept, line]
     return again
 
 
-def kept_session(world: Any, session: GameSession, index: int = -1) -> GameSession:
+def kept_session(world: World, session: GameSession, index: int = -1) -> GameSession:
     """A kept line of `session`, rebuilt by replaying its own log (checksums verified)."""
     b = session.kept[index]
     save = session.to_save().model_copy(
-        update={"turn": b.turn, "commands": b.commands, "checksums": b.checksums,
-                "branches": []}
-    )  # fmt: skip
+        update={"turn": b.turn, "commands": b.commands, "checksums": b.checksums, "branches": []}
+    )
     return GameSession.from_save(world, save)
 
 
@@ -105,8 +110,15 @@ class Futures(BaseModel):
 
     def rows(self) -> list[tuple[str, float | None, float | None]]:
         """(measure id, a, b) in the order the screen lists them."""
-        keys = ("population", "jobs", "gross_jobs", "net_jobs", "cost_per_net_job",
-                "money_spent", "approval_overall")  # fmt: skip
+        keys = (
+            "population",
+            "jobs",
+            "gross_jobs",
+            "net_jobs",
+            "cost_per_net_job",
+            "money_spent",
+            "approval_overall",
+        )
         return [(k, getattr(self.a, k), getattr(self.b, k)) for k in keys]
 
 
@@ -129,7 +141,7 @@ def future_line(session: GameSession, label: str) -> FutureLine:
     )
 
 
-def futures(world: Any, session: GameSession, index: int = -1) -> Futures:
+def futures(world: World, session: GameSession, index: int = -1) -> Futures:
     """This game against the kept line `index` (rebuilt by replay)."""
     other = kept_session(world, session, index)
     return Futures(

@@ -42,10 +42,6 @@ class EconomicCase:
     bcr: float | None  # the economic case's BCR; None = "not valued"
     method: str
 
-    @property
-    def bcr_text(self) -> str:
-        return NOT_VALUED if self.bcr is None else f"{self.bcr:.2f}"
-
 
 def _finite(x: Any) -> float | None:
     try:

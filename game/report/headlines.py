@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.report.economics import (
     BCR_LABEL,
@@ -14,6 +14,11 @@ from game.report.economics import (
     EconomicCase,
     economic_case,
 )
+
+if TYPE_CHECKING:  # the report reads finished engines; it never builds or runs one
+    from game.scenarios.models import Scenario
+    from game.sim.engine import Engine
+    from game.sim.records import YearRecord
 
 LEVEL_NAMES = {
     "lad": "local authority",
@@ -28,19 +33,19 @@ class ScenarioRun:
     """Low / central / high engines run to the end, with `summary` exactly as
     `simulate --json` builds it (game.cli.simulate.build_summary)."""
 
-    engines: Mapping[str, Any]
+    engines: Mapping[str, Engine]
     summary: dict[str, Any]
-    scenario: Any | None  # game.scenarios.Scenario, or None for a baseline-only run
+    scenario: Scenario | None  # None for a baseline-only run
     source: str  # the scenario file (or save) the run came from
     game: dict[str, Any] | None = None  # a finished game's own story (report --save)
     _cases: dict[str, EconomicCase] = field(default_factory=dict, repr=False)
-    _history: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
+    _history: dict[str, tuple[YearRecord, ...]] = field(default_factory=dict, repr=False)
 
     @property
-    def central(self) -> Any:
+    def central(self) -> Engine:
         return self.engines["central"]
 
-    def history(self, variant: str = "central") -> tuple[Any, ...]:
+    def history(self, variant: str = "central") -> tuple[YearRecord, ...]:
         """The variant's year records (EngineState.history, through the engine interface)."""
         if variant not in self._history:
             self._history[variant] = tuple(self.engines[variant].state.history)
@@ -94,16 +99,31 @@ def _jobs_headlines(run: ScenarioRun) -> list[Headline]:
     wider = {v: a.net_additional_wider for v, a in accounts.items()}
     cpj = {v: a.cost_per_net_job for v, a in accounts.items()}
     return [
-        _from_summary("net_additional_jobs", f"Net new jobs ({lv})", "FTE",
-                      h["net_additional_jobs"], net_note),
-        Headline("net_additional_jobs_wider", f"Net new jobs ({wl})", "FTE",
-                 s["jobs_account"]["net_additional_wider"], *_band(wider)),
+        _from_summary(
+            "net_additional_jobs", f"Net new jobs ({lv})", "FTE", h["net_additional_jobs"], net_note
+        ),
+        Headline(
+            "net_additional_jobs_wider",
+            f"Net new jobs ({wl})",
+            "FTE",
+            s["jobs_account"]["net_additional_wider"],
+            *_band(wider),
+        ),
         _from_summary("gross_jobs", "Jobs created (gross)", "FTE", h["gross_jobs"]),
-        _from_summary("jobs_vs_baseline", "Jobs located here vs no new projects", "jobs",
-                      h["jobs_vs_baseline"]),
-        Headline("cost_per_net_job", f"Cost per net new job ({lv}, capital)", "GBP",
-                 s["totals"]["cost_per_net_job_local"], *_band(cpj)),
-    ]  # fmt: skip
+        _from_summary(
+            "jobs_vs_baseline",
+            "Jobs located here vs no new projects",
+            "jobs",
+            h["jobs_vs_baseline"],
+        ),
+        Headline(
+            "cost_per_net_job",
+            f"Cost per net new job ({lv}, capital)",
+            "GBP",
+            s["totals"]["cost_per_net_job_local"],
+            *_band(cpj),
+        ),
+    ]
 
 
 def _population_headlines(run: ScenarioRun) -> list[Headline]:
@@ -113,15 +133,25 @@ def _population_headlines(run: ScenarioRun) -> list[Headline]:
         v: r.indicators["population"] - r.baseline_indicators["population"] for v, r in ends.items()
     }
     return [
-        Headline("population_vs_baseline", "Population vs no new projects", "people",
-                 impact["central"], *_band(impact)),
+        Headline(
+            "population_vs_baseline",
+            "Population vs no new projects",
+            "people",
+            impact["central"],
+            *_band(impact),
+        ),
         _from_summary("population", "Population at the end", "people", h["population"]),
-        Headline("population_baseline", "Population at the end, no new projects", "people",
-                 h["population"]["baseline"]),
+        Headline(
+            "population_baseline",
+            "Population at the end, no new projects",
+            "people",
+            h["population"]["baseline"],
+        ),
         _from_summary("jobs", "Jobs located in the area at the end", "jobs", h["jobs"]),
-        _from_summary("unemployment_rate", "Unemployment rate at the end", "share",
-                      h["unemployment_rate"]),
-    ]  # fmt: skip
+        _from_summary(
+            "unemployment_rate", "Unemployment rate at the end", "share", h["unemployment_rate"]
+        ),
+    ]
 
 
 def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
@@ -133,14 +163,21 @@ def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
     valued = [c.bcr * c.pv_costs for c in cases if c.bcr is not None]
     bcr = sum(valued) / pv_c if cases and len(valued) == len(cases) and pv_c > 0 else None
     return [
-        Headline("capital_cost", "Capital cost of the projects counted", "GBP",
-                 run.summary["totals"]["capital_cost"]),
-        Headline("pv_costs", "Present value of costs (all funded projects)", "GBP",
-                 pv_c if cases else None),
-        Headline("local_gva_impact", LOCAL_GVA_LABEL, "ratio",
-                 pv_gva / pv_c if pv_c > 0 else None),
+        Headline(
+            "capital_cost",
+            "Capital cost of the projects counted",
+            "GBP",
+            run.summary["totals"]["capital_cost"],
+        ),
+        Headline(
+            "pv_costs",
+            "Present value of costs (all funded projects)",
+            "GBP",
+            pv_c if cases else None,
+        ),
+        Headline("local_gva_impact", LOCAL_GVA_LABEL, "ratio", pv_gva / pv_c if pv_c > 0 else None),
         Headline("bcr", BCR_LABEL, "ratio", bcr, note="" if bcr is not None else NOT_VALUED),
-    ]  # fmt: skip
+    ]
 
 
 def headlines(run: ScenarioRun) -> dict[str, Headline]:

@@ -97,8 +97,11 @@ def summary_table(r: dict[str, Any]) -> pd.DataFrame:
 
 def pyramid_table(r: dict[str, Any]) -> pd.DataFrame:
     frames = []
-    for series, key in (("2021", "pyramid_2021"), ("scenario", "pyramid_now"),
-                        ("baseline", "pyramid_baseline")):  # fmt: skip
+    for series, key in (
+        ("2021", "pyramid_2021"),
+        ("scenario", "pyramid_now"),
+        ("baseline", "pyramid_baseline"),
+    ):
         p = r[key]
         for sex in ("male", "female"):
             frames.append(
@@ -115,26 +118,35 @@ def pyramid_table(r: dict[str, Any]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def tables(report: Any) -> dict[str, pd.DataFrame]:
-    """Every table of the report pack, keyed by the names in TABLES."""
-    r = _data(report)
-    industry = pd.DataFrame(r["jobs_by_industry"], columns=["section", "jobs_2021", "jobs_now"])
-    industry["change"] = industry["jobs_now"] - industry["jobs_2021"]
-    projects = pd.DataFrame(r["projects"], columns=PROJECT_COLUMNS)
+def _benchmarks(r: dict[str, Any]) -> pd.DataFrame:
+    """The cost-per-job benchmarks, this game's own figure first when it has one."""
     bench = pd.DataFrame(
         r["benchmarks"], columns=["id", "label", "low", "high", "status", "source"]
     )
     bench.insert(0, "kind", "benchmark")
     if r["cost_per_net_job"] is not None:
-        ours = {"kind": "this game", "id": "this_game", "label": r["area_name"],
-                "low": r["cost_per_net_job"], "high": r["cost_per_net_job"],
-                "status": "model output", "source": "Civic Futures projection"}  # fmt: skip
+        ours = {
+            "kind": "this game",
+            "id": "this_game",
+            "label": r["area_name"],
+            "low": r["cost_per_net_job"],
+            "high": r["cost_per_net_job"],
+            "status": "model output",
+            "source": "Civic Futures projection",
+        }
         bench = pd.concat([pd.DataFrame([ours]), bench], ignore_index=True)
+    return bench
+
+
+def _approval_tables(r: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Approval by group, the top reasons behind each, and approval year by year."""
     approvals = pd.DataFrame(
-        [{k: a[k] for k in ("group_id", "name", "size", "approval", "change")}
-         for a in r["approvals"]],
+        [
+            {k: a[k] for k in ("group_id", "name", "size", "approval", "change")}
+            for a in r["approvals"]
+        ],
         columns=["group_id", "name", "size", "approval", "change"],
-    )  # fmt: skip
+    )
     reasons = pd.DataFrame(
         [
             {"group_id": a["group_id"], **{k: line[k] for k in ("source", "indicator", "delta")}}
@@ -143,15 +155,12 @@ def tables(report: Any) -> dict[str, pd.DataFrame]:
         ],
         columns=["group_id", "source", "indicator", "delta"],
     )
-    series = pd.DataFrame(
-        [{"indicator": name, **point} for name, points in r.get("series", {}).items()
-         for point in points],
-        columns=["indicator", "year", "scenario", "baseline", "low", "high"],
-    )  # fmt: skip
     history = pd.DataFrame(r.get("approval_history", []), columns=["year", "group_id", "approval"])
-    headlines = pd.DataFrame(
-        [{"key": h["key"], "text": h["text"]} for h in r["headlines"]], columns=["key", "text"]
-    )
+    return approvals, reasons, history
+
+
+def _jobs_table(r: dict[str, Any]) -> pd.DataFrame:
+    """The jobs account's rows, then each project not yet open (named, not counted)."""
     account = r.get("jobs") or {}
     jobs = pd.DataFrame(
         [{"measure": k, "label": label, "value": account.get(k)} for k, label in JOBS_ROWS]
@@ -161,30 +170,59 @@ def tables(report: Any) -> dict[str, pd.DataFrame]:
     )
     if account:
         later = pd.DataFrame(
-            [{"measure": "not_yet_open", "label": f"{lbl} (opens {year}): not counted",
-              "value": None} for lbl, year in account.get("not_yet_open", [])],
+            [
+                {
+                    "measure": "not_yet_open",
+                    "label": f"{lbl} (opens {year}): not counted",
+                    "value": None,
+                }
+                for lbl, year in account.get("not_yet_open", [])
+            ],
             columns=["measure", "label", "value"],
-        )  # fmt: skip
+        )
         if len(later):
             jobs = pd.concat([jobs, later], ignore_index=True)
+    return jobs
+
+
+def tables(report: Any) -> dict[str, pd.DataFrame]:
+    """Every table of the report pack, keyed by the names in TABLES."""
+    r = _data(report)
+    industry = pd.DataFrame(r["jobs_by_industry"], columns=["section", "jobs_2021", "jobs_now"])
+    industry["change"] = industry["jobs_now"] - industry["jobs_2021"]
+    projects = pd.DataFrame(r["projects"], columns=PROJECT_COLUMNS)
+    approvals, reasons, history = _approval_tables(r)
+    series = pd.DataFrame(
+        [
+            {"indicator": name, **point}
+            for name, points in r.get("series", {}).items()
+            for point in points
+        ],
+        columns=["indicator", "year", "scenario", "baseline", "low", "high"],
+    )
+    headlines = pd.DataFrame(
+        [{"key": h["key"], "text": h["text"]} for h in r["headlines"]], columns=["key", "text"]
+    )
     verdict = pd.DataFrame(
         [{"key": v["key"], "text": v["text"]} for v in r.get("verdict_lines", [])]
-        + [{"key": "biggest_winners", "text": ";".join(r.get("biggest_winners", []))},
-           {"key": "biggest_losers", "text": ";".join(r.get("biggest_losers", []))}],
+        + [
+            {"key": "biggest_winners", "text": ";".join(r.get("biggest_winners", []))},
+            {"key": "biggest_losers", "text": ";".join(r.get("biggest_losers", []))},
+        ],
         columns=["key", "text"],
-    )  # fmt: skip
+    )
     return {
         "summary": summary_table(r),
         "pyramid": pyramid_table(r),
         "jobs_by_industry": industry,
         "projects": projects,
-        "benchmarks": bench,
+        "benchmarks": _benchmarks(r),
         "approvals": approvals,
         "approval_reasons": reasons,
         "approval_history": history,
         "series": series,
         "headlines": headlines,
-        "jobs": jobs,
+        "jobs": _jobs_table(r),
         "verdict": verdict,
     }
 

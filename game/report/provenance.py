@@ -8,11 +8,14 @@ import csv
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from game.resources import data_dir
+
+if TYPE_CHECKING:  # the report reads a finished engine; it never builds one
+    from game.sim.engine import Engine
 
 COLUMNS = ["topic", "file", "parameter", "value", "unit", "source", "status"]
 # Columns that name one parameter per row (a named-value file lists every row).
@@ -84,7 +87,7 @@ def _file_rows(path: Path, used_profiles: frozenset[str]) -> list[list[Any]]:
     return out
 
 
-def _catalogue_rows(engine: Any) -> list[list[Any]]:
+def _catalogue_rows(engine: Engine) -> list[list[Any]]:
     out: list[list[Any]] = []
     seen: set[str] = set()
     for p in engine.state.projects:
@@ -120,7 +123,7 @@ def _catalogue_rows(engine: Any) -> list[list[Any]]:
     return out
 
 
-def assumptions_table(engine: Any) -> pd.DataFrame:
+def assumptions_table(engine: Engine) -> pd.DataFrame:
     """Every parameter and cost behind `engine`'s run: the funded project types' catalogue
     entries first, then each data file of parameters."""
     used = frozenset(
@@ -135,11 +138,11 @@ def assumptions_table(engine: Any) -> pd.DataFrame:
                 continue
             rows += _file_rows(path, used)
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    if getattr(engine, "census_leakage", None):
+    if engine.ctx.census_leakage:
         note = (
             "Leakage of operational jobs replaced by the area's Census 2021 in-commuting "
             "share (ODWP01EW): "
-            + "; ".join(f"{lv} {v:.1%}" for lv, v in engine.census_leakage.items())
+            + "; ".join(f"{lv} {v:.1%}" for lv, v in engine.ctx.census_leakage.items())
         )
         extra = pd.DataFrame(
             [

@@ -25,8 +25,11 @@ def load_scenario(path: Path | str) -> Scenario:
     if not isinstance(raw, dict):
         raise ScenarioError(f"{path}: expected a JSON object with 'name' and 'projects'")
     # Refuse oversized lists before validating each item (500,000 projects took a minute).
-    for key, limit in (("projects", MAX_PROJECTS), ("project_types", MAX_TYPES),
-                       ("overrides", MAX_TYPES)):  # fmt: skip
+    for key, limit in (
+        ("projects", MAX_PROJECTS),
+        ("project_types", MAX_TYPES),
+        ("overrides", MAX_TYPES),
+    ):
         items = raw.get(key)
         if isinstance(items, list) and len(items) > limit:
             raise ScenarioError(

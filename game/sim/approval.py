@@ -46,12 +46,9 @@ class ApprovalYear:
     def project_deltas(self) -> dict[str, np.ndarray]:
         return {pid: self.project_matrix[:, j] for j, pid in enumerate(self.project_ids)}
 
-    def top_reasons(self, gi: int, n: int) -> list[tuple[str, str | None, float]]:
-        """The n largest reasons for group gi: (source, indicator, delta)."""
-        return self.top_reasons_all(n, [gi])[0]
-
     def top_reasons_all(self, n: int, rows: list[int]) -> list[list[tuple[str, str | None, float]]]:
-        """top_reasons for several groups with one sort."""
+        """The n largest reasons for each group in rows, (source, indicator, delta), with one
+        sort."""
         full = np.hstack([self.indicator_deltas[rows], self.project_matrix[rows]])
         orders = np.argsort(-np.abs(full), axis=1, kind="stable")[:, :n]
         return [self._reasons(full[i], orders[i]) for i in range(len(rows))]

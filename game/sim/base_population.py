@@ -87,8 +87,12 @@ def _read_table(path: Path, name: str) -> tuple[list[str], list[tuple[int, list[
             if not any(fields):
                 continue
             if len(rows) > MAX_ROWS:
-                raise DataError(name, f"more than {MAX_ROWS:,} rows", row=reader.line_num,
-                                hint="one row per area, sex and age")  # fmt: skip
+                raise DataError(
+                    name,
+                    f"more than {MAX_ROWS:,} rows",
+                    row=reader.line_num,
+                    hint="one row per area, sex and age",
+                )
             problem = next((p for f in fields if (p := check_text(f))), None)
             if problem:
                 raise DataError(name, problem, row=reader.line_num)

@@ -91,7 +91,7 @@ class ProjectJobs:
         return self.local.net
 
     @property
-    def net_wider(self) -> float:
+    def net_wider(self) -> float:  # read by name: game.play.models ProjectJobs (from_attributes)
         return self.wider.net
 
     @property

@@ -77,10 +77,6 @@ class Parameters:
             raise ValueError(f"unknown variant '{name}' (use low, central or high)")
         return self.variants[name]
 
-    def with_catalogue(self, catalogue: Catalogue) -> Parameters:
-        """The same parameters with another catalogue (a scenario's, a test's)."""
-        return dataclasses.replace(self, catalogue=catalogue)
-
 
 def _frozen(a: FloatArray) -> FloatArray:
     a.setflags(write=False)

@@ -203,10 +203,9 @@ class ActiveProject:
     def stock_counts(self, year: int) -> bool:
         return year >= self.stock_from
 
-    def operating(self, year: int) -> bool:
-        return year > self.opens
-
     def status(self, year: int) -> str:
+        # open from mid-year `opens`; its operational jobs only count from the first full
+        # year after (op_share, year_step: opens < year), as the module docstring says
         return "open" if year >= self.opens else "construction"
 
     def snapshot(self, year: int) -> ProjectInstance:

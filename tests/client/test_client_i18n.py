@@ -32,14 +32,16 @@ def _keys_in_code() -> set[str]:
     for path in CODE.rglob("*.py"):
         keys.update(pattern.findall(path.read_text(encoding="utf-8")))
     families = {
-        "area.mode": MODES, "area.measure": MEASURES, "charts.tab": TABS,
+        "area.mode": MODES,
+        "area.measure": MEASURES,
+        "charts.tab": TABS,
         "report.page": ("verdict", "summary", "detail"),
         "report.ending_title": ("parade", "mob", "mixed"),
         "report.ending_body": ("parade", "mob", "mixed"),
         "report.part": ("approval", "jobs", "value"),
         "help.term": tuple(k for k in HELP_TERMS if k != "jobs_measures"),
         "project": tuple(load_catalogue().types),
-    }  # fmt: skip
+    }
     for prefix, names in families.items():
         keys.update(f"{prefix}.{n}" for n in names)
     return keys

@@ -33,8 +33,7 @@ def test_every_screen_fits_at_text_scale_1_3(title, tmp_path, language):
         if problems:
             found[name] = problems
 
-    render_all(tmp_path, area="Hartlepool", seed=7, text_scale=1.3, language=language,
-               check=check)  # fmt: skip
+    render_all(tmp_path, area="Hartlepool", seed=7, text_scale=1.3, language=language, check=check)
     assert len(seen) >= 20 and "07b_help_glossary" in seen and "15_charts_neighbours" in seen
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
 
@@ -48,8 +47,7 @@ def _groups_left_out_silently(scene) -> list[str]:
         rect = pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W, CARD_H)
         drawn = {b.text for b in scene.text_boxes if b.box == rect}
         for groups, mark in ((card.supporters, "▲"), (card.detractors, "▼")):
-            listed = [g for g in groups
-                      if f"{mark} {group_name(scene.ctx, g[0]) or g[1]}" in drawn]  # fmt: skip
+            listed = [g for g in groups if f"{mark} {group_name(scene.ctx, g[0]) or g[1]}" in drawn]
             hidden = len(groups) - len(listed)
             if hidden and scene.t("year.more_groups", n=hidden) not in drawn:
                 out.append(f"{card.id}: {hidden} of {len(groups)} {mark} groups left out silently")
@@ -68,8 +66,7 @@ def test_year_cards_count_the_groups_they_leave_out(title, tmp_path):
             assert not _groups_left_out_silently(scene)
             markers.extend(t for t in scene.drawn_text if t.startswith("+") and "more" in t)
 
-    render_all(tmp_path, area="Hartlepool", seed=7, text_scale=1.3, language="en",
-               check=check)  # fmt: skip
+    render_all(tmp_path, area="Hartlepool", seed=7, text_scale=1.3, language="en", check=check)
     assert markers, "no card needed a +N more marker: the test no longer exercises it"
 
 
@@ -115,8 +112,14 @@ def test_nice_ticks_are_round_and_cover_the_range():
 
 def test_why_rows_add_up_exactly_to_the_bar():
     # A16: +0.74 +0.56 +0.46 -0.08 +0.06 = 1.74 shown as 0.7+0.6+0.5-0.1+0.1 = 1.8 vs bar 1.6
-    lines = [("Broadband", 0.74), ("Access", 0.56), ("Gigabit", 0.46), ("Jobs", -0.08),
-             ("Unemployment", 0.06), ("Tiny", 0.01)]  # fmt: skip
+    lines = [
+        ("Broadband", 0.74),
+        ("Access", 0.56),
+        ("Gigabit", 0.46),
+        ("Jobs", -0.08),
+        ("Unemployment", 0.06),
+        ("Tiny", 0.01),
+    ]
     rows = charts.rows_adding_up(lines, 1.6, 8, "Rounding and other")
     assert round(sum(d for _, d in rows), 1) == 1.6
     assert rows[-1] == ("Rounding and other", pytest.approx(-0.2))

@@ -18,8 +18,9 @@ FAILED = GOLDEN / "_failed"
 UPDATE = os.environ.get("CIVIC_UPDATE_GOLDEN") == "1"
 
 
-def assert_matches_golden(surface: pygame.Surface, name: str, tol: int = 8,
-                          max_share: float = 0.002) -> None:  # fmt: skip
+def assert_matches_golden(
+    surface: pygame.Surface, name: str, tol: int = 8, max_share: float = 0.002
+) -> None:
     """Compare decoded pixels with a tolerance; a missing reference is only created when
     CIVIC_UPDATE_GOLDEN=1, and a failure writes computed | expected | difference."""
     ref = GOLDEN / f"{name}.png"
@@ -74,9 +75,17 @@ def test_every_screen_renders_a_frame(title, tmp_path):
     assert "See the Census 2031 ▶" in seen["15b_last_newspaper"][2]
     assert seen["16b_final_see_why"][:2] == ("charts", "approval")
     assert "07c_end_year_confirm" in names
-    for expected in ("01_title", "04_area_choice_map", "05_year_proposals", "06_consult_dialog",
-                     "08_newspaper", "09_midterm_census", "13_charts_approval_why",
-                     "15_charts_neighbours", "17_final_report_summary"):  # fmt: skip
+    for expected in (
+        "01_title",
+        "04_area_choice_map",
+        "05_year_proposals",
+        "06_consult_dialog",
+        "08_newspaper",
+        "09_midterm_census",
+        "13_charts_approval_why",
+        "15_charts_neighbours",
+        "17_final_report_summary",
+    ):
         assert expected in names
     assert any(n.startswith("16_final_report_") for n in names)
     assert {"19_final_report_parade_illustration", "19_final_report_mob_illustration"} & names

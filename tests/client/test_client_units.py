@@ -69,9 +69,14 @@ def test_focus_ring_skips_disabled_and_wraps():
     ring = FocusRing()
     enabled = {"a": True, "b": False, "c": True}
     for name in "abc":
-        ring.add(Focusable(rect_of=lambda: pygame.Rect(0, 0, 10, 10),
-                           activate=lambda n=name: hits.append(n),
-                           enabled=lambda n=name: enabled[n], name=name))  # fmt: skip
+        ring.add(
+            Focusable(
+                rect_of=lambda: pygame.Rect(0, 0, 10, 10),
+                activate=lambda n=name: hits.append(n),
+                enabled=lambda n=name: enabled[n],
+                name=name,
+            )
+        )
     assert ring.current.name == "a"
     ring.move(1)
     assert ring.current.name == "c"  # b is disabled
@@ -84,8 +89,14 @@ def test_focus_ring_skips_disabled_and_wraps():
 
 def test_focus_ring_is_drawn_visibly():
     ring = FocusRing()
-    ring.add(Focusable(rect_of=lambda: pygame.Rect(50, 50, 100, 40), activate=lambda: None,
-                       enabled=lambda: True, name="x"))  # fmt: skip
+    ring.add(
+        Focusable(
+            rect_of=lambda: pygame.Rect(50, 50, 100, 40),
+            activate=lambda: None,
+            enabled=lambda: True,
+            name="x",
+        )
+    )
     surface = pygame.Surface((300, 200))
     surface.fill((255, 255, 255))
     ring.draw(surface)
@@ -324,8 +335,13 @@ def test_census_dir_reaches_the_map_loader(data_dir, world, tmp_path):
     from game.client.settings import Settings
 
     asked = []
-    ctx = AppContext(settings=Settings(), census_dir=tmp_path, threaded=False,
-                     persist_settings=False, world_loader=lambda _d: world,
-                     map_loader=lambda d: asked.append(d) or "map")  # fmt: skip
+    ctx = AppContext(
+        settings=Settings(),
+        census_dir=tmp_path,
+        threaded=False,
+        persist_settings=False,
+        world_loader=lambda _d: world,
+        map_loader=lambda d: asked.append(d) or "map",
+    )
     ctx.start_loading()
     assert ctx.mapdata == "map" and asked == [tmp_path]

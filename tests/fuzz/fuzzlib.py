@@ -183,10 +183,28 @@ def weird_text(rng: Random) -> str:
     """A string people (or a half-copied USB stick) produce: zero-width and bidi marks,
     controls, an ANSI escape, a forged error line, a lone surrogate, emoji, RTL text."""
     parts = [
-        "\u200b", "\u202e", "\u2066", "\ufeff", "\x1b[31m", "\x00", "\n", "\r\nerror: forged",
-        "\ud800", "\U0001f600", "ÿ", "Ynys Môn", "\u0645\u0631\u062d\u0628\u0627", "\u2028",
-        "\t", "'", '"', "\\", "%s", "{0}", "a" * rng.randint(0, 300),
-    ]  # fmt: skip
+        "\u200b",
+        "\u202e",
+        "\u2066",
+        "\ufeff",
+        "\x1b[31m",
+        "\x00",
+        "\n",
+        "\r\nerror: forged",
+        "\ud800",
+        "\U0001f600",
+        "ÿ",
+        "Ynys Môn",
+        "\u0645\u0631\u062d\u0628\u0627",
+        "\u2028",
+        "\t",
+        "'",
+        '"',
+        "\\",
+        "%s",
+        "{0}",
+        "a" * rng.randint(0, 300),
+    ]
     return "".join(rng.choice(parts) for _ in range(rng.randint(1, 4)))
 
 

@@ -25,8 +25,23 @@ from fuzzlib import (
 
 from game.census.paths import DEFAULT_CENSUS_DIR
 
-BAD_COUNTS = ["1e20", "1.5", "-5", "", "abc", "true", "NaN", "inf", "9" * 5000, "0x10",
-              "1e9", "200000000", "--1", "1_000", "\u0661\u0662"]  # fmt: skip
+BAD_COUNTS = [
+    "1e20",
+    "1.5",
+    "-5",
+    "",
+    "abc",
+    "true",
+    "NaN",
+    "inf",
+    "9" * 5000,
+    "0x10",
+    "1e9",
+    "200000000",
+    "--1",
+    "1_000",
+    "\u0661\u0662",
+]
 
 
 def rows_of(data: bytes) -> list[list[str]]:
@@ -110,9 +125,19 @@ def table_mutations(
         return Case("ragged row", csv_bytes(rows), bad=True)
 
     return [
-        *general_mutations(lambda t: t.data), bad_count, weird_cell, duplicate_row, delete_row,
-        header_only, shuffled, crlf, blank_lines, drop_column, ragged, *(specific or []),
-    ]  # fmt: skip
+        *general_mutations(lambda t: t.data),
+        bad_count,
+        weird_cell,
+        duplicate_row,
+        delete_row,
+        header_only,
+        shuffled,
+        crlf,
+        blank_lines,
+        drop_column,
+        ragged,
+        *(specific or []),
+    ]
 
 
 # -- base population ---------------------------------------------------------------------
@@ -137,8 +162,9 @@ def _base_specific() -> list[Callable[[Random, Table], Case]]:
     def astronomical(rng: Random, t: Table) -> Case:
         rows = rows_of(t.data)
         value = rng.choice(["4000000", "1e15", "999999999"])
-        return Case("astronomical", csv_bytes([rows[0]] + [r[:3] + [value] for r in rows[1:]]),
-                    bad=True)  # fmt: skip
+        return Case(
+            "astronomical", csv_bytes([rows[0]] + [r[:3] + [value] for r in rows[1:]]), bad=True
+        )
 
     def bad_key(rng: Random, t: Table) -> Case:
         rows = rows_of(t.data)
@@ -155,8 +181,18 @@ def _base_specific() -> list[Callable[[Random, Table], Case]]:
 def _run_base(case: Case, tmp: Path, base: Any) -> Result:
     path = tmp / "base.csv"
     materialise(case, path)
-    argv = ["simulate", "--area", "Hartlepool", "--base-population", str(path),
-            "--base-year", "2023", "--years", "2", "--json"]  # fmt: skip
+    argv = [
+        "simulate",
+        "--area",
+        "Hartlepool",
+        "--base-population",
+        str(path),
+        "--base-year",
+        "2023",
+        "--years",
+        "2",
+        "--json",
+    ]
     return call_cli(argv, case, (str(path),))
 
 
@@ -179,8 +215,9 @@ def _context() -> dict[str, Any]:
 
     cats = _read_categories(DEFAULT_CENSUS_DIR / "categories.csv")
     codes = tuple(load_world().codes)
-    industry = read_wide(DEFAULT_CENSUS_DIR / "ts060_industry.csv", cats["ts060_industry.csv"],
-                         codes)  # fmt: skip
+    industry = read_wide(
+        DEFAULT_CENSUS_DIR / "ts060_industry.csv", cats["ts060_industry.csv"], codes
+    )
     keys = {c.key: i for i, c in enumerate(cats["ts060_industry.csv"])}
     return {"cats": cats, "codes": codes, "industry": (keys, industry)}
 

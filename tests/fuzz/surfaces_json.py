@@ -54,8 +54,9 @@ def _numbers(obj: Any) -> list[tuple]:
             cur = cur[k]
         return cur
 
-    return [p for p in _leaves(obj) if isinstance(get(p), int | float) and not isinstance(
-        get(p), bool)]  # fmt: skip
+    return [
+        p for p in _leaves(obj) if isinstance(get(p), int | float) and not isinstance(get(p), bool)
+    ]
 
 
 ABSURD = ["NaN", "Infinity", "-Infinity", "1e400", "9" * 5000, "true", "-1e300", "1e300"]
@@ -239,8 +240,9 @@ def _argv_mutations() -> list[Callable[[Random, Any], Case]]:
     def near(rng: Random, base: Any) -> Case:
         name = rng.choice(["Hartlepool", "York", "Ynys Môn", "Tees Valley", "E06000001"])
         i = rng.randrange(len(name) + 1)
-        return Case("near miss", (name[:i] + weird_text(rng) + name[i:]).encode(
-            "utf-8", "surrogatepass"))  # fmt: skip
+        return Case(
+            "near miss", (name[:i] + weird_text(rng) + name[i:]).encode("utf-8", "surrogatepass")
+        )
 
     return [weird, near]
 

@@ -64,8 +64,9 @@ def _save_specific() -> list[Callable[[Random, Any], Case]]:
 
     def fund(rng: Random, base: dict) -> Case:
         value = rng.choice([-1.0, 1e308, 5e11, 1e12])
-        return _edit(base, f"fund {value}", lambda d: d["settings"].__setitem__(
-            "fund_override", value))  # fmt: skip
+        return _edit(
+            base, f"fund {value}", lambda d: d["settings"].__setitem__("fund_override", value)
+        )
 
     def fund_nan(rng: Random, base: dict) -> Case:
         text = dump(base).replace(b'"fund_override": null', b'"fund_override": NaN')
@@ -73,8 +74,9 @@ def _save_specific() -> list[Callable[[Random, Any], Case]]:
 
     def too_many_years(rng: Random, base: dict) -> Case:
         n = rng.choice([9, 30, 200])
-        return _edit(base, f"{n} more advances", lambda d: d["commands"].extend(
-            [{"kind": "advance"}] * n))  # fmt: skip
+        return _edit(
+            base, f"{n} more advances", lambda d: d["commands"].extend([{"kind": "advance"}] * n)
+        )
 
     def unknown_command(rng: Random, base: dict) -> Case:
         return _edit(
@@ -107,8 +109,19 @@ def _save_specific() -> list[Callable[[Random, Any], Case]]:
             ),
         )
 
-    return [checksum, seed, fund, fund_nan, too_many_years, unknown_command, wrong_turn,
-            wrong_area, years, version, scenario_garbage]  # fmt: skip
+    return [
+        checksum,
+        seed,
+        fund,
+        fund_nan,
+        too_many_years,
+        unknown_command,
+        wrong_turn,
+        wrong_area,
+        years,
+        version,
+        scenario_garbage,
+    ]
 
 
 def weird_name(rng: Random) -> str:

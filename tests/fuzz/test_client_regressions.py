@@ -22,8 +22,14 @@ def _context(tmp_path, monkeypatch, **overrides) -> AppContext:
 
     monkeypatch.setenv("CIVIC_FUTURES_DATA_DIR", str(tmp_path))
     world = load_world()
-    options = dict(settings=Settings(), seed=7, threaded=False, animate=False,
-                   persist_settings=False, world_loader=lambda _dir: world)  # fmt: skip
+    options = dict(
+        settings=Settings(),
+        seed=7,
+        threaded=False,
+        animate=False,
+        persist_settings=False,
+        world_loader=lambda _dir: world,
+    )
     options.update(overrides)
     return AppContext(**options)
 

@@ -36,7 +36,7 @@ def examples(quick: int, long: int) -> Any:
             HealthCheck.function_scoped_fixture,
             HealthCheck.too_slow,
             HealthCheck.data_too_large,
-        ],  # fmt: skip
+        ],
     )
 
 
@@ -68,10 +68,11 @@ def test_mutated_files_keep_the_contract(surface: Surface, data: st.DataObject, 
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner,
-                                                                max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner, max_size=5)
+    ),
     max_leaves=30,
-)  # fmt: skip
+)
 
 
 def _spliced(base: dict, key: str, value: Any) -> bytes:
@@ -100,8 +101,9 @@ CSV_TEXT = st.text(
 )
 
 
-@pytest.mark.parametrize("surface", [BASE_POPULATION, CENSUS[0], CENSUS[2], CENSUS[5]],
-                         ids=lambda s: s.name)  # fmt: skip
+@pytest.mark.parametrize(
+    "surface", [BASE_POPULATION, CENSUS[0], CENSUS[2], CENSUS[5]], ids=lambda s: s.name
+)
 @examples(quick=12, long=400)
 @given(head=st.booleans(), text=CSV_TEXT)
 def test_arbitrary_csv_text_keeps_the_contract(surface, head, text, tmp_path_factory):

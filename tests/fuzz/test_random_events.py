@@ -24,10 +24,28 @@ from game.client.scene import H, W
 from game.client.settings import Settings
 
 EVENTS = 10_000 if LONG else 1_000
-KEYS = [pygame.K_TAB, pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_SPACE, pygame.K_UP,
-        pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_BACKSPACE, pygame.K_DELETE,
-        pygame.K_HOME, pygame.K_END, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_F1,
-        pygame.K_F11, pygame.K_a, pygame.K_z, pygame.K_1, pygame.K_KP_ENTER]  # fmt: skip
+KEYS = [
+    pygame.K_TAB,
+    pygame.K_RETURN,
+    pygame.K_ESCAPE,
+    pygame.K_SPACE,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_BACKSPACE,
+    pygame.K_DELETE,
+    pygame.K_HOME,
+    pygame.K_END,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_F1,
+    pygame.K_F11,
+    pygame.K_a,
+    pygame.K_z,
+    pygame.K_1,
+    pygame.K_KP_ENTER,
+]
 MODS = [0, 0, 0, pygame.KMOD_SHIFT, pygame.KMOD_CTRL, pygame.KMOD_ALT]
 
 
@@ -57,8 +75,16 @@ def random_events(rng: Random, scene) -> list[pygame.event.Event]:
     if kind < 0.93:
         pos = (rng.randrange(W), rng.randrange(H))
         return [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0))]
-    return [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice([-3, -1, 1, 3]),
-                               flipped=False, precise_x=0.0, precise_y=1.0)]  # fmt: skip
+    return [
+        pygame.event.Event(
+            pygame.MOUSEWHEEL,
+            x=0,
+            y=rng.choice([-3, -1, 1, 3]),
+            flipped=False,
+            precise_x=0.0,
+            precise_y=1.0,
+        )
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +214,18 @@ def test_random_events_in_every_scene_raise_nothing(world, tmp_path, monkeypatch
     monkeypatch.setenv("CIVIC_FUTURES_DATA_DIR", str(tmp_path))
     seen = walk(world, EVENTS)
     # every entry point was reached, and the walk went further than them
-    want = {"title", "area_choice", "settings", "credits", "year", "help", "charts", "consult",
-            "newspaper", "midterm_report", "final_report", "message"}  # fmt: skip
+    want = {
+        "title",
+        "area_choice",
+        "settings",
+        "credits",
+        "year",
+        "help",
+        "charts",
+        "consult",
+        "newspaper",
+        "midterm_report",
+        "final_report",
+        "message",
+    }
     assert want <= seen, want - seen

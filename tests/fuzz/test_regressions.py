@@ -118,9 +118,11 @@ def test_error_output_cannot_forge_lines_or_escape_codes(tmp_path):
     bad.write_text("{", encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "main.py", "simulate", "--scenario", str(bad)],
-        cwd=REPO, capture_output=True, timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        timeout=120,
         env={**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+    )
     assert proc.returncode == 2, proc.stderr
     err = proc.stderr.decode("ascii")
     assert len(err.splitlines()) == 1 and "Traceback" not in err
@@ -129,9 +131,12 @@ def test_error_output_cannot_forge_lines_or_escape_codes(tmp_path):
 
 def test_broken_pipe_exits_quietly():
     proc = subprocess.Popen(
-        [sys.executable, "main.py", "areas"], cwd=REPO, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)},
-    )  # fmt: skip
+        [sys.executable, "main.py", "areas"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.readline()
     proc.stdout.close()  # `| head -1`
@@ -170,9 +175,9 @@ def test_duplicate_project_type_ids_are_refused(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "n, needle", [(20_000, "20,000 entries, above the limit of 1,000"),
-                  (500_000, "above the limit of 5 MB")],
-)  # fmt: skip
+    "n, needle",
+    [(20_000, "20,000 entries, above the limit of 1,000"), (500_000, "above the limit of 5 MB")],
+)
 def test_too_many_projects_are_refused_at_once(tmp_path, n, needle):
     doc = scenario_text(projects=[{"type": "business_park"}] * n)
     started = time.monotonic()
@@ -195,14 +200,29 @@ def run_base(tmp: Path, rows: list[list[str]], tail: bytes = b"") -> tuple[int, 
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     path.write_bytes(buf.getvalue().encode() + tail)
-    return cli("simulate", "--area", "Hartlepool", "--base-population", str(path),
-               "--base-year", "2023", "--years", "1", "--json")  # fmt: skip
+    return cli(
+        "simulate",
+        "--area",
+        "Hartlepool",
+        "--base-population",
+        str(path),
+        "--base-year",
+        "2023",
+        "--years",
+        "1",
+        "--json",
+    )
 
 
 @pytest.mark.parametrize(
-    "count, needle", [("0", "0 people in all"), ("4000000", "728,000,000 people in all"),
-                      ("1e20", "beyond any real population"), ("inf", "not a number")],
-)  # fmt: skip
+    "count, needle",
+    [
+        ("0", "0 people in all"),
+        ("4000000", "728,000,000 people in all"),
+        ("1e20", "beyond any real population"),
+        ("inf", "not a number"),
+    ],
+)
 def test_absurd_base_populations_are_refused(tmp_path, count, needle):
     code, _, err = run_base(tmp_path, base_rows(count))
     one_clean_line(code, err, "base.csv", needle)
@@ -247,14 +267,18 @@ def test_a_1e20_count_is_beyond_any_population_not_negative(tmp_path):
 def test_an_area_of_zeros_is_refused(tmp_path):
     for name in (*TOPIC_FILES, COMMUTING_FILE, MIGRATION_FILE):
         shutil.copyfile(DEFAULT_CENSUS_DIR / name, tmp_path / name)
-    table(tmp_path, "mye2021_population.csv", lambda r: r[1].__setitem__(
-        slice(3, None), ["0"] * (len(r[1]) - 3)))  # fmt: skip
+    table(
+        tmp_path,
+        "mye2021_population.csv",
+        lambda r: r[1].__setitem__(slice(3, None), ["0"] * (len(r[1]) - 3)),
+    )
     code, _, err = cli("--census-dir", str(tmp_path), "simulate", "--area", "Hartlepool")
     one_clean_line(code, err, "mye2021_population.csv, row 2, column", "the total for")
 
 
-@pytest.mark.parametrize("name, reader", [(COMMUTING_FILE, _read_commuting),
-                                          (MIGRATION_FILE, _read_migration)])  # fmt: skip
+@pytest.mark.parametrize(
+    "name, reader", [(COMMUTING_FILE, _read_commuting), (MIGRATION_FILE, _read_migration)]
+)
 def test_flow_tables_refuse_fractions_repeats_and_header_only(tmp_path, name, reader):
     count = 3 if name == COMMUTING_FILE else 2
     cases = {

@@ -110,26 +110,57 @@ class ChartsScene(Scene):
     def draw_scene(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
         surface.fill(palette.PAPER)
-        header(self, surface, t("charts.title", area=area_name(self.ctx, s.area)),
-               t("charts.year", year=s.year))  # fmt: skip
+        header(
+            self,
+            surface,
+            t("charts.title", area=area_name(self.ctx, s.area)),
+            t("charts.year", year=s.year),
+        )
         panel(surface, BODY)
         text = charts.Writer(functools.partial(self.text, surface), self.fonts)
         with self.within(BODY):
             self._pages()[self.tab](surface, text)
-        self.text(surface, t("charts.model_note"), (24, H - 40), 15, palette.MUTED,
-                  anchor="midleft", max_width=W - 224 - 24 - 40)  # fmt: skip
+        self.text(
+            surface,
+            t("charts.model_note"),
+            (24, H - 40),
+            15,
+            palette.MUTED,
+            anchor="midleft",
+            max_width=W - 224 - 24 - 40,
+        )
 
     def _draw_population(self, surface: pygame.Surface, text: TextFn) -> None:
         t, s = self.t, self.s
         first_year = s.series("population")[0].year
         left = pygame.Rect(BODY.left + 20, BODY.top + 12, 560, BODY.height - 24)
-        text(t("charts.pyramid_title", year=s.year, first=first_year), (left.left, left.top), 22,
-             palette.INK, True, max_width=left.width)  # fmt: skip
-        charts.pyramid(surface, left.inflate(0, -40).move(0, 20), text, s.pyramid(),
-                       s.pyramid(first_year), chart_labels(t))  # fmt: skip
+        text(
+            t("charts.pyramid_title", year=s.year, first=first_year),
+            (left.left, left.top),
+            22,
+            palette.INK,
+            True,
+            max_width=left.width,
+        )
+        charts.pyramid(
+            surface,
+            left.inflate(0, -40).move(0, 20),
+            text,
+            s.pyramid(),
+            s.pyramid(first_year),
+            chart_labels(t),
+        )
         right = pygame.Rect(BODY.left + 620, BODY.top + 12, BODY.width - 640, BODY.height - 24)
-        self._series_chart(surface, text, right, "population", "charts.population_title",
-                           "charts.population_gap", fmt.count, 0.04)  # fmt: skip
+        self._series_chart(
+            surface,
+            text,
+            right,
+            "population",
+            "charts.population_title",
+            "charts.population_gap",
+            fmt.count,
+            0.04,
+        )
 
     def _draw_jobs(self, surface: pygame.Surface, text: TextFn) -> None:
         half = (BODY.width - 60) // 2
@@ -139,15 +170,26 @@ class ChartsScene(Scene):
         height = BODY.height - 24 - note_h - 4
         r1 = pygame.Rect(BODY.left + 20, BODY.top + 12, half, height)
         r2 = pygame.Rect(r1.right + 20, BODY.top + 12, half, height)
-        self.paragraph(surface, note, pygame.Rect(r1.left, r1.bottom + 4, half, note_h), 15,
-                       palette.MUTED)  # fmt: skip
-        self._series_chart(surface, text, r1, "jobs", "charts.jobs_title", "charts.jobs_gap",
-                           fmt.count, 0.06)  # fmt: skip
-        self._series_chart(surface, text, r2, "unemployment_rate", "charts.unemployment_title",
-                           "charts.unemployment_gap", fmt.pct, None)  # fmt: skip
+        self.paragraph(
+            surface, note, pygame.Rect(r1.left, r1.bottom + 4, half, note_h), 15, palette.MUTED
+        )
+        self._series_chart(
+            surface, text, r1, "jobs", "charts.jobs_title", "charts.jobs_gap", fmt.count, 0.06
+        )
+        self._series_chart(
+            surface,
+            text,
+            r2,
+            "unemployment_rate",
+            "charts.unemployment_title",
+            "charts.unemployment_gap",
+            fmt.pct,
+            None,
+        )
 
-    def _series_chart(self, surface, text, rect, indicator, title_key, gap_key, value_fmt,
-                      relative_span) -> None:  # fmt: skip
+    def _series_chart(
+        self, surface, text, rect, indicator, title_key, gap_key, value_fmt, relative_span
+    ) -> None:
         """Scenario, baseline and band for one indicator, with the gap to the baseline in
         words under the title: that gap is the point of the chart."""
         t, s = self.t, self.s
@@ -158,18 +200,30 @@ class ChartsScene(Scene):
         else:
             span, gap = relative_span * ser[0].scenario, fmt.signed(last.scenario - last.baseline)
         charts.line_chart(
-            surface, rect, text, t(title_key), [p.year for p in ser], [p.scenario for p in ser],
-            [p.baseline for p in ser], [p.low for p in ser], [p.high for p in ser], value_fmt,
-            chart_labels(t), (ser[0].year, ser[0].year + s.years), min_span=span,
+            surface,
+            rect,
+            text,
+            t(title_key),
+            [p.year for p in ser],
+            [p.scenario for p in ser],
+            [p.baseline for p in ser],
+            [p.low for p in ser],
+            [p.high for p in ser],
+            value_fmt,
+            chart_labels(t),
+            (ser[0].year, ser[0].year + s.years),
+            min_span=span,
             subtitle=t(gap_key, year=last.year, gap=gap),
-        )  # fmt: skip
+        )
 
     def _pages(self) -> dict[str, Callable[[pygame.Surface, TextFn], None]]:
         return {
-            "population": self._draw_population, "jobs": self._draw_jobs,
-            "approval": self._draw_approval, "projects": self._draw_projects,
+            "population": self._draw_population,
+            "jobs": self._draw_jobs,
+            "approval": self._draw_approval,
+            "projects": self._draw_projects,
             "map": self._draw_map,
-        }  # fmt: skip
+        }
 
     def _approval_story(self) -> dict[str, tuple[float, float, list[ExplanationLine]]]:
         """Per group: (approval now, change since 2021, reasons since 2021). The engine's
@@ -191,8 +245,14 @@ class ChartsScene(Scene):
     def _draw_approval(self, surface: pygame.Surface, text: TextFn) -> None:
         t, s = self.t, self.s
         story = self._approval_story()
-        text(t("charts.approval_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True,
-             max_width=650)  # fmt: skip
+        text(
+            t("charts.approval_title"),
+            (BODY.left + 16, BODY.top + 10),
+            22,
+            palette.INK,
+            True,
+            max_width=650,
+        )
         # with the census size when it fits; the name alone rather than a cut name
         name_room = min(340, 320) - 14
         rows = []
@@ -203,22 +263,49 @@ class ChartsScene(Scene):
                 full = name
             rows.append((full, story[g][0], story[g][1]))
         sel = self.group_ids.index(self.selected_group) if self.selected_group in story else None
-        charts.approval_bars(surface, pygame.Rect(BODY.left + 10, BODY.top + 48, 640, 0), text,
-                             rows, sel, row_h=self.row_h)  # fmt: skip
+        charts.approval_bars(
+            surface,
+            pygame.Rect(BODY.left + 10, BODY.top + 48, 640, 0),
+            text,
+            rows,
+            sel,
+            row_h=self.row_h,
+        )
         right = pygame.Rect(BODY.left + 690, BODY.top + 10, BODY.width - 710, BODY.height - 20)
-        pygame.draw.line(surface, palette.RULE, (right.left - 16, right.top),
-                         (right.left - 16, right.bottom), 2)  # fmt: skip
+        pygame.draw.line(
+            surface, palette.RULE, (right.left - 16, right.top), (right.left - 16, right.bottom), 2
+        )
         if self.selected_group not in story:
             return
         value, change, lines = story[self.selected_group]
         name = group_name(self.ctx, self.selected_group)
-        text(t("charts.why_title", group=name), (right.left, right.top), 22, palette.INK, True,
-             max_width=right.width)  # fmt: skip
-        text(t("charts.why_value", value=f"{value:.0f}", start=f"{value - change:.0f}",
-               change=fmt.points(change)), (right.left, right.top + 32), 18, palette.INK,
-             max_width=right.width)  # fmt: skip
-        text(t("charts.why_since"), (right.left, right.top + 60), 16, palette.MUTED,
-             max_width=right.width)  # fmt: skip
+        text(
+            t("charts.why_title", group=name),
+            (right.left, right.top),
+            22,
+            palette.INK,
+            True,
+            max_width=right.width,
+        )
+        text(
+            t(
+                "charts.why_value",
+                value=f"{value:.0f}",
+                start=f"{value - change:.0f}",
+                change=fmt.points(change),
+            ),
+            (right.left, right.top + 32),
+            18,
+            palette.INK,
+            max_width=right.width,
+        )
+        text(
+            t("charts.why_since"),
+            (right.left, right.top + 60),
+            16,
+            palette.MUTED,
+            max_width=right.width,
+        )
         charts.why_breakdown(
             surface,
             pygame.Rect(right.left, right.top + 90, right.width, right.height - 100),
@@ -232,8 +319,14 @@ class ChartsScene(Scene):
 
     def _draw_projects(self, surface: pygame.Surface, text: TextFn) -> None:
         t, s = self.t, self.s
-        text(t("charts.projects_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True,
-             max_width=BODY.width - 32)  # fmt: skip
+        text(
+            t("charts.projects_title"),
+            (BODY.left + 16, BODY.top + 10),
+            22,
+            palette.INK,
+            True,
+            max_width=BODY.width - 32,
+        )
         if not s.funded:
             text(t("charts.projects_none"), (BODY.left + 16, BODY.top + 56), 20, palette.MUTED)
             return
@@ -255,11 +348,22 @@ class ChartsScene(Scene):
         for p, title in zip(s.funded[:room], titles, strict=False):
             text(title, (xs[0], y), size, palette.INK, max_width=ends[0] - xs[0])
             if p.status == "open":
-                text(t("charts.open"), (xs[1], y), size, palette.GOOD_TEXT, True,
-                     max_width=ends[1] - xs[1])  # fmt: skip
+                text(
+                    t("charts.open"),
+                    (xs[1], y),
+                    size,
+                    palette.GOOD_TEXT,
+                    True,
+                    max_width=ends[1] - xs[1],
+                )
             else:
-                text(t("charts.building", year=p.opens_year), (xs[1], y), size, palette.INK,
-                     max_width=ends[1] - xs[1])  # fmt: skip
+                text(
+                    t("charts.building", year=p.opens_year),
+                    (xs[1], y),
+                    size,
+                    palette.INK,
+                    max_width=ends[1] - xs[1],
+                )
             text(fmt.money(p.cost), (xs[2], y), size, palette.INK)
             planned = p.net_jobs if p.status == "open" else p.net_jobs_planned
             col = palette.INK if p.status == "open" else palette.MUTED
@@ -292,15 +396,31 @@ class ChartsScene(Scene):
         view.draw(surface)
         view.outline(surface, members, palette.INK, 3)
         world = ctx.world
-        text(t("charts.map_title"), (BODY.left + 16, BODY.top + 10), 22, palette.INK, True,
-             max_width=BODY.width - 500)  # fmt: skip
+        text(
+            t("charts.map_title"),
+            (BODY.left + 16, BODY.top + 10),
+            22,
+            palette.INK,
+            True,
+            max_width=BODY.width - 500,
+        )
         # Numbered markers on the map, names and commuter counts in a list beside it:
         # labels on the map itself collide for small councils.
         x0 = BODY.right - 470
         w = BODY.right - 16 - x0
         y = BODY.top + 14
-        y = self.paragraph(surface, t("charts.map_you", area=area_name(self.ctx, s.area)),
-                           pygame.Rect(x0, y, w, 0), 19, palette.BAD_TEXT, True, 2) + 6  # fmt: skip
+        y = (
+            self.paragraph(
+                surface,
+                t("charts.map_you", area=area_name(self.ctx, s.area)),
+                pygame.Rect(x0, y, w, 0),
+                19,
+                palette.BAD_TEXT,
+                True,
+                2,
+            )
+            + 6
+        )
         note = t("charts.map_note")
         note_size = 15
         note_h = self.wrapped_lines(note, note_size, w) * self.fonts.line_height(note_size)
@@ -321,11 +441,21 @@ class ChartsScene(Scene):
                 True,
                 max_width=w - 38,
             )
-            text(t("charts.commuters", n=fmt.count(n)), (x0 + 38, y + entry - 4 -
-                 self.fonts.line_height(15)), 15, palette.MUTED, max_width=w - 38)  # fmt: skip
+            text(
+                t("charts.commuters", n=fmt.count(n)),
+                (x0 + 38, y + entry - 4 - self.fonts.line_height(15)),
+                15,
+                palette.MUTED,
+                max_width=w - 38,
+            )
             y += entry
-        self.paragraph(surface, note, pygame.Rect(x0, BODY.bottom - 10 - note_h, w, note_h),
-                       note_size, palette.MUTED)  # fmt: skip
+        self.paragraph(
+            surface,
+            note,
+            pygame.Rect(x0, BODY.bottom - 10 - note_h, w, note_h),
+            note_size,
+            palette.MUTED,
+        )
 
 
 def _neighbour_map(ctx: AppContext, members: list[str]) -> tuple[MapView, list[tuple[int, str]]]:

@@ -94,11 +94,25 @@ class ConsultDialog(Modal):
             palette.MUTED,
             anchor="topright",
         )
-        self.text(surface, t("consult.title"), (b.left + 40, b.top + 26), 28, palette.INK, True,
-                  max_width=cl.left - b.left - 60)  # fmt: skip
+        self.text(
+            surface,
+            t("consult.title"),
+            (b.left + 40, b.top + 26),
+            28,
+            palette.INK,
+            True,
+            max_width=cl.left - b.left - 60,
+        )
         title = card_title(self.ctx, self.card)
-        self.text(surface, title, (b.left + 40, b.top + 68), 22, palette.BLUE, True,
-                  max_width=b.width - 80)  # fmt: skip
+        self.text(
+            surface,
+            title,
+            (b.left + 40, b.top + 68),
+            22,
+            palette.BLUE,
+            True,
+            max_width=b.width - 80,
+        )
         if self.error:
             self.text(
                 surface, self.error, (b.left + 40, b.bottom - 110), 18, palette.BAD_TEXT, True
@@ -115,13 +129,25 @@ class ConsultDialog(Modal):
             return
         col = palette.GOOD_TEXT if c.delta >= 0 else palette.BAD_TEXT
         name = group_name(self.ctx, c.group_id) or c.group_name
-        y = self.paragraph(surface, t("consult.result", group=name, size=fmt.count(c.size)),
-                           pygame.Rect(b.left + 40, b.top + 108, b.width - 80, 0), 20,
-                           palette.INK, max_lines=2)  # fmt: skip
+        y = self.paragraph(
+            surface,
+            t("consult.result", group=name, size=fmt.count(c.size)),
+            pygame.Rect(b.left + 40, b.top + 108, b.width - 80, 0),
+            20,
+            palette.INK,
+            max_lines=2,
+        )
         big = self.text(surface, fmt.points(c.delta), (b.left + 40, y), 44, col, True)
         room = b.right - 40 - big.right - 14
-        self.text(surface, t("consult.points"), (big.right + 14, big.centery + 4), 19,
-                  palette.MUTED, anchor="midleft", max_width=room)  # fmt: skip
+        self.text(
+            surface,
+            t("consult.points"),
+            (big.right + 14, big.centery + 4),
+            19,
+            palette.MUTED,
+            anchor="midleft",
+            max_width=room,
+        )
         why_y = big.bottom + 4
         self.text(surface, t("consult.why"), (b.left + 40, why_y), 20, palette.INK, True)
         top = why_y + self.fonts.line_height(20, True) + 4

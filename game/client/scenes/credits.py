@@ -24,8 +24,15 @@ class CreditsScene(Scene):
         header(self, surface, self.t("credits.title"))
         box = pygame.Rect(40, 84, 1200, 530)
         panel(surface, box)
-        keys = ("credits.ons", "credits.ogl", "credits.os", "credits.un", "credits.model",
-                "credits.fonts", "credits.code")  # fmt: skip
+        keys = (
+            "credits.ons",
+            "credits.ogl",
+            "credits.os",
+            "credits.un",
+            "credits.model",
+            "credits.fonts",
+            "credits.code",
+        )
         texts = [self.t(k) for k in keys]
         # the largest size at which every credit fits the panel (bigger text settings)
         size = 20

@@ -10,8 +10,19 @@ import pygame
 from game.client import palette
 from game.client.scene import Host, Modal
 
-TERMS = ("money", "clout", "gross", "net", "jobs_measures", "jobs_here", "reaches", "groups",
-         "approval", "baseline", "range")  # fmt: skip
+TERMS = (
+    "money",
+    "clout",
+    "gross",
+    "net",
+    "jobs_measures",
+    "jobs_here",
+    "reaches",
+    "groups",
+    "approval",
+    "baseline",
+    "range",
+)
 TERM_W = 220
 
 
@@ -57,11 +68,22 @@ class HelpDialog(Modal):
         self.page = min(self.page, len(self.pages) - 1)
         y = b.bottom - 76
         if len(self.pages) > 1:
-            self.button((b.left + 36, y, 190, 54), t("help.previous"), self.prev_page,
-                        cls="secondary", name="help_prev", enabled=self.page > 0)  # fmt: skip
-            self.button((b.left + 236, y, 190, 54), t("help.more"), self.next_page,
-                        cls="secondary", name="help_next",
-                        enabled=self.page < len(self.pages) - 1)  # fmt: skip
+            self.button(
+                (b.left + 36, y, 190, 54),
+                t("help.previous"),
+                self.prev_page,
+                cls="secondary",
+                name="help_prev",
+                enabled=self.page > 0,
+            )
+            self.button(
+                (b.left + 236, y, 190, 54),
+                t("help.more"),
+                self.next_page,
+                cls="secondary",
+                name="help_next",
+                enabled=self.page < len(self.pages) - 1,
+            )
         self.button((b.right - 220, y, 190, 54), t("ui.close"), self.close, name="close")
         self.focus.set_by_name("help_next" if self.page < len(self.pages) - 1 else "close")
 
@@ -100,15 +122,33 @@ class HelpDialog(Modal):
                     anchor="topright",
                 )
             right_edge = pr.left - 16 if pr else b.right - 36
-            self.text(surface, t("help.title"), (b.left + 36, b.top + 24), 28, palette.INK, True,
-                      max_width=right_edge - b.left - 36)  # fmt: skip
+            self.text(
+                surface,
+                t("help.title"),
+                (b.left + 36, b.top + 24),
+                28,
+                palette.INK,
+                True,
+                max_width=right_edge - b.left - 36,
+            )
             y = b.top + 76
             for term in self.pages[self.page] if self.pages else ():
                 label, body = self._entry(term)
                 h = self._height(term)
-                self.paragraph(surface, label, pygame.Rect(b.left + 36, y, TERM_W - 16, 0), 18,
-                               palette.BLUE, bold=True)  # fmt: skip
-                self.paragraph(surface, body, pygame.Rect(b.left + 36 + TERM_W, y,
-                               b.width - 72 - TERM_W, 0), 17, palette.INK)  # fmt: skip
+                self.paragraph(
+                    surface,
+                    label,
+                    pygame.Rect(b.left + 36, y, TERM_W - 16, 0),
+                    18,
+                    palette.BLUE,
+                    bold=True,
+                )
+                self.paragraph(
+                    surface,
+                    body,
+                    pygame.Rect(b.left + 36 + TERM_W, y, b.width - 72 - TERM_W, 0),
+                    17,
+                    palette.INK,
+                )
                 y += h
         del f

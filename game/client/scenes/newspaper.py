@@ -88,29 +88,53 @@ class NewspaperScene(Scene):
             ):
                 lead, rest = lead - 2, max(18, rest - 1)
             with self.within(col_left.inflate(8, 8)):
-                yy = self.paragraph(surface, texts[0], col_left, lead, palette.INK, bold=True,
-                                    max_lines=3)  # fmt: skip
+                yy = self.paragraph(
+                    surface, texts[0], col_left, lead, palette.INK, bold=True, max_lines=3
+                )
                 pygame.draw.line(
                     surface, palette.INK, (col_left.left, yy + 10), (col_left.right, yy + 10), 1
                 )
                 yy += 24
                 for text in texts[1:]:
-                    yy = self.paragraph(surface, text, pygame.Rect(col_left.left, yy,
-                                        col_left.width, 120), rest, palette.INK, bold=True,
-                                        max_lines=3) + 16  # fmt: skip
+                    yy = (
+                        self.paragraph(
+                            surface,
+                            text,
+                            pygame.Rect(col_left.left, yy, col_left.width, 120),
+                            rest,
+                            palette.INK,
+                            bold=True,
+                            max_lines=3,
+                        )
+                        + 16
+                    )
         # side column: the year in numbers
         self._in_numbers(surface, pygame.Rect(page.left + 770, rule_y + 46, page.width - 800, 400))
         if due_key:
-            self.text(surface, t(due_key), (page.left + 30, page.bottom - 36), 20,
-                      palette.BAD_TEXT, True, max_width=page.width - 60)  # fmt: skip
+            self.text(
+                surface,
+                t(due_key),
+                (page.left + 30, page.bottom - 36),
+                20,
+                palette.BAD_TEXT,
+                True,
+                max_width=page.width - 60,
+            )
 
     def _in_numbers(self, surface: pygame.Surface, side: pygame.Rect) -> None:
         """The side column: the year in numbers, and what opened."""
         t, y = self.t, self.summary
         pygame.draw.rect(surface, (232, 226, 208), side)
         self._boxes.append(side)  # the layout check holds the column's text to the column
-        self.text(surface, t("paper.in_numbers"), (side.left + 16, side.top + 12), 20, palette.INK,
-                  True, max_width=side.width - 32)  # fmt: skip
+        self.text(
+            surface,
+            t("paper.in_numbers"),
+            (side.left + 16, side.top + 12),
+            20,
+            palette.INK,
+            True,
+            max_width=side.width - 32,
+        )
         rows = [
             (t("paper.population"), fmt.signed(y.population_change)),
             (t("paper.jobs"), fmt.signed(y.jobs_change)),
@@ -121,10 +145,15 @@ class NewspaperScene(Scene):
         ]
         yy = side.top + 50
         for label, value in rows:
-            vr = self.text(surface, value, (side.right - 16, yy), 18, palette.INK, True,
-                           "topright")  # fmt: skip
-            self.text(surface, label, (side.left + 16, yy), 18, palette.INK,
-                      max_width=vr.left - side.left - 26)  # fmt: skip
+            vr = self.text(surface, value, (side.right - 16, yy), 18, palette.INK, True, "topright")
+            self.text(
+                surface,
+                label,
+                (side.left + 16, yy),
+                18,
+                palette.INK,
+                max_width=vr.left - side.left - 26,
+            )
             yy += max(32, self.fonts.line_height(18) + 4)
         if y.opened:
             yy += 6
@@ -133,8 +162,14 @@ class NewspaperScene(Scene):
 
             if len(y.opened) > 3:  # never dropped silently
                 more = t("charts.more", n=len(y.opened) - 3)
-                self.text(surface, more, (side.right - 16, yy - max(26, self.fonts.line_height(
-                    18, True))), 16, palette.MUTED, anchor="topright")  # fmt: skip
+                self.text(
+                    surface,
+                    more,
+                    (side.right - 16, yy - max(26, self.fonts.line_height(18, True))),
+                    16,
+                    palette.MUTED,
+                    anchor="topright",
+                )
             for card_id in y.opened[:3]:
                 yy = self.paragraph(
                     surface,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import math
-import random
 from collections.abc import Callable
 
 import pygame
@@ -14,6 +13,7 @@ from game.client import charts, fmt, palette
 from game.client.charts import TextFn
 from game.client.dialogs import header, panel
 from game.client.scene import H, Host, Scene, W
+from game.client.scenes.report_ending import mob, parade
 from game.client.text import area_name, chart_labels, group_name, headline_text
 from game.play import CensusReport
 
@@ -102,9 +102,10 @@ class ReportScene(Scene):
         header(self, surface, t(title_key, year=r.year, area=area), t("report.projected"))
         text = charts.Writer(functools.partial(self.text, surface), self.fonts)
         pages: dict[str, Callable[[pygame.Surface, TextFn], None]] = {
-            "verdict": self._draw_verdict, "summary": self._draw_summary,
+            "verdict": self._draw_verdict,
+            "summary": self._draw_summary,
             "detail": self._draw_detail,
-        }  # fmt: skip
+        }
         pages[self.page](surface, text)
 
     # -- the ending ------------------------------------------------------------------------
@@ -124,12 +125,12 @@ class ReportScene(Scene):
         clock = self.clock if self.ctx.animate else 0.0
         surface.set_clip(stage)
         if ending == "parade":
-            _parade(surface, stage, clock)
+            parade(surface, stage, clock)
         elif ending == "mob":
-            _mob(surface, stage, clock)
+            mob(surface, stage, clock)
         else:
-            _parade(surface, stage.clip(stage.move(-stage.width // 2, 0)), clock)
-            _mob(surface, stage.clip(stage.move(stage.width // 2, 0)), clock)
+            parade(surface, stage.clip(stage.move(-stage.width // 2, 0)), clock)
+            mob(surface, stage.clip(stage.move(stage.width // 2, 0)), clock)
         surface.set_clip(None)
         title = t(f"report.ending_title.{ending}")
         size = self.fit_size(title, 40, stage.width - 80, True)
@@ -143,8 +144,14 @@ class ReportScene(Scene):
         panel(surface, box)
         with self.within(box):
             score = r.score if r.score is not None else 0.0
-            text(t("report.score"), (box.left + 24, box.top + 14), 20, palette.MUTED, True,
-                 max_width=210)  # fmt: skip
+            text(
+                t("report.score"),
+                (box.left + 24, box.top + 14),
+                20,
+                palette.MUTED,
+                True,
+                max_width=210,
+            )
             big = text(f"{score:.0f}", (box.left + 24, box.top + 38), 64, palette.INK, True)
             text("/100", (big.right + 4, big.bottom - 10), 24, palette.MUTED, False, "bottomleft")
             x = box.left + 250
@@ -185,8 +192,7 @@ class ReportScene(Scene):
         while size > 12 and self.wrapped_lines(body, size, rect.width) * lh > rect.height:
             size -= 1
             lh = self.fonts.line_height(size)
-        self.paragraph(surface, body, rect, size, palette.INK,
-                       max_lines=max(1, rect.height // lh))  # fmt: skip
+        self.paragraph(surface, body, rect, size, palette.INK, max_lines=max(1, rect.height // lh))
 
     # -- numbers -----------------------------------------------------------------------------
     def _draw_summary(self, surface: pygame.Surface, text: TextFn) -> None:
@@ -245,9 +251,18 @@ class ReportScene(Scene):
         bottom = y
         for k, (x, key) in enumerate(zip(cols, heads, strict=True)):
             room = (cols[k + 1] if k + 1 < len(cols) else right.right - 16) - x - 8
-            bottom = max(bottom, self.paragraph(
-                surface, t(key, first=r.pyramid_2021.year, year=r.year),
-                pygame.Rect(x, y, room, 0), 16, palette.MUTED, True, max_lines=2))  # fmt: skip
+            bottom = max(
+                bottom,
+                self.paragraph(
+                    surface,
+                    t(key, first=r.pyramid_2021.year, year=r.year),
+                    pygame.Rect(x, y, room, 0),
+                    16,
+                    palette.MUTED,
+                    True,
+                    max_lines=2,
+                ),
+            )
         y = bottom + 4
         for row in rows:
             for k, (x, val) in enumerate(zip(cols, row, strict=True)):
@@ -255,13 +270,42 @@ class ReportScene(Scene):
                 text(val, (x, y), 20, palette.INK, k == 0, max_width=room)
             y += self.fonts.line_height(20) + 2
         # approval shares the unemployment line, so the money facts below fit in three rows
-        ar = text(f"{t('report.approval')}: {r.approval_overall:.0f}%", (right.right - 20, y), 18,
-                  palette.INK, True, "topright")  # fmt: skip
-        text(t("report.unemployment", rate=fmt.pct(r.unemployment_rate)), (x0, y), 18, palette.INK,
-             max_width=ar.left - x0 - 16)  # fmt: skip
+        ar = text(
+            f"{t('report.approval')}: {r.approval_overall:.0f}%",
+            (right.right - 20, y),
+            18,
+            palette.INK,
+            True,
+            "topright",
+        )
+        text(
+            t("report.unemployment", rate=fmt.pct(r.unemployment_rate)),
+            (x0, y),
+            18,
+            palette.INK,
+            max_width=ar.left - x0 - 16,
+        )
         y += self.fonts.line_height(18) + 6
         pygame.draw.line(surface, palette.RULE, (x0, y), (right.right - 20, y), 1)
         y += 8
+        y = self._money_facts(text, x0, inner, y)
+        # three jobs figures on one screen: say in one sentence how they differ
+        note = t("help.jobs_measures")
+        size, floor = 14, min(14, math.ceil(13 / self.fonts.text_scale))
+        while size > floor and self.wrapped_lines(note, size, inner) > 4:
+            size -= 1
+        y = (
+            self.paragraph(
+                surface, note, pygame.Rect(x0, y, inner, 0), size, palette.MUTED, max_lines=4
+            )
+            + 4
+        )
+        self._benchmarks(surface, text, pygame.Rect(x0, y, inner, right.bottom - y - 10))
+
+    def _money_facts(self, text: TextFn, x0: int, inner: int, y: int) -> int:
+        """Projects, money spent and the three jobs figures, two to a line; returns the y
+        below them."""
+        r, t = self.report, self.t
         acc = r.jobs
         gross = acc.gross_total if acc is not None else r.gross_jobs
         net = acc.net_additional if acc is not None else r.net_additional_jobs
@@ -275,9 +319,11 @@ class ReportScene(Scene):
             (t("report.spent"), fmt.money(r.money_spent)),
             (t("jobs.gross"), fmt.count(gross)),
             (t("jobs.net"), fmt.count(net)),
-            (t("report.cost_per_job_open", cost=fmt.money(cost_open)),
-             fmt.money(cpnj) if cpnj else t("report.na")),
-        ]  # fmt: skip
+            (
+                t("report.cost_per_job_open", cost=fmt.money(cost_open)),
+                fmt.money(cpnj) if cpnj else t("report.na"),
+            ),
+        ]
         half = inner // 2
         row_h = self.fonts.line_height(20, True) - 2
         cy = y
@@ -290,25 +336,24 @@ class ReportScene(Scene):
             text(value, (lab.right + 6, cy), 20, palette.INK, True)
             if full or i % 2 == 1:
                 cy += row_h
-        y = cy + 4
-        # three jobs figures on one screen: say in one sentence how they differ
-        note = t("help.jobs_measures")
-        size, floor = 14, min(14, math.ceil(13 / self.fonts.text_scale))
-        while size > floor and self.wrapped_lines(note, size, inner) > 4:
-            size -= 1
-        y = self.paragraph(surface, note, pygame.Rect(x0, y, inner, 0), size, palette.MUTED,
-                           max_lines=4) + 4  # fmt: skip
-        self._benchmarks(surface, text, pygame.Rect(x0, y, inner, right.bottom - y - 10))
+        return cy + 4
 
     def _benchmarks(self, surface: pygame.Surface, text: TextFn, rect: pygame.Rect) -> None:
         r, t = self.report, self.t
-        text(t("report.benchmarks"), (rect.left, rect.top), 18, palette.INK, True,
-             max_width=rect.width)  # fmt: skip
+        text(
+            t("report.benchmarks"),
+            (rect.left, rect.top),
+            18,
+            palette.INK,
+            True,
+            max_width=rect.width,
+        )
         marks = [b for b in r.benchmarks][:4]
         if not marks:
             return
-        ticks = charts.nice_ticks(0.0, max([b.high for b in marks] + [r.cost_per_net_job or 0])
-                                  * 1.05, 3)  # fmt: skip
+        ticks = charts.nice_ticks(
+            0.0, max([b.high for b in marks] + [r.cost_per_net_job or 0]) * 1.05, 3
+        )
         hi = ticks[-1]
         label_w = int(rect.width * 0.46)
         scale = pygame.Rect(rect.left + label_w, rect.top, rect.width - label_w - 30, 0)
@@ -333,8 +378,14 @@ class ReportScene(Scene):
             tx = scale.left + int(scale.width * value / hi)
             pygame.draw.line(surface, palette.MUTED, (tx, axis_y - 4), (tx, axis_y + 2), 2)
             anchor = "topright" if k == len(ticks) - 1 else "midtop"
-            text(fmt.money(value), (tx + (8 if k == len(ticks) - 1 else 0), axis_y + 4), 14,
-                 palette.MUTED, False, anchor)  # fmt: skip
+            text(
+                fmt.money(value),
+                (tx + (8 if k == len(ticks) - 1 else 0), axis_y + 4),
+                14,
+                palette.MUTED,
+                False,
+                anchor,
+            )
         pygame.draw.line(surface, palette.MUTED, (scale.left, axis_y), (scale.right, axis_y), 1)
         if r.cost_per_net_job:
             x = scale.left + int(scale.width * min(r.cost_per_net_job, hi) / hi)
@@ -352,8 +403,14 @@ class ReportScene(Scene):
         left = pygame.Rect(BODY.left, BODY.top, 560, BODY.height)
         panel(surface, left)
         self._boxes.append(left)
-        text(t("report.industry_title"), (left.left + 16, left.top + 10), 20, palette.INK, True,
-             max_width=left.width - 32)  # fmt: skip
+        text(
+            t("report.industry_title"),
+            (left.left + 16, left.top + 10),
+            20,
+            palette.INK,
+            True,
+            max_width=left.width - 32,
+        )
         rows = sorted(
             r.jobs_by_industry, key=lambda j: (-abs(j.jobs_now - j.jobs_2021), j.section)
         )[:12]
@@ -376,8 +433,14 @@ class ReportScene(Scene):
         self._boxes.pop()
         panel(surface, right)
         self._boxes.append(right)
-        text(t("report.approval_title"), (right.left + 16, right.top + 10), 20, palette.INK, True,
-             max_width=right.width - 32)  # fmt: skip
+        text(
+            t("report.approval_title"),
+            (right.left + 16, right.top + 10),
+            20,
+            palette.INK,
+            True,
+            max_width=right.width - 32,
+        )
         groups = sorted(r.approvals, key=lambda g: -g.size)[:14]
         bars = [(group_name(self.ctx, g.group_id) or g.name, g.approval, g.change) for g in groups]
         charts.approval_bars(
@@ -389,81 +452,3 @@ class ReportScene(Scene):
             row_h=min(30, (right.height - 56) // max(len(bars), 1)),
         )
         self._boxes.pop()
-
-
-def _parade(surface: pygame.Surface, stage: pygame.Rect, clock: float) -> None:
-    """Ticker tape: a fixed scatter of paper strips (seeded, so screenshots repeat)."""
-    rng = random.Random(2031)
-    cols = [
-        palette.ORANGE,
-        palette.SKY,
-        palette.GREEN,
-        palette.YELLOW,
-        palette.BLUE,
-        palette.PURPLE,
-        palette.VERMILION,
-    ]
-    for _ in range(160):
-        x = stage.left + rng.random() * stage.width
-        y0 = rng.random() * stage.height
-        y = stage.top + (y0 + clock * 60 * (0.5 + rng.random())) % stage.height
-        w, h = rng.choice(((6, 14), (14, 6), (8, 8)))
-        pygame.draw.rect(surface, rng.choice(cols), (int(x), int(y), w, h))
-    _crowd(surface, stage, happy=True, clock=clock)
-
-
-def _mob(surface: pygame.Surface, stage: pygame.Rect, clock: float) -> None:
-    """An angry crowd with pitchforks and placards under a stormy sky."""
-    rng = random.Random(1066)
-    for _ in range(6):
-        cx = stage.left + rng.random() * stage.width
-        cy = stage.top + 40 + rng.random() * 60
-        pygame.draw.circle(surface, (60, 48, 60), (int(cx), int(cy)), 40)
-    _crowd(surface, stage, happy=False, clock=clock)
-
-
-def _crowd(surface: pygame.Surface, stage: pygame.Rect, happy: bool, clock: float) -> None:
-    rng = random.Random(7 if happy else 13)
-    skin = [(241, 194, 125), (198, 134, 66), (141, 85, 36), (224, 172, 105)]
-    coats = [
-        palette.BLUE,
-        palette.GREEN,
-        palette.ORANGE,
-        palette.PURPLE,
-        palette.SKY,
-        (90, 90, 100),
-    ]
-    base = stage.bottom - 10
-    n = max(6, stage.width // 46)
-    for i in range(n):
-        x = stage.left + 24 + i * (stage.width - 48) // n + rng.randint(-6, 6)
-        bob = int(4 * math.sin(clock * 6 + i)) if happy else int(2 * math.sin(clock * 9 + i))
-        h = rng.randint(70, 100)
-        body = pygame.Rect(x - 14, base - h + 22 + bob, 28, h - 22)
-        pygame.draw.rect(surface, rng.choice(coats), body, border_radius=8)
-        pygame.draw.circle(surface, rng.choice(skin), (x, base - h + 10 + bob), 13)
-        if happy and i % 2 == 0:  # arms up, waving
-            pygame.draw.line(
-                surface, palette.INK, (x - 12, body.top + 6), (x - 24, body.top - 26), 4
-            )
-            pygame.draw.line(
-                surface, palette.INK, (x + 12, body.top + 6), (x + 24, body.top - 26), 4
-            )
-        if not happy and i % 3 == 0:  # pitchfork
-            top = body.top - 60
-            pygame.draw.line(surface, (110, 80, 40), (x + 18, body.bottom - 10), (x + 18, top), 4)
-            for dx in (-8, 0, 8):
-                pygame.draw.line(
-                    surface, (180, 180, 190), (x + 18 + dx, top), (x + 18 + dx, top - 16), 3
-                )
-            pygame.draw.line(surface, (180, 180, 190), (x + 10, top), (x + 26, top), 3)
-        elif not happy and i % 3 == 1:  # placard
-            pygame.draw.line(surface, (110, 80, 40), (x, body.top), (x, body.top - 40), 4)
-            pygame.draw.rect(surface, palette.PAPER, (x - 26, body.top - 72, 52, 34))
-            pygame.draw.rect(surface, palette.VERMILION, (x - 26, body.top - 72, 52, 34), 3)
-            pygame.draw.line(
-                surface, palette.VERMILION, (x - 16, body.top - 62), (x + 16, body.top - 48), 3
-            )
-            pygame.draw.line(
-                surface, palette.VERMILION, (x + 16, body.top - 62), (x - 16, body.top - 48), 3
-            )

@@ -32,8 +32,9 @@ class SettingsScene(Scene):
         s = self.ctx.settings
         # the next language with a catalogue (each names itself: settings.language_value)
         langs = languages()
-        s.language = langs[(langs.index(s.language) + 1) % len(langs)] if s.language in langs \
-            else langs[0]  # fmt: skip
+        s.language = (
+            langs[(langs.index(s.language) + 1) % len(langs)] if s.language in langs else langs[0]
+        )
         self.app.save_settings()
         self.app.apply_language_and_scale()
 

@@ -21,9 +21,12 @@ class StartGameScene(LoadingScene):
 
     def __init__(self, app: Host, area_code: str, area_name: str) -> None:
         super().__init__(
-            app, app.ctx.tr("year.preparing", name=area_name), self._start, self._started,
+            app,
+            app.ctx.tr("year.preparing", name=area_name),
+            self._start,
+            self._started,
             self._failed,
-        )  # fmt: skip
+        )
         self.area_code = area_code
         ctx = app.ctx
         self.seed = ctx.seed if ctx.seed is not None else secrets.randbelow(2**31)

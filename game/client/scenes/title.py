@@ -60,10 +60,24 @@ class TitleScene(Scene):
         self.paragraph(surface, tagline, pygame.Rect(100, 196, room, 0), 26, palette.INK)
         # two footer lines under the town picture, right-aligned, each shrinking to fit
         room = W - 560 - 40
-        self.text(surface, self.t("title.data_note"), (W - 40, H - 62), 18, palette.MUTED,
-                  anchor="midright", max_width=room)  # fmt: skip
-        self.text(surface, self.t("title.keys_hint"), (W - 40, H - 30), 18, palette.MUTED,
-                  anchor="midright", max_width=room)  # fmt: skip
+        self.text(
+            surface,
+            self.t("title.data_note"),
+            (W - 40, H - 62),
+            18,
+            palette.MUTED,
+            anchor="midright",
+            max_width=room,
+        )
+        self.text(
+            surface,
+            self.t("title.keys_hint"),
+            (W - 40, H - 30),
+            18,
+            palette.MUTED,
+            anchor="midright",
+            max_width=room,
+        )
 
 
 def _skyline(surface: pygame.Surface) -> None:

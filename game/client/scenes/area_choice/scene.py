@@ -8,8 +8,8 @@ import random
 import pygame
 import pygame_gui
 
-from game.client import fmt, palette
-from game.client.dialogs import MessageDialog, header, panel
+from game.client import palette
+from game.client.dialogs import MessageDialog, header
 from game.client.focus import Focusable
 from game.client.mapview import MapView, shade
 from game.client.scene import H, Host, Scene, W
@@ -21,9 +21,8 @@ from game.client.scenes.area_choice.measures import (
     map_cache,
     measure_text,
     measure_value,
-    population_of,
-    quintile_ranges,
 )
+from game.client.scenes.area_choice.panels import draw_legend, draw_no_selection, draw_selection
 from game.client.text import area_name
 from game.client.typed import typed_text
 from game.errors import CivicError
@@ -374,8 +373,12 @@ class AreaChoiceScene(Scene):
     def on_key(self, event: pygame.event.Event) -> bool:
         cur = self.focus.current
         if cur is not None and cur.name == "map":
-            arrows = {pygame.K_LEFT: (-1, 0), pygame.K_RIGHT: (1, 0), pygame.K_UP: (0, -1),
-                      pygame.K_DOWN: (0, 1)}  # fmt: skip
+            arrows = {
+                pygame.K_LEFT: (-1, 0),
+                pygame.K_RIGHT: (1, 0),
+                pygame.K_UP: (0, -1),
+                pygame.K_DOWN: (0, 1),
+            }
             if event.key in arrows:
                 self.move_keyed(*arrows[event.key])
                 return True
@@ -414,8 +417,11 @@ class AreaChoiceScene(Scene):
                 pygame.draw.circle(surface, palette.VERMILION, (cx, cy), 14, 4)
         if self.hover:
             self.map.outline(surface, [self.hover], palette.INK, 3)
-        self._legend(surface)
-        self._selection_panel(surface)
+        draw_legend(self, surface, self.measure, self.values)
+        if self.selected is None:
+            draw_no_selection(self, surface)
+        else:
+            draw_selection(self, surface, self.selected, self.display_name(self.selected))
         if not self.query and self.mode == "lad":
             self.paragraph(
                 surface,
@@ -425,80 +431,6 @@ class AreaChoiceScene(Scene):
                 palette.MUTED,
                 max_lines=5,
             )
-
-    def _legend(self, surface: pygame.Surface) -> None:
-        x, y, w = 980, 140, W - 980 - 16
-        self._boxes.append(pygame.Rect(x - 4, y - 4, w + 8, H - y))
-        y = self.paragraph(surface, self.t("area.legend"), pygame.Rect(x, y, w, 0), 17,
-                           palette.MUTED) + 6  # fmt: skip
-        row = max(34, self.fonts.line_height(16) + 8)
-        for i, (lo, hi) in enumerate(quintile_ranges(self.values)):
-            col = palette.RAMP[i]
-            pygame.draw.rect(surface, col, (x, y + i * row, 40, row - 6))
-            pygame.draw.rect(surface, palette.INK, (x, y + i * row, 40, row - 6), 1)
-            label = f"{measure_text(self.measure, lo)} – {measure_text(self.measure, hi)}"
-            self.text(surface, label, (x + 50, y + i * row + (row - 6) // 2), 16, palette.INK,
-                      anchor="midleft", max_width=w - 50)  # fmt: skip
-        self.legend_bottom = y + len(palette.RAMP) * row
-        self.paragraph(surface, self.t("area.map_hint"), pygame.Rect(x, self.legend_bottom + 8,
-                       w, 0), 17, palette.MUTED)  # fmt: skip
-        self._boxes.pop()
-        # the credit sits bottom right of the map, clear of the Isles of Scilly (bottom left)
-        credit = self.t("area.map_source")
-        # bottom right, clear of Cornwall's tip and the Isles of Scilly (bottom left)
-        lines = self.fonts.wrap(credit, 13, MAP_RECT.width - 140)
-        y = MAP_RECT.bottom - 6
-        for line in reversed(lines[:2]):  # one line, or two in Welsh / big text
-            r = self.text(
-                surface,
-                line,
-                (MAP_RECT.right - 8, y),
-                13,
-                palette.MUTED,
-                anchor="bottomright",
-                max_width=MAP_RECT.width - 140,
-                box=MAP_RECT,
-            )
-            y = r.top + 2
-
-    def _selection_panel(self, surface: pygame.Surface) -> None:
-        r = pygame.Rect(24, 518, 420, 122)
-        panel(surface, r)
-        self._boxes.append(r)
-        sel = self.selected
-        if sel is None:
-            self.paragraph(surface, self.t("area.none_selected"),
-                           pygame.Rect(r.left + 14, r.top + 12, r.width - 28, 0), 18,
-                           palette.MUTED)  # fmt: skip
-            self._boxes.pop()
-            return
-        f = self.fonts
-        kind = self.t(f"area.kind.{sel.kind}") if self.t.has(f"area.kind.{sel.kind}") else ""
-        line = self.t("area.selected_line", population=fmt.count(population_of(sel)), kind=kind)
-        census = self.t("area.census_count", count=fmt.count(sel.census_population))
-        # every line gets its room: the description steps down a size, then the panel grows
-        # upwards (up to the buttons above it) so the census line never sits on the border
-        fixed = 8 + f.line_height(22, True) + 2 + f.line_height(16) + 6
-        size = 18
-        while size > 16 and fixed + self.wrapped_lines(line, size, r.width - 28) * \
-                f.line_height(size) > r.height:  # fmt: skip
-            size -= 1
-        need = fixed + min(2, self.wrapped_lines(line, size, r.width - 28)) * f.line_height(size)
-        if need > r.height:
-            self._boxes.pop()
-            r = pygame.Rect(r.left, max(512, r.bottom - need), r.width, min(need, r.bottom - 512))
-            pygame.draw.rect(surface, palette.PAPER, r.inflate(6, 6))
-            panel(surface, r)
-            self._boxes.append(r)
-        y = r.top + 8
-        self.text(surface, self.display_name(sel), (r.left + 14, y), 22, palette.INK, True,
-                  max_width=r.width - 28)  # fmt: skip
-        y += f.line_height(22, True)
-        y = self.paragraph(surface, line, pygame.Rect(r.left + 14, y, r.width - 28, 0), size,
-                           palette.INK, max_lines=2)  # fmt: skip
-        self.text(surface, census, (r.left + 14, min(y + 2, r.bottom - 6 - f.line_height(16))),
-                  16, palette.MUTED, max_width=r.width - 28)  # fmt: skip
-        self._boxes.pop()
 
     def draw_over(self, surface: pygame.Surface) -> None:
         if not self.ready or not self.hover:
@@ -517,5 +449,11 @@ class AreaChoiceScene(Scene):
         box = pygame.Rect(x, y, w, h)
         pygame.draw.rect(surface, palette.INK, box, border_radius=8)
         self.text(surface, lines[0][0], (x + 12, y + 6), 20, palette.HEADER_TEXT, True, box=box)
-        self.text(surface, lines[1][0], (x + 12, y + 6 + self.fonts.line_height(20, True)), 18,
-                  palette.HEADER_TEXT, box=box)  # fmt: skip
+        self.text(
+            surface,
+            lines[1][0],
+            (x + 12, y + 6 + self.fonts.line_height(20, True)),
+            18,
+            palette.HEADER_TEXT,
+            box=box,
+        )

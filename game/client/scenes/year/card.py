@@ -85,15 +85,20 @@ class CardPainter(Scene):
         size = 21
         while size > 16 and self.wrapped_lines(title, size, w, True) > 2:
             size -= 1
-        y = self.paragraph(surface, title, pygame.Rect(x, y, w, 0), size, palette.INK, True,
-                           max_lines=2) + 2  # fmt: skip
+        y = (
+            self.paragraph(
+                surface, title, pygame.Rect(x, y, w, 0), size, palette.INK, True, max_lines=2
+            )
+            + 2
+        )
         y = self._facts(surface, card, x, y, w)
         pygame.draw.line(surface, palette.RULE, (x, y), (x + w, y), 1)
         self._card_body(surface, card, r, y + 4, exp)
         self._boxes.pop()
 
-    def _card_head(self, surface: pygame.Surface, card: ProposalCard,
-                   r: pygame.Rect) -> tuple[int, _Expiry]:  # fmt: skip
+    def _card_head(
+        self, surface: pygame.Surface, card: ProposalCard, r: pygame.Rect
+    ) -> tuple[int, _Expiry]:
         """The category and the offer-end date, which is never cut: beside the category if
         both fit, else beside the WHY HERE heading, else on a line of its own."""
         t, f = self.t, self.fonts
@@ -123,8 +128,9 @@ class CardPainter(Scene):
             y += f.line_height(16, True) - 1
         return y, exp
 
-    def _card_body(self, surface: pygame.Surface, card: ProposalCard, r: pygame.Rect, y: int,
-                   exp: _Expiry) -> None:  # fmt: skip
+    def _card_body(
+        self, surface: pygame.Surface, card: ProposalCard, r: pygame.Rect, y: int, exp: _Expiry
+    ) -> None:
         """Who is for and against, then WHY HERE and the reason above the buttons; the
         citizen groups get the room in between."""
         t = self.t
@@ -140,13 +146,20 @@ class CardPainter(Scene):
         why = t("year.why_here")
         self.text(surface, why, (x, fit.label_top), 16, palette.MUTED, True, max_width=w)
         if exp.at == "why":
-            self.text(surface, exp.text, (r.right - 14, fit.label_top), 16, exp.colour, True,
-                      "topright")  # fmt: skip
-        self.paragraph(surface, fit.reason, pygame.Rect(x, fit.reason_top, w,
-                       fit.lines * fit.line_h), fit.size, palette.MUTED)  # fmt: skip
+            self.text(
+                surface, exp.text, (r.right - 14, fit.label_top), 16, exp.colour, True, "topright"
+            )
+        self.paragraph(
+            surface,
+            fit.reason,
+            pygame.Rect(x, fit.reason_top, w, fit.lines * fit.line_h),
+            fit.size,
+            palette.MUTED,
+        )
 
-    def _fit_reason(self, reason: str, sides: list[tuple[str, Groups, bool]], y: int, w: int,
-                    bottom: int) -> tuple[_Fit, list[int]]:  # fmt: skip
+    def _fit_reason(
+        self, reason: str, sides: list[tuple[str, Groups, bool]], y: int, w: int, bottom: int
+    ) -> tuple[_Fit, list[int]]:
         """The reason always gets every line it needs (its numbers are the point), in a
         slightly smaller size if that keeps a citizen row a side (never under 16 px on the
         design screen); the citizen lists give way, and say how many they leave out."""
@@ -175,8 +188,9 @@ class CardPainter(Scene):
                 lines = self.wrapped_lines(text, rsize, w)
                 reason_top = bottom - lines * lh
                 label_top = reason_top if inline_why else reason_top - head_h
-                fit = _Fit(text, rsize, lines, lh, label_top, reason_top,
-                           label_top - y - 2 * head_h)  # fmt: skip
+                fit = _Fit(
+                    text, rsize, lines, lh, label_top, reason_top, label_top - y - 2 * head_h
+                )
                 if (rows(0) + rows(1)) * row_h <= fit.room:
                     break
             if (rows(0) + rows(1)) * row_h <= fit.room:
@@ -208,15 +222,23 @@ class CardPainter(Scene):
         fit at full size, otherwise each gets its own; numbers are never shortened."""
         t, f = self.t, self.fonts
         pairs = [
-            [(t("year.cost"), fmt.money(card.cost)),
-             (t("year.build"), t("year.years", n=card.build_years))],
-            [(t("year.jobs_gross"), fmt.count(card.gross_jobs)),
-             (t("jobs.net"), fmt.count(card.net_jobs))],
-            [(t("year.people"), fmt.count(card.people_affected)),
-             (t("year.clout_cost"), str(card.clout_to_fund))],
-        ]  # fmt: skip
-        both = (t("year.jobs_short"), t("year.jobs_values", gross=fmt.count(card.gross_jobs),
-                                        net=fmt.count(card.net_jobs)))  # fmt: skip
+            [
+                (t("year.cost"), fmt.money(card.cost)),
+                (t("year.build"), t("year.years", n=card.build_years)),
+            ],
+            [
+                (t("year.jobs_gross"), fmt.count(card.gross_jobs)),
+                (t("jobs.net"), fmt.count(card.net_jobs)),
+            ],
+            [
+                (t("year.people"), fmt.count(card.people_affected)),
+                (t("year.clout_cost"), str(card.clout_to_fund)),
+            ],
+        ]
+        both = (
+            t("year.jobs_short"),
+            t("year.jobs_values", gross=fmt.count(card.gross_jobs), net=fmt.count(card.net_jobs)),
+        )
         row_h = f.line_height(17, True) - 2  # the line box is taller than the ink
         # captions may come down to 16 px on the design screen (no smaller) to keep a pair
         # on one line; the numbers stay at full size
@@ -227,8 +249,9 @@ class CardPainter(Scene):
 
         def fact(label: str, value: str, fx: int, room: int, size: int) -> None:
             vw = f.size(value, 17, True)[0]
-            lab = self.text(surface, label + ":", (fx, y + 1), size, palette.MUTED,
-                            max_width=room - vw - 6)  # fmt: skip
+            lab = self.text(
+                surface, label + ":", (fx, y + 1), size, palette.MUTED, max_width=room - vw - 6
+            )
             self.text(surface, value, (lab.right + 6, y), 17, palette.INK, True)
 
         half = w // 2
@@ -250,8 +273,17 @@ class CardPainter(Scene):
                     y += row_h
         return y + 4
 
-    def _stances(self, surface: pygame.Surface, x: int, y: int, w: int, label: str,
-                 groups: Groups, n: int, good: bool) -> int:  # fmt: skip
+    def _stances(
+        self,
+        surface: pygame.Surface,
+        x: int,
+        y: int,
+        w: int,
+        label: str,
+        groups: Groups,
+        n: int,
+        good: bool,
+    ) -> int:
         """A heading and up to `n` citizen groups; the ones left out for room are counted
         ("+2 more" beside the heading, or on a row of its own), never dropped silently."""
         col = palette.GOOD_TEXT if good else palette.BAD_TEXT
@@ -264,20 +296,21 @@ class CardPainter(Scene):
             self.text(surface, more, (x + w, y), 16, col, True, "topright")
         self.text(surface, label, (x, y), 16, col, True, max_width=w)
         if not groups and self._nobody_inline(label, w):
-            self.text(surface, self.t("year.nobody"), (x + w, y), 16, palette.MUTED,
-                      anchor="topright")  # fmt: skip
+            self.text(
+                surface, self.t("year.nobody"), (x + w, y), 16, palette.MUTED, anchor="topright"
+            )
             return y + f.line_height(16, True) - 1
         y += f.line_height(16, True) - 1
         row_h = f.line_height(16) - 1
         if not groups:
-            self.text(surface, self.t("year.nobody"), (x + 18, y), 16, palette.MUTED,
-                      max_width=w - 18)  # fmt: skip
+            self.text(
+                surface, self.t("year.nobody"), (x + 18, y), 16, palette.MUTED, max_width=w - 18
+            )
             return y + row_h
         for gid, name, size in groups[:n]:
             gname = group_name(self.ctx, gid) or name
             nr = self.text(surface, fmt.count(size), (x + w, y), 16, palette.INK, anchor="topright")
-            self.text(surface, f"{mark} {gname}", (x + 4, y), 16, col,
-                      max_width=nr.left - x - 14)  # fmt: skip
+            self.text(surface, f"{mark} {gname}", (x + 4, y), 16, col, max_width=nr.left - x - 14)
             y += row_h
         if hidden > 0 and not inline:
             self.text(surface, more, (x + w, y), 16, col, True, "topright")

@@ -77,8 +77,10 @@ class YearScene(CardPainter):
                 widths = [int(room * n / sum(need)) for n in need]
                 # one text size for the whole row (Fund/Reject never bigger than Defer)
                 order = list(BUTTON_SIZES)
-                common = max((self.fit_button_size(sp[1], wd) for sp, wd in zip(row, widths,
-                              strict=True)), key=order.index)  # fmt: skip
+                common = max(
+                    (self.fit_button_size(sp[1], wd) for sp, wd in zip(row, widths, strict=True)),
+                    key=order.index,
+                )
                 bx = x + 10
                 for j, (key, label, fn, cls) in enumerate(row):
                     # A button that cannot act now looks greyed but still answers, with the
@@ -148,8 +150,12 @@ class YearScene(CardPainter):
         if not check.ok:
             return False, reason_text(self.ctx, check)
         if key == "fund":
-            return True, t("year.hint.fund", cost=fmt.money(card.cost), clout=card.clout_to_fund,
-                           n=card.build_years)  # fmt: skip
+            return True, t(
+                "year.hint.fund",
+                cost=fmt.money(card.cost),
+                clout=card.clout_to_fund,
+                n=card.build_years,
+            )
         if key == "reject":
             return True, t("year.hint.reject", clout=card.clout_to_reject)
         return True, t("year.hint.defer")
@@ -283,8 +289,9 @@ class YearScene(CardPainter):
             self._card(surface, card, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W, CARD_H))
         if 0 < len(self.shown) < CARDS_PER_PAGE and s.funded:
             i = len(self.shown)
-            self._projects_panel(surface, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W,
-                                                      CARD_H))  # fmt: skip
+            self._projects_panel(
+                surface, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W, CARD_H)
+            )
         cards = s.proposals
         if len(cards) > CARDS_PER_PAGE:
             first = self.page * CARDS_PER_PAGE + 1
@@ -333,8 +340,15 @@ class YearScene(CardPainter):
         x, w = r.left + 14, r.width - 28
         f = self.fonts
         self._boxes.append(r)
-        self.text(surface, t("year.your_projects", n=len(s.funded)), (x, r.top + 14), 20,
-                  palette.INK, True, max_width=w)  # fmt: skip
+        self.text(
+            surface,
+            t("year.your_projects", n=len(s.funded)),
+            (x, r.top + 14),
+            20,
+            palette.INK,
+            True,
+            max_width=w,
+        )
         y = r.top + 14 + f.line_height(20, True) + 6
         hint = t("year.your_projects_hint")
         hint_h = self.wrapped_lines(hint, 16, w) * f.line_height(16)
@@ -342,8 +356,10 @@ class YearScene(CardPainter):
         shown = list(reversed(s.funded))[: max(1, (r.bottom - 12 - hint_h - y) // entry)]
         # one size for every title in the list (the longest decides), never mixed sizes
         titles = [project_title(self.ctx, p) for p in shown]
-        size = min(self.fit_size(title, 16, w, True, floor=min(16, math.ceil(13 /
-                   f.text_scale))) for title in titles)  # fmt: skip
+        size = min(
+            self.fit_size(title, 16, w, True, floor=min(16, math.ceil(13 / f.text_scale)))
+            for title in titles
+        )
         for p, title in zip(shown, titles, strict=True):
             self.text(surface, title, (x, y), size, palette.INK, True, max_width=w)
             if p.status == "open":
@@ -352,11 +368,11 @@ class YearScene(CardPainter):
             else:
                 status = t("charts.building", year=p.opens_year)
                 col = palette.MUTED
-            self.text(surface, status, (x, y + f.line_height(size, True) - 2), 16, col,
-                      max_width=w)  # fmt: skip
+            self.text(surface, status, (x, y + f.line_height(size, True) - 2), 16, col, max_width=w)
             y += entry
-        self.paragraph(surface, hint, pygame.Rect(x, r.bottom - 10 - hint_h, w, hint_h), 16,
-                       palette.MUTED)  # fmt: skip
+        self.paragraph(
+            surface, hint, pygame.Rect(x, r.bottom - 10 - hint_h, w, hint_h), 16, palette.MUTED
+        )
         self._boxes.pop()
 
     def _tiles(self, surface: pygame.Surface) -> None:
@@ -379,7 +395,7 @@ class YearScene(CardPainter):
                 t("year.jobs_caveat")
                 if s.turn == 0
                 else t("year.jobs_since", change=fmt.signed(h.jobs - base)),
-            ),  # fmt: skip
+            ),
             (t("year.unemployment"), fmt.pct(h.unemployment_rate), t("year.of_workforce")),
             (t("year.approval"), f"{h.approval_overall:.0f}%", t("year.approval_note")),
             (t("year.money"), fmt.money(s.money), t("year.fund_note", fund=fmt.money(s.fund))),
@@ -391,16 +407,31 @@ class YearScene(CardPainter):
             fill = palette.CARD if i < 4 else (232, 242, 250)
             panel(surface, r, fill=fill)
             self._boxes.append(r)
-            lab = self.text(surface, label, (r.left + 12, r.top + 4), 16, palette.MUTED, True,
-                            max_width=w - 20)  # fmt: skip
+            lab = self.text(
+                surface, label, (r.left + 12, r.top + 4), 16, palette.MUTED, True, max_width=w - 20
+            )
             col = palette.INK
             if i == 3:
                 col = palette.GOOD_TEXT if h.approval_overall >= 50 else palette.BAD_TEXT
-            note_r = self.text(surface, note, (r.left + 12, r.bottom - 2), 15, palette.MUTED,
-                               anchor="bottomleft", max_width=w - 20)  # fmt: skip
+            note_r = self.text(
+                surface,
+                note,
+                (r.left + 12, r.bottom - 2),
+                15,
+                palette.MUTED,
+                anchor="bottomleft",
+                max_width=w - 20,
+            )
             # the number fills the space between, centred: a font's line box is taller than
             # its digits, so the boxes may touch while the ink never does
             size = self.fit_size(value, 30, w - 20, True, floor=16)
-            self.text(surface, value, (r.left + 12, (lab.bottom + note_r.top) // 2 + 1), size, col,
-                      True, "midleft")  # fmt: skip
+            self.text(
+                surface,
+                value,
+                (r.left + 12, (lab.bottom + note_r.top) // 2 + 1),
+                size,
+                col,
+                True,
+                "midleft",
+            )
             self._boxes.pop()
