@@ -12,6 +12,7 @@ from game.client.scenes.area_choice import AreaChoiceScene
 from game.client.scenes.charts_scene import ChartsScene
 from game.client.scenes.consult import ConsultDialog
 from game.client.scenes.credits import CreditsScene
+from game.client.scenes.futures import FuturesScene, GoBackDialog
 from game.client.scenes.help import HelpDialog
 from game.client.scenes.menu import MenuDialog
 from game.client.scenes.newspaper import NewspaperScene
@@ -55,6 +56,12 @@ class SceneFactory:
 
     def charts(self, tab: str = "population", group: str | None = None) -> Scene:
         return ChartsScene(self.app, tab, group)
+
+    def go_back(self) -> Scene:
+        return GoBackDialog(self.app)
+
+    def futures(self) -> Scene:
+        return FuturesScene(self.app)
 
     def consult(self, card_id: str) -> Scene:
         return ConsultDialog(self.app, card_id)

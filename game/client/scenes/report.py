@@ -6,12 +6,14 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
 
 import pygame
 
 from game.client import charts, fmt, palette
 from game.client.charts import TextFn
-from game.client.dialogs import header, panel
+from game.client.dialogs import MessageDialog, header, panel
 from game.client.scene import H, Host, Scene, W
 from game.client.scenes.report_ending import mob, parade
 from game.client.text import area_name, chart_labels, group_name, headline_text
@@ -34,6 +36,8 @@ class ReportScene(Scene):
         self.page = self.pages[0]
         self.clock = 0.0
         self.name = "final_report" if kind == "final" else "midterm_report"
+        self.pack: Future[Path] | None = None  # the report pack being written
+        self.pack_told = False  # the player has been told where it went (or why not)
 
     def build(self) -> None:
         t = self.t
@@ -45,7 +49,18 @@ class ReportScene(Scene):
                 cls="toggle_on" if p == self.page else "toggle_off",
                 name=f"page_{p}",
             )
+        self._what_if_buttons()
         if self.kind == "final":
+            if self.ctx.session is not None:
+                busy = self.pack is not None and not self.pack.done()
+                self.button(
+                    (24, H - 66, 300, 54),
+                    t("report.pack_writing" if busy else "report.write_pack"),
+                    self.write_pack,
+                    cls="secondary",
+                    name="write_pack",
+                    enabled=not busy,
+                )
             if self.page == "verdict" and self.ctx.session is not None:
                 self.button(
                     (W - 344 - 300, H - 66, 284, 54),
@@ -71,6 +86,28 @@ class ReportScene(Scene):
             )
         self.focus.set_by_name("done")
 
+    def _what_if_buttons(self) -> None:
+        """Go back to an earlier year (the game so far is kept), and, once a line is kept,
+        the two futures side by side."""
+        s = self.ctx.session
+        if s is None or s.turn < 1:
+            return
+        self.button((W - 24 - 240, 76, 240, 48), self.t("report.what_if"),
+                    lambda: self.app.stack.push(self.app.screens.go_back()),
+                    cls="secondary", name="what_if")  # fmt: skip
+        if s.kept:
+            self.button((W - 24 - 490, 76, 240, 48), self.t("report.futures"),
+                        lambda: self.app.stack.push(self.app.screens.futures()),
+                        cls="secondary", name="futures")  # fmt: skip
+
+    def write_pack(self) -> None:
+        """The game's own report pack (HTML, PDF, XLSX, CSV), as `report --save` writes it."""
+        from game.client.pack_export import write_game_pack
+
+        self.pack = write_game_pack(self.ctx, threaded=self.ctx.threaded)
+        self.pack_told = False
+        self.rebuild()
+
     def set_page(self, page: str) -> None:
         self.page = page
         self.rebuild()
@@ -93,6 +130,14 @@ class ReportScene(Scene):
 
     def update(self, dt: float) -> None:
         self.clock += dt
+        if self.pack is not None and self.pack.done() and not self.pack_told:
+            self.pack_told = True
+            try:
+                body = self.t("report.pack_written", path=str(self.pack.result()))
+            except Exception as exc:  # the command's own one-line message
+                body = self.t("report.pack_failed", problem=str(exc))
+            self.rebuild()
+            self.app.stack.push(MessageDialog(self.app, self.t("report.write_pack"), body))
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         r, t = self.report, self.t
