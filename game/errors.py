@@ -79,6 +79,17 @@ class UnknownAreaError(CivicError):
         super().__init__(msg)
 
 
+class AmbiguousAreaError(CivicError):
+    """A bare name that means several places with different councils; names the choices."""
+
+    def __init__(self, query: str, choices: list[str]) -> None:
+        self.query, self.choices = query, choices
+        super().__init__(
+            f"'{query}' could mean {', '.join(choices)}; say which, e.g. "
+            f'--area "{choices[-1].split(" (")[0]}"'
+        )
+
+
 class ScenarioError(CivicError):
     """A scenario or project catalogue is invalid (unknown project id, negative cost...)."""
 

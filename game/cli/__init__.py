@@ -32,6 +32,8 @@ COMMANDS: dict[str, str] = {
     "report": "write a board-paper report pack (HTML, PDF, XLSX, CSV) for a scenario, two "
     "scenarios side by side, or a finished game",
     "room": "host a room that pools players' plans and ideas; list, export, delete or report rooms",
+    "validate": "check scenario files and list every problem at once",
+    "backtest": "test the population model on 2011-2021 (every council, against Census 2021)",
     "bench": "time the engine (10-year baseline for all areas, one area with 10 projects, "
     "one advance_year) and report medians",
     "screenshots": "play a scripted game headless and save every screen as PNG",

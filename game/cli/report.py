@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from game.errors import SaveError, ScenarioError
 
@@ -37,6 +37,20 @@ def register(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--save", metavar="FILE", type=Path, help="a saved game to replay")
     p.add_argument("--years", type=int, default=None, help="years to project (default 10)")
+    from game.cli.simulate import _budget_arg
+
+    p.add_argument(
+        "--budget",
+        metavar="GBP|none",
+        type=_budget_arg,
+        default=None,
+        help="growth fund in GBP, or 'none' for no growth fund (as simulate)",
+    )
+    p.add_argument(
+        "--allow-dropped",
+        action="store_true",
+        help="write the pack even when planned projects cannot be funded (as simulate)",
+    )
     p.add_argument("--out", metavar="DIR", type=Path, required=True, help="folder for the pack")
     p.add_argument(
         "--format",
@@ -64,12 +78,20 @@ def _summary(world: Any, engines: dict[str, Any], name: str | None, seed: int) -
     return _finite(summary)
 
 
-def scenario_run(world: Any, path: Path | None, area: str | None, years: int | None) -> Any:
-    """Run a scenario file low / central / high and return a game.report ScenarioRun."""
+def scenario_run(
+    world: Any,
+    path: Path | None,
+    area: str | None,
+    years: int | None,
+    budget: float | Literal["none"] | None = None,
+    allow_dropped: bool = False,
+) -> Any:
+    """Run a scenario file low / central / high and return a game.report ScenarioRun.
+    Refused, as simulate, when planned projects would be left out (game.sim.plan_check)."""
     from game.play.shipped import shipped_parameters
     from game.report import ScenarioRun
     from game.scenarios import load_scenario
-    from game.sim.runs import run_low_central_high
+    from game.sim.plan_check import run_plan
 
     scenario = load_scenario(path) if path is not None else None
     where = area or (scenario.area if scenario is not None else None)
@@ -80,8 +102,15 @@ def scenario_run(world: Any, path: Path | None, area: str | None, years: int | N
         raise ScenarioError(f"--years must lie between 1 and 50, got {n}")
     if str(where).strip().lower() not in ("all", "england and wales"):
         world.resolve(where)
-    engines = run_low_central_high(
-        world, where, shipped_parameters(), seed=1, years=n, scenario=scenario
+    engines, _ = run_plan(
+        world,
+        where,
+        scenario,
+        shipped_parameters(),
+        years=n,
+        budget=budget,
+        allow_dropped=allow_dropped,
+        seed=1,
     )
     summary = _summary(world, engines, scenario.name if scenario else None, 1)
     if area and scenario is not None and scenario.area:
@@ -207,7 +236,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             pack = build_pack(runs[0], kind="game")
     else:
-        pack = build_pack(scenario_run(world, args.scenario, args.area, args.years))
+        run_ = scenario_run(
+            world, args.scenario, args.area, args.years, args.budget, args.allow_dropped
+        )
+        pack = build_pack(run_)
     written = write_pack(pack, args.out, formats)
     took = time.perf_counter() - t0
     print(f"Wrote the report pack for {pack.subtitle} to {args.out} in {took:.1f} s:")

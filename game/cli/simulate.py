@@ -9,9 +9,9 @@ import math
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from game.errors import CivicError, DataError, ScenarioError
+from game.errors import AmbiguousAreaError, CivicError, DataError, ScenarioError
 
 MIN_BASE_YEAR, MAX_BASE_YEAR = 2011, 2040
 USAGE_EXAMPLE = (
@@ -64,7 +64,32 @@ def register(p: argparse.ArgumentParser) -> None:
             "unconstrained: the engine's own 2019-20 trend (docs/methods-population.md)"
         ),
     )
+    p.add_argument(
+        "--budget",
+        metavar="GBP|none",
+        type=_budget_arg,
+        default=None,
+        help=(
+            "growth fund in GBP (default: the scenario's, else GBP 400 per resident); 'none' "
+            "= no growth fund (an analyst's run: nothing is turned away for money)"
+        ),
+    )
+    p.add_argument(
+        "--allow-dropped",
+        action="store_true",
+        help=(
+            "run even when planned projects cannot be funded or fall after the last funding "
+            "year (they are listed as notes); without it such a run is refused (status 2)"
+        ),
+    )
     p.add_argument("--out", metavar="DIR", type=Path, help="write tidy CSVs to DIR")
+    p.add_argument(
+        "--age-bands",
+        type=int,
+        choices=(1, 5),
+        default=1,
+        help="population.csv by single year of age (1, default) or in 5-year bands (5)",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument(
         "--compare",
@@ -74,6 +99,23 @@ def register(p: argparse.ArgumentParser) -> None:
         help="two scenario files for the same area: every headline as A, B and A - B",
     )
     p.set_defaults(func=run)
+
+
+NO_FUND: Literal["none"] = (
+    "none"  # as game.sim.plan_check.NO_FUND (not imported: --help stays light)
+)
+
+
+def _budget_arg(text: str) -> float | Literal["none"]:
+    if text.strip().lower() == NO_FUND:
+        return NO_FUND
+    try:
+        value = float(text.replace(",", "").replace("£", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--budget takes GBP or 'none', got {text!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"--budget must be 0 or more, got {text!r}")
+    return value
 
 
 def _money(x: float) -> str:
@@ -118,7 +160,6 @@ def run(args: argparse.Namespace) -> int:
     from game.scenarios import load_scenario
     from game.sim.national_control import format_check, national_check
     from game.sim.outputs import write_all
-    from game.sim.runs import run_low_central_high
 
     scenario = load_scenario(args.scenario) if args.scenario else None
     area = args.area or (scenario.area if scenario else None)
@@ -142,6 +183,10 @@ def run(args: argparse.Namespace) -> int:
     everywhere = str(area).strip().lower() in ("all", "england and wales")
     if not everywhere:
         world.resolve(area)  # unknown area -> UnknownAreaError with suggestions
+        # a name that means several places ("North East") is asked about, never guessed
+        choices = world.alternatives(area)
+        if choices:
+            raise AmbiguousAreaError(area, choices)
     notes: list[str] = []
     if args.area and scenario is not None and scenario.area:
         mismatch = _area_mismatch(world, args.area, scenario.area)
@@ -166,13 +211,18 @@ def run(args: argparse.Namespace) -> int:
                 + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""),
                 hint=f"the file must cover every area of {area}",
             )
-    engines = run_low_central_high(
+    from game.sim.plan_check import run_plan
+
+    no_fund = args.budget == NO_FUND
+    engines, check = run_plan(
         world,
         area,
+        scenario,
         shipped_parameters(),
-        seed=args.seed,
         years=years,
-        scenario=scenario,
+        budget=args.budget,
+        allow_dropped=args.allow_dropped,
+        seed=args.seed,
         base_population=base,
         base_year=base_year,
         baseline=args.baseline,
@@ -183,13 +233,19 @@ def run(args: argparse.Namespace) -> int:
     summary["national_check"] = national_check(
         central.codes, central.history, central.params.national, args.baseline
     )
+    if check.fund_warning:
+        print(f"Warning: {check.fund_warning}", file=sys.stderr)
+        summary["warnings"].append(check.fund_warning)
+    if no_fund:
+        summary["budget_remaining"] = None
+        summary["notes"].append("no growth fund (--budget none): costs are reported, not capped")
     # the census group definitions name the groups people read ("Full-time students")
     names = {g.id: g.name for g in getattr(world, "group_definitions", ())}
     for a in summary["approvals"]:
         a["name"] = names.get(a["group"], a["group"].replace("_", " "))
     if args.out is not None:
         try:
-            written = write_all(engines, args.out)
+            written = write_all(engines, args.out, age_band=args.age_bands)
         except OSError as exc:
             raise DataError(
                 str(args.out), f"cannot write outputs ({exc.strerror or exc})"
@@ -258,6 +314,11 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
         "scenario_band": {v: a.gross_total for v, a in accounts.items()},
     }
     status = {p.id: p.status for p in st.projects}
+    from game.sim.economic_case import cost_band_warnings, programme_totals, run_case
+    from game.sim.levels import wider_name
+
+    cases = run_case(central)
+    case_by_id = {c.project_id: c for c in cases}
     projects = []
     for part in acc.projects:
         a = central.appraise(
@@ -289,9 +350,15 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
                     "cost_per_net_job": part.cost_per_net_job_wider,
                 },
                 "national_net": a.national_net,
-                "pv_costs": a.pv_costs,
-                "pv_benefits": a.pv_benefits,
-                "bcr": a.bcr,
+                # Local GVA of net local jobs over 10 years: a local impact, not a BCR.
+                "local_gva_impact_indicative": {
+                    "pv_costs": a.pv_costs,
+                    "pv_local_gva_and_other_benefits": a.pv_benefits,
+                    "ratio": a.bcr,
+                },
+                "economic_case": case_by_id[part.project_id].as_dict()
+                if part.project_id in case_by_id
+                else None,
             }
         )
     # Totals are the jobs account itself, so they equal the sum of the projects listed.
@@ -322,7 +389,11 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
         )
     approvals.sort(key=lambda a: -abs(a["scenario"] - a["baseline"]))
     notes = [e.text for e in central.log if e.kind == "rejected"]
-    warnings = [e.text for e in central.log if e.kind == "warning"]
+    # the same warning for several projects (or years) is shown once, with its count
+    counts: dict[str, int] = {}
+    for text in [e.text for e in central.log if e.kind == "warning"] + cost_band_warnings(cases):
+        counts[text] = counts.get(text, 0) + 1
+    warnings = list(counts)
     notes += [
         f"{c.type_id} is planned for {y}, after the last funding year of this run "
         f"({st.end_year - 1}); not funded"
@@ -332,6 +403,7 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
         "area": {"code": st.area_code, "name": st.area_name, "members": len(st.codes)},
         "notes": notes,
         "warnings": warnings,
+        "warning_counts": {w: n for w, n in counts.items() if n > 1},
         "events": [
             {"year": e.year, "kind": e.kind, "text": e.text}
             for e in central.log
@@ -342,11 +414,16 @@ def build_summary(engines: dict[str, Any], scenario_name: str | None, seed: int)
         "years": [st.start_year, st.end_year],
         "level": st.level,
         "wider_level": st.wider_level,
+        "wider_area": wider_name(central.world, central.profile, st.wider_level, st.codes),
         "budget_remaining": st.budget,
         "headline": headline,
         "jobs_account": acc.summary(),
         "projects": projects,
         "totals": totals,
+        # over the projects open by the end, as the jobs account's totals
+        "economic_case": programme_totals(
+            [c for c in cases if c.project_id in {p.project_id for p in acc.projects}]
+        ),
         "approvals": approvals,
         "checksum": central.checksum(),
     }
@@ -386,23 +463,58 @@ UNEMPLOYMENT_CAVEAT = (
 )
 
 
+def _times(n: int) -> str:
+    return f" (x{n})" if n > 1 else ""
+
+
+def _case_lines(c: dict[str, Any]) -> list[str]:
+    """Two lines of a project's Green Book economic case under its jobs lines."""
+    valued = [b["benefit"] for b in c["benefits"] if b["present_value"] is not None]
+    missing = [b["benefit"] for b in c["benefits"] if b["present_value"] is None]
+    if c["bcr"] is None:
+        head = f"economic case: not valued ({', '.join(missing)}: no evidence held)"
+    else:
+        head = f"economic case: BCR {c['bcr']:.2f} ({', '.join(valued)}"
+        head += f"; not valued: {', '.join(missing)})" if missing else ")"
+    head += (
+        f"; {c['asset_class'].replace('_', ' ')} {c['appraisal_years']} years, "
+        f"{c['price_base']}, optimism bias {c['optimism_bias']:.0%} ({c['stage']})"
+    )
+    staff = c["public_service_jobs_not_counted"]
+    jobs = f"additional jobs {c['additional_jobs']:.1f}" + (
+        f" (public-service staff {staff:.1f} not counted)" if staff > 0 else ""
+    )
+    return [
+        f"     {head}",
+        f"     {jobs}; cost per net job {_cpj(c['cost_per_net_job_capital_only'])} capital only,"
+        f" {_cpj(c['cost_per_net_job_whole_life_public_cost'])} whole-life public cost (PV)",
+    ]
+
+
 def format_summary(s: dict[str, Any]) -> str:
     from game.sim.jobs_account import JOBS_MEASURES_HELP, LABELS
 
     y0, y1 = s["years"]
     h = s["headline"]
     level_name = {"lad": "LA", "sub_region": "LEP/CA", "region": "region", "national": "E&W"}
-    lv, wl = level_name[s["level"]], level_name[s["wider_level"]]
+    lv = level_name[s["level"]]
+    # the wider grouping by name (the combined authority where there is one)
+    wider = s.get("wider_area") or {"name": level_name[s["wider_level"]], "label": ""}
+    wl = wider["name"]
     lines = [
         f"Civic Futures simulation: {s['area']['name']} ({s['area']['code']}"
         + (f", {s['area']['members']} areas" if s["area"]["members"] > 1 else "")
         + f"), {y0}-{y1}, seed {s['seed']}",
         f"Scenario: {s['scenario'] or '(none: baseline only)'}",
+        *([f"Wider level: {wider['label']}"] if wider["label"] else []),
         "Projections, not forecasts. Ranges are the lowest - highest of the low / central / high"
         " variants;",
         "a change 'vs no new projects' compares each variant with its own baseline.",
         *[f"Note: {n}" for n in s["notes"]],
-        *[f"WARNING: {w}" for w in s.get("warnings", [])],
+        *[
+            f"WARNING{_times(s.get('warning_counts', {}).get(w, 1))}: {w}"
+            for w in s.get("warnings", [])
+        ],
         "",
         f"{'':38s}{y0:>10d}{f'{y1} baseline':>15s}{f'{y1} scenario':>15s}   range",
     ]
@@ -461,6 +573,7 @@ def format_summary(s: dict[str, Any]) -> str:
                 f"displacement -{loc['displacement']:.1f}  substitution "
                 f"-{loc['substitution']:.1f}  multiplier +{loc['multiplier_effect']:.1f}"
             )
+            gva = p["local_gva_impact_indicative"]["ratio"]
             lines.append(
                 f"     operational leakage {leak['rate']:.0%}: "
                 f"{LEAKAGE_BASIS.get(leak['basis'], leak['basis'])}"
@@ -468,8 +581,11 @@ def format_summary(s: dict[str, Any]) -> str:
             lines.append(
                 f"     net new jobs {loc['net']:.1f} ({wl} {wid['net']:.1f}); "
                 f"{_cpj(loc['cost_per_net_job'])} per net job "
-                f"({wl} {_cpj(wid['cost_per_net_job'])}); BCR {p['bcr']:.2f}"
+                f"({wl} {_cpj(wid['cost_per_net_job'])}); local GVA impact (indicative) "
+                + (f"{gva:.2f}" if gva is not None else "n/a")
             )
+            if p.get("economic_case"):
+                lines.extend(_case_lines(p["economic_case"]))
         t = s["totals"]
         lines.append(
             f"  All projects open by {y1}: {_money(t['capital_cost'])}; gross {t['gross']:.1f}"
@@ -477,6 +593,24 @@ def format_summary(s: dict[str, Any]) -> str:
             f"cost per net job {_cpj(t['cost_per_net_job_local'])}"
             f" ({_cpj(t['cost_per_net_job_wider'])})"
         )
+        ec = s.get("economic_case")
+        if ec:
+            staff = ec["public_service_jobs_not_counted"]
+            bcr = ec["bcr_valued_projects"]
+            lines.append(
+                f"  Economic case: additional jobs {ec['additional_jobs']:.1f}"
+                + (f" (public-service staff {staff:.1f} not counted)" if staff > 0 else "")
+                + (
+                    f"; BCR {bcr:.2f} over the {len(ec['valued_projects'])} valued project(s)"
+                    if bcr is not None
+                    else "; no project valued"
+                )
+                + (
+                    f", {len(ec['not_valued_projects'])} not valued"
+                    if ec["not_valued_projects"] and bcr is not None
+                    else ""
+                )
+            )
         for item in acc["not_yet_open"]:
             lines.append(
                 f"  Not counted: {item['label']} opens {item['opens']}, after {y1}"
@@ -487,7 +621,8 @@ def format_summary(s: dict[str, Any]) -> str:
             "  Construction counts 10 job-years = 1 FTE. Nationally the MHCLG guide assumes"
         )
         lines.append("  net 0 (full displacement) without supply-side evidence.")
-        lines.append(f"  Growth fund left: {_money(s['budget_remaining'])}")
+        if s["budget_remaining"] is not None:
+            lines.append(f"  Growth fund left: {_money(s['budget_remaining'])}")
     lines += ["", f"Approval in {y1} (0-100), scenario vs baseline, with the main reasons:"]
     shown = s["approvals"][:8]
     names = [a.get("name") or a["group"].replace("_", " ") for a in shown]

@@ -136,6 +136,30 @@ class World:
                 return code
         raise UnknownAreaError(query, self.suggest(q))
 
+    def alternatives(self, query: str) -> list[str]:
+        """Other places a bare name could mean, as "kind:Name (N councils)", when it names
+        groupings with different members ("North East": the region, the 2021 LEP and the
+        combined authority). Empty when the name is a code, has a kind prefix, or all its
+        meanings cover the same councils (Tees Valley LEP and combined authority)."""
+        q = query.strip()
+        if ":" in q or q.upper() in self.areas or q.upper() in self._groupings:
+            return []
+        key = fold(q)
+        hits = [c for c in self.codes if key in map(fold, self._names_of(c))]
+        hits += [
+            g.code for g in self._groupings.values() if key in map(fold, self._names_of(g.code))
+        ]
+        if len({self.members(c) for c in hits}) < 2:
+            return []
+        out = []
+        for c in hits:
+            kind = "lad" if c in self.areas else self._groupings[c].kind
+            name = self.areas[c].name if c in self.areas else self._groupings[c].name
+            n = len(self.members(c))
+            prefix = "" if kind == "lad" else f"{kind}:"
+            out.append(f"{prefix}{name} ({n} council{'s' if n != 1 else ''})")
+        return out
+
     def suggest(self, query: str, n: int = 5) -> list[str]:
         """Closest names (or codes) to a query, as "Name (CODE)" strings, best first.
 

@@ -3,9 +3,8 @@
 Today's appraisal ratio (game.sim.appraisal `bcr`) is the GVA of the project's local net
 jobs over ten years divided by its present value of costs, for every asset alike. That is
 not a Green Book benefit-cost ratio, so the pack calls it "local GVA impact (indicative)".
-A separate economic case (benefits valued by type, appraisal periods by asset class) is
-being added to the appraisal (issue 8); when the appraisal carries one, `economic_case`
-passes its BCR and method through; until then the BCR reads "not valued".
+The economic case (game.sim.economic_case: benefits valued by type, appraisal periods by
+asset class, one price base) gives the BCR, or "not valued" where no evidence is held.
 """
 
 from __future__ import annotations
@@ -41,6 +40,9 @@ class EconomicCase:
     local_gva_impact: float | None  # LOCAL_GVA_LABEL; None when there are no costs
     bcr: float | None  # the economic case's BCR; None = "not valued"
     method: str
+    # the economic case's own present values (whole-life public cost, valued benefits)
+    case_pv_costs: float = 0.0
+    case_pv_benefits: float | None = None
 
 
 def _finite(x: Any) -> float | None:
@@ -54,16 +56,35 @@ def _finite(x: Any) -> float | None:
 def economic_case(
     engine: Any, type_id: str, scale: float, started: int | None = None
 ) -> EconomicCase:
-    """The appraisal of one funded project as the pack prints it (Engine.appraise); with
-    `started`, present values are discounted to the run's first year (they add up)."""
+    """The appraisal of one funded project as the pack prints it (Engine.appraise and
+    game.sim.economic_case.project_case); with `started`, present values are discounted
+    to the run's first year (they add up)."""
+    from game.sim.economic_case import project_case
+
     a = engine.appraise(type_id, scale, started=started)
-    econ = getattr(a, "economic_case", None)  # issue 8's economic case, once it lands
-    bcr = _finite(getattr(econ, "bcr", None)) if econ is not None else None
-    method = str(getattr(econ, "method", "") or "") if econ is not None else ""
+    scenario = getattr(engine, "scenario", None)
+    case = project_case(
+        engine.catalogue.types[type_id],
+        a,
+        engine.params.appraisal,
+        started=engine.start_year if started is None else started,
+        base_year=engine.start_year,
+        settings=scenario.economic_case if scenario is not None else None,
+    )
+    valued = [b.benefit for b in case.benefits if b.present_value is not None]
+    method = (
+        f"{', '.join(valued)}; {case.asset_class.replace('_', ' ')} {case.appraisal_years} "
+        f"years, {case.price_base_year} prices, optimism bias {case.optimism_bias:.0%}"
+        + (f"; not valued: {', '.join(case.not_valued)}" if valued and case.not_valued else "")
+        if valued
+        else ""
+    )
     return EconomicCase(
         pv_costs=float(a.pv_costs),
         pv_local_gva=float(a.pv_benefits),
         local_gva_impact=_finite(a.bcr),
-        bcr=bcr,
-        method=method or NOT_VALUED_METHOD,
+        bcr=_finite(case.bcr),
+        method=method or f"{', '.join(case.not_valued)}: {NOT_VALUED_METHOD}",
+        case_pv_costs=case.pv_costs,
+        case_pv_benefits=case.pv_benefits,
     )

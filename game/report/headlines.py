@@ -160,8 +160,10 @@ def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
     cases = run.economic_cases().values()
     pv_c = sum(c.pv_costs for c in cases)
     pv_gva = sum(c.pv_local_gva for c in cases)
-    valued = [c.bcr * c.pv_costs for c in cases if c.bcr is not None]
-    bcr = sum(valued) / pv_c if cases and len(valued) == len(cases) and pv_c > 0 else None
+    # the economic case's own present values (not the local GVA appraisal's costs)
+    valued = [c.case_pv_benefits or 0.0 for c in cases if c.bcr is not None]
+    case_c = sum(c.case_pv_costs for c in cases)
+    bcr = sum(valued) / case_c if cases and len(valued) == len(cases) and case_c > 0 else None
     return [
         Headline(
             "capital_cost",

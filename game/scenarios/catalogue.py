@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,20 @@ from game.errors import ScenarioError
 from game.inputs import InputError, load_json
 from game.provenance import check_provenance
 from game.resources import data_dir
-from game.scenarios.models import LEVELS, Factors, ProjectType, Source
+from game.scenarios.models import LEVELS, Factors, ProjectType, Source, unknown_keys
 
 PROJECTS_DIR = data_dir() / "projects"
 PARAMS_DIR = data_dir() / "params"
 ADDITIONALITY_CSV = PARAMS_DIR / "additionality.csv"
 MAX_SCENARIO_BYTES = 5 * 1024 * 1024  # the shipped catalogue and scenarios are < 100 kB
+GROUPS_CSV = data_dir() / "census" / "groups.csv"
+
+
+@lru_cache(maxsize=1)
+def known_group_ids(path: Path = GROUPS_CSV) -> tuple[str, ...]:
+    """Citizen group ids a project's `group_effects` may name (the census group table)."""
+    with path.open(newline="", encoding="utf-8") as fh:
+        return tuple(row["id"] for row in csv.DictReader(fh))
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,10 @@ def resolve_type(raw: Any, where: str, profiles: Mapping[str, AdditionalityProfi
     except ValidationError as exc:
         ident = raw.get("id", "?") if isinstance(raw, dict) else "?"
         raise ScenarioError(describe_validation(exc, f"{where} (project '{ident}')")) from None
+    try:
+        unknown_keys(ptype.group_effects, known_group_ids(), "citizen group")
+    except ValueError as exc:
+        raise ScenarioError(f"{where}: project '{ptype.id}': group_effects: {exc}") from None
     if ptype.additionality_profile == "custom":
         missing = [lv for lv in LEVELS if lv not in ptype.additionality]
         if missing:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 Category = Literal[
     "education",
@@ -83,6 +90,32 @@ OUTPUT_UNITS: dict[str, tuple[str, str]] = {
     "megawatts": ("MW", "MW"),
 }
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+OUTPUT_KEYS: tuple[str, ...] = tuple(OUTPUT_UNITS)
+# Index indicators a project can move (game.sim.indicators.INDEX_INDICATORS reads the same
+# names; a test keeps the two equal -- scenarios sit below sim and cannot import it).
+INDICATOR_EFFECT_KEYS: tuple[str, ...] = (
+    "commute_access",
+    "green_space",
+    "town_centre_vitality",
+    "culture",
+    "flood_safety",
+    "low_carbon",
+    "skills",
+)
+
+
+def unknown_keys(value: dict[str, float], known: tuple[str, ...], what: str) -> None:
+    """Raise naming the first key not in `known` (with close matches): a typo such as
+    `"homez": 100` must not build nothing silently."""
+    import difflib
+
+    for key in value:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
+            hint = (
+                f"; did you mean {', '.join(close)}?" if close else f" (known: {', '.join(known)})"
+            )
+            raise ValueError(f"unknown {what} '{key}'{hint}")
 
 
 def quantity(value: float, output: str) -> str:
@@ -146,6 +179,38 @@ class Factors(Strict):
     multiplier: Number = Field(ge=1.0, le=3.0)
 
 
+BenefitKind = Literal["annual", "present_value", "per_pound", "not_valued"]
+AssetClass = Literal[
+    "transport", "flood_defence", "buildings", "green_space", "energy", "digital", "programme"
+]
+
+
+class BenefitSpec(Strict):
+    """One benefit of a type's economic case, as the appraisal guidance values it: GBP a
+    year once open (`annual`), a present value at opening (`present_value`), a return per
+    GBP 1 of public money (`per_pound`), or `not_valued` where there is no evidence."""
+
+    benefit: str = Field(min_length=3)
+    kind: BenefitKind
+    value: Money | None = None
+    price_year: int | None = Field(default=None, ge=1990, le=2100)
+    source: str = Field(min_length=3)
+    status: Status
+
+    @model_validator(mode="after")
+    def _value(self) -> BenefitSpec:
+        if (self.kind == "not_valued") != (self.value is None):
+            raise ValueError("give a value for a valued benefit, and none when not_valued")
+        return self
+
+
+class TypeEconomicCase(Strict):
+    """A type's own economic case (data/projects/economic_case.csv holds the catalogue's)."""
+
+    asset_class: AssetClass
+    benefits: tuple[BenefitSpec, ...] = Field(min_length=1)
+
+
 class ProjectType(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)
     name: str = Field(min_length=1)  # English; other languages: the client's catalogues
@@ -182,6 +247,8 @@ class ProjectType(Strict):
     build_out_per_year: Number | None = Field(default=None, gt=0, le=MAX_QUANTITY)
     ramp_up_years: Whole = Field(default=0, ge=0, le=10)
     housing_deadweight: Number = Field(default=0.0, ge=0.0, le=1.0)
+    # A scenario's own type may carry its economic case; each benefit has its source.
+    economic_case: TypeEconomicCase | None = None
     sources: tuple[Source, ...] = ()
 
     @field_validator("operational_fte")
@@ -190,6 +257,18 @@ class ProjectType(Strict):
         bad = sorted(k for k in value if k not in SIC_SECTIONS)
         if bad:
             raise ValueError(f"unknown SIC section(s) {', '.join(bad)} (use letters A..U)")
+        return value
+
+    @field_validator("outputs")
+    @classmethod
+    def _outputs(cls, value: dict[str, float]) -> dict[str, float]:
+        unknown_keys(value, OUTPUT_KEYS, "output")
+        return value
+
+    @field_validator("indicator_effects")
+    @classmethod
+    def _indicators(cls, value: dict[str, float]) -> dict[str, float]:
+        unknown_keys(value, INDICATOR_EFFECT_KEYS, "indicator effect")
         return value
 
     @field_validator("group_effects")
@@ -316,7 +395,20 @@ class ProjectOverride(Strict):
     build_out_per_year: Number | None = Field(default=None, gt=0, le=MAX_QUANTITY)
     ramp_up_years: Whole | None = Field(default=None, ge=0, le=10)
     housing_deadweight: Number | None = Field(default=None, ge=0.0, le=1.0)
+    economic_case: TypeEconomicCase | None = None
     sources: tuple[Source, ...] | None = None
+
+    @field_validator("outputs")
+    @classmethod
+    def _outputs(cls, value: dict[str, float] | None) -> dict[str, float] | None:
+        unknown_keys(value or {}, OUTPUT_KEYS, "output")
+        return value
+
+    @field_validator("indicator_effects")
+    @classmethod
+    def _indicators(cls, value: dict[str, float] | None) -> dict[str, float] | None:
+        unknown_keys(value or {}, INDICATOR_EFFECT_KEYS, "indicator effect")
+        return value
 
 
 class PlannedProject(Strict):
@@ -327,7 +419,32 @@ class PlannedProject(Strict):
     area: str | None = None  # member LAD code when the played area is a grouping
 
 
+AppraisalStage = Literal["early", "outline", "full"]
+APPRAISAL_STAGES: tuple[str, ...] = get_args(AppraisalStage)
+
+
+class EconomicCaseSettings(Strict):
+    """How far the plan has got (Green Book optimism bias falls from the upper bound at an
+    early stage to the lower bound at a full business case), or the analyst's own optimism
+    bias, which then needs its own source."""
+
+    stage: AppraisalStage = "early"
+    optimism_bias: float | None = Field(default=None, ge=0.0, le=2.0)
+    optimism_bias_source: Source | None = None
+
+    @model_validator(mode="after")
+    def _sourced(self) -> EconomicCaseSettings:
+        if self.optimism_bias is not None and self.optimism_bias_source is None:
+            raise ValueError(
+                "optimism_bias needs optimism_bias_source ({field, source, status}) -- "
+                "an analyst's own figure must say where it comes from"
+            )
+        return self
+
+
 class Scenario(Strict):
+    # Lets an editor find data/schema/scenario.schema.json; not used otherwise.
+    schema_ref: str | None = Field(default=None, alias="$schema")
     name: str
     description: str = ""
     area: str | None = None
@@ -338,3 +455,4 @@ class Scenario(Strict):
         default=(), max_length=MAX_TYPES
     )  # new types (or full replacements)
     overrides: tuple[ProjectOverride, ...] = Field(default=(), max_length=MAX_TYPES)
+    economic_case: EconomicCaseSettings = EconomicCaseSettings()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -15,7 +16,37 @@ from game.scenarios.catalogue import (
     resolve_type,
     unknown_type_message,
 )
-from game.scenarios.models import MAX_PROJECTS, MAX_TYPES, ProjectType, Scenario
+from game.scenarios.models import (
+    MAX_PROJECTS,
+    MAX_TYPES,
+    SOURCED_FIELDS,
+    ProjectOverride,
+    ProjectType,
+    Scenario,
+)
+
+
+def override_unsourced(override: ProjectOverride, changes: dict[str, Any]) -> list[str]:
+    """Numbers an override changes that its own `sources` do not cover. The catalogue's
+    entry describes the old number, so keeping it would pass a made-up figure (a GBP 1,000
+    business park) off as sourced. Zero needs no source, as in the catalogue."""
+    given = {s.field for s in override.sources or ()}
+
+    def covered(field: str) -> bool:
+        return field in given or field.split(".", 1)[0] in given
+
+    missing: list[str] = []
+    for field in SOURCED_FIELDS:
+        value = changes.get(field)
+        if not value:
+            continue
+        if isinstance(value, dict):
+            missing += [
+                f"{field}.{k}" for k, v in value.items() if v and not covered(f"{field}.{k}")
+            ]
+        elif not covered(field):
+            missing.append(field)
+    return missing
 
 
 def load_scenario(path: Path | str) -> Scenario:
@@ -65,6 +96,13 @@ def scenario_catalogue(
                 f"{where}: overrides[{i}]: {unknown_type_message(override.id, types)}"
             )
         changes = override.model_dump(exclude_none=True, exclude={"id"})
+        unsourced = override_unsourced(override, changes)
+        if unsourced:
+            raise ScenarioError(
+                f"{where}: overrides[{i}] ('{override.id}'): {', '.join(unsourced)} changed "
+                "without a source of its own (add a 'sources' entry with field, source and "
+                "status for each new number; the catalogue's source described the old one)"
+            )
         merged = types[override.id].model_dump()
         if "sources" in changes:
             # New sources replace those for the same field and keep the rest.

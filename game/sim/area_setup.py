@@ -16,6 +16,7 @@ from game.scenarios.models import Factors, ProjectType
 from game.sim import indicators as ind
 from game.sim.additionality import scale_factors
 from game.sim.labour import LabourState
+from game.sim.levels import wider_grouping
 from game.sim.params_bundle import Parameters
 from game.sim.records import played_levels
 from game.sim.uncertainty import Variant
@@ -81,15 +82,8 @@ def census_leakage(world: World, played: PlayedArea, enabled: bool) -> dict[str,
     local = _in_commuting_share(played.profile)
     if local is not None:
         out[played.level] = local
-    p = played.profile
-    wider: AreaProfile | None = None
-    try:
-        if played.wider_level == "sub_region":
-            wider = world.resolve(p.lep_codes[0] if p.lep_codes else str(p.ca_code))
-        elif played.wider_level == "region" and p.kind != "all":
-            wider = world.resolve(world.areas[played.codes[0]].region_code)
-    except (AttributeError, IndexError, KeyError, TypeError):
-        wider = None
+    # the combined authority where one exists, else the 2021 LEP (game.sim.levels)
+    wider = wider_grouping(world, played.profile, played.wider_level, played.codes)
     wider_share = _in_commuting_share(wider)
     if wider_share is not None:
         out[played.wider_level] = wider_share

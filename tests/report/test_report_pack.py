@@ -113,7 +113,7 @@ def test_headlines_equal_simulate_json(pack_dir: Path, sim: dict) -> None:
     assert pop == pytest.approx(hl["population"]["scenario"] - hl["population"]["baseline"])
     # the PV of costs is the sum of the per-project appraisals simulate prints
     assert h["Present value of costs (all funded projects)"][1] == pytest.approx(
-        sum(p["pv_costs"] for p in sim["projects"])
+        sum(p["local_gva_impact_indicative"]["pv_costs"] for p in sim["projects"])
     )
     assert h["Benefit-cost ratio (Green Book economic case)"][4] == "not valued"
 

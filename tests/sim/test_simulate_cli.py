@@ -73,7 +73,18 @@ def test_hartlepool_summary_and_csvs(hartlepool_run) -> None:
     )
     assert balance == pytest.approx(row.population_end, abs=0.01)
     jobs = pd.read_csv(out / "project_jobs.csv")
-    total = jobs[(jobs.project_id == "ALL") & (jobs.part == "total") & (jobs.variant == "central")]
+    assert "ALL" not in set(jobs.project_id)  # totals have their own file
+    totals = pd.read_csv(out / "project_jobs_totals.csv")
+    total = totals[(totals.part == "total") & (totals.variant == "central")]
+    # the totals file is the sum of the counted project rows
+    counted = jobs[jobs.counted & (jobs.part == "total") & (jobs.variant == "central")]
+    assert total.net_additional.sum() == pytest.approx(counted.net_additional.sum())
+    assert "local_gva_impact_indicative" in jobs.columns and "bcr" not in jobs.columns
+    case = pd.read_csv(out / "economic_case.csv")
+    assert set(case.project_id) == set(jobs.project_id)
+    park = case[(case.type_id == "business_park") & (case.variant == "central")].iloc[0]
+    assert pd.isna(park.bcr) and park.benefits_not_valued == "land value uplift"
+    assert park.cost_per_net_job_whole_life_public_cost > park.cost_per_net_job_capital_only
     assert set(total["level"]) == {"lad", "sub_region"}
     la = total.set_index("level")
     assert la.loc["lad", "net_additional"] != pytest.approx(la.loc["sub_region", "net_additional"])
@@ -182,7 +193,15 @@ def runs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess[str]]:
             "1800",
         ],
         "binary_scenario": ["--scenario", str(binary)],
-        "area_mismatch": ["--scenario", str(SCENARIO), "--area", "Middlesbrough", "--years", "1"],
+        "area_mismatch": [
+            "--scenario",
+            str(SCENARIO),
+            "--area",
+            "Middlesbrough",
+            "--years",
+            "1",
+            "--allow-dropped",
+        ],
     }
     procs = {
         k: subprocess.Popen(
@@ -249,7 +268,8 @@ def test_base_population_with_negative_count(runs) -> None:
 def test_projects_beyond_the_run_are_reported_not_dropped_silently(capsys) -> None:
     from game.cli import main
 
-    assert main(["simulate", "--scenario", str(SCENARIO), "--years", "2"]) == 0
+    argv = ["simulate", "--scenario", str(SCENARIO), "--years", "2", "--allow-dropped"]
+    assert main(argv) == 0
     out = capsys.readouterr().out
     assert "high_street_regeneration is planned for 2024" in out
     assert "Queens Meadow business park" in out  # funded in 2021, so it is listed
