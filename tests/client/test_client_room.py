@@ -169,3 +169,24 @@ def test_play_join_an_unreachable_room_is_one_line_and_exit_2(data_dir, capsys):
     assert main(["play", "--join", "http://127.0.0.1:9/r/ABC234"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: --join http://127.0.0.1:9/r/ABC234: cannot reach the room")
+
+
+def test_the_in_game_menu_opens_the_ideas_box_in_a_room(make_app, world, tmp_path):
+    from game.room.client import RoomLink
+
+    app, pilot = make_app()
+    app.stack.push(app.screens.menu())
+    pilot.until_scene("menu")
+    assert app.stack.top.find_button("ideas") is None  # not in a room: no ideas box
+    app.stack.pop()
+    app.ctx.room = RoomLink.local("Year 9", f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    app.stack.push(app.screens.menu())
+    pilot.until_scene("menu")
+    _shot(pilot, "room_menu.png")
+    pilot.click("ideas")
+    pilot.until_scene("room_ideas")
+    pilot.type("Night buses to the hospital")
+    pilot.click("idea_send")
+    app.stack.top.sent.result(timeout=15)
+    [idea] = app.ctx.room.backend.store.ideas(app.ctx.room.code)
+    assert idea.text == "Night buses to the hospital" and idea.status == "pending"
