@@ -205,6 +205,8 @@ class App:
         if limit is None or self.idle < limit or top is None or top.name in ("title", "advance"):
             return
         self.idle = 0.0
+        if self.ctx.room is not None:  # the next visitor is a new player in the room
+            self.ctx.room.new_player()
         self.stack.reset(self.screens.title())
 
     def dispatch(self, event: pygame.event.Event) -> None:
@@ -246,6 +248,9 @@ class App:
         for scene in list(self.stack.scenes):
             scene.on_exit()
         self.stack.scenes.clear()
+        if self.ctx.room is not None:  # stop its outbox thread; unsent plans stay on disk
+            self.ctx.room.close()
+            self.ctx.room = None
         self._tuning.close()
 
     def quit(self) -> None:

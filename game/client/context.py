@@ -119,6 +119,7 @@ class AppContext:
     session_factory: Callable[[World, str, int], GameSession] = _default_session_factory
     resume_factory: Callable[[World, SaveFile], GameSession] = _default_resume_factory
     animate: bool = True  # False: no clock-dependent animation (golden screenshots)
+    room: Any = None  # a game.room.client.RoomLink while playing in a room (issue 11)
     kiosk_idle_s: float | None = None  # events: back to the title after this long untouched
     tr: Translator = field(init=False)
     fonts: Fonts = field(init=False)

@@ -17,10 +17,13 @@ from game.client.scenes.help import HelpDialog
 from game.client.scenes.menu import MenuDialog
 from game.client.scenes.newspaper import NewspaperScene
 from game.client.scenes.report import ReportScene
+from game.client.scenes.room_ideas import IdeasScene
+from game.client.scenes.room_join import AboutYouScene, JoinRoomScene
 from game.client.scenes.settings_scene import SettingsScene
 from game.client.scenes.start import ContinueScene, StartGameScene
 from game.client.scenes.title import TitleScene
 from game.client.scenes.year import YearScene
+from game.client.scenes.you_and_room import YouAndRoomScene
 from game.play import YearSummary
 
 
@@ -77,3 +80,16 @@ class SceneFactory:
 
     def credits(self) -> Scene:
         return CreditsScene(self.app)
+
+    # rooms (issue 11)
+    def join_room(self) -> Scene:
+        return JoinRoomScene(self.app)
+
+    def about_you(self) -> Scene:
+        return AboutYouScene(self.app)
+
+    def room_ideas(self) -> Scene:
+        return IdeasScene(self.app)
+
+    def you_and_room(self) -> Scene:
+        return YouAndRoomScene(self.app)

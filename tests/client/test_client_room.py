@@ -43,18 +43,14 @@ def _shot(pilot, name: str) -> None:
 
 
 def test_join_about_you_ideas_and_you_and_the_room(make_app, world, hub):
-    from game.client.scenes.room import IdeasScene, JoinRoomScene, YouAndRoomScene
-    from game.client.scenes.title import TitleScene
-
     url, code, token, store = hub
     app, pilot = make_app()
-    app.ctx.room = None
-    app.stack.push(TitleScene(app))
+    app.stack.push(app.screens.title())
     pilot.until_scene("title")
-    app.stack.push(JoinRoomScene(app))
+    _shot(pilot, "room_title.png")
+    pilot.click("join_room")  # the title screen's "Join a room"
     pilot.until_scene("room_join")
-    pilot.focus_to("address")
-    pilot.type(f"{url}/r/{code}")
+    pilot.type(f"{url}/r/{code}")  # the cursor starts in the address box
     pilot.focus_to("label")
     pilot.type("Table 3")
     _shot(pilot, "room_join.png")
@@ -63,7 +59,6 @@ def test_join_about_you_ideas_and_you_and_the_room(make_app, world, hub):
     assert join.job is not None, join.message
     join.job.result(timeout=15)  # the scene polls it; the test waits on it (no frame budget)
     pilot.frame(3)
-    assert app.stack.top is not join, join.message
     pilot.until_scene("room_about")
     assert app.ctx.room is not None and app.ctx.room.code == code
     assert store.room(code).players == 1
@@ -74,32 +69,37 @@ def test_join_about_you_ideas_and_you_and_the_room(make_app, world, hub):
     pilot.until_scene("title")
     about = app.ctx.room.about
     assert (about.age_band, about.area_link) == ("25_44", ["live"])
+    assert app.stack.top.find_button("join_room") is None  # in a room now
+    assert any(code in t or "Hartlepool library" in t for t in pilot.texts())
 
     # another game in the room first, so the shares are not all 100 %
-    other = app.ctx.room.__class__.hub(
-        f"{url}/r/{code}", outbox_dir=app.ctx.save_path.parent / "o2"
-    )
+    other = type(app.ctx.room).hub(f"{url}/r/{code}", outbox_dir=app.ctx.save_path.parent / "o2")
     other.join(None).result(timeout=10)
     other.finish(_short_game(world, seed=12)).result(timeout=30)
     other.close()
 
+    # the final report of a finished game sends the plan and offers "You and the room"
     app.ctx.session = _short_game(world, seed=11)
-    app.stack.push(YouAndRoomScene(app))
+    app.stack.push(app.screens.report("final"))
+    pilot.until_scene("final_report")
+    app.ctx.room.finish(app.ctx.session).result(timeout=30)
+    [mine] = [p for p in store.plans(code) if p.label == "Table 3"]
+    assert mine.about.age_band == "25_44" and mine.about.area_link == ["live"]
+    pilot.frame(2)
+    _shot(pilot, "room_final_report.png")
+    pilot.click("you_and_room")
     pilot.until_scene("you_and_room")
-    app.stack.top.job.result(timeout=30)
     pilot.frame(3)
     view = app.stack.top.view
-    assert view.plans == 2
-    [mine] = [p for p in store.plans(code) if p.label == "Table 3"]
-    assert mine.about.age_band == "25_44"
-    pilot.frame(2)
+    assert view is not None and view.plans == 2
     text = " ".join(pilot.texts())
-    assert f"of {view.plans}" in text or "o " in text
+    for d in view.decisions:
+        assert d.name in text and f"{d.plans_same} of 2" in text
     _shot(pilot, "you_and_room.png")
+    assert len(store.plans(code)) == 2  # opening the view did not send the plan again
 
     pilot.click("ideas")
     pilot.until_scene("room_ideas")
-    pilot.focus_to("idea")
     pilot.type("A lido on the headland")
     pilot.click("group_young_families")
     pilot.click("idea_send")
@@ -120,7 +120,7 @@ def test_join_about_you_ideas_and_you_and_the_room(make_app, world, hub):
         headers={"Authorization": f"Bearer {token}"},
     ).raise_for_status()
     app.stack.pop()
-    app.stack.push(IdeasScene(app))
+    app.stack.push(app.screens.room_ideas())
     pilot.until_scene("room_ideas")
     if app.stack.top.listing is not None:  # (it may have arrived already)
         app.stack.top.listing.result(timeout=15)
@@ -130,4 +130,63 @@ def test_join_about_you_ideas_and_you_and_the_room(make_app, world, hub):
     assert store.ideas(code)[0].supports == 1
     pilot.frame(2)
     _shot(pilot, "room_ideas.png")
-    app.ctx.room.close()
+
+
+def test_a_stand_records_each_finished_game_and_asks_each_visitor_about_themselves(
+    make_app, world, tmp_path
+):
+    from game.room.client import RoomLink
+
+    db = f"sqlite:///{tmp_path / 'stand.sqlite3'}"
+    app, pilot = make_app(kiosk_idle_s=30)
+    app.ctx.room = RoomLink.local("Hartlepool library, 5 Dec", db)
+    app.stack.push(app.screens.title())
+    pilot.until_scene("title")
+    assert app.stack.top.find_button("join_room") is None
+    pilot.click("new")
+    pilot.until_scene("room_about")  # asked before the game, once per visitor
+    pilot.click("about_skip")
+    first = app.ctx.room.player_key
+    app.ctx.session = _short_game(world, seed=11)
+    app.stack.push(app.screens.report("final"))
+    pilot.until_scene("final_report")
+    app.ctx.room.finish(app.ctx.session).result(timeout=30)  # recorded with no click
+    app.idle = 31.0  # the visitor walks away
+    pilot.frame(2)
+    pilot.until_scene("title")
+    assert app.ctx.room.player_key != first and not app.ctx.room.about_asked
+    pilot.click("new")
+    pilot.until_scene("room_about")  # the next visitor is asked again
+    store = app.ctx.room.backend.store
+    [room] = store.rooms()
+    assert (room.plans, room.name) == (1, "Hartlepool library, 5 Dec")
+    assert store.plans(room.code)[0].about is None  # skipped: nothing about them
+
+
+def test_play_join_an_unreachable_room_is_one_line_and_exit_2(data_dir, capsys):
+    from game.cli import main
+
+    assert main(["play", "--join", "http://127.0.0.1:9/r/ABC234"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: --join http://127.0.0.1:9/r/ABC234: cannot reach the room")
+
+
+def test_the_in_game_menu_opens_the_ideas_box_in_a_room(make_app, world, tmp_path):
+    from game.room.client import RoomLink
+
+    app, pilot = make_app()
+    app.stack.push(app.screens.menu())
+    pilot.until_scene("menu")
+    assert app.stack.top.find_button("ideas") is None  # not in a room: no ideas box
+    app.stack.pop()
+    app.ctx.room = RoomLink.local("Year 9", f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    app.stack.push(app.screens.menu())
+    pilot.until_scene("menu")
+    _shot(pilot, "room_menu.png")
+    pilot.click("ideas")
+    pilot.until_scene("room_ideas")
+    pilot.type("Night buses to the hospital")
+    pilot.click("idea_send")
+    app.stack.top.sent.result(timeout=15)
+    [idea] = app.ctx.room.backend.store.ideas(app.ctx.room.code)
+    assert idea.text == "Night buses to the hospital" and idea.status == "pending"

@@ -13,6 +13,8 @@ class MenuDialog(Modal):
     box = pygame.Rect(390, 150, 500, 420)
 
     def build(self) -> None:
+        if self.ctx.room is not None:  # in a room: one more button, the ideas box
+            self.box = pygame.Rect(390, 115, 500, 490)
         t, b = self.t, self.box
         x, w = b.left + 60, b.width - 120
         self.button((x, b.top + 100, w, 56), t("menu.resume"), self.close, name="resume")
@@ -30,6 +32,17 @@ class MenuDialog(Modal):
             cls="secondary",
             name="to_title",
         )
+        if self.ctx.room is not None:
+            self.button(
+                (x, b.top + 316, w, 56),
+                t("room.idea.open"),
+                self.ideas,
+                cls="secondary",
+                name="ideas",
+            )
+
+    def ideas(self) -> None:
+        self.app.stack.push(self.app.screens.room_ideas())
 
     def settings(self) -> None:
         self.app.stack.push(self.app.screens.settings())

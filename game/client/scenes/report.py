@@ -61,6 +61,16 @@ class ReportScene(Scene):
                     name="write_pack",
                     enabled=not busy,
                 )
+            room, session = self.ctx.room, self.ctx.session
+            if room is not None and session is not None and session.finished:
+                room.finish(session)  # the plan goes to the room once, on a worker thread
+                self.button(
+                    (340, H - 66, 280, 54),
+                    t("report.you_and_room"),
+                    self.you_and_room,
+                    cls="secondary",
+                    name="you_and_room",
+                )
             if self.page == "verdict" and self.ctx.session is not None:
                 self.button(
                     (W - 344 - 300, H - 66, 284, 54),
@@ -107,6 +117,9 @@ class ReportScene(Scene):
         self.pack = write_game_pack(self.ctx, threaded=self.ctx.threaded)
         self.pack_told = False
         self.rebuild()
+
+    def you_and_room(self) -> None:
+        self.app.stack.push(self.app.screens.you_and_room())
 
     def set_page(self, page: str) -> None:
         self.page = page

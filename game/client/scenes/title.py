@@ -14,6 +14,8 @@ class TitleScene(Scene):
     def build(self) -> None:
         t = self.t
         x, y, w, h, gap = 96, 300, 380, 60, 16
+        if self.ctx.room is None:  # a sixth button: the column tightens to fit
+            h, gap = 54, 11
         self.button((x, y, w, h), t("title.new_game"), self.new_game, cls="big", name="new")
         y += h + gap
         has_save = self.ctx.save_path.exists()
@@ -27,11 +29,26 @@ class TitleScene(Scene):
         y += h + gap
         self.button((x, y, w, h), t("title.credits"), self.credits, cls="secondary", name="credits")
         y += h + gap
+        if self.ctx.room is None:
+            self.button(
+                (x, y, w, h),
+                t("title.join_room"),
+                self.join_room,
+                cls="secondary",
+                name="join_room",
+            )
+            y += h + gap
         self.button((x, y, w, h), t("title.quit"), self.app.quit, cls="secondary", name="quit")
         self.focus.ensure_usable()
 
     def new_game(self) -> None:
         self.app.stack.push(self.app.screens.area_choice())
+        room = self.ctx.room
+        if room is not None and not room.about_asked:  # once per player, before the game
+            self.app.stack.push(self.app.screens.about_you())
+
+    def join_room(self) -> None:
+        self.app.stack.push(self.app.screens.join_room())
 
     def resume(self) -> None:
         self.app.stack.push(self.app.screens.continue_game())
@@ -58,6 +75,9 @@ class TitleScene(Scene):
         tagline = self.t("title.tagline")
         room = 560 - 100 - 12 if self.fonts.size(tagline, 26)[0] > 560 - 100 - 12 else W - 140
         self.paragraph(surface, tagline, pygame.Rect(100, 196, room, 0), 26, palette.INK)
+        if self.ctx.room is not None and self.ctx.room.name:
+            in_room = self.t("title.in_room", name=self.ctx.room.name)
+            self.text(surface, in_room, (100, 262), 20, palette.MUTED, bold=True, max_width=440)
         # two footer lines under the town picture, right-aligned, each shrinking to fit
         room = W - 560 - 40
         self.text(

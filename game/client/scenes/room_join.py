@@ -1,0 +1,228 @@
+"""Join a room (its code, or the address the room's screen shows; an optional team or
+table label), then "about you": asked once per player, every answer optional, with a line
+saying why. The hub is found and joined on a worker thread (RoomLink.connect)."""
+
+from __future__ import annotations
+
+import functools
+from concurrent.futures import Future
+from typing import Any
+
+import pygame
+
+from game.client import palette
+from game.client.entry import EntryModal, first_line
+from game.client.scene import Modal
+
+AGE_BANDS = ("under_16", "16_24", "25_44", "45_64", "65_plus")
+AREA_LINKS = ("live", "work", "study")
+
+
+class JoinRoomScene(EntryModal):
+    """Type the room's address (or its code on this machine) and, if you like, a team or
+    table label; then "about you", once."""
+
+    name = "room_join"
+    box = pygame.Rect(190, 90, 900, 540)
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.job: Future | None = None
+        self.message = ""
+
+    def build(self) -> None:
+        b, t = self.box, self.t
+        self.entry(
+            pygame.Rect(b.x + 40, b.y + 166, b.width - 80, 54),
+            "address",
+            t("room.join.address_hint"),
+            120,
+        )
+        self.entry(
+            pygame.Rect(b.x + 40, b.y + 296, b.width - 80, 54),
+            "label",
+            t("room.join.label_hint"),
+            40,
+        )
+        y = b.bottom - 86
+        self.button(
+            (b.x + 40, y, 300, 58),
+            t("room.join.join"),
+            self.submit,
+            cls="big",
+            name="join",
+            enabled=self.job is None,
+        )
+        self.button(
+            (b.right - 260, y, 220, 58), t("ui.back"), self.close, cls="secondary", name="back"
+        )
+
+    def submit(self) -> None:
+        from game.room.client import RoomLink
+
+        if self.job is not None:
+            return
+        address, label = self.value("address"), self.value("label") or None
+        self.job = RoomLink.connect(address, label)  # found and joined off the frame
+        self.message = self.t("room.join.joining")
+
+    def update(self, dt: float) -> None:
+        if self.job is None or not self.job.done():
+            return
+        try:
+            link = self.job.result()
+        except Exception as exc:  # noqa: BLE001 - shown; the player can try again
+            self.message = self.t("room.join.failed", reason=first_line(exc))
+            self.job = None
+            self.rebuild()
+            return
+        old = getattr(self.ctx, "room", None)
+        if old is not None:
+            old.close()
+        self.ctx.room = link
+        self.job = None
+        self.app.stack.pop(True)
+        self.app.stack.push(self.app.screens.about_you())
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        super().draw_scene(surface)
+        b, t = self.box, self.t
+        with self.within(b):
+            self.text(
+                surface,
+                t("room.join.title"),
+                (b.x + 40, b.y + 30),
+                34,
+                bold=True,
+                max_width=b.width - 80,
+            )
+            self.paragraph(
+                surface,
+                t("room.join.address"),
+                pygame.Rect(b.x + 40, b.y + 86, b.width - 80, 0),
+                20,
+                palette.MUTED,
+                max_lines=3,
+            )
+            self.paragraph(
+                surface,
+                t("room.join.label"),
+                pygame.Rect(b.x + 40, b.y + 240, b.width - 80, 0),
+                20,
+                palette.MUTED,
+                max_lines=2,
+            )
+            if self.message:
+                self.paragraph(
+                    surface,
+                    self.message,
+                    pygame.Rect(b.x + 40, b.y + 362, b.width - 80, 0),
+                    20,
+                    palette.BAD_TEXT,
+                    max_lines=3,
+                )
+
+
+class AboutYouScene(Modal):
+    """Asked once per player: an age band and the link to the area, both optional."""
+
+    name = "room_about"
+    box = pygame.Rect(140, 70, 1000, 580)
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.age: str | None = None
+        self.links: set[str] = set()
+
+    def build(self) -> None:
+        b, t = self.box, self.t
+        w = (b.width - 80 - 4 * 12) // 5
+        for i, band in enumerate(AGE_BANDS):
+            self.button(
+                (b.x + 40 + i * (w + 12), b.y + 210, w, 56),
+                t(f"room.age.{band}"),
+                functools.partial(self._age, band),
+                name=f"age_{band}",
+                cls="toggle_on" if self.age == band else "toggle_off",
+            )
+        w = (b.width - 80 - 2 * 12) // 3
+        for i, link in enumerate(AREA_LINKS):
+            self.button(
+                (b.x + 40 + i * (w + 12), b.y + 340, w, 56),
+                t(f"room.link.{link}"),
+                functools.partial(self._link, link),
+                name=f"link_{link}",
+                cls="toggle_on" if link in self.links else "toggle_off",
+            )
+        y = b.bottom - 86
+        self.button(
+            (b.x + 40, y, 300, 58), t("room.about.done"), self.done, cls="big", name="about_done"
+        )
+        self.button(
+            (b.right - 300, y, 260, 58),
+            t("room.about.skip"),
+            self.skip,
+            cls="secondary",
+            name="about_skip",
+        )
+        self.focus.ensure_usable()
+
+    def _age(self, band: str) -> None:
+        self.age = None if self.age == band else band
+        self.rebuild()
+
+    def _link(self, link: str) -> None:
+        self.links ^= {link}
+        self.rebuild()
+
+    def done(self) -> None:
+        from game.room.client import AboutYou
+
+        room = getattr(self.ctx, "room", None)
+        if room is not None:
+            room.about_asked = True
+            room.about = AboutYou(age_band=self.age, area_link=sorted(self.links))  # type: ignore[arg-type]
+        self.close(True)
+
+    def skip(self) -> None:
+        room = getattr(self.ctx, "room", None)
+        if room is not None:
+            room.about_asked = True
+        self.close(False)
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        super().draw_scene(surface)
+        b, t = self.box, self.t
+        with self.within(b):
+            self.text(
+                surface,
+                t("room.about.title"),
+                (b.x + 40, b.y + 30),
+                32,
+                bold=True,
+                max_width=b.width - 80,
+            )
+            self.paragraph(
+                surface,
+                t("room.about.why"),
+                pygame.Rect(b.x + 40, b.y + 84, b.width - 80, 0),
+                20,
+                palette.INK,
+                max_lines=3,
+            )
+            self.text(
+                surface,
+                t("room.about.age"),
+                (b.x + 40, b.y + 176),
+                22,
+                bold=True,
+                max_width=b.width - 80,
+            )
+            self.text(
+                surface,
+                t("room.about.link"),
+                (b.x + 40, b.y + 306),
+                22,
+                bold=True,
+                max_width=b.width - 80,
+            )
