@@ -146,7 +146,7 @@ def _class_app(args: argparse.Namespace, store: Any, code: str, base: str, token
     from game.census import load_world
     from game.room.classroom.clock import SystemClock
     from game.room.classroom.game import ClassGame
-    from game.room.classroom.hub import class_app
+    from game.room.classroom.hub import class_app, start_ticker
     from game.room.classroom.models import ClassSettings
     from game.room.server import HubSettings
 
@@ -162,6 +162,7 @@ def _class_app(args: argparse.Namespace, store: Any, code: str, base: str, token
     print(f"Projector: {base}/c/{code}")
     print(f"Teacher's page (keep private): {base}/c/{code}/teacher?token={token}")
     sys.stdout.flush()
+    start_ticker({code: game})  # rounds end on time even with no page open
     return class_app(store, {code: game}, HubSettings(public_url=base))
 
 

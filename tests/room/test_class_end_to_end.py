@@ -12,6 +12,7 @@ from game.room.classroom.clock import ManualClock
 from game.room.classroom.game import ClassGame
 from game.room.classroom.hub import class_app
 from game.room.classroom.models import ClassSettings
+from game.room.client.classlink import ClassLink
 from game.room.server import HubSettings, ServerThread
 from game.room.store import RoomStore
 from game.room.store.classes import ClassStore
@@ -83,9 +84,14 @@ def _class_game(api, pcs, teacher, clock, game, store, code):  # noqa: ANN001, A
             before = pcs["Blue"].get("/teams/Blue").json()
             pcs["Blue"].close()
             pcs["Blue"] = httpx.Client(base_url=api)
-            again = pcs["Blue"].post("/teams", json={"name": "blue"})
-            assert again.status_code == 200 and again.json()["rejoined"]
-            after = pcs["Blue"].get("/teams/Blue").json()
+            link = ClassLink(api.replace("/api/class/", "/r/"), "blue")  # the join address
+            try:
+                again = link.join()
+                assert again.rejoined and link.team == "Blue"
+                after = link.state().model_dump(mode="json")
+                assert link.status().round == 4
+            finally:
+                link.close()
             for k in ("year", "money", "clout", "proposals", "funded", "decided"):
                 assert after[k] == before[k], k
         clock.advance(4 * 60)  # nobody presses anything: time is up for all

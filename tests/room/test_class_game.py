@@ -106,3 +106,28 @@ def test_a_shock_is_thrown_between_rounds_only_and_once_per_break(game):
     news = g.team_state("Green").news
     assert news[0].key == "news.shock" and "Floodwater" in news[0].text
     assert ClassStore(g.store, g.code).rounds()[0].shock_id == "flood"
+
+
+def test_the_ticker_ends_a_round_with_no_request_at_all(game):
+    import threading
+
+    from game.room.classroom.hub import start_ticker
+
+    g, clock = game
+    g.join("Quiet")
+    g.start_round()
+    clock.advance(240)  # time is up; nobody asks anything
+    ended = threading.Event()
+    original = g._close_round
+
+    def spy(by: str) -> None:
+        original(by)
+        ended.set()
+
+    g._close_round = spy  # type: ignore[method-assign]
+    stop = start_ticker({g.code: g}, every=0.01)
+    try:
+        assert ended.wait(5)  # waits on an event, not a fixed sleep
+    finally:
+        stop.set()
+    assert g.phase == "between" and g.round == 1

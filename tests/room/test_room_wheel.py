@@ -21,7 +21,9 @@ from game.room.store import RoomStore
 from game.room.server import create_app, ServerThread
 from game.room.report import write_report
 store = RoomStore("sqlite:///" + sys.argv[2] + "/rooms.sqlite3")
-assert store.revision() == "0002"
+assert store.revision() == "0003"
+from game.resources import docs_dir
+assert (docs_dir() / "teachers" / "lesson-50.md").is_file(), docs_dir()
 info, token = store.create_room("Installed")
 with ServerThread(create_app(store)) as srv:
     page = httpx.get(f"{srv.url}/r/{info.code}")
@@ -47,6 +49,14 @@ def test_rooms_work_from_the_installed_wheel(tmp_path):
     zipfile.ZipFile(whl).extractall(site)
     names = zipfile.ZipFile(whl).namelist()
     assert "game/room/store/migrations/versions/0002_moderation_supports_kind.py" in names
+    for shipped in (  # class rooms: pages, scripts, shocks and the teacher's pack
+        "game/room/store/migrations/versions/0003_class_rooms.py",
+        "game/room/classroom/templates/debrief.html",
+        "game/room/classroom/static/class.js",
+        "game/_data/play/shocks.csv",
+        "game/_docs/teachers/README.md",
+    ):
+        assert shipped in names, shipped
     work = tmp_path / "work"
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

@@ -3,6 +3,8 @@ over the ClassGames this process holds (by room code)."""
 
 from __future__ import annotations
 
+import threading
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -24,3 +26,18 @@ def class_app(
         name="class-static",
     )
     return app
+
+
+def start_ticker(games: dict[str, ClassGame], every: float = 0.5) -> threading.Event:
+    """A daemon thread that lets each game's round clock catch up every `every` seconds,
+    so a round ends on time even when no page is open (requests tick too). Set the
+    returned event to stop it."""
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.wait(every):
+            for game in list(games.values()):
+                game.tick()
+
+    threading.Thread(target=run, name="class-round-ticker", daemon=True).start()
+    return stop

@@ -7,6 +7,8 @@ share of a year's growth fund. `effect` turns them into the engine's own Shock r
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from game.errors import DataError
@@ -62,8 +64,10 @@ def _jobs(path: str, line: int, text: str) -> dict[str, float]:
     return out
 
 
-def load_shocks() -> dict[str, ShockDef]:
-    path = data_dir() / "play" / SHOCKS_FILE
+def load_shocks(path: Path | None = None) -> dict[str, ShockDef]:
+    """Every shock in the file (default: the shipped data/play/shocks.csv); a bad row is a
+    DataError naming the file, the row and the column."""
+    path = path or data_dir() / "play" / SHOCKS_FILE
     out: dict[str, ShockDef] = {}
     for line, row in sourced_rows(path, _COLUMNS):
         sid = (row.get("id") or "").strip()
