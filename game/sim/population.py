@@ -154,8 +154,8 @@ def step_population(
     national control's factors, game.sim.national_control; `internal_in_scale` is its
     one factor on internal in-flows). A special population
     (`rates.fixed`) is taken out before ageing and added back unchanged."""
-    scales = (fertility_scale, migration_scale, mortality_scale, international_scale)
-    scales = (*scales, internal_in_scale)
+    scales: tuple[Scale, ...] = (fertility_scale, migration_scale, mortality_scale)
+    scales += (international_scale, internal_in_scale)
     if min(float(np.min(x)) for x in scales) < 0:
         raise ValueError("fertility, migration, mortality and international scales must be >= 0")
     if P.ndim != 3 or P.shape[1:] != (2, N_AGES) or P.shape[0] != len(rates.codes):
