@@ -20,6 +20,20 @@ USAGE_EXAMPLE = (
 )
 
 
+BASELINE_NOTES = {
+    "national": (
+        "baseline: the national control - births, deaths and England's and Wales's "
+        "populations meet ONS's mid-2022 to mid-2024 estimates, then the 2022-based national "
+        "projection's fertility, mortality and migration (--baseline unconstrained for the "
+        "engine's own 2019-20 trend)"
+    ),
+    "unconstrained": (
+        "baseline: unconstrained - the engine's own 2019-20 rates, not ONS's latest national "
+        "figures (England and Wales come out about 2% below ONS at mid-2024)"
+    ),
+}
+
+
 def register(p: argparse.ArgumentParser) -> None:
     p.description = (
         "Run the engine headless for an area (LAD code or name, LEP / combined authority / "
@@ -228,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
         baseline=args.baseline,
     )
     summary = build_summary(engines, scenario.name if scenario else None, args.seed)
-    summary["notes"] = notes + summary["notes"]
+    summary["notes"] = notes + summary["notes"] + [BASELINE_NOTES[args.baseline]]
     central = engines["central"]
     summary["national_check"] = national_check(
         central.codes, central.history, central.params.national, args.baseline

@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypedDict
 
 import numpy as np
+import numpy.typing as npt
 
 from game.errors import DataError
 from game.provenance import sourced_rows
-from game.sim.population import DemographicRates, step_population
+from game.sim.population import DemographicRates, Scale, step_population
 from game.sim.schedules import FloatArray
 from game.sim.uncertainty import Variant
 
@@ -131,7 +133,19 @@ class ControlPath:
         return f, m, self.immigration[t], float(self.internal_in[t])
 
 
-def wales_mask(codes: tuple[str, ...] | list[str]) -> FloatArray:
+BoolArray = npt.NDArray[np.bool_]
+
+
+class StepScales(TypedDict):
+    """step_population's scales for one year (game.sim.population.step_population)."""
+
+    fertility_scale: Scale
+    mortality_scale: Scale
+    international_scale: Scale
+    internal_in_scale: float
+
+
+def wales_mask(codes: tuple[str, ...] | list[str]) -> BoolArray:
     return np.array([c.startswith("W") for c in codes], dtype=bool)
 
 
@@ -141,7 +155,7 @@ def _immigration_factors(
     stepped: FloatArray,
     immigrants: FloatArray,
     emigrants: FloatArray,
-    wales: FloatArray,
+    wales: BoolArray,
 ) -> FloatArray:
     """(England, Wales) factors on immigration that meet ONS's populations (years it has
     estimated) or the projection's net international migration (later years)."""
@@ -214,12 +228,12 @@ def national_path(
 
 
 def year_scales(
-    variant: Variant, path: ControlPath | None, year: int, years_in: int, wales: FloatArray
-) -> dict[str, float | FloatArray]:
+    variant: Variant, path: ControlPath | None, year: int, years_in: int, wales: BoolArray
+) -> StepScales:
     """The step's scales for the year to mid-`year`: the variant's (fertility and mortality
     as trends, issue 8) times the national control's factors (none when unconstrained)."""
     f, m, k, k_int = (1.0, 1.0, np.ones(2), 1.0) if path is None else path.factors(year)
-    scales: dict[str, float | FloatArray] = {
+    scales: StepScales = {
         "fertility_scale": variant.trend(variant.fertility_scale, years_in) * f,
         "mortality_scale": variant.trend(variant.mortality_scale, years_in) * m,
         "international_scale": variant.international_scale * np.where(wales, k[1], k[0]),
@@ -229,12 +243,12 @@ def year_scales(
 
 
 def national_check(
-    codes: tuple[str, ...], history: list, control: NationalControl, baseline: str
-) -> list[dict[str, object]]:
+    codes: tuple[str, ...], history: list[Any], control: NationalControl, baseline: str
+) -> list[dict[str, Any]]:
     """The baseline against ONS's mid-year populations, for each country all of whose areas
     were projected (E&W, England, Wales): year, country, model, ONS, difference (share)."""
     wales = wales_mask(codes)
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
     by_year = {rec.year: rec for rec in history}
     whole = {"england": (~wales).sum() >= ENGLAND_AREAS, "wales": wales.sum() >= WALES_AREAS}
     for year, (eng, wal) in sorted(control.population.items()):
@@ -261,7 +275,7 @@ def national_check(
     return rows
 
 
-def format_check(rows: list[dict[str, object]]) -> str:
+def format_check(rows: list[dict[str, Any]]) -> str:
     """Plain lines: the baseline against ONS's estimates."""
     if not rows:
         return ""

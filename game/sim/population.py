@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.model.area import N_AGES, AreaProfile
+from game.sim.internal_moves import internal_moves, level_rate
 from game.sim.schedules import FloatArray, NationalSchedules, WorldLike
 from game.sim.special_populations import special_population
 
@@ -103,7 +104,6 @@ class ComponentArrays:
 
 
 UPC_YEARS = 10.0  # mid-2011 to mid-2021: the decade the roll-forward error built up over
-SIGNATURE_MAX_AGE = 80  # above this, local differences are mostly mortality, not migration
 
 
 def _ro(a: FloatArray) -> FloatArray:
@@ -154,8 +154,8 @@ def step_population(
     national control's factors, game.sim.national_control; `internal_in_scale` is its
     one factor on internal in-flows). A special population
     (`rates.fixed`) is taken out before ageing and added back unchanged."""
-    scales = (fertility_scale, migration_scale, mortality_scale, international_scale)
-    scales = (*scales, internal_in_scale)
+    scales: tuple[Scale, ...] = (fertility_scale, migration_scale, mortality_scale)
+    scales += (international_scale, internal_in_scale)
     if min(float(np.min(x)) for x in scales) < 0:
         raise ValueError("fertility, migration, mortality and international scales must be >= 0")
     if P.ndim != 3 or P.shape[1:] != (2, N_AGES) or P.shape[0] != len(rates.codes):
@@ -246,13 +246,6 @@ def component_arrays(areas: list[AreaProfile]) -> ComponentArrays:
     )
 
 
-def _level_rate(shape: FloatArray, P: FloatArray, annual_flow: FloatArray) -> FloatArray:
-    """Scale a (2, 91) age shape per area so shape x P sums to the annual flow: (n, 2, 91)."""
-    expected = (shape[None] * P).sum(axis=(1, 2))
-    k = np.divide(annual_flow, expected, out=np.zeros_like(annual_flow), where=expected > 0)
-    return k[:, None, None] * shape[None]
-
-
 def _pool(
     codes: tuple[str, ...], P: FloatArray, comps: ComponentArrays, pooled: Mapping[str, str]
 ) -> tuple[FloatArray, ComponentArrays, FloatArray]:
@@ -275,22 +268,6 @@ def _pool(
         for arr in fields.values():
             arr[i] = arr[i] + arr[j]
     return P, ComponentArrays(**fields), shares
-
-
-def _age_signature(P: FloatArray, weight: float) -> tuple[FloatArray, FloatArray]:
-    """Yearly net migration by age implied by the area's own age structure (people, >= 0).
-
-    Adjacent single years are read as a synthetic cohort, relative to the whole set's
-    (national) ratio P(a)/P(a-1), which carries the national cohort-size swings and deaths:
-    net(a) = P(a) - P(a-1) x Pnat(a)/Pnat(a-1), for ages 1..SIGNATURE_MAX_AGE. Returns
-    (gains, losses) = (max(net, 0), max(-net, 0)) x weight.
-    """
-    nat = P.sum(axis=0)
-    ratio = np.divide(nat[:, 1:], nat[:, :-1], out=np.ones_like(nat[:, 1:]), where=nat[:, :-1] > 0)
-    net = np.zeros_like(P)
-    net[:, :, 1:] = P[:, :, 1:] - P[:, :, :-1] * ratio[None]
-    net[:, :, SIGNATURE_MAX_AGE + 1 :] = 0.0
-    return np.maximum(net, 0.0) * weight, np.maximum(-net, 0.0) * weight
 
 
 def _fertility_and_mortality(
@@ -353,48 +330,6 @@ def _international_flows(
     return immigration, emigration
 
 
-def _internal_moves(
-    P: FloatArray,
-    stayers: FloatArray,
-    out_flow: FloatArray,
-    sch: NationalSchedules,
-    signature_weight: float,
-    local_weight: float,
-) -> tuple[FloatArray, FloatArray]:
-    """(internal out-rates (n, 2, 91), in-migrants' profile (n, 2, 91)).
-
-    National mobility shape on the area's own structure, plus the area's age signature (net
-    gains at 18 in student towns, losses at 22, gains at 65 on the coast), so its
-    characteristic age profile persists instead of drifting to the national one. Out-flows
-    get the signature's losses, in-flows its gains.
-    """
-    movers = _level_rate(sch.migration_rate_shape, stayers, out_flow) * stayers
-    gain, loss = _age_signature(P, signature_weight)
-    out_w = movers + loss
-    scale = np.divide(
-        out_flow,
-        out_w.sum(axis=(1, 2)),
-        out=np.zeros_like(out_flow),
-        where=out_w.sum(axis=(1, 2)) > 0,
-    )
-    internal_out = np.minimum(
-        np.divide(
-            scale[:, None, None] * out_w, stayers, out=np.zeros_like(stayers), where=stayers > 0
-        ),
-        1.0,
-    )
-    in_w = movers + gain
-    in_total = in_w.sum(axis=(1, 2), keepdims=True)
-    own = np.divide(
-        in_w,
-        in_total,
-        out=np.broadcast_to(sch.migrant_profile, in_w.shape).copy(),
-        where=in_total > 0,
-    )
-    in_profile = local_weight * own + (1.0 - local_weight) * sch.migrant_profile[None]
-    return internal_out, in_profile
-
-
 def calibrate_from_arrays(
     codes: tuple[str, ...],
     P: FloatArray,
@@ -445,9 +380,9 @@ def calibrate_from_arrays(
         correct_unattributed,
         special,
     )
-    emigration = np.minimum(_level_rate(sch.migration_rate_shape, survivors, emigration_flow), 1.0)
+    emigration = np.minimum(level_rate(sch.migration_rate_shape, survivors, emigration_flow), 1.0)
     stayers = survivors * (1.0 - emigration)
-    internal_out, in_profile = _internal_moves(
+    internal_out, in_profile = internal_moves(
         P,
         stayers,
         comps.internal_out * per_head,
