@@ -20,8 +20,6 @@ MODULE_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "game/play/session.py": (670, "in flight: kiosk (dealing moves out), classroom"),
     "game/client/scenes/room.py": (680, "in flight: rooms splits it into three scenes"),
     "game/cli/simulate.py": (630, "in flight: numbers (economic case, levels)"),
-    "game/census/build.py": (540, "offline census builder; in flight: fuzz in game/census"),
-    "game/client/scenes/area_choice/scene.py": (530, "in flight: fuzz"),
     "game/room/store/store.py": (510, "in flight: classroom"),
     "game/sim/engine.py": (510, "in flight: classroom"),
 }
