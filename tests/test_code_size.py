@@ -21,7 +21,9 @@ MODULE_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "game/client/scenes/room.py": (680, "in flight: rooms splits it into three scenes"),
     "game/cli/simulate.py": (630, "in flight: numbers (economic case, levels)"),
     "game/room/store/store.py": (510, "in flight: classroom"),
-    "game/sim/engine.py": (510, "in flight: classroom"),
+    # the national constraint (merged 3 December) took it over; the calibration half
+    # (calibrate_world, calibrate_demography and their steps) is to move to its own module
+    "game/sim/population.py": (515, "calibration to split out"),
 }
 
 # "path::Qualified.name" -> the most lines it may have, and why it is over
@@ -37,7 +39,6 @@ FUNCTION_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "game/census/loader.py::_build_world": (130, "in flight: fuzz, kiosk in game/census"),
     "game/play/report_data.py::build_census_report": (115, "in flight: kiosk"),
     "game/play/session.py::GameSession.advance_year": (90, "in flight: kiosk, classroom"),
-    "game/sim/engine.py::Engine.__init__": (85, "in flight: classroom"),
     "game/client/scenes/room.py::YouAndRoomScene.draw_scene": (115, "in flight: rooms"),
     "game/client/scenes/you_and_room.py::YouAndRoomScene.draw_scene": (115, "in flight: rooms"),
 }
