@@ -20,10 +20,10 @@ MODULE_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "game/play/session.py": (670, "in flight: kiosk (dealing moves out), classroom"),
     "game/client/scenes/room.py": (680, "in flight: rooms splits it into three scenes"),
     "game/cli/simulate.py": (630, "in flight: numbers (economic case, levels)"),
-    "game/census/build.py": (540, "offline census builder; in flight: fuzz in game/census"),
-    "game/client/scenes/area_choice/scene.py": (530, "in flight: fuzz"),
     "game/room/store/store.py": (510, "in flight: classroom"),
-    "game/sim/engine.py": (510, "in flight: classroom"),
+    # the national constraint (merged 3 December) took it over; the calibration half
+    # (calibrate_world, calibrate_demography and their steps) is to move to its own module
+    "game/sim/population.py": (515, "calibration to split out"),
 }
 
 # "path::Qualified.name" -> the most lines it may have, and why it is over
@@ -39,7 +39,6 @@ FUNCTION_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "game/census/loader.py::_build_world": (130, "in flight: fuzz, kiosk in game/census"),
     "game/play/report_data.py::build_census_report": (115, "in flight: kiosk"),
     "game/play/session.py::GameSession.advance_year": (90, "in flight: kiosk, classroom"),
-    "game/sim/engine.py::Engine.__init__": (85, "in flight: classroom"),
     "game/client/scenes/room.py::YouAndRoomScene.draw_scene": (115, "in flight: rooms"),
     "game/client/scenes/you_and_room.py::YouAndRoomScene.draw_scene": (115, "in flight: rooms"),
 }

@@ -30,16 +30,15 @@ from game.sim.area_setup import (
     resolve_area,
 )
 from game.sim.area_setup import base_population as start_population
+from game.sim.engine_setup import check_span, demography, planned_commands
 from game.sim.jobs_account import JobsAccount, build_account
 from game.sim.labour import SECTIONS, LabourState, calibrate_labour, labour_market
 from game.sim.migration_targets import MigrationTargets
-from game.sim.national_control import BASELINES, ControlPath, national_path, wales_mask, year_scales
+from game.sim.national_control import ControlPath, wales_mask, year_scales
 from game.sim.params_bundle import Parameters
 from game.sim.population import (
     DemographicRates,
     add_migrants,
-    calibrate_demography,
-    calibrate_world,
     step_population,
 )
 from game.sim.previews import appraise_type, preview_approval, start_inputs
@@ -74,17 +73,6 @@ __all__ = [
     "played_levels",
 ]
 
-MIN_BASE_YEAR, MAX_BASE_YEAR = 2011, 2040
-
-
-def _check_span(years: int, base_year: int) -> None:
-    if years < 1:
-        raise ScenarioError(f"years must be at least 1, got {years}")
-    if not MIN_BASE_YEAR <= base_year <= MAX_BASE_YEAR:
-        raise ScenarioError(
-            f"base year must lie between {MIN_BASE_YEAR} and {MAX_BASE_YEAR}, got {base_year}"
-        )
-
 
 class Engine:
     def __init__(
@@ -110,9 +98,7 @@ class Engine:
         "national" (constrained to ONS, game.sim.national_control) or "unconstrained" (the
         engine's own 2019-20 trend); `control`: that constraint's factors (national_path),
         likewise computed once by callers that build several engines."""
-        _check_span(years, base_year)
-        if baseline not in BASELINES:
-            raise ScenarioError(f"unknown baseline '{baseline}' (use {' or '.join(BASELINES)})")
+        check_span(years, base_year, baseline)
         self.world = world
         # The engine is deterministic arithmetic (no random draws): the seed is only kept so
         # callers can record it; it drives the game's cards and news in game.play.
@@ -133,15 +119,10 @@ class Engine:
         self.start_year = self.year = base_year
         self.end_year = base_year + years
 
-        full = world_rates or calibrate_world(
-            world, params.schedules, params.demography, params.pooled_areas
-        )
-        self.rates = calibrate_demography(world, self.codes, full)
         self.baseline = baseline
-        if baseline == "national" and (control is None or control.end_year < self.end_year):
-            P_world = np.asarray(world.population_array(), dtype=np.float64)
-            control = national_path(P_world, full, params.national, self.end_year)
-        self.control = control if baseline == "national" else None
+        self.rates, self.control = demography(
+            world, self.codes, params, world_rates, baseline, control, self.end_year
+        )
         self._wales = wales_mask(self.codes)
         self.labour_base = calibrate_labour(world, self.codes, params.activity, params.links)
         P0 = start_population(world, self.codes, base_population)
@@ -166,6 +147,21 @@ class Engine:
             self.ctx.occupants,
             params.schedules.migrant_profile,
         )
+        self._record_start(P0, lab0)
+        if scenario is not None:
+            self.projects.schedule.update(planned_commands(scenario, self.start_year))
+
+    # -- set-up helpers -------------------------------------------------------------------
+    def _context(
+        self, played: PlayedArea, variant: str, P0: np.ndarray, lab0: LabourState
+    ) -> AreaContext:
+        return build_context(
+            self.world, self.params, self.catalogue, played, variant, P0, lab0, self.budget
+        )
+
+    def _record_start(self, P0: np.ndarray, lab0: LabourState) -> None:
+        """The run's records before the first year: history, events, outside shocks, the
+        consultation inputs, and the base year's record."""
         self.history: list[YearRecord] = []
         self.log: list[Event] = []  # every event so far, in order
         self._targets: dict[tuple[str, bool], np.ndarray] = {}
@@ -180,19 +176,6 @@ class Engine:
             float(lab0.workplace_jobs.sum()),
             self.budget,
         )
-        self._record_start(P0, lab0)
-        if scenario is not None:
-            self._plan(scenario)
-
-    # -- set-up helpers -------------------------------------------------------------------
-    def _context(
-        self, played: PlayedArea, variant: str, P0: np.ndarray, lab0: LabourState
-    ) -> AreaContext:
-        return build_context(
-            self.world, self.params, self.catalogue, played, variant, P0, lab0, self.budget
-        )
-
-    def _record_start(self, P0: np.ndarray, lab0: LabourState) -> None:
         jobs, u = lab0.workplace_jobs, lab0.unemployment_rate
         trace = YearTrace(
             P0.copy(),
@@ -207,18 +190,6 @@ class Engine:
         )
         start = dict(self.ctx.start_indicators)
         self._record(dict(start), start, None, None, {}, trace)
-
-    def _plan(self, scenario: Scenario) -> None:
-        for i, planned in enumerate(scenario.projects):
-            if planned.year < self.start_year:
-                raise ScenarioError(
-                    f"scenario '{scenario.name}': projects[{i}] "
-                    f"'{planned.label or planned.type}' is planned for {planned.year}, "
-                    f"before the base year {self.start_year}"
-                )
-            self.projects.schedule.setdefault(planned.year, []).append(
-                FundProject(planned.type, planned.scale, planned.label, planned.area)
-            )
 
     @property
     def start(self) -> ind.StartState:

@@ -34,9 +34,14 @@ def _room_base() -> dict[str, Any]:
     client = TestClient(app, raise_server_exceptions=False)
     bodies = {
         "join": {"player_key": "player-0001", "label": "Sam"},
-        "ideas": {"idea_key": "idea-key-0001", "player_key": "player-0001",
-                  "text": "A lido by the marina", "category": "green_space", "groups": []},
-    }  # fmt: skip
+        "ideas": {
+            "idea_key": "idea-key-0001",
+            "player_key": "player-0001",
+            "text": "A lido by the marina",
+            "category": "green_space",
+            "groups": [],
+        },
+    }
     return {"client": client, "code": info.code, "bodies": bodies, "n": [0]}
 
 

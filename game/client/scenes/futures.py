@@ -36,8 +36,13 @@ class GoBackDialog(Modal):
                 functools.partial(self._go, turn),
                 name=f"year_{start + turn}",
             )
-        self.button((b.centerx - 130, b.bottom - 84, 260, 58), self.t("ui.back"),
-                    lambda: self.close(None), cls="secondary", name="cancel")  # fmt: skip
+        self.button(
+            (b.centerx - 130, b.bottom - 84, 260, 58),
+            self.t("ui.back"),
+            lambda: self.close(None),
+            cls="secondary",
+            name="cancel",
+        )
         self.focus.set_by_name("cancel")
 
     def _go(self, turn: int) -> None:
@@ -51,11 +56,22 @@ class GoBackDialog(Modal):
         super().draw_scene(surface)
         b = self.box
         with self.within(b):
-            self.text(surface, self.t("whatif.title"), (b.left + 32, b.top + 28), 28,
-                      palette.INK, bold=True, max_width=b.width - 64)  # fmt: skip
-            self.paragraph(surface, self.t("whatif.body"),
-                           pygame.Rect(b.left + 32, b.top + 84, b.width - 64, 90), 20,
-                           max_lines=3)  # fmt: skip
+            self.text(
+                surface,
+                self.t("whatif.title"),
+                (b.left + 32, b.top + 28),
+                28,
+                palette.INK,
+                bold=True,
+                max_width=b.width - 64,
+            )
+            self.paragraph(
+                surface,
+                self.t("whatif.body"),
+                pygame.Rect(b.left + 32, b.top + 84, b.width - 64, 90),
+                20,
+                max_lines=3,
+            )
 
 
 class FuturesScene(Scene):
@@ -70,8 +86,9 @@ class FuturesScene(Scene):
         self.data = data or futures(app.ctx.world, s)
 
     def build(self) -> None:
-        self.button((W - 344, H - 66, 320, 54), self.t("ui.back"), self.close,
-                    cls="big", name="done")  # fmt: skip
+        self.button(
+            (W - 344, H - 66, 320, 54), self.t("ui.back"), self.close, cls="big", name="done"
+        )
         self.focus.set_by_name("done")
 
     def on_back(self) -> bool:
@@ -81,8 +98,12 @@ class FuturesScene(Scene):
     def draw_scene(self, surface: pygame.Surface) -> None:
         d, t = self.data, self.t
         surface.fill(palette.PAPER)
-        header(self, surface, t("futures.title", year=d.went_back_to),
-               area_name(self.ctx, self.ctx.session.area) if self.ctx.session else "")  # fmt: skip
+        header(
+            self,
+            surface,
+            t("futures.title", year=d.went_back_to),
+            area_name(self.ctx, self.ctx.session.area) if self.ctx.session else "",
+        )
         self._table(surface, pygame.Rect(24, 84, 560, H - 84 - 84))
         self._chart(surface, pygame.Rect(608, 84, W - 632, 280), "population")
         self._chart(surface, pygame.Rect(608, 376, W - 632, 260), "jobs")
@@ -93,29 +114,52 @@ class FuturesScene(Scene):
         x_a, x_b = rect.left + 330, rect.left + 450
         y = rect.top + 20
         self.text(surface, t("futures.this_game"), (x_a, y), 18, LINE_A, True, "topright")
-        self.text(surface, d.b.label, (x_b + 90, y), 18, LINE_B, True, "topright",
-                  max_width=160)  # fmt: skip
+        self.text(surface, d.b.label, (x_b + 90, y), 18, LINE_B, True, "topright", max_width=160)
         y += 40
         for key, a, b in d.rows():
             money = key in ("cost_per_net_job", "money_spent")
             show = fmt.money if money else (lambda v: f"{v:,.0f}")
-            self.text(surface, t(f"futures.row.{key}"), (rect.left + 20, y), 18, palette.INK,
-                      max_width=220)  # fmt: skip
+            self.text(
+                surface,
+                t(f"futures.row.{key}"),
+                (rect.left + 20, y),
+                18,
+                palette.INK,
+                max_width=220,
+            )
             for x, v in ((x_a, a), (x_b + 90, b)):
-                self.text(surface, "–" if v is None else show(v), (x, y), 20, palette.INK, True,
-                          "topright")  # fmt: skip
+                self.text(
+                    surface,
+                    "–" if v is None else show(v),
+                    (x, y),
+                    20,
+                    palette.INK,
+                    True,
+                    "topright",
+                )
             y += 52
-        self.paragraph(surface, t("futures.note", year=d.went_back_to),
-                       pygame.Rect(rect.left + 20, rect.bottom - 90, rect.width - 40, 80), 16,
-                       max_lines=3)  # fmt: skip
+        self.paragraph(
+            surface,
+            t("futures.note", year=d.went_back_to),
+            pygame.Rect(rect.left + 20, rect.bottom - 90, rect.width - 40, 80),
+            16,
+            max_lines=3,
+        )
 
     def _chart(self, surface: pygame.Surface, rect: pygame.Rect, indicator: str) -> None:
         d, t = self.data, self.t
         panel(surface, rect)
         a = d.a.population_series if indicator == "population" else d.a.jobs_series
         b = d.b.population_series if indicator == "population" else d.b.jobs_series
-        self.text(surface, t(f"futures.chart.{indicator}"), (rect.left + 16, rect.top + 10), 20,
-                  palette.INK, True, max_width=rect.width - 32)  # fmt: skip
+        self.text(
+            surface,
+            t(f"futures.chart.{indicator}"),
+            (rect.left + 16, rect.top + 10),
+            20,
+            palette.INK,
+            True,
+            max_width=rect.width - 32,
+        )
         plot = pygame.Rect(rect.left + 90, rect.top + 44, rect.width - 110, rect.height - 84)
         values = [p.scenario for p in a] + [p.scenario for p in b] + [p.baseline for p in a]
         ticks = charts.nice_ticks(min(values), max(values))
@@ -130,13 +174,25 @@ class FuturesScene(Scene):
         pygame.draw.rect(surface, palette.CARD, plot)
         for v in ticks:
             pygame.draw.line(surface, palette.RULE, xy(y0, v), xy(y1, v), 1)
-            self.text(surface, f"{v:,.0f}", (plot.left - 8, xy(y0, v)[1]), 14, palette.MUTED,
-                      anchor="midright")  # fmt: skip
+            self.text(
+                surface,
+                f"{v:,.0f}",
+                (plot.left - 8, xy(y0, v)[1]),
+                14,
+                palette.MUTED,
+                anchor="midright",
+            )
         back = d.went_back_to  # where the two lines part
         pygame.draw.line(surface, palette.RULE, xy(back, lo), xy(back, hi), 2)
         for year in sorted({y0, back, y1}):
-            self.text(surface, str(year), (xy(year, lo)[0], plot.bottom + 6), 14, palette.MUTED,
-                      anchor="midtop")  # fmt: skip
+            self.text(
+                surface,
+                str(year),
+                (xy(year, lo)[0], plot.bottom + 6),
+                14,
+                palette.MUTED,
+                anchor="midtop",
+            )
         _dashed(surface, [xy(p.year, p.baseline) for p in a], palette.BASELINE)
         _draw(surface, [xy(p.year, p.scenario) for p in b], LINE_B, 4)
         _draw(surface, [xy(p.year, p.scenario) for p in a], LINE_A, 4)

@@ -15,6 +15,7 @@ from game.client import charts, fmt, palette
 from game.client.charts import TextFn
 from game.client.dialogs import MessageDialog, header, panel
 from game.client.scene import H, Host, Scene, W
+from game.client.scenes.report_benchmarks import draw_benchmarks
 from game.client.scenes.report_ending import mob, parade
 from game.client.text import area_name, chart_labels, group_name, headline_text
 from game.play import CensusReport
@@ -102,13 +103,21 @@ class ReportScene(Scene):
         s = self.ctx.session
         if s is None or s.turn < 1:
             return
-        self.button((W - 24 - 240, 76, 240, 48), self.t("report.what_if"),
-                    lambda: self.app.stack.push(self.app.screens.go_back()),
-                    cls="secondary", name="what_if")  # fmt: skip
+        self.button(
+            (W - 24 - 240, 76, 240, 48),
+            self.t("report.what_if"),
+            lambda: self.app.stack.push(self.app.screens.go_back()),
+            cls="secondary",
+            name="what_if",
+        )
         if s.kept:
-            self.button((W - 24 - 490, 76, 240, 48), self.t("report.futures"),
-                        lambda: self.app.stack.push(self.app.screens.futures()),
-                        cls="secondary", name="futures")  # fmt: skip
+            self.button(
+                (W - 24 - 490, 76, 240, 48),
+                self.t("report.futures"),
+                lambda: self.app.stack.push(self.app.screens.futures()),
+                cls="secondary",
+                name="futures",
+            )
 
     def write_pack(self) -> None:
         """The game's own report pack (HTML, PDF, XLSX, CSV), as `report --save` writes it."""
@@ -358,7 +367,14 @@ class ReportScene(Scene):
             )
             + 4
         )
-        self._benchmarks(surface, text, pygame.Rect(x0, y, inner, right.bottom - y - 10))
+        draw_benchmarks(
+            surface,
+            self.report,
+            self.t,
+            self.fonts,
+            text,
+            pygame.Rect(x0, y, inner, right.bottom - y - 10),
+        )
 
     def _money_facts(self, text: TextFn, x0: int, inner: int, y: int) -> int:
         """Projects, money spent and the three jobs figures, two to a line; returns the y
@@ -395,66 +411,6 @@ class ReportScene(Scene):
             if full or i % 2 == 1:
                 cy += row_h
         return cy + 4
-
-    def _benchmarks(self, surface: pygame.Surface, text: TextFn, rect: pygame.Rect) -> None:
-        r, t = self.report, self.t
-        text(
-            t("report.benchmarks"),
-            (rect.left, rect.top),
-            18,
-            palette.INK,
-            True,
-            max_width=rect.width,
-        )
-        marks = [b for b in r.benchmarks][:4]
-        if not marks:
-            return
-        ticks = charts.nice_ticks(
-            0.0, max([b.high for b in marks] + [r.cost_per_net_job or 0]) * 1.05, 3
-        )
-        hi = ticks[-1]
-        label_w = int(rect.width * 0.46)
-        scale = pygame.Rect(rect.left + label_w, rect.top, rect.width - label_w - 30, 0)
-        head = self.fonts.line_height(18, True) + 2
-        axis_h = 8 + self.fonts.line_height(14)
-        lh = self.fonts.line_height(15)
-        # rows share what is left (never tighter than the text's own ink)
-        slots = len(marks) + (1 if r.cost_per_net_job else 0)
-        row = max(int(lh * 0.8), min(22, lh + 1, (rect.height - head - axis_h) // max(slots, 1)))
-        top = rect.top + head
-        if r.cost_per_net_job:
-            top += row  # a line of its own for "yours: £…", clear of the bars
-        for i, b in enumerate(marks):
-            y = top + i * row
-            label = t.maybe(f"benchmark.{b.id}", b.label)
-            text(label, (rect.left, y), 15, palette.INK, max_width=label_w - 8)
-            x0 = scale.left + int(scale.width * b.low / hi)
-            x1 = max(scale.left + int(scale.width * b.high / hi), x0 + 4)
-            pygame.draw.rect(surface, palette.SKY, (x0, y + 3, x1 - x0, 14))
-        axis_y = top + len(marks) * row + 8
-        for k, value in enumerate(ticks):
-            tx = scale.left + int(scale.width * value / hi)
-            pygame.draw.line(surface, palette.MUTED, (tx, axis_y - 4), (tx, axis_y + 2), 2)
-            anchor = "topright" if k == len(ticks) - 1 else "midtop"
-            text(
-                fmt.money(value),
-                (tx + (8 if k == len(ticks) - 1 else 0), axis_y + 4),
-                14,
-                palette.MUTED,
-                False,
-                anchor,
-            )
-        pygame.draw.line(surface, palette.MUTED, (scale.left, axis_y), (scale.right, axis_y), 1)
-        if r.cost_per_net_job:
-            x = scale.left + int(scale.width * min(r.cost_per_net_job, hi) / hi)
-            pygame.draw.line(surface, palette.VERMILION, (x, top - row), (x, axis_y - 6), 4)
-            label = t("report.yours", value=fmt.money(r.cost_per_net_job))
-            lw = self.fonts.size(label, 15, True)[0]
-            # beside the top of the line, on whichever side has room
-            pos, anchor = (x + 8, top - row), "topleft"
-            if x + 8 + lw > rect.right:
-                pos, anchor = (x - 8, top - row), "topright"
-            text(label, pos, 15, palette.BAD_TEXT, True, anchor)
 
     def _draw_detail(self, surface: pygame.Surface, text: TextFn) -> None:
         r, t = self.report, self.t
