@@ -334,4 +334,4 @@ def test_bench_report_prints_report_pack_seconds(capsys) -> None:
     capsys.readouterr()
     assert main(["bench", "--report", "--json", "--repeat", "1"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert 0 < out["report_pack_cpu_s"] and 0 < out["report_pack_s"] < 60
+    assert out["report_pack_cpu_s"] > 0 and 0 < out["report_pack_s"] < 60
