@@ -40,7 +40,8 @@ def _figure(height: float = 3.3) -> tuple[Figure, Axes]:
 def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
     fig.tight_layout()
-    fig.savefig(buf, format="png")
+    # light PNG compression: the pack is written in seconds, a few more KB do not matter
+    fig.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
     return buf.getvalue()
 
 
@@ -106,8 +107,12 @@ def pyramid_chart(runs: Sequence[tuple[str, ScenarioRun]]) -> Chart:
         end = pyramid_arrays(run)["end"][1]
         name = f"{y1} {label}" if len(runs) > 1 else f"{y1} scenario"
         if len(runs) == 1:
-            ax.barh(ages, -end[0], height=1.0, color=colour, alpha=0.55, label=name)
-            ax.barh(ages, end[1], height=1.0, color=COLOURS[1], alpha=0.45)
+            # one filled outline per sex (91 bars each drew far slower, and looked the same)
+            edges = [a - 0.5 for a in ages] + [ages[-1] + 0.5]
+            ax.stairs(-end[0], edges, orientation="horizontal", fill=True, color=colour,
+                      alpha=0.55, label=name)  # fmt: skip
+            ax.stairs(end[1], edges, orientation="horizontal", fill=True, color=COLOURS[1],
+                      alpha=0.45)  # fmt: skip
         else:
             ax.step(-end[0], ages, where="mid", color=colour, linewidth=1.2, label=name)
             ax.step(end[1], ages, where="mid", color=colour, linewidth=1.2)

@@ -231,13 +231,25 @@ def _data_table(frame: Any, width: float = WIDTH) -> Table:
                 and not (isinstance(v, int | float) and not isinstance(v, bool))
             ):
                 numeric[j] = False
-    rows = [[_p(c, "headnum" if numeric[j] else "head") for j, c in enumerate(cols)]]
+    rows: list[list[Any]] = [
+        [_p(c, "headnum" if numeric[j] else "head") for j, c in enumerate(cols)]
+    ]
+    body, bold = _fonts()
+    style = _grid()
     for text in texts[1:]:
         # totals rows ("All projects ...") in bold, like a board paper's bottom line
         b = "b" if text and text[0].startswith("All projects") else ""
-        rows.append([_p(t, ("cellnum" if numeric[j] else "cell") + b) for j, t in enumerate(text)])
+        # numbers are plain strings (a Paragraph per figure made big tables slow to lay out)
+        rows.append([t if numeric[j] else _p(t, "cell" + b) for j, t in enumerate(text)])
+    for j, num in enumerate(numeric):
+        if num:
+            style.add("FONT", (j, 1), (j, -1), body, 6.8)
+            style.add("ALIGN", (j, 1), (j, -1), "RIGHT")
+    for i, text in enumerate(texts[1:], start=1):
+        if text and text[0].startswith("All projects"):
+            style.add("FONT", (0, i), (-1, i), bold, 6.8)
     t = Table(rows, colWidths=_widths(texts, numeric, width), repeatRows=1)
-    t.setStyle(_grid())
+    t.setStyle(style)
     return t
 
 

@@ -328,3 +328,10 @@ def test_readme_example_pack_command_works(tmp_path: Path) -> None:
     argv[argv.index("--out") + 1] = str(tmp_path / "pack")  # the rest exactly as written
     assert main(argv) == 0
     assert (tmp_path / "pack" / "report.pdf").stat().st_size > 10_000
+
+
+def test_bench_report_prints_report_pack_seconds(capsys) -> None:
+    capsys.readouterr()
+    assert main(["bench", "--report", "--json", "--repeat", "1"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["report_pack_cpu_s"] > 0 and 0 < out["report_pack_s"] < 60
