@@ -116,8 +116,12 @@ class YearSummary(_Model):
     new_cards: list[str]  # ids of cards dealt for the coming year
     population_change: float
     jobs_change: float
+    # The money line adds up: money_start - spent + income - upkeep == money
+    money_start: float  # in the bank when the year's decisions began
+    spent: float  # taken by the year's decisions (projects funded)
     income: float  # growth fund received
     upkeep: float  # running costs paid
+    upkeep_due: float  # running costs owed (more than paid only if the final year ran short)
     clout_income: int
     money: float
     clout: int

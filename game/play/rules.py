@@ -38,6 +38,7 @@ class GameRules(_Frozen):
     card_life_years: int = Field(ge=0)
     defer_extension_years: int = Field(ge=1)
     max_defers_per_card: int = Field(ge=0)
+    reject_cooldown_years: int = Field(ge=0)
     clout_start: int = Field(ge=0)
     clout_max: int = Field(ge=0)
     clout_income_base: int = Field(ge=0)
@@ -58,6 +59,7 @@ class GameRules(_Frozen):
     ending_mob_max_score: float
     ending_parade_min_approval: float = Field(ge=0, le=100)
     ending_mob_max_approval: float = Field(ge=0, le=100)
+    ending_mob_content_approval: float = Field(ge=0, le=100)
     verdict_popular_approval: float = Field(ge=0, le=100)
     verdict_good_part: float = Field(ge=0, le=100)
     verdict_mover_min_change: float = Field(ge=0)

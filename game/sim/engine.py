@@ -225,6 +225,16 @@ class Engine:
             raise ScenarioError(f"cannot fund {cmd.type_id}: {result.reason}")
         self.projects.queue.append(cmd)
 
+    def withdraw(self, label: str) -> None:
+        """Remove the latest queued command with this label (not yet applied), so a player
+        can take a decision back within the year; an unknown label is an error."""
+        queue = self.projects.queue
+        for i in range(len(queue) - 1, -1, -1):
+            if queue[i].label == label:
+                del queue[i]
+                return
+        raise ScenarioError(f"nothing queued under the label {label!r} to withdraw")
+
     def _apply_queue(self, events: list[Event]) -> None:
         for cmd in self.projects.take(self.year):
             res = self.check(cmd)

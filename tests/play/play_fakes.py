@@ -313,6 +313,10 @@ class FakeEngine:
     def submit(self, cmd: FundProject) -> None:
         self.queue.append(cmd)
 
+    def withdraw(self, label: str) -> None:
+        idx = max(i for i, c in enumerate(self.queue) if c.label == label)
+        del self.queue[idx]
+
     def advance_year(self) -> list[Event]:
         events = []
         for cmd in self.queue:
