@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from game.play import fmt
 from game.play.actions import Action, Consult, Defer, Fund, Reject
-from game.play.models import ActionResult, CheckResult, Consultation, FundedProject, ProposalCard
+from game.play.models import (
+    ActionResult,
+    CheckResult,
+    Consultation,
+    ExplanationLine,
+    FundedProject,
+    ProposalCard,
+)
 
 if TYPE_CHECKING:
     from game.play.session import GameSession
@@ -147,6 +154,7 @@ def _consult(s: GameSession, card: ProposalCard, action: Consult) -> Consultatio
     s.clout -= s.rules.clout_consult
     preview = s.engine.preview(card.type_id, card.scale, s._label_for(card))
     delta, lines = preview.get(action.group_id, (0.0, []))
+    lines = [group_reason(s.templates, card.category, action.group_id, ln) for ln in lines]
     consultation = Consultation(
         card_id=card.id,
         group_id=action.group_id,
@@ -195,3 +203,24 @@ def undo(s: GameSession) -> ActionResult:
     s._spent -= last.money
     del s.log[last.log_index]  # earlier decisions sit before it in the log
     return ActionResult(ok=True, action=last.action, money=s.money, clout=s.clout)
+
+
+def group_reason(
+    templates: dict[str, str], category: str, group_id: str, line: ExplanationLine
+) -> ExplanationLine:
+    """A consultation gives the group's reason, not the project's name: the engine's
+    direct effect of the project (indicator "project:...") becomes why this group likes
+    or dislikes such a project ("card.why.<category>.<for|against>[.<group>]")."""
+    if not line.indicator.startswith("project:"):
+        return line
+    side = "for" if line.delta >= 0 else "against"
+    key = f"card.why.{category}.{side}.{group_id}"
+    if key not in templates:
+        key = f"card.why.{category}.{side}"
+    if key not in templates:
+        return line
+    text = templates[key]
+    sign = "+" if line.delta >= 0 else "-"
+    return line.model_copy(
+        update={"source": text, "key": key, "text": f"{text} {sign}{abs(line.delta):.1f}"}
+    )

@@ -67,6 +67,7 @@ class ExplanationLine(_Model):
     indicator: str
     delta: float  # approval points, + green / - red
     text: str
+    key: str = ""  # translation key of `source` when PLAY worded it ("card.why.*")
 
 
 class Consultation(_Model):

@@ -142,7 +142,8 @@ class Engine:
         self.approval = ApprovalModel(params.weights, params.approval)
         self.baseline_approval = ApprovalModel(params.weights, params.approval)
         self.groups = self.approval.groups
-        self.labels = {k: v.label for k, v in params.indicator_specs.items()}
+        # approval reasons read in the words people use (approval_indicators.csv reason)
+        self.labels = {k: v.reason or v.label for k, v in params.indicator_specs.items()}
         self.projects = ProjectQueue(self.ctx)
         self.migration = MigrationTargets(
             self.n,
