@@ -75,6 +75,9 @@ class NeedRule(_Frozen):
     trigger_ratio: float = Field(gt=0)
     weight: float = Field(ge=0)
     categories: tuple[str, ...]
+    # the citizen groups the need is about: a card gives this need as its "why here" only
+    # if the project helps one of them (a park is not "because of the factories")
+    groups: tuple[str, ...] = ()
     status: Literal["verified", "assumption"]
     source: str
 
@@ -147,7 +150,8 @@ def load_needs(data_dir: Path | None = None) -> tuple[NeedRule, ...]:
     for i, row in enumerate(_read_csv(path), start=2):
         try:
             cats = tuple(c.strip().lower() for c in row.get("categories", "").split(";") if c)
-            out.append(NeedRule.model_validate({**row, "categories": cats}))
+            groups = tuple(g.strip() for g in (row.get("groups") or "").split(";") if g.strip())
+            out.append(NeedRule.model_validate({**row, "categories": cats, "groups": groups}))
         except ValidationError as exc:
             loc, msg = _first_error(exc)
             raise DataError(str(path), msg, row=i, column=loc) from exc

@@ -53,3 +53,25 @@ def test_every_category_has_a_reason_both_ways(world):
     for category in {t.category for t in load_catalogue().types.values()}:
         for side in ("for", "against"):
             assert f"card.why.{category}.{side}" in templates, (category, side)
+
+
+def test_the_why_here_line_fits_the_project(world):
+    """A card names a census need only if the project helps the people it is about
+    (play-test: community solar 'because of the factories', a park 'because of young adults')."""
+    from game.play.rules import load_rulebook
+    from game.scenarios import load_catalogue
+
+    rules = {n.need: n for n in load_rulebook().needs}
+    types = load_catalogue().types
+    seen = 0
+    for area in ("Hartlepool", "Blackpool", "Tower Hamlets", "Ceredigion", "Wokingham"):
+        s = GameSession.new(world, area, seed=11)
+        for _ in range(4):
+            for card in s.proposals:
+                if card.need is None:
+                    continue
+                seen += 1
+                helped = {g for g, v in types[card.type_id].group_effects.items() if v > 0}
+                assert helped & set(rules[card.need].groups), (area, card.type_id, card.need)
+            s.advance_year()
+    assert seen > 5
