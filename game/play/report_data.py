@@ -18,6 +18,7 @@ from game.play.models import (
     IndustryJobs,
     NewsItem,
     Pyramid,
+    ScoreSoFar,
     SeriesPoint,
 )
 from game.play.news import item
@@ -191,6 +192,38 @@ def verdict_lines(
     }
     lines.append(item(s.templates, key, params, english))
     return lines
+
+
+def score_so_far(s: ReportSource, final_year: int) -> ScoreSoFar:
+    """score_game on the latest year: what the Census 2031 score would be if it were now."""
+    now = s.snapshots[-1]
+    account = now.jobs_account
+    score, parts = score_game(
+        now.approval_overall,
+        account.net_additional,
+        now.population,
+        account.cost_per_net_job,
+        s.rules,
+        fund=s.fund,
+    )
+    r = s.rules
+    total = (r.score_weight_approval + r.score_weight_jobs + r.score_weight_value) or 1.0
+    return ScoreSoFar(
+        year=now.year,
+        final_year=final_year,
+        score=score,
+        approval=parts["approval"],
+        jobs=parts["jobs"],
+        value=parts["value"],
+        net_new_jobs=account.net_additional,
+        jobs_per_1000=parts["jobs_per_1000"],
+        cost_per_net_job=account.cost_per_net_job,
+        weights={
+            "approval": r.score_weight_approval / total,
+            "jobs": r.score_weight_jobs / total,
+            "value": r.score_weight_value / total,
+        },
+    )
 
 
 def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> CensusReport:

@@ -31,12 +31,13 @@ from game.play.models import (
     JobsAccount,
     NewsItem,
     ProposalCard,
+    ScoreSoFar,
     SeriesPoint,
     YearSummary,
 )
 from game.play.needs import NeedReading, national_shares, read_needs
 from game.play.news import draw_event, newspaper
-from game.play.report_data import build_census_report
+from game.play.report_data import build_census_report, score_so_far
 from game.play.rules import GameRules, RuleBook, load_rulebook
 from game.play.savefile import Branch, SaveFile, SaveSettings
 from game.scenarios import Catalogue, ProjectType, Scenario
@@ -262,7 +263,14 @@ class GameSession:
             jobs=snap.jobs,
             unemployment_rate=snap.unemployment_rate,
             approval_overall=snap.approval_overall,
+            jobs_baseline=snap.jobs_baseline,
+            jobs_vs_baseline=snap.jobs - snap.jobs_baseline,
+            jobs_2021=self._snapshots[0].jobs,
         )
+
+    def score_so_far(self) -> ScoreSoFar:
+        """The score's parts on this year's figures (game.play.report_data.score_game)."""
+        return score_so_far(self, self.final_year())
 
     def pyramid(self, year: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         snap = self._snapshot_for(year)

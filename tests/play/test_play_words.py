@@ -75,3 +75,34 @@ def test_the_why_here_line_fits_the_project(world):
                 assert helped & set(rules[card.need].groups), (area, card.type_id, card.need)
             s.advance_year()
     assert seen > 5
+
+
+def test_jobs_here_is_shown_against_no_projects_and_the_score_during_play(world):
+    """'272 net new jobs' beside 'Jobs here -279': the headline carries the effect against
+    the no-projects baseline, and the score's parts are known every year."""
+    from game.play import Fund
+
+    s = GameSession.new(world, "Hartlepool", seed=7)
+    for _ in range(5):
+        for c in sorted(s.proposals, key=lambda c: c.cost):
+            if s.check(Fund(card_id=c.id)).ok:
+                s.act(Fund(card_id=c.id))
+        s.advance_year()
+        h = s.headline()
+        assert h.jobs_vs_baseline == pytest.approx(h.jobs - h.jobs_baseline)
+        now = s.score_so_far()
+        assert now.year == s.year and now.final_year == 2031
+        assert sum(now.weights.values()) == pytest.approx(1.0)
+    report = s.census_report("midterm")
+    assert h.jobs_vs_baseline == pytest.approx(report.jobs_vs_baseline)
+    assert now.net_new_jobs == pytest.approx(report.net_additional_jobs)
+
+
+def test_attract_facts_name_the_area_and_compare_with_england_and_wales(world):
+    from game.play.facts import area_facts
+
+    facts = area_facts(world.resolve("Hartlepool"), world.areas.values(),
+                       section_names=world.section_names)  # fmt: skip
+    assert facts[0].key == "fact.population" and "92,571" in facts[0].text
+    assert len(facts) >= 8 and all("Hartlepool" in f.text for f in facts)
+    assert all("England and Wales" in f.text for f in facts[2:])
