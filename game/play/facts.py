@@ -25,7 +25,7 @@ def area_facts(
     England and Wales figure beside it, most unusual first."""
     book = book or load_rulebook()
     templates = book.news.templates
-    name = {"area": area.name, "area_cy": area.name_cy or area.name}
+    name = {"area": area.name, "area_cy": area.name_cy or area.name, "area_in": f"in {area.name}"}
     facts = [item(templates, "fact.population",
                   {**name, "population": fmt.count(area.population.total)})]  # fmt: skip
     industry = {k: v for k, v in area.industry.items() if v > 0}

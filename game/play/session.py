@@ -16,9 +16,8 @@ from pydantic import ValidationError
 from game.errors import CivicError, SaveError
 from game.model.area import AreaProfile
 from game.model.world import World
-from game.play import decide
+from game.play import dealing, decide
 from game.play.actions import Action, AdvanceYear, LogEntry
-from game.play.cards import card_scale, draw_types, make_card, type_scale, type_weights
 from game.play.engine_port import EnginePort, Snapshot
 from game.play.models import (
     ActionResult,
@@ -40,7 +39,7 @@ from game.play.news import draw_event, newspaper
 from game.play.report_data import build_census_report, score_so_far
 from game.play.rules import GameRules, RuleBook, load_rulebook
 from game.play.savefile import Branch, SaveFile, SaveSettings
-from game.scenarios import Catalogue, ProjectType, Scenario
+from game.scenarios import Catalogue, Scenario
 
 
 class EngineFactory(Protocol):
@@ -505,58 +504,7 @@ class GameSession:
                 )
 
     def _deal(self, n: int) -> list[str]:
-        room = self.rules.hand_limit - len(self._cards)
-        n = min(n, max(0, room))
-        new_ids: list[str] = []
-        year = self.year
-        # Cards are sized to the money: the residents the growth fund pays for (equal to the
-        # population for a fund sized per resident; a scenario budget or --fund moves it).
-        per_resident = self.rules.fund_per_resident
-        sized_for = self.fund / per_resident if per_resident > 0 else self._snapshots[-1].population
-        scale = card_scale(sized_for, self.rules)
-        # Scenario proposals for this year come first: real plans a growth body tabled.
-        if self.scenario is not None:
-            for planned in self.scenario.projects:
-                if planned.year == year and len(self._cards) < self.rules.hand_limit:
-                    ptype = self.catalogue.types[planned.type]
-                    new_ids.append(self._add_card(ptype, planned.scale, None, self.scenario.name))
-                    n -= 1
-        if n <= 0:
-            return new_ids
-        funded_types = {p.type_id for p in self.funded}
-        weights, reasons = type_weights(self.types, self.needs, funded_types)
-        on_table = {c.type_id for c in self._cards.values()}
-        # a rejected project is not offered again straight away (reject_cooldown_years)
-        cooldown = self.rules.reject_cooldown_years
-        on_table |= {t for t, when in self._rejected.items() if year - when <= cooldown}
-        for i in draw_types(self._rng_cards, self.types, weights, n, on_table):
-            ptype = self.types[i]
-            new_ids.append(self._add_card(ptype, type_scale(ptype, scale), reasons[i], None))
-        return new_ids
-
-    def _add_card(
-        self, ptype: ProjectType, scale: float, need: NeedReading | None, scenario_name: str | None
-    ) -> str:
-        self._card_counter += 1
-        card_id = f"c{self._card_counter:02d}"
-        numbers = self.engine.appraise(ptype.id, scale)
-        self._cards[card_id] = make_card(
-            card_id=card_id,
-            ptype=ptype,
-            scale=scale,
-            numbers=numbers,
-            need=need,
-            area_name=self.area.name,
-            area_code=self.area.code,
-            population=self._snapshots[-1].population,
-            year=self.year,
-            rules=self.rules,
-            templates=self.templates,
-            group_names=self.group_names,
-            scenario_name=scenario_name,
-        )
-        self._dealt[card_id] = self._cards[card_id]
-        return card_id
+        return dealing.deal(self, n)
 
     def _checksum(self) -> str:
         state = {
