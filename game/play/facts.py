@@ -1,8 +1,9 @@
 """An area's census facts in a sentence each, for the stand's attract screen.
 
-Every fact is a translation key with params in ids and numbers (the area by `area_code`, the
-industry by its SIC `section`: a client words them in its own language) and an English text, built from the same census readings that steer the proposal cards
-(needs.csv), so what the stand says about a place is what the game then plays on.
+Every fact is a translation key with params in ids and numbers (the area by `area_code`,
+the industry by its SIC `section`: a client words them in its own language) and an English
+text, built from the same census readings that steer the proposal cards (needs.csv), so
+what the stand says about a place is what the game then plays on.
 """
 
 from __future__ import annotations
