@@ -22,8 +22,18 @@ def register(p: argparse.ArgumentParser) -> None:
         type=float,
         metavar="SECONDS",
         default=None,
-        help="public-stand mode: back to the title after SECONDS without input",
+        help="public stand: full screen, 'Still there?' after SECONDS without input, then "
+        "back to the attract screen for the next visitor (see README: Running a stand)",
     )
+    p.add_argument(
+        "--pin",
+        default=None,
+        metavar="DIGITS",
+        help="staff PIN for --kiosk (4-8 digits; default: a new one, printed at start)",
+    )
+    p.add_argument("--text-size", type=float, default=None, metavar="SCALE",
+                   help="text size for every visitor, 1.0-2.0 (2.0: a projector at the back of "
+                   "a hall)")  # fmt: skip
     p.set_defaults(func=run)
 
 
@@ -50,10 +60,38 @@ def run(args: argparse.Namespace) -> int:
         settings.fullscreen = True
     if args.lang:
         settings.language = args.lang
+    if args.text_size is not None:
+        settings.text_scale = args.text_size
     census_dir = Path(args.census_dir) if getattr(args, "census_dir", None) else None
-    ctx = AppContext(
-        settings=settings, census_dir=census_dir, seed=args.seed, kiosk_idle_s=args.kiosk
-    )
+    try:
+        kiosk = _kiosk(args, settings) if args.kiosk is not None else None
+    except ValueError as exc:  # a bad PIN or idle time: one line, status 2
+        print(f"error: play --kiosk: {exc}", file=sys.stderr)
+        return 2
+    if kiosk is not None:
+        settings.fullscreen = True  # a stand fills its screen; staff leave with chord + PIN
+    ctx = AppContext(settings=settings, census_dir=census_dir, seed=args.seed, kiosk=kiosk,
+                     persist_settings=kiosk is None)  # fmt: skip
     # A save killed before its rename leaves a temporary file beside the autosave.
     clean_temporaries(ctx.save_path.parent)
     return run_game(ctx)
+
+
+def _kiosk(args: argparse.Namespace, settings: object) -> object:
+    from pydantic import ValidationError
+
+    from game.play.kiosk import KioskConfig, StandSettings, new_pin
+
+    pin = args.pin or new_pin()
+    try:
+        config = KioskConfig(
+            idle_s=args.kiosk, pin=pin,
+            stand=StandSettings(language=settings.language, text_scale=settings.text_scale),  # type: ignore[attr-defined]
+        )  # fmt: skip
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise ValueError(f"{field}: {err['msg']}") from None
+    if args.pin is None:
+        print(f"Stand started. Staff exit: hold Ctrl+Alt+Shift and press S, then PIN {pin}")
+    return config

@@ -21,7 +21,9 @@ from pygame_gui.core.resource_loaders import BlockingThreadedResourceLoader
 from game.client.context import AppContext, frame_loop_tuning
 from game.client.registry import SceneFactory
 from game.client.scene import H, Scene, SceneStack, Screens, W
+from game.client.stand import Stand
 from game.client.typed import typed_text
+from game.store.records import RECORDS_DIR
 
 FPS = 60
 STEP = 1.0 / FPS
@@ -85,6 +87,10 @@ class App:
         self._managers: list[pygame_gui.UIManager] = []
         self.warm_pool()
         pygame.key.start_text_input()
+        self.stand: Stand | None = None
+        if ctx.kiosk is not None:
+            # finished games go beside the autosave, each in a new file
+            self.stand = Stand(self, ctx.kiosk, ctx.clock, ctx.save_path.parent / RECORDS_DIR)
 
     def _open_window(self, fullscreen: bool) -> pygame.Surface:
         flags = 0
@@ -171,10 +177,13 @@ class App:
         for event in [*events, *pygame.event.get()]:
             if event.type in INPUT_EVENTS:
                 self.idle = 0.0
-            self.dispatch(event)
-            self.stack.apply_pending()
+            for ev in touch_as_mouse(event):
+                self.dispatch(ev)
+                self.stack.apply_pending()
         self.idle += dt
-        self._kiosk_reset()
+        if self.stand is not None:
+            self.stand.tick()
+            self.stack.apply_pending()
         top = self.stack.top
         self._acc += dt
         steps = 0
@@ -193,17 +202,9 @@ class App:
         if self.frames % 300 == 0:
             gc.collect(0)  # the youngest generation only: about a millisecond
 
-    def _kiosk_reset(self) -> None:
-        """At a public stand, a game left alone goes back to the title for the next visitor
-        (it stays in the autosave, so "Continue" still finds it)."""
-        limit = self.ctx.kiosk_idle_s
-        top = self.stack.top
-        if limit is None or self.idle < limit or top is None or top.name in ("title", "advance"):
-            return
-        self.idle = 0.0
-        self.stack.reset(self.screens.title())
-
     def dispatch(self, event: pygame.event.Event) -> None:
+        if self.stand is not None and self.stand.filter(event):
+            return  # a public stand: close and F11 need staff (game.client.stand)
         if event.type == pygame.QUIT:
             self.running = False
             return
@@ -248,9 +249,30 @@ class App:
         self.running = False
 
 
+def touch_as_mouse(event: pygame.event.Event) -> list[pygame.event.Event]:
+    """A finger on a touch screen works every control: SDL finger events (x, y as 0..1 of
+    the window) become the left-button mouse events the widgets answer, at the same place
+    on the 1280x720 design. SDL's own touch-to-mouse copies are turned off (run_game) so a
+    tap is one click, not two; real mouse events pass through."""
+    kind = {pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN, pygame.FINGERUP: pygame.MOUSEBUTTONUP,
+            pygame.FINGERMOTION: pygame.MOUSEMOTION}.get(event.type)  # fmt: skip
+    if kind is None:
+        return [event]
+    pos = (min(W - 1, max(0, round(event.x * W))), min(H - 1, max(0, round(event.y * H))))
+    if kind == pygame.MOUSEMOTION:
+        return [event, pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(1, 0, 0),
+                                          touch=True)]  # fmt: skip
+    # pygame_gui hovers before it presses: move there first
+    move = pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0),
+                              touch=True)  # fmt: skip
+    return [event, move, pygame.event.Event(kind, button=1, pos=pos, touch=True)]
+
+
 def run_game(ctx: AppContext | None = None) -> int:
     ctx = ctx or AppContext()
     ctx.start_loading()
+    # taps arrive as finger events only (touch_as_mouse), not also as SDL's mouse copies
+    os.environ.setdefault("SDL_TOUCH_MOUSE_EVENTS", "0")
     app = App(ctx)
     app.stack.push(app.screens.title())
     return app.run()

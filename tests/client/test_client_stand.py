@@ -1,0 +1,151 @@
+"""Issue 10, point 1: a stand that runs itself. A test clock drives the idle timer; every
+tap is an SDL finger event (no mouse, no keyboard) in the tap-only game."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.client.scene import H, W
+from game.play import Fund
+from game.play.kiosk import KioskConfig, StandSettings
+
+SHOTS = Path("/tmp/kiosk-shots")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def stand(make_app, tmp_path):
+    clock = Clock()
+    cfg = KioskConfig(idle_s=30, countdown_s=10, pin="2468",
+                      stand=StandSettings(language="en", text_scale=1.0))  # fmt: skip
+    app, pilot = make_app(kiosk=cfg, clock=clock, save_path=tmp_path / "saves" / "autosave.json")
+    app.stack.push(app.screens.title())
+    pilot.until_scene("attract")
+    return app, pilot, clock
+
+
+def tap(pilot, pos: tuple[int, int]) -> None:
+    """A finger tap: down and up at the same place (x, y as shares of the window)."""
+    x, y = pos[0] / W, pos[1] / H
+    common = dict(touch_id=1, finger_id=1, x=x, y=y, dx=0.0, dy=0.0, pressure=1.0)
+    pilot.app.step(events=[pygame.event.Event(pygame.FINGERDOWN, **common)])
+    pilot.app.step(events=[pygame.event.Event(pygame.FINGERUP, **common)])
+    pilot.app.step()
+
+
+def tap_button(pilot, name: str) -> None:
+    button = pilot.scene.find_button(name)
+    assert button is not None and button.is_enabled, (name, pilot.scene.name)
+    tap(pilot, button.rect.center)
+
+
+def test_idle_still_there_then_reset_with_the_stands_settings(stand):
+    app, pilot, clock = stand
+    pilot.until(lambda: pilot.scene.current() is not None, "the census facts")
+    SHOTS.mkdir(exist_ok=True)
+    pilot.frame()
+    pilot.screenshot(SHOTS / "attract.png")
+    assert "Touch to play" in pilot.texts()
+    assert any("people live in" in t for t in pilot.texts())
+    tap(pilot, (300, 300))  # anywhere starts
+    pilot.until_scene("area_choice")
+    # the visitor switches to Welsh and big text
+    app.ctx.settings.language, app.ctx.settings.text_scale = "cy", 1.3
+    app.apply_language_and_scale()
+    clock.t += 29
+    pilot.frame()
+    assert pilot.scene.name == "area_choice"
+    clock.t += 1
+    pilot.frame(2)
+    assert pilot.scene.name == "still_there"
+    pilot.screenshot(SHOTS / "still_there_cy.png")
+    clock.t += 4
+    pilot.frame()
+    assert any("6" in t for t in pilot.texts())  # the countdown shows the seconds left
+    clock.t += 6
+    pilot.frame(2)
+    pilot.until_scene("attract")
+    assert (app.ctx.settings.language, app.ctx.settings.text_scale) == ("en", 1.0)
+    assert app.ctx.session is None and len(app.stack.scenes) == 1
+
+
+def test_a_touch_answers_still_there(stand):
+    app, pilot, clock = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    clock.t += 31
+    pilot.frame(2)
+    assert pilot.scene.name == "still_there"
+    tap(pilot, (10, 10))
+    pilot.frame(2)
+    assert pilot.scene.name == "area_choice"
+
+
+def test_quit_close_and_f11_need_staff(stand):
+    app, pilot, _ = stand
+    for event in (pygame.event.Event(pygame.QUIT), pygame.event.Event(pygame.WINDOWCLOSE)):
+        app.step(events=[event])
+        assert app.running
+    pilot.press(pygame.K_F11)
+    pilot.press(pygame.K_F4, mod=pygame.KMOD_ALT)
+    assert app.running and not app.ctx.settings.fullscreen
+    pilot.press(pygame.K_s, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT)  # not the whole chord
+    assert pilot.scene.name == "attract"
+    pilot.press(pygame.K_s, mod=pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_SHIFT)
+    pilot.until_scene("staff_pin")
+    pilot.type("1111")
+    pilot.press(pygame.K_RETURN)
+    app.step(events=[pygame.event.Event(pygame.QUIT)])
+    assert app.running and "Wrong PIN" in pilot.texts()
+    pilot.type("2468")
+    pilot.press(pygame.K_RETURN)
+    pilot.frame()
+    assert pilot.scene.find_button("staff_exit") is not None
+    app.step(events=[pygame.event.Event(pygame.QUIT)])
+    assert not app.running
+
+
+def test_a_tap_only_game_reaches_the_final_report_and_is_recorded(stand, tmp_path):
+    app, pilot, _ = stand
+    tap(pilot, (900, 600))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    centre = pilot.scene.map.centre("E06000001")  # Hartlepool on the map
+    tap(pilot, centre)
+    assert pilot.scene.selected.code == "E06000001"
+    tap_button(pilot, "start")
+    pilot.until_scene("year")
+    session = app.ctx.session
+    assert session is not None
+    while not session.finished:
+        card = next((c for c in pilot.scene.shown if session.check(Fund(card_id=c.id)).ok), None)
+        if card is not None:
+            tap_button(pilot, f"fund_{card.id}")
+            pilot.frame()
+            if pilot.scene.name == "confirm":
+                tap_button(pilot, "yes")
+        tap_button(pilot, "end_year")
+        pilot.frame()
+        if pilot.scene.name == "confirm":
+            tap_button(pilot, "yes")
+        pilot.until_scene("newspaper")
+        tap_button(pilot, "next")
+        pilot.frame(2)
+        if pilot.scene.name == "midterm_report":
+            tap_button(pilot, "done")
+            pilot.until_scene("year")
+    pilot.until(lambda: pilot.scene.name in ("report", "final_report"), "the final report")
+    assert session.funded
+    pilot.frame(2)
+    assert len(app.stand.recorded) == 1 and app.stand.recorded[0].exists()
+    assert app.stand.recorded[0].parent == tmp_path / "saves" / "finished"
