@@ -206,7 +206,7 @@ class App:
         if self.stand is not None and self.stand.filter(event):
             return  # a public stand: close and F11 need staff (game.client.stand)
         if event.type == pygame.QUIT:
-            self.running = False
+            self.request_close()
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
@@ -221,6 +221,23 @@ class App:
         top = self.stack.top
         if top is not None:
             top.handle_event(event)
+
+    def request_close(self) -> None:
+        """The window's close button: mid-game, ask first (the decisions made so far are
+        already in the autosave, so Continue finds the year as it was left)."""
+        session = self.ctx.session
+        top = self.stack.top
+        if session is None or session.finished or top is None or top.name == "confirm_close":
+            self.running = False
+            return
+        from game.client.dialogs import ConfirmDialog
+
+        t = self.ctx.tr
+        dialog = ConfirmDialog(self, t("close.title"), t("close.body"), t("close.yes"),
+                               t("close.no"))  # fmt: skip
+        dialog.name = "confirm_close"
+        self.ctx.autosave()
+        self.stack.push(dialog, on_result=lambda yes: self.quit() if yes else None)
 
     def draw(self) -> None:
         for scene in self.stack.visible():

@@ -15,7 +15,7 @@ from game.client.charts import TextFn
 from game.client.dialogs import header, panel
 from game.client.scene import H, Host, Scene, W
 from game.client.text import area_name, chart_labels, group_name, headline_text
-from game.play import CensusReport
+from game.play import CensusReport, GroupApproval
 
 BODY = pygame.Rect(24, 136, W - 48, H - 136 - 80)
 
@@ -34,6 +34,7 @@ class ReportScene(Scene):
         self.page = self.pages[0]
         self.clock = 0.0
         self.name = "final_report" if kind == "final" else "midterm_report"
+        self.group_page = 0  # the approval list pages through every group (never cut)
 
     def build(self) -> None:
         t = self.t
@@ -69,7 +70,26 @@ class ReportScene(Scene):
                 cls="big",
                 name="done",
             )
+        if self.page == "detail" and len(self._group_pages()) > 1:
+            pages = self._group_pages()
+            self.button((BODY.right - 250, BODY.bottom - 58, 234, 46),
+                        t("report.more_groups", page=self.group_page + 1, pages=len(pages)),
+                        self.next_groups, cls="secondary", name="more_groups")  # fmt: skip
         self.focus.set_by_name("done")
+
+    def _group_rows(self) -> int:
+        """Approval rows that fit the detail page's right panel at this text size."""
+        row_h = max(26, self.fonts.line_height(17, True) + 6)
+        return max(4, (BODY.height - 56 - 64) // row_h)
+
+    def _group_pages(self) -> list[list[GroupApproval]]:
+        groups = sorted(self.report.approvals, key=lambda g: (-g.size, g.group_id))
+        n = self._group_rows()
+        return [groups[i : i + n] for i in range(0, len(groups), n)] or [[]]
+
+    def next_groups(self) -> None:
+        self.group_page = (self.group_page + 1) % len(self._group_pages())
+        self.rebuild()
 
     def set_page(self, page: str) -> None:
         self.page = page
@@ -378,7 +398,9 @@ class ReportScene(Scene):
         self._boxes.append(right)
         text(t("report.approval_title"), (right.left + 16, right.top + 10), 20, palette.INK, True,
              max_width=right.width - 32)  # fmt: skip
-        groups = sorted(r.approvals, key=lambda g: -g.size)[:14]
+        # every group, a page at a time ("More groups 1/2"), none left out
+        pages = self._group_pages()
+        groups = pages[min(self.group_page, len(pages) - 1)]
         bars = [(group_name(self.ctx, g.group_id) or g.name, g.approval, g.change) for g in groups]
         charts.approval_bars(
             surface,
@@ -386,7 +408,7 @@ class ReportScene(Scene):
             text,
             bars,
             None,
-            row_h=min(30, (right.height - 56) // max(len(bars), 1)),
+            row_h=max(26, self.fonts.line_height(17, True) + 6),
         )
         self._boxes.pop()
 

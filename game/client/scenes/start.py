@@ -69,7 +69,9 @@ class ContinueScene(LoadingScene):
 
     def _loaded(self, session: GameSession) -> None:
         self.ctx.session = session
-        self.app.stack.reset(self.app.screens.year())
+        # a finished game reopens at its final report, never as "Year 11 of 10"
+        screen = self.app.screens.report("final") if session.finished else self.app.screens.year()
+        self.app.stack.reset(screen)
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, CivicError):

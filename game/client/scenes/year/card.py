@@ -89,7 +89,8 @@ class CardPainter(Scene):
                            max_lines=2) + 2  # fmt: skip
         y = self._facts(surface, card, x, y, w)
         pygame.draw.line(surface, palette.RULE, (x, y), (x + w, y), 1)
-        self._card_body(surface, card, r, y + 4, exp)
+        bottom = r.bottom - self.button_area - 6
+        self._card_body(surface, card, r, y + 4, exp, bottom)
         self._boxes.pop()
 
     def _card_head(self, surface: pygame.Surface, card: ProposalCard,
@@ -124,7 +125,7 @@ class CardPainter(Scene):
         return y, exp
 
     def _card_body(self, surface: pygame.Surface, card: ProposalCard, r: pygame.Rect, y: int,
-                   exp: _Expiry) -> None:  # fmt: skip
+                   exp: _Expiry, bottom: int) -> None:  # fmt: skip
         """Who is for and against, then WHY HERE and the reason above the buttons; the
         citizen groups get the room in between."""
         t = self.t
@@ -134,7 +135,7 @@ class CardPainter(Scene):
             (t("year.for"), card.supporters, True),
             (t("year.against"), card.detractors, False),
         ]
-        fit, shown = self._fit_reason(reason, sides, y, w, r.bottom - self.button_area - 6)
+        fit, shown = self._fit_reason(reason, sides, y, w, bottom)
         for (label, groups, good), n in zip(sides, shown, strict=True):
             y = self._stances(surface, x, y, w, label, groups, n, good)
         why = t("year.why_here")
@@ -181,6 +182,11 @@ class CardPainter(Scene):
                     break
             if (rows(0) + rows(1)) * row_h <= fit.room:
                 break
+        # no room even for one row a side (long Welsh reasons at big text): the lists
+        # shrink to their headings with "+N more", so nothing is drawn over the reason
+        for i in sorted((0, 1), key=lambda k: -len(sides[k][1])):
+            if (rows(0) + rows(1)) * row_h > fit.room and shown[i]:
+                shown[i] = 0
         # then as many groups as the room takes, shared out to the longer list first
         while True:
             grow = [i for i in (0, 1) if shown[i] < len(sides[i][1])]
@@ -212,8 +218,10 @@ class CardPainter(Scene):
              (t("year.build"), t("year.years", n=card.build_years))],
             [(t("year.jobs_gross"), fmt.count(card.gross_jobs)),
              (t("jobs.net"), fmt.count(card.net_jobs))],
+            # clout both ways: what funding costs and what turning it down costs
             [(t("year.people"), fmt.count(card.people_affected)),
-             (t("year.clout_cost"), str(card.clout_to_fund))],
+             (t("year.clout_cost"), t("year.clout_values", fund=card.clout_to_fund,
+                                      reject=card.clout_to_reject))],
         ]  # fmt: skip
         both = (t("year.jobs_short"), t("year.jobs_values", gross=fmt.count(card.gross_jobs),
                                         net=fmt.count(card.net_jobs)))  # fmt: skip

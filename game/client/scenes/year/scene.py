@@ -17,6 +17,7 @@ from game.client.text import (
     area_name,
     card_title,
     group_name,
+    message,
     project_title,
     reason_text,
 )
@@ -86,7 +87,7 @@ class YearScene(CardPainter):
                     ok, hint = self._hint(key, card)
                     self.button(
                         (bx, by + row_i * (bh + 4), widths[j], bh),
-                        label,
+                        label if ok else self._short_why(key, card, label),
                         functools.partial(fn, card.id),
                         cls=cls if ok else "muted",
                         name=f"{key}_{card.id}",
@@ -116,6 +117,10 @@ class YearScene(CardPainter):
                 name="next",
                 enabled=self.page < pages - 1,
             )
+        undo = s.check_undo()
+        if undo.ok:  # shown only when there is something to take back this year
+            self.button((W - 452, y, 140, 50), t("year.undo"), self.undo, cls="secondary",
+                        name="undo", tooltip=t("year.undo_hint"))  # fmt: skip
         self.button(
             (W - 304, y, 280, 50),
             t("year.end_year", year=s.year + 1),
@@ -154,6 +159,16 @@ class YearScene(CardPainter):
             return True, t("year.hint.reject", clout=card.clout_to_reject)
         return True, t("year.hint.defer")
 
+    def _short_why(self, key: str, card: ProposalCard, label: str) -> str:
+        """A greyed button says on its face why it cannot act ("Need £10.6m", "Need 5
+        clout"), not only in a hover; the full sentence shows in the status line on focus."""
+        if key == "consult":
+            return label
+        action = (Fund if key == "fund" else Reject if key == "reject" else Defer)(card_id=card.id)
+        check = self.s.check(action)
+        short = f"year.short.{check.reason_key.rsplit('.', 1)[-1]}"
+        return self.t.maybe(short, label, **dict(check.reason_params))
+
     def _show_hint(self, hint: str, ok: bool) -> None:
         self.status, self.status_ok, self.status_hint = hint, ok, True
 
@@ -169,10 +184,52 @@ class YearScene(CardPainter):
                 self.status = self.t(ok_key, title=title, year=opens)
         else:
             self.status, self.status_ok = reason_text(self.ctx, result), False
+        if result.ok:
+            # the autosave keeps decisions, not only year ends: close the window mid-year
+            # and Continue finds this year as it was left
+            self.ctx.autosave()
+        self.rebuild()
+        if result.ok and isinstance(action, Fund | Reject):
+            # the card is gone: the focus goes to Undo, never to the next card's Fund (a
+            # double Enter must not fund two projects)
+            self.focus.set_by_name("undo", notify=False)
+
+    def undo(self) -> None:
+        """Take back this year's last Fund, Reject or Defer (PLAY's undo command)."""
+        result = self.s.undo()
+        if result.ok:
+            card = self.s.card(result.action.card_id)
+            title = card_title(self.ctx, card) if card is not None else result.action.card_id
+            self.status, self.status_ok = self.t("year.undone", title=title), True
+            self.ctx.autosave()
+            if card is not None:
+                self.show_card(card.id)
+                self.focus.set_by_name(f"{result.action.kind}_{card.id}", notify=False)
+                return
+        else:
+            self.status, self.status_ok = reason_text(self.ctx, result), False
         self.rebuild()
 
     def fund(self, card_id: str) -> None:
         card = self._card_by_id(card_id)
+        check = self.s.check(Fund(card_id=card_id))
+        if check.ok and check.warning_key:
+            # it would open after the final census: say so before the money goes
+            t = self.t
+            dialog = ConfirmDialog(
+                self.app,
+                t("year.late_title"),
+                message(self.ctx, check.warning_key, check.warning_params, check.warning),
+                t("year.late_yes"),
+                t("year.late_no"),
+            )
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._act(Fund(card_id=card_id), "year.funded", card_title(self.ctx, card))
+
+            self.app.stack.push(dialog, on_result=answer)
+            return
         self._act(Fund(card_id=card_id), "year.funded", card_title(self.ctx, card))
 
     def reject(self, card_id: str) -> None:
@@ -312,7 +369,7 @@ class YearScene(CardPainter):
             elif self.status_hint and self.status_ok:
                 col = palette.INK
             r = pygame.Rect(662 if len(cards) > CARDS_PER_PAGE else 448, H - 66, 0, 64)
-            r.width = W - 320 - r.left
+            r.width = (W - 468 if self.find_button("undo") else W - 320) - r.left
             # the status line shrinks (not below 13 px) to stay on the screen
             bold = status == self.status
             size, floor = 16, min(16, math.ceil(13 / self.fonts.text_scale))
@@ -362,7 +419,6 @@ class YearScene(CardPainter):
     def _tiles(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
         h = s.headline()
-        base = s.series("jobs")[0].scenario if s.series("jobs") else h.jobs
         pop0 = s.series("population")[0].scenario if s.series("population") else h.population
 
         def since(change: float) -> str:
@@ -373,12 +429,14 @@ class YearScene(CardPainter):
         tiles = [
             (t("year.population"), fmt.count(h.population), since(h.population - pop0)),
             # the jobs count is the 2021 census's, taken in lockdown: the tile says so
+            # ... and later, against the same years with no new projects: your effect (the
+            # national trend moves both), so it agrees with the net new jobs on the cards
             (
                 t("year.jobs"),
                 fmt.count(h.jobs),
                 t("year.jobs_caveat")
                 if s.turn == 0
-                else t("year.jobs_since", change=fmt.signed(h.jobs - base)),
+                else t("year.jobs_vs_none", change=fmt.signed(h.jobs_vs_baseline)),
             ),  # fmt: skip
             (t("year.unemployment"), fmt.pct(h.unemployment_rate), t("year.of_workforce")),
             (t("year.approval"), f"{h.approval_overall:.0f}%", t("year.approval_note")),
