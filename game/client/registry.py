@@ -13,6 +13,7 @@ from game.client.scenes.charts_scene import ChartsScene
 from game.client.scenes.consult import ConsultDialog
 from game.client.scenes.credits import CreditsScene
 from game.client.scenes.help import HelpDialog
+from game.client.scenes.how_to_play import HowToPlayDialog
 from game.client.scenes.menu import MenuDialog
 from game.client.scenes.newspaper import NewspaperScene
 from game.client.scenes.report import ReportScene
@@ -77,6 +78,9 @@ class SceneFactory:
 
     def help(self) -> Scene:
         return HelpDialog(self.app)
+
+    def how_to_play(self) -> Scene:
+        return HowToPlayDialog(self.app)
 
     def settings(self) -> Scene:
         return SettingsScene(self.app)

@@ -20,7 +20,8 @@ class Settings(BaseModel):
     language: str = "en"
     fullscreen: bool = False
     sound: bool = False  # off by default: town fairs and classrooms are noisy enough
-    text_scale: float = Field(default=1.0, ge=0.8, le=1.6)
+    text_scale: float = Field(default=1.0, ge=0.8, le=2.0)
+    seen_how_to_play: bool = False  # the three how-to-play panels open before a first game
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

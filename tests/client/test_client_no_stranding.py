@@ -169,3 +169,38 @@ def test_the_newspapers_money_line_adds_up(year):
     for value in (y.money_start, -y.spent, y.income, -y.upkeep, y.money):
         assert fmt.money(value) in texts, (value, texts)
     assert y.money_start - y.spent + y.income - y.upkeep == pytest.approx(y.money)
+
+
+def test_a_first_game_opens_with_how_to_play_and_help_reopens_it(make_app):
+    from game.client.settings import Settings
+
+    app, pilot = make_app(settings=Settings())  # nobody has played on this machine
+    app.stack.push(TitleScene(app))
+    pilot.until_scene("title")
+    pilot.click("new")
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    pilot.type("Hartlepool")
+    pilot.press(pygame.K_RETURN)
+    pilot.click("start")
+    pilot.until_scene("how_to_play")
+    titles = []
+    for _ in range(3):
+        titles.append(pilot.texts())
+        pilot.click("howto_next")
+    pilot.until_scene("year")
+    assert any("Your goal" in t for t in titles[0])
+    assert any("Money and clout" in t for t in titles[1])
+    assert any("(50%)" in t for t in titles[2])  # the score's weights, from the rules
+    assert app.ctx.settings.seen_how_to_play
+    pilot.click("help")
+    pilot.until_scene("help")
+    pilot.click("how_to_play")
+    pilot.until_scene("how_to_play")
+
+
+def test_the_score_so_far_shows_during_play(year):
+    app, pilot, session = year
+    pilot.frame()
+    now = session.score_so_far()
+    assert any(t.startswith(f"Score so far {now.score:.0f}: approval") for t in pilot.texts())

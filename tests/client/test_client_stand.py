@@ -124,6 +124,9 @@ def test_a_tap_only_game_reaches_the_final_report_and_is_recorded(stand, tmp_pat
     tap(pilot, centre)
     assert pilot.scene.selected.code == "E06000001"
     tap_button(pilot, "start")
+    pilot.until_scene("how_to_play")  # every visitor at a stand gets the three panels
+    for _ in range(3):
+        tap_button(pilot, "howto_next")
     pilot.until_scene("year")
     session = app.ctx.session
     assert session is not None

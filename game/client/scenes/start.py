@@ -39,6 +39,9 @@ class StartGameScene(LoadingScene):
 
     def _started(self, _session: object) -> None:
         self.app.stack.reset(self.app.screens.year())
+        # a first game (and every visitor at a stand) starts with how to play
+        if self.ctx.kiosk is not None or not self.ctx.settings.seen_how_to_play:
+            self.app.stack.push(self.app.screens.how_to_play())
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, CivicError):

@@ -325,12 +325,16 @@ class YearScene(CardPainter):
     def draw_scene(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
         surface.fill(palette.PAPER)
-        header(
-            self,
-            surface,
-            t("year.header", area=area_name(self.ctx, s.area), year=s.year),
-            t("year.turn", turn=s.turn + 1, years=s.years),
-        )
+        header(self, surface, t("year.header", area=area_name(self.ctx, s.area), year=s.year))
+        # the turn, and the score's parts as they stand (the verdict is never a surprise)
+        now = s.score_so_far()
+        score = t("year.score_now", score=f"{now.score:.0f}", approval=f"{now.approval:.0f}",
+                  jobs=f"{now.jobs:.0f}", value=f"{now.value:.0f}")  # fmt: skip
+        turn = self.text(surface, t("year.turn", turn=s.turn + 1, years=s.years), (W - 24, 4),
+                         22, palette.HEADER_TEXT, anchor="topright")  # fmt: skip
+        self.text(surface, score, (W - 24, 62), 16, palette.HEADER_TEXT, anchor="bottomright",
+                  max_width=W // 2 - 24)  # fmt: skip
+        del turn
         self._tiles(surface)
         if not self.shown:
             r = pygame.Rect(24, CARD_TOP, W - 48, 160)
