@@ -11,7 +11,8 @@ from game.atomic import atomic_write_text
 from game.inputs import InputError, read_bounded
 from game.userdirs import user_data_dir
 
-TEXT_SCALES = (1.0, 1.15, 1.3)
+# 160% and 200% are the projector sizes (fewer, wider cards; nothing under ~20 px at 1080p)
+TEXT_SCALES = (1.0, 1.15, 1.3, 1.6, 2.0)
 
 
 class Settings(BaseModel):

@@ -12,7 +12,7 @@ from game.client import fmt, palette
 from game.client.assets import BUTTON_SIZES
 from game.client.dialogs import ConfirmDialog, header, panel
 from game.client.scene import H, Host, W
-from game.client.scenes.year.card import CARD_H, CARD_TOP, CARD_W, CardPainter
+from game.client.scenes.year.card import CARD_H, CARD_TOP, CARD_W, CardPainter, cards_per_page
 from game.client.text import (
     area_name,
     card_title,
@@ -23,7 +23,7 @@ from game.client.text import (
 )
 from game.play import Consultation, Defer, Fund, ProposalCard, Reject
 
-CARDS_PER_PAGE = 3
+CARDS_PER_PAGE = 3  # at the usual text sizes; the projector sizes show fewer, wider cards
 _Spec = tuple[str, str, Callable[[str], None], str]  # (name, label, action(card id), class)
 
 
@@ -39,6 +39,25 @@ class YearScene(CardPainter):
         self.button_area = 56  # height kept for the card's action buttons
         self.after_advance = False  # set when a new year starts: focus the first card
         self.shown: list[ProposalCard] = []
+
+    @property
+    def projector(self) -> bool:
+        """The projector text sizes (160%, 200%): fewer, wider cards, trimmed furniture."""
+        return self.fonts.text_scale > 1.3
+
+    def score_line(self) -> str:
+        now = self.s.score_so_far()
+        return self.t("year.score_now", score=f"{now.score:.0f}", approval=f"{now.approval:.0f}",
+                      jobs=f"{now.jobs:.0f}", value=f"{now.value:.0f}")  # fmt: skip
+
+    @property
+    def per_page(self) -> int:
+        return cards_per_page(self.fonts.text_scale)
+
+    @property
+    def card_w(self) -> int:
+        n = self.per_page
+        return CARD_W if n == CARDS_PER_PAGE else (W - 48 - (n - 1) * 14) // n
 
     def on_resume(self) -> None:
         if self.after_advance and not self.app.stack.has_pending:
@@ -56,12 +75,12 @@ class YearScene(CardPainter):
     def build(self) -> None:
         t, s = self.t, self.s
         cards = s.proposals
-        pages = max(1, -(-len(cards) // CARDS_PER_PAGE))
+        pages = max(1, -(-len(cards) // self.per_page))
         self.page = min(self.page, pages - 1)
-        shown = cards[self.page * CARDS_PER_PAGE : (self.page + 1) * CARDS_PER_PAGE]
+        shown = cards[self.page * self.per_page : (self.page + 1) * self.per_page]
         self.shown = shown
         for i, card in enumerate(shown):
-            x = 24 + i * (CARD_W + 14)
+            x = 24 + i * (self.card_w + 14)
             specs: list[_Spec] = [
                 ("fund", t("year.fund"), self.fund, "fund"),
                 ("reject", t("year.reject"), self.reject, "reject"),
@@ -74,7 +93,7 @@ class YearScene(CardPainter):
             for row_i, row in enumerate(rows):
                 # share the row by label length, so a long word (Ymgynghori) gets the room
                 need = [max(60, self.fonts.size(sp[1], 17, bold=True)[0] + 16) for sp in row]
-                room = CARD_W - 20 - (len(row) - 1) * 6
+                room = self.card_w - 20 - (len(row) - 1) * 6
                 widths = [int(room * n / sum(need)) for n in need]
                 # one text size for the whole row (Fund/Reject never bigger than Defer)
                 order = list(BUTTON_SIZES)
@@ -97,12 +116,19 @@ class YearScene(CardPainter):
                     )
                     bx += widths[j] + 6
         y = H - 62
-        self.button((24, y, 190, 50), t("year.charts"), self.charts, cls="secondary", name="charts")
-        self.button((222, y, 110, 50), t("year.menu"), self.menu, cls="secondary", name="menu")
-        self.button((340, y, 96, 50), t("help.button"), self.help, cls="secondary", name="help")
+        short = self.projector  # shorter labels that stay whole at the projector sizes
+        # (x, width) of charts, menu, help and the two page arrows
+        xs = ((24, 170), (202, 160), (370, 70), (448, 52), (506, 52)) if short else (
+            (24, 190), (222, 110), (340, 96), (444, 52), (502, 52))  # fmt: skip
+        self.button((xs[0][0], y, xs[0][1], 50), t("year.charts_short" if short else
+                    "year.charts"), self.charts, cls="secondary", name="charts")  # fmt: skip
+        self.button((xs[1][0], y, xs[1][1], 50), t("year.menu"), self.menu, cls="secondary",
+                    name="menu")  # fmt: skip
+        self.button((xs[2][0], y, xs[2][1], 50), "?" if short else t("help.button"), self.help,
+                    cls="secondary", name="help")  # fmt: skip
         if pages > 1:
             self.button(
-                (444, y, 52, 50),
+                (xs[3][0], y, 52, 50),
                 "◀",
                 self.prev_page,
                 cls="secondary",
@@ -110,7 +136,7 @@ class YearScene(CardPainter):
                 enabled=self.page > 0,
             )
             self.button(
-                (502, y, 52, 50),
+                (xs[4][0], y, 52, 50),
                 "▶",
                 self.next_page,
                 cls="secondary",
@@ -123,7 +149,7 @@ class YearScene(CardPainter):
                         name="undo", tooltip=t("year.undo_hint"))  # fmt: skip
         self.button(
             (W - 304, y, 280, 50),
-            t("year.end_year", year=s.year + 1),
+            t("year.end_year_short" if short else "year.end_year", year=s.year + 1),
             self.end_year,
             cls="big",
             name="end_year",
@@ -135,7 +161,7 @@ class YearScene(CardPainter):
         """The four card actions on one row if every label fits at the smallest button
         text; otherwise two rows of two (Welsh at the projector text size)."""
         need = [self.fonts.size(sp[1], BUTTON_SIZES["tiny"], True)[0] + 20 for sp in specs]
-        if sum(need) <= CARD_W - 20 - 3 * 6:
+        if sum(need) <= self.card_w - 20 - 3 * 6:
             self.button_area = 56
             return [specs]
         self.button_area = 2 * 38 + 4 + 10
@@ -306,7 +332,7 @@ class YearScene(CardPainter):
         """Turn to the page that holds this card."""
         ids = [c.id for c in self.s.proposals]
         if card_id in ids:
-            self.page = ids.index(card_id) // CARDS_PER_PAGE
+            self.page = ids.index(card_id) // self.per_page
             self.rebuild(keep_focus=False)
 
     def prev_page(self) -> None:
@@ -325,31 +351,36 @@ class YearScene(CardPainter):
     def draw_scene(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
         surface.fill(palette.PAPER)
-        header(self, surface, t("year.header", area=area_name(self.ctx, s.area), year=s.year))
-        # the turn, and the score's parts as they stand (the verdict is never a surprise)
-        now = s.score_so_far()
-        score = t("year.score_now", score=f"{now.score:.0f}", approval=f"{now.approval:.0f}",
-                  jobs=f"{now.jobs:.0f}", value=f"{now.value:.0f}")  # fmt: skip
-        turn = self.text(surface, t("year.turn", turn=s.turn + 1, years=s.years), (W - 24, 4),
-                         22, palette.HEADER_TEXT, anchor="topright")  # fmt: skip
-        self.text(surface, score, (W - 24, 62), 16, palette.HEADER_TEXT, anchor="bottomright",
-                  max_width=W // 2 - 24)  # fmt: skip
-        del turn
+        turn = t("year.turn", turn=s.turn + 1, years=s.years)
+        if self.projector:
+            # the bar has room for one line at the projector sizes: the parts go to the
+            # status line below the cards instead
+            now = s.score_so_far()
+            turn = t("year.turn_score", turn=turn, score=f"{now.score:.0f}")
+            header(self, surface, t("year.header", area=area_name(self.ctx, s.area),
+                                    year=s.year), turn)  # fmt: skip
+        else:
+            header(self, surface, t("year.header", area=area_name(self.ctx, s.area),
+                                    year=s.year))  # fmt: skip
+            # the turn, and the score's parts as they stand (the verdict is no surprise)
+            self.text(surface, turn, (W - 24, 4), 22, palette.HEADER_TEXT, anchor="topright")
+            self.text(surface, self.score_line(), (W - 24, 62), 16, palette.HEADER_TEXT,
+                      anchor="bottomright", max_width=W // 2 - 24)  # fmt: skip
         self._tiles(surface)
         if not self.shown:
             r = pygame.Rect(24, CARD_TOP, W - 48, 160)
             panel(surface, r)
             self.paragraph(surface, t("year.no_cards"), r.inflate(-40, -40), 22, palette.MUTED)
+        cw = self.card_w
         for i, card in enumerate(self.shown):
-            self._card(surface, card, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W, CARD_H))
-        if 0 < len(self.shown) < CARDS_PER_PAGE and s.funded:
+            self._card(surface, card, pygame.Rect(24 + i * (cw + 14), CARD_TOP, cw, CARD_H))
+        if 0 < len(self.shown) < self.per_page and s.funded:
             i = len(self.shown)
-            self._projects_panel(surface, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W,
-                                                      CARD_H))  # fmt: skip
+            self._projects_panel(surface, pygame.Rect(24 + i * (cw + 14), CARD_TOP, cw, CARD_H))
         cards = s.proposals
-        if len(cards) > CARDS_PER_PAGE:
-            first = self.page * CARDS_PER_PAGE + 1
-            last = min(len(cards), first + CARDS_PER_PAGE - 1)
+        if len(cards) > self.per_page and not self.projector:
+            first = self.page * self.per_page + 1
+            last = min(len(cards), first + self.per_page - 1)
             self.text(
                 surface,
                 t("year.page", first=first, last=last, total=len(cards)),
@@ -364,15 +395,17 @@ class YearScene(CardPainter):
             # would read as part of the dialog, so it waits until the dialog closes
             status = ""
         if not status and self.shown:
-            # two jobs figures on every card: one line says how they differ
-            status = t("year.jobs_note")
+            # two jobs figures on every card: one line says how they differ (at the
+            # projector sizes, the score's parts, which the header has no room for)
+            status = self.score_line() if self.projector else t("year.jobs_note")
         if status:
             col = palette.GOOD_TEXT if self.status_ok else palette.BAD_TEXT
             if status != self.status:
                 col = palette.MUTED
             elif self.status_hint and self.status_ok:
                 col = palette.INK
-            r = pygame.Rect(662 if len(cards) > CARDS_PER_PAGE else 448, H - 66, 0, 64)
+            left = 566 if self.projector else 662 if len(cards) > self.per_page else 448
+            r = pygame.Rect(left, H - 66, 0, 64)
             r.width = (W - 468 if self.find_button("undo") else W - 320) - r.left
             # the status line shrinks (not below 13 px) to stay on the screen
             bold = status == self.status
@@ -453,16 +486,20 @@ class YearScene(CardPainter):
             fill = palette.CARD if i < 4 else (232, 242, 250)
             panel(surface, r, fill=fill)
             self._boxes.append(r)
-            lab = self.text(surface, label, (r.left + 12, r.top + 4), 16, palette.MUTED, True,
-                            max_width=w - 20)  # fmt: skip
+            big = self.projector  # label and number only: the note would not fit the tile
+            lab = self.text(surface, label, (r.left + 12, r.top + 4), 13 if big else 16,
+                            palette.MUTED, True, max_width=w - 20)  # fmt: skip
             col = palette.INK
             if i == 3:
                 col = palette.GOOD_TEXT if h.approval_overall >= 50 else palette.BAD_TEXT
-            note_r = self.text(surface, note, (r.left + 12, r.bottom - 2), 15, palette.MUTED,
-                               anchor="bottomleft", max_width=w - 20)  # fmt: skip
+            if big:
+                note_r = pygame.Rect(r.left, r.bottom - 2, 0, 0)
+            else:
+                note_r = self.text(surface, note, (r.left + 12, r.bottom - 2), 15, palette.MUTED,
+                                   anchor="bottomleft", max_width=w - 20)  # fmt: skip
             # the number fills the space between, centred: a font's line box is taller than
             # its digits, so the boxes may touch while the ink never does
-            size = self.fit_size(value, 30, w - 20, True, floor=16)
+            size = self.fit_size(value, 22 if big else 30, w - 20, True, floor=12 if big else 16)
             self.text(surface, value, (r.left + 12, (lab.bottom + note_r.top) // 2 + 1), size, col,
                       True, "midleft")  # fmt: skip
             self._boxes.pop()
