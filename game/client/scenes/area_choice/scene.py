@@ -28,6 +28,7 @@ from game.client.text import area_name
 from game.client.typed import typed_text
 from game.errors import CivicError
 from game.model.area import AreaProfile
+from game.model.places import loose as fold_name
 from game.model.world import World
 
 
@@ -40,6 +41,9 @@ class AreaChoiceScene(Scene):
         self.measure = "population"
         self.query = ""
         self.results: list[AreaProfile] = []
+        self.labels: dict[str, str] = {}  # code -> result label ("Grimsby → North East Linc…")
+        self.notes: dict[str, str] = {}  # code -> what the typed name is (a town, a council)
+        self.guessed = False  # the results are "did you mean" suggestions
         self.selected: AreaProfile | None = None
         self.hover: str | None = None
         self.keyed: str | None = None  # the area the keyboard is on, when the map has focus
@@ -216,20 +220,50 @@ class AreaChoiceScene(Scene):
     def _refresh_results(self) -> None:
         q = self.query.strip().lower()
         pool = self._pool()
+        self.labels, self.guessed = {}, False
         if q:
-            # English and Welsh names, accents optional ("ynys mon", "Caerdydd")
-            codes = self.world.search(q, self.mode)
-            self.results = [self.by_code[c] for c in codes if c in self.by_code][:MAX_RESULTS]
+            # English and Welsh names, accents and full stops optional ("ynys mon", "St
+            # Helens"), and the names people use: towns and the 2023 councils (aliases.csv)
+            self.results = []
+            for m in self.world.find(q, self.mode)[:MAX_RESULTS]:
+                area = self.by_code.get(m.code) or self.world.resolve(m.code)
+                self.results.append(area)
+                if m.alias is not None:
+                    self._alias_words(m.alias, area)
+            if not self.results:
+                # nothing matches: the closest names, as "Did you mean ...?" (as the CLI)
+                self.guessed = True
+                for hint in self.world.suggest(q, n=MAX_RESULTS):
+                    code = hint.rsplit("(", 1)[-1].rstrip(")")
+                    area = self.by_code.get(code) or self.world.resolve(code)
+                    if self.mode == "lad" and area.kind not in ("lad", "council_2023"):
+                        continue
+                    self.results.append(area)
+                    name = hint.rsplit(" (", 1)[0]
+                    self.labels[area.code] = self.t("area.did_you_mean", name=name)
         else:
             self.results = [] if self.mode == "lad" else pool[:MAX_RESULTS]
         for i, b in enumerate(self.result_buttons):
             if i < len(self.results):
-                b.set_text(self._result_label(self.results[i]))
+                area = self.results[i]
+                b.set_text(self.labels.get(area.code) or self._result_label(area))
                 b.show()
                 b.enable()
             else:
                 b.set_text("")
                 b.hide()
+
+    def _alias_words(self, alias: str, area: AreaProfile) -> None:
+        """The result label and the selection note for a name people use."""
+        t, name = self.t, self.display_name(area)
+        if area.kind == "council_2023":
+            districts = ", ".join(self.display_name(self.world.areas[c]) for c in area.members)
+            self.labels[area.code] = t("area.council_label", name=alias, n=len(area.members))
+            self.notes[area.code] = t("area.council_note", name=alias, n=len(area.members),
+                                      districts=districts)  # fmt: skip
+        elif fold_name(alias) != fold_name(name):
+            self.labels[area.code] = t("area.alias_label", alias=alias, name=name)
+            self.notes[area.code] = t("area.alias_note", alias=alias, name=name)
 
     def display_name(self, area: AreaProfile) -> str:
         """The area's name in the player's language (Welsh where ONS publishes one)."""
@@ -475,6 +509,8 @@ class AreaChoiceScene(Scene):
         f = self.fonts
         kind = self.t(f"area.kind.{sel.kind}") if self.t.has(f"area.kind.{sel.kind}") else ""
         line = self.t("area.selected_line", population=fmt.count(population_of(sel)), kind=kind)
+        if sel.code in self.notes:  # found by a town's or a 2023 council's name: say what it is
+            line = self.notes[sel.code]
         census = self.t("area.census_count", count=fmt.count(sel.census_population))
         # every line gets its room: the description steps down a size, then the panel grows
         # upwards (up to the buttons above it) so the census line never sits on the border
