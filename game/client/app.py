@@ -75,8 +75,10 @@ class App:
         pygame.key.set_repeat(400, 40)
         self.window = self._open_window(ctx.settings.fullscreen)
         pygame.display.set_caption(ctx.tr("app.title"))
-        # Everything is drawn at the design size; SCALED lets SDL stretch it to the window.
-        self.surface = self.window if self.window.get_size() == (W, H) else pygame.Surface((W, H))
+        # Everything is drawn at the design size; SCALED lets SDL stretch it to a window,
+        # and in full screen draw() scales it to the desktop-sized window.
+        self.surface: pygame.Surface = self.window
+        self._place_surface()
         self.stack = SceneStack()
         self.screens: Screens = SceneFactory(self)
         self.running = True
@@ -93,18 +95,39 @@ class App:
             self.stand = Stand(self, ctx.kiosk, ctx.clock, ctx.save_path.parent / RECORDS_DIR)
 
     def _open_window(self, fullscreen: bool) -> pygame.Surface:
-        flags = 0
+        flags, size = 0, (W, H)
         if not self.headless:
             flags = pygame.SCALED | pygame.RESIZABLE
             if fullscreen:
-                flags |= pygame.FULLSCREEN
+                # Full screen is a borderless window the size of the desktop, and the design
+                # surface is scaled into it (draw): SDL's SCALED full screen relies on a
+                # window manager to grow the window, and a kiosk's X session often has none
+                # (under Xvfb at 1920x1080 it showed a 1280x720 crop of the picture).
+                flags, size = pygame.FULLSCREEN | pygame.NOFRAME, (0, 0)
         with warnings.catch_warnings():
             # SDL warns when it falls back to a software renderer; that is fine for us.
             warnings.simplefilter("ignore")
             try:
-                return pygame.display.set_mode((W, H), flags)
+                return pygame.display.set_mode(size, flags)
             except pygame.error:
                 return pygame.display.set_mode((W, H))
+
+    def _place_surface(self) -> None:
+        """Draw straight into the window when it is the design size, else into a design
+        surface that draw() scales to the window."""
+        if self.window.get_size() == (W, H):
+            self.surface = self.window
+        elif getattr(self, "surface", None) is None or self.surface is self.window:
+            self.surface = pygame.Surface((W, H))
+
+    def to_design(self, event: pygame.event.Event) -> pygame.event.Event:
+        """A mouse position in a window that is not the design size, in design pixels."""
+        if self.surface is self.window or not hasattr(event, "pos"):
+            return event
+        ww, wh = self.window.get_size()
+        x, y = event.pos
+        pos = (min(W - 1, x * W // max(1, ww)), min(H - 1, y * H // max(1, wh)))
+        return pygame.event.Event(event.type, {**event.dict, "pos": pos})
 
     # -- services for scenes --------------------------------------------------------------
     def new_manager(self) -> pygame_gui.UIManager:
@@ -145,10 +168,8 @@ class App:
     def toggle_fullscreen(self) -> None:
         self.ctx.settings.fullscreen = not self.ctx.settings.fullscreen
         if not self.headless:
-            try:
-                pygame.display.toggle_fullscreen()
-            except pygame.error:
-                self.window = self._open_window(self.ctx.settings.fullscreen)
+            self.window = self._open_window(self.ctx.settings.fullscreen)
+            self._place_surface()
         self.save_settings()
 
     def save_settings(self) -> None:
@@ -177,7 +198,7 @@ class App:
         for event in [*events, *pygame.event.get()]:
             if event.type in INPUT_EVENTS:
                 self.idle = 0.0
-            for ev in touch_as_mouse(event):
+            for ev in touch_as_mouse(self.to_design(event)):
                 self.dispatch(ev)
                 self.stack.apply_pending()
         self.idle += dt

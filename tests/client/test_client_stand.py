@@ -152,3 +152,26 @@ def test_a_tap_only_game_reaches_the_final_report_and_is_recorded(stand, tmp_pat
     pilot.frame(2)
     assert len(app.stand.recorded) == 1 and app.stand.recorded[0].exists()
     assert app.stand.recorded[0].parent == tmp_path / "saves" / "finished"
+
+
+@pytest.mark.parametrize(("language", "scale"), [("en", 1.0), ("cy", 1.0), ("cy", 2.0)])
+def test_the_attract_screen_fits(make_app, language, scale):
+    """Title, tagline and fact stay above "Touch to play", in Welsh and at 200% too."""
+    from game.client import layout
+    from game.client.settings import Settings
+
+    cfg = KioskConfig(idle_s=30, pin="2468", stand=StandSettings(language=language,
+                      text_scale=scale))  # fmt: skip
+    app, pilot = make_app(kiosk=cfg, settings=Settings(language=language, text_scale=scale))
+    app.stack.push(app.screens.title())
+    pilot.until_scene("attract")
+    pilot.until(lambda: pilot.scene.current() is not None, "the census facts")
+    button = pilot.scene.find_button("play").rect
+    for _ in range(8):
+        pilot.frame()
+        assert not layout.problems(pilot.scene)
+        assert all(b.rect.bottom <= button.top for b in pilot.scene.text_boxes
+                   if b.rect.left >= 640 and b.rect.top < button.top)  # fmt: skip
+        pilot.scene.elapsed += 6.0
+    SHOTS.mkdir(exist_ok=True)
+    pilot.screenshot(SHOTS / f"attract_{language}_{int(scale * 100)}.png")

@@ -125,18 +125,39 @@ class AttractScene(Scene):
                     centre = self._view.centre(code)
                     if centre is not None:
                         pygame.draw.circle(surface, palette.VERMILION, centre, 10, 4)
-        right = pygame.Rect(660, 60, W - 700, 460)
+        right = pygame.Rect(660, 40, W - 700, 540 - 40)  # down to just above the button
+        f = self.fonts
         with self.within(right):
-            self.text(surface, t("app.title"), (right.left, right.top), 56, palette.HEADER,
-                      bold=True, max_width=right.width)  # fmt: skip
+            title = self.text(surface, t("app.title"), (right.left, right.top), 56,
+                              palette.HEADER, bold=True, max_width=right.width)  # fmt: skip
+            # at the projector sizes the tagline and the fact share what room is left: each
+            # steps down a size rather than run under the button
+            tag_size, fact_size = 24, 30
+            fact = shown[1] if shown is not None else ""
+
+            def height(tag: int, size: int) -> int:
+                tag_h = self.wrapped_lines(t("stand.tagline"), tag, right.width) * f.line_height(
+                    tag
+                )
+                fact_h = self.wrapped_lines(fact, size, right.width, True) * f.line_height(
+                    size, True
+                )
+                return tag_h + 36 + fact_h
+
+            room = right.bottom - title.bottom - 16
+            while height(tag_size, fact_size) > room and (tag_size > 14 or fact_size > 16):
+                fact_size = max(16, fact_size - 2)
+                if height(tag_size, fact_size) > room and fact_size <= 22:
+                    tag_size = max(14, tag_size - 2)
             y = self.paragraph(surface, t("stand.tagline"),
-                               pygame.Rect(right.left, right.top + 84, right.width, 0), 24,
+                               pygame.Rect(right.left, title.bottom + 16, right.width, 0), tag_size,
                                palette.INK)  # fmt: skip
             if shown is not None:
-                pygame.draw.line(surface, palette.RULE, (right.left, y + 18),
-                                 (right.right, y + 18), 2)  # fmt: skip
-                self.paragraph(surface, shown[1], pygame.Rect(right.left, y + 36, right.width, 0),
-                               30, palette.INK, bold=True, max_lines=5)  # fmt: skip
+                pygame.draw.line(surface, palette.RULE, (right.left, y + 14),
+                                 (right.right, y + 14), 2)  # fmt: skip
+                lines = max(1, (right.bottom - y - 30) // f.line_height(fact_size, True))
+                self.paragraph(surface, fact, pygame.Rect(right.left, y + 30, right.width, 0),
+                               fact_size, palette.INK, bold=True, max_lines=lines)  # fmt: skip
         self.text(surface, t("stand.census_note"), (W - 40, H - 22), 16, palette.MUTED,
                   anchor="midright", max_width=W - 700)  # fmt: skip
 
