@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from game.client.scenes.title import TitleScene
+
+SHOTS = Path("/tmp/kiosk-shots")
 
 
 @pytest.fixture
@@ -58,3 +62,20 @@ def test_a_2023_council_is_played_as_its_2021_districts(search):
     pilot.until_scene("year")
     assert app.ctx.session.area.code == "E06000065"
     assert any(t.startswith("North Yorkshire") for t in pilot.texts())
+
+
+def test_a_london_borough_can_be_picked_on_the_map_inset(search):
+    """The 33 boroughs are specks on the national map; the inset makes each one a target
+    a finger can hit."""
+    from game.client.scenes.area_choice.measures import LONDON_RECT
+
+    app, pilot = search
+    scene = pilot.scene
+    assert scene.london is not None and len(scene.london.codes) == 33
+    centre = scene.london.centre("E09000033")  # Westminster
+    assert centre is not None and LONDON_RECT.collidepoint(centre)
+    pilot.click_at(centre)
+    assert scene.selected.code == "E09000033"
+    pilot.frame()
+    pilot.screenshot(SHOTS / "area_choice_london_inset.png")
+    assert "London" in pilot.texts()

@@ -14,10 +14,12 @@ from game.client.focus import Focusable
 from game.client.mapview import MapView, shade
 from game.client.scene import H, Host, Scene, W
 from game.client.scenes.area_choice.measures import (
+    LONDON_RECT,
     MAP_RECT,
     MAX_RESULTS,
     MEASURES,
     MODES,
+    london_cache,
     map_cache,
     measure_text,
     measure_value,
@@ -49,6 +51,7 @@ class AreaChoiceScene(Scene):
         self.keyed: str | None = None  # the area the keyboard is on, when the map has focus
         self.mouse = (0, 0)
         self.map: MapView | None = None
+        self.london: MapView | None = None  # the enlarged London inset
         self.values: dict[str, float] = {}
         self.entry: pygame_gui.elements.UITextEntryLine | None = None
         self.result_buttons: list[pygame_gui.elements.UIButton] = []
@@ -69,13 +72,23 @@ class AreaChoiceScene(Scene):
         for k in ("lep", "ca"):
             self.by_code.update({a.code: a for a in self.groupings[k]})
         self.map = map_cache(self.ctx, MAP_RECT)
+        self.london = london_cache(self.ctx)
         self._shade()
         self.ready = True
+
+    def code_at(self, pos: tuple[int, int]) -> str | None:
+        """The area under a point: the London inset first (it sits over the sea)."""
+        if self.london is not None and LONDON_RECT.collidepoint(pos):
+            return self.london.code_at(pos)
+        return self.map.code_at(pos) if self.map is not None else None
 
     def _shade(self) -> None:
         assert self.map is not None
         self.values = {a.code: measure_value(a, self.measure) for a in self.areas}
-        self.map.render(shade(self.values))
+        colours = shade(self.values)
+        self.map.render(colours)
+        if self.london is not None:
+            self.london.render(colours)
 
     # -- widgets ---------------------------------------------------------------------------
     def build(self) -> None:
@@ -336,9 +349,9 @@ class AreaChoiceScene(Scene):
             return self.focus.activate()
         if event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
-            self.hover = self.map.code_at(event.pos) if self.map else None
+            self.hover = self.code_at(event.pos)
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.map:
-            code = self.map.code_at(event.pos)
+            code = self.code_at(event.pos)
             if code:
                 self.click_map(code)
                 return True
@@ -448,6 +461,7 @@ class AreaChoiceScene(Scene):
                 pygame.draw.circle(surface, palette.VERMILION, (cx, cy), 14, 4)
         if self.hover:
             self.map.outline(surface, [self.hover], palette.INK, 3)
+        self._london_inset(surface, sel)
         self._legend(surface)
         self._selection_panel(surface)
         if not self.query and self.mode == "lad":
@@ -459,6 +473,22 @@ class AreaChoiceScene(Scene):
                 palette.MUTED,
                 max_lines=5,
             )
+
+    def _london_inset(self, surface: pygame.Surface, sel: AreaProfile | None) -> None:
+        """London enlarged, so a borough can be picked with a finger."""
+        if self.london is None:
+            return
+        r = LONDON_RECT.inflate(8, 8)
+        pygame.draw.rect(surface, palette.PAPER, r, border_radius=8)
+        pygame.draw.rect(surface, palette.INK, r, 2, border_radius=8)
+        self.london.draw(surface)
+        members = (sel.members or (sel.code,)) if sel is not None else ()
+        self.london.outline(surface, [c for c in members if c in self.london.screen],
+                            palette.VERMILION, 3)  # fmt: skip
+        if self.hover and self.hover in self.london.screen:
+            self.london.outline(surface, [self.hover], palette.INK, 3)
+        self.text(surface, self.t("area.london"), (r.left + 6, r.bottom + 2), 15, palette.INK,
+                  True, box=MAP_RECT)  # fmt: skip
 
     def _legend(self, surface: pygame.Surface) -> None:
         x, y, w = 980, 140, W - 980 - 16
