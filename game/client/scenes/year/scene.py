@@ -280,6 +280,7 @@ class YearScene(CardPainter):
 
         def done(result: Consultation | None) -> None:
             if result is not None:
+                self.ctx.autosave()  # the clout spent is a decision too
                 group = group_name(self.ctx, result.group_id) or result.group_name
                 self.status = self.t("year.consulted", group=group, delta=fmt.points(result.delta))
                 self.status_ok = True
