@@ -26,6 +26,13 @@ def register(p: argparse.ArgumentParser) -> None:
         "back to the attract screen for the next visitor (see README: Running a stand)",
     )
     p.add_argument(
+        "--area",
+        default=None,
+        metavar="NAME",
+        help="--kiosk: the stand's own area, whose census facts the attract screen shows "
+        "(default: areas across England and Wales)",
+    )
+    p.add_argument(
         "--pin",
         default=None,
         metavar="DIGITS",
@@ -83,9 +90,15 @@ def _kiosk(args: argparse.Namespace, settings: object) -> object:
     from game.play.kiosk import KioskConfig, StandSettings, new_pin
 
     pin = args.pin or new_pin()
+    area = None
+    if args.area:  # checked now: an unknown name is one line and status 2, not a crash later
+        from game.census import load_world
+
+        census = getattr(args, "census_dir", None)
+        area = load_world(Path(census) if census else None).resolve(args.area).code
     try:
         config = KioskConfig(
-            idle_s=args.kiosk, pin=pin,
+            idle_s=args.kiosk, pin=pin, area=area,
             stand=StandSettings(language=settings.language, text_scale=settings.text_scale),  # type: ignore[attr-defined]
         )  # fmt: skip
     except ValidationError as exc:

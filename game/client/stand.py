@@ -43,6 +43,7 @@ class Stand:
     ) -> None:
         self.app = app
         self.policy = KioskPolicy(config, clock)
+        self.home = config.area  # the stand's own area, if it has one (attract screen)
         self.records = records
         self._stamp = stamp or (lambda: time.strftime("%Y%m%dT%H%M%S"))
         self._recorded: set[int] = set()  # sessions already recorded (by id)

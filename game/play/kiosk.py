@@ -49,6 +49,7 @@ class KioskConfig(BaseModel):
     pin: str = Field(description="staff PIN, 4 to 8 digits")
     chord: tuple[str, ...] = DEFAULT_CHORD
     stand: StandSettings = StandSettings()
+    area: str | None = None  # the stand's own area: the attract screen shows its facts
 
     @field_validator("pin")
     @classmethod

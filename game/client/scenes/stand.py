@@ -70,7 +70,7 @@ class AttractScene(Scene):
         world = self.ctx.world
         home = getattr(getattr(self.app, "stand", None), "home", None)
         if home:
-            return list(world.members(home))[:1] if home in world.areas else [home]
+            return [world.resolve(home).code]
         return list(world.codes[:: max(1, len(world.codes) // 12)])
 
     def _fact_list(self) -> list[tuple[str, str]]:
