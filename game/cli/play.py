@@ -68,6 +68,11 @@ def run(args: argparse.Namespace) -> int:
     if args.lang:
         settings.language = args.lang
     if args.text_size is not None:
+        if not 0.8 <= args.text_size <= 2.0:
+            print(
+                f"error: play --text-size: {args.text_size:g} is outside 0.8-2.0", file=sys.stderr
+            )
+            return 2
         settings.text_scale = args.text_size
     census_dir = Path(args.census_dir) if getattr(args, "census_dir", None) else None
     try:

@@ -175,3 +175,25 @@ def test_the_attract_screen_fits(make_app, language, scale):
         pilot.scene.elapsed += 6.0
     SHOTS.mkdir(exist_ok=True)
     pilot.screenshot(SHOTS / f"attract_{language}_{int(scale * 100)}.png")
+
+
+@pytest.mark.parametrize(
+    ("extra", "says"),
+    [
+        (["--pin", "12"], "pin"),
+        (["--pin", "2468", "--area", "Nowhereshire"], "unknown area 'Nowhereshire'"),
+        (["--pin", "2468", "--text-size", "3"], "text"),
+    ],
+)
+def test_a_bad_stand_setting_is_one_line_and_status_2(extra, says):
+    import subprocess
+    import sys
+
+    from game.resources import data_dir
+
+    root = data_dir().parent
+    cmd = [sys.executable, "main.py", "play", "--kiosk", "30", *extra]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=root, timeout=60,
+                         env={"SDL_VIDEODRIVER": "dummy", "PATH": "/usr/bin:/bin"})  # fmt: skip
+    assert out.returncode == 2, out.stderr
+    assert says in out.stderr and len(out.stderr.strip().splitlines()) == 1
