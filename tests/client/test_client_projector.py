@@ -1,6 +1,7 @@
 """Issue 10, point 5: the projector sizes. At 200% text the year screen shows one wide card
-whose groups and costs are whole (no "+3 more"), and no text on it is under ~20 px once the
-1280x720 design is shown at 1920x1080."""
+whose groups and costs are whole (no "+3 more"); it, the consultation, how to play and help
+fit; and no text on any screen is under ~20 px once the 1280x720 design is shown at
+1920x1080. (The reports, charts and newspaper do not yet reflow at 200%.)"""
 
 from __future__ import annotations
 
@@ -39,8 +40,9 @@ def test_the_year_screen_at_200_percent(title, tmp_path, language):
 
     def check(name: str, scene) -> None:
         seen.append(name)
-        if scene.name == "year":
-            problems = layout.problems(scene) + _every_group_listed(scene)
+        if scene.name in ("year", "consult", "how_to_play", "help"):
+            problems = layout.problems(scene)
+            problems += _every_group_listed(scene) if scene.name == "year" else []
             if any(scene.t("year.more_groups", n=n) in scene.drawn_text for n in range(1, 12)):
                 problems.append("a card cut its groups to '+N more'")
             if problems:

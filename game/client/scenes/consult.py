@@ -94,11 +94,13 @@ class ConsultDialog(Modal):
             palette.MUTED,
             anchor="topright",
         )
-        self.text(surface, t("consult.title"), (b.left + 40, b.top + 26), 28, palette.INK, True,
-                  max_width=cl.left - b.left - 60)  # fmt: skip
+        head = self.text(surface, t("consult.title"), (b.left + 40, b.top + 26), 28, palette.INK,
+                         True, max_width=cl.left - b.left - 60)  # fmt: skip
         title = card_title(self.ctx, self.card)
-        self.text(surface, title, (b.left + 40, b.top + 68), 22, palette.BLUE, True,
-                  max_width=b.width - 80)  # fmt: skip
+        # each line below the one above, so the projector sizes push down instead of overlap
+        tr = self.text(surface, title, (b.left + 40, max(b.top + 68, head.bottom + 2)), 22,
+                       palette.BLUE, True, max_width=b.width - 80)  # fmt: skip
+        below = max(b.top + 108, tr.bottom + 6)
         if self.error:
             self.text(
                 surface, self.error, (b.left + 40, b.bottom - 110), 18, palette.BAD_TEXT, True
@@ -108,7 +110,7 @@ class ConsultDialog(Modal):
             self.paragraph(
                 surface,
                 t("consult.pick"),
-                pygame.Rect(b.left + 40, b.top + 110, b.width - 80, 60),
+                pygame.Rect(b.left + 40, below + 2, b.width - 80, 60),
                 19,
                 palette.INK,
             )
@@ -116,7 +118,7 @@ class ConsultDialog(Modal):
         col = palette.GOOD_TEXT if c.delta >= 0 else palette.BAD_TEXT
         name = group_name(self.ctx, c.group_id) or c.group_name
         y = self.paragraph(surface, t("consult.result", group=name, size=fmt.count(c.size)),
-                           pygame.Rect(b.left + 40, b.top + 108, b.width - 80, 0), 20,
+                           pygame.Rect(b.left + 40, below, b.width - 80, 0), 20,
                            palette.INK, max_lines=2)  # fmt: skip
         big = self.text(surface, fmt.points(c.delta), (b.left + 40, y), 44, col, True)
         room = b.right - 40 - big.right - 14

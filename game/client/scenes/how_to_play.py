@@ -74,9 +74,16 @@ class HowToPlayDialog(Modal):
                       palette.HEADER, True, max_width=b.width - 220)  # fmt: skip
             y = b.top + 24 + self.fonts.line_height(32, True) + 16
             body = t(f"howto.{key}.body", **self._weights())
-            for para in body.split("\n"):
-                y = self.paragraph(surface, para, pygame.Rect(b.left + 36, y, b.width - 72, 0),
-                                   22, palette.INK) + 12  # fmt: skip
+            paras, w = body.split("\n"), b.width - 72
+            # the panel's words step down a size (never below ~20 px at 1080p) rather than
+            # run under the buttons at the projector sizes
+            size, room = 22, b.bottom - 100 - y
+            while size > 14 and sum(self.wrapped_lines(p, size, w) * self.fonts.line_height(size)
+                                    + 12 for p in paras) > room:  # fmt: skip
+                size -= 1
+            for para in paras:
+                y = self.paragraph(surface, para, pygame.Rect(b.left + 36, y, w, 0), size,
+                                   palette.INK) + 12  # fmt: skip
             self._dots(surface)
 
     def _dots(self, surface: pygame.Surface) -> None:

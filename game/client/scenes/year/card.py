@@ -33,8 +33,9 @@ WIDE = 600  # a card at least this wide (the projector sizes) lays out in two co
 
 def cards_per_page(text_scale: float) -> int:
     """Three cards a page at the usual text sizes; the projector sizes (160%, 200%) show
-    two or one wider card, so groups and costs stay whole instead of "+3 more"."""
-    return 3 if text_scale <= 1.3 else 2 if text_scale <= 1.6 else 1
+    one wide card, so groups and costs stay whole instead of "+3 more" (two cards of half
+    the width cut titles and group names at 160%)."""
+    return 3 if text_scale <= 1.3 else 1
 
 
 @dataclass
@@ -117,7 +118,7 @@ class CardPainter(Scene):
         left = pygame.Rect(r.left + 14, r.top, half, bottom - r.top)
         right = pygame.Rect(left.right + 14, r.top + 18, half, bottom - r.top - 18)
         y, exp = self._card_head(surface, card, left)
-        if exp.at != "top":
+        if exp.at == "why":  # _card_head drew it already when it is "top" or "own"
             self.text(surface, exp.text, (left.left, y), 16, exp.colour, True, max_width=half)
             y += f.line_height(16, True)
         title = card_title(self.ctx, card)
