@@ -197,3 +197,11 @@ def test_a_bad_stand_setting_is_one_line_and_status_2(extra, says):
                          env={"SDL_VIDEODRIVER": "dummy", "PATH": "/usr/bin:/bin"})  # fmt: skip
     assert out.returncode == 2, out.stderr
     assert says in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_a_visitor_cannot_leave_full_screen_from_settings(stand):
+    app, pilot, _ = stand
+    app.stack.push(app.screens.settings())
+    pilot.until_scene("settings")
+    assert pilot.scene.find_button("fullscreen") is None
+    assert "On: this stand stays full screen" in pilot.texts()
