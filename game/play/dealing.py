@@ -6,13 +6,14 @@ census needs, never a type already on the table or rejected within reject_cooldo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from game.play.cards import card_scale, draw_types, make_card, type_scale, type_weights
 from game.play.needs import NeedReading
 
-if TYPE_CHECKING:
-    from game.play.session import GameSession
+# The session arrives as `s` (a game.play.session.GameSession), typed loosely: importing
+# it here, even for type checking, would make an import cycle in the rules layer.
+GameSession = Any
 
 
 def deal(s: GameSession, n: int) -> list[str]:

@@ -9,7 +9,7 @@ to the same game. Consulting is not undone: it bought information, and clout pai
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from game.play import fmt
 from game.play.actions import Action, Consult, Defer, Fund, Reject
@@ -22,8 +22,9 @@ from game.play.models import (
     ProposalCard,
 )
 
-if TYPE_CHECKING:
-    from game.play.session import GameSession
+# The session arrives as `s` (a game.play.session.GameSession), typed loosely: importing
+# it here, even for type checking, would make an import cycle in the rules layer.
+GameSession = Any
 
 
 @dataclass(frozen=True)
