@@ -89,6 +89,9 @@ class Stand:
         one was recorded), and language and text size go back to the stand's."""
         self._record_finished()
         self.app.ctx.session = None
+        room = getattr(self.app.ctx, "room", None)  # a stand joined to a room (game.room)
+        if room is not None:
+            room.new_player()  # the next visitor is a new player there too
         self._apply_stand_settings()
         self.app.stack.reset(self.app.screens.attract())
 

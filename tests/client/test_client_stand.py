@@ -205,3 +205,21 @@ def test_a_visitor_cannot_leave_full_screen_from_settings(stand):
     pilot.until_scene("settings")
     assert pilot.scene.find_button("fullscreen") is None
     assert "On: this stand stays full screen" in pilot.texts()
+
+
+def test_the_next_visitor_is_a_new_player_in_the_stands_room(stand, tmp_path):
+    from game.room.client.link import RoomLink
+
+    app, pilot, clock = stand
+    link = RoomLink.local("Library stand", f"sqlite:///{tmp_path / 'room.db'}")
+    app.ctx.room = link
+    first = link.player_key
+    link.about_asked = True
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    clock.t += 31
+    pilot.frame(2)
+    clock.t += 10  # "Still there?" runs out
+    pilot.frame(2)
+    pilot.until_scene("attract")
+    assert link.player_key != first and not link.about_asked
