@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
+from game.census.aliases import ALIASES_FILE, read_aliases
 from game.census.paths import DEFAULT_CENSUS_DIR
 from game.census.sections import section_matrix as _section_matrix
 from game.census.tables import (
@@ -452,4 +453,13 @@ def _build_world(folder: Path) -> World:
             ),
         )
     names_cy = {"W92000004": "Cymru"}
-    return World(profiles, commute, migration, defs, names_cy=names_cy, section_names=section_names)
+    aliases = read_aliases(_reference(folder, ALIASES_FILE), codes)
+    return World(
+        profiles,
+        commute,
+        migration,
+        defs,
+        names_cy=names_cy,
+        section_names=section_names,
+        aliases=aliases,
+    )

@@ -40,7 +40,9 @@ def emit(text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     world = load_world(args.census_dir)
     kind = args.group or "lad"
-    codes = world.search(args.search, kind) if args.search else None
+    matches = world.find(args.search, kind) if args.search else None
+    codes = [m.code for m in matches] if matches is not None else None
+    notes = {m.code: m.note for m in matches or () if m.note}
     if codes == []:
         # a search that finds nothing is an answer, not an error (profile, a lookup, still
         # exits 2): say so, with the closest names as a hint
@@ -70,21 +72,23 @@ def run(args: argparse.Namespace) -> int:
             )
     else:
         for code in codes if codes is not None else world.codes:
-            a = world.areas[code]
-            rows.append(
-                {
-                    "code": code,
-                    "name": a.name,
-                    "name_cy": a.name_cy,
-                    "kind": a.kind,
-                    "region": a.region,
-                    "country": a.country,
-                    "lep_codes": list(a.lep_codes),
-                    "ca_code": a.ca_code,
-                    "population": a.population_estimate,
-                    "census_population": a.census_population,
-                }
-            )
+            # a 2023 council found by its name is played as its 2021 districts
+            a = world.areas.get(code) or world.resolve(code)
+            row = {
+                "code": code,
+                "name": a.name,
+                "name_cy": a.name_cy,
+                "kind": a.kind,
+                "region": a.region,
+                "country": a.country,
+                "lep_codes": list(a.lep_codes),
+                "ca_code": a.ca_code,
+                "population": a.population_estimate,
+                "census_population": a.census_population,
+            }
+            if code in notes:
+                row["note"] = notes[code]  # e.g. "Grimsby is in North East Lincolnshire"
+            rows.append(row)
     if args.json:
         emit(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
@@ -93,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
         extra = f"{len(r['members'])} areas" if args.group else r["region"]
         name = r["name"] + (f" / {r['name_cy']}" if r["name_cy"] else "")
         lines.append(f"{r['code']}  {name:<48} {r['population']:>10,}  {extra}")
+        if r.get("note"):
+            lines.append(f"           ({r['note']})")
     what = {"region": "regions", "lep": "LEPs (2021)", "ca": "combined authorities (2025)"}
     lines.append(
         f"{len(rows)} {what.get(args.group, 'local authorities') if len(rows) != 1 else 'area'}; "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -22,7 +23,8 @@ def register(p: argparse.ArgumentParser) -> None:
         type=float,
         metavar="SECONDS",
         default=None,
-        help="public-stand mode: back to the title after SECONDS without input",
+        help="public stand: full screen, 'Still there?' after SECONDS without input, then "
+        "back to the attract screen for the next visitor (see README: Running a stand)",
     )
     room = p.add_mutually_exclusive_group()
     room.add_argument(
@@ -38,6 +40,26 @@ def register(p: argparse.ArgumentParser) -> None:
         "(a stand with no server; made if new)",
     )
     p.add_argument("--room-db", metavar="URL", help="the room store for --room (default: local)")
+    p.add_argument(
+        "--area",
+        default=None,
+        metavar="NAME",
+        help="--kiosk: the stand's own area, whose census facts the attract screen shows "
+        "(default: areas across England and Wales)",
+    )
+    p.add_argument(
+        "--pin",
+        default=None,
+        metavar="DIGITS",
+        help="staff PIN for --kiosk (4-8 digits; default: a new one, printed at start)",
+    )
+    p.add_argument(
+        "--text-size",
+        type=float,
+        default=None,
+        metavar="SCALE",
+        help="text size for every visitor, 1.0-2.0 (2.0: a projector at the back of a hall)",
+    )
     p.set_defaults(func=run)
 
 
@@ -92,11 +114,61 @@ def run(args: argparse.Namespace) -> int:
         settings.fullscreen = True
     if args.lang:
         settings.language = args.lang
+    if args.text_size is not None:
+        if not 0.8 <= args.text_size <= 2.0:
+            print(
+                f"error: play --text-size: {args.text_size:g} is outside 0.8-2.0", file=sys.stderr
+            )
+            return 2
+        settings.text_scale = args.text_size
     census_dir = Path(args.census_dir) if getattr(args, "census_dir", None) else None
+    try:
+        kiosk = _kiosk(args, settings) if args.kiosk is not None else None
+    except ValueError as exc:  # a bad PIN or idle time: one line, status 2
+        print(f"error: play --kiosk: {exc}", file=sys.stderr)
+        return 2
+    if kiosk is not None:
+        settings.fullscreen = True  # a stand fills its screen; staff leave with chord + PIN
     ctx = AppContext(
-        settings=settings, census_dir=census_dir, seed=args.seed, kiosk_idle_s=args.kiosk
+        settings=settings,
+        census_dir=census_dir,
+        seed=args.seed,
+        kiosk=kiosk,
+        persist_settings=kiosk is None,
     )
     # A save killed before its rename leaves a temporary file beside the autosave.
     clean_temporaries(ctx.save_path.parent)
     ctx.room = open_room(args)
     return run_game(ctx)
+
+
+if TYPE_CHECKING:
+    from game.play.kiosk import KioskConfig
+
+
+def _kiosk(args: argparse.Namespace, settings: object) -> KioskConfig:
+    from pydantic import ValidationError
+
+    from game.play.kiosk import KioskConfig, StandSettings, new_pin
+
+    pin = args.pin or new_pin()
+    area = None
+    if args.area:  # checked now: an unknown name is one line and status 2, not a crash later
+        from game.census import load_world
+
+        census = getattr(args, "census_dir", None)
+        area = load_world(Path(census) if census else None).resolve(args.area).code
+    try:
+        config = KioskConfig(
+            idle_s=args.kiosk,
+            pin=pin,
+            area=area,
+            stand=StandSettings(language=settings.language, text_scale=settings.text_scale),  # type: ignore[attr-defined]
+        )
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise ValueError(f"{field}: {err['msg']}") from None
+    if args.pin is None:
+        print(f"Stand started. Staff exit: hold Ctrl+Alt+Shift and press S, then PIN {pin}")
+    return config

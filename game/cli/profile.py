@@ -19,6 +19,7 @@ KIND_NAMES = {
     "lep": "Local Enterprise Partnership (2021, derived lookup)",
     "ca": "combined authority (2025)",
     "custom": "custom grouping",
+    "council_2023": "council since April 2023, played as the 2021 districts it replaced",
 }
 WORKPLACE_CAVEAT = (
     "people working here are Census 2021 counts taken in lockdown, with many furloughed;\n"

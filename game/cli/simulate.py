@@ -269,9 +269,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(_finite(summary), indent=2, default=str))
     else:
         print(format_summary(summary))
-        check = format_check(summary["national_check"])
-        if check:
-            print("\n" + check)
+        national = format_check(summary["national_check"])
+        if national:
+            print("\n" + national)
     return 0
 
 

@@ -21,7 +21,9 @@ from pygame_gui.core.resource_loaders import BlockingThreadedResourceLoader
 from game.client.context import AppContext, frame_loop_tuning
 from game.client.registry import SceneFactory
 from game.client.scene import H, Scene, SceneStack, Screens, W
+from game.client.stand import Stand
 from game.client.typed import typed_text
+from game.store.records import RECORDS_DIR
 
 FPS = 60
 STEP = 1.0 / FPS
@@ -77,8 +79,10 @@ class App:
         pygame.key.set_repeat(400, 40)
         self.window = self._open_window(ctx.settings.fullscreen)
         pygame.display.set_caption(ctx.tr("app.title"))
-        # Everything is drawn at the design size; SCALED lets SDL stretch it to the window.
-        self.surface = self.window if self.window.get_size() == (W, H) else pygame.Surface((W, H))
+        # Everything is drawn at the design size; SCALED lets SDL stretch it to a window,
+        # and in full screen draw() scales it to the desktop-sized window.
+        self.surface: pygame.Surface = self.window
+        self._place_surface()
         self.stack = SceneStack()
         self.screens: Screens = SceneFactory(self)
         self.running = True
@@ -89,20 +93,45 @@ class App:
         self._managers: list[pygame_gui.UIManager] = []
         self.warm_pool()
         pygame.key.start_text_input()
+        self.stand: Stand | None = None
+        if ctx.kiosk is not None:
+            # finished games go beside the autosave, each in a new file
+            self.stand = Stand(self, ctx.kiosk, ctx.clock, ctx.save_path.parent / RECORDS_DIR)
 
     def _open_window(self, fullscreen: bool) -> pygame.Surface:
-        flags = 0
+        flags, size = 0, (W, H)
         if not self.headless:
             flags = pygame.SCALED | pygame.RESIZABLE
             if fullscreen:
-                flags |= pygame.FULLSCREEN
+                # Full screen is a borderless window the size of the desktop, and the design
+                # surface is scaled into it (draw): SDL's SCALED full screen relies on a
+                # window manager to grow the window, and a kiosk's X session often has none
+                # (under Xvfb at 1920x1080 it showed a 1280x720 crop of the picture).
+                flags, size = pygame.FULLSCREEN | pygame.NOFRAME, (0, 0)
         with warnings.catch_warnings():
             # SDL warns when it falls back to a software renderer; that is fine for us.
             warnings.simplefilter("ignore")
             try:
-                return pygame.display.set_mode((W, H), flags)
+                return pygame.display.set_mode(size, flags)
             except pygame.error:
                 return pygame.display.set_mode((W, H))
+
+    def _place_surface(self) -> None:
+        """Draw straight into the window when it is the design size, else into a design
+        surface that draw() scales to the window."""
+        if self.window.get_size() == (W, H):
+            self.surface = self.window
+        elif getattr(self, "surface", None) is None or self.surface is self.window:
+            self.surface = pygame.Surface((W, H))
+
+    def to_design(self, event: pygame.event.Event) -> pygame.event.Event:
+        """A mouse position in a window that is not the design size, in design pixels."""
+        if self.surface is self.window or not hasattr(event, "pos"):
+            return event
+        ww, wh = self.window.get_size()
+        x, y = event.pos
+        pos = (min(W - 1, x * W // max(1, ww)), min(H - 1, y * H // max(1, wh)))
+        return pygame.event.Event(event.type, {**event.dict, "pos": pos})
 
     # -- services for scenes --------------------------------------------------------------
     def new_manager(self) -> pygame_gui.UIManager:
@@ -143,10 +172,8 @@ class App:
     def toggle_fullscreen(self) -> None:
         self.ctx.settings.fullscreen = not self.ctx.settings.fullscreen
         if not self.headless:
-            try:
-                pygame.display.toggle_fullscreen()
-            except pygame.error:
-                self.window = self._open_window(self.ctx.settings.fullscreen)
+            self.window = self._open_window(self.ctx.settings.fullscreen)
+            self._place_surface()
         self.save_settings()
 
     def save_settings(self) -> None:
@@ -175,10 +202,13 @@ class App:
         for event in [*events, *pygame.event.get()]:
             if event.type in INPUT_EVENTS:
                 self.idle = 0.0
-            self.dispatch(event)
-            self.stack.apply_pending()
+            for ev in touch_as_mouse(self.to_design(event)):
+                self.dispatch(ev)
+                self.stack.apply_pending()
         self.idle += dt
-        self._kiosk_reset()
+        if self.stand is not None:
+            self.stand.tick()
+            self.stack.apply_pending()
         top = self.stack.top
         self._acc += dt
         steps = 0
@@ -197,21 +227,11 @@ class App:
         if self.frames % 300 == 0:
             gc.collect(0)  # the youngest generation only: about a millisecond
 
-    def _kiosk_reset(self) -> None:
-        """At a public stand, a game left alone goes back to the title for the next visitor
-        (it stays in the autosave, so "Continue" still finds it)."""
-        limit = self.ctx.kiosk_idle_s
-        top = self.stack.top
-        if limit is None or self.idle < limit or top is None or top.name in ("title", "advance"):
-            return
-        self.idle = 0.0
-        if self.ctx.room is not None:  # the next visitor is a new player in the room
-            self.ctx.room.new_player()
-        self.stack.reset(self.screens.title())
-
     def dispatch(self, event: pygame.event.Event) -> None:
+        if self.stand is not None and self.stand.filter(event):
+            return  # a public stand: close and F11 need staff (game.client.stand)
         if event.type == pygame.QUIT:
-            self.running = False
+            self.request_close()
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
@@ -226,6 +246,24 @@ class App:
         top = self.stack.top
         if top is not None:
             top.handle_event(event)
+
+    def request_close(self) -> None:
+        """The window's close button: mid-game, ask first (the decisions made so far are
+        already in the autosave, so Continue finds the year as it was left)."""
+        session = self.ctx.session
+        top = self.stack.top
+        if session is None or session.finished or top is None or top.name == "confirm_close":
+            self.running = False
+            return
+        from game.client.dialogs import ConfirmDialog
+
+        t = self.ctx.tr
+        dialog = ConfirmDialog(
+            self, t("close.title"), t("close.body"), t("close.yes"), t("close.no")
+        )
+        dialog.name = "confirm_close"
+        self.ctx.autosave()
+        self.stack.push(dialog, on_result=lambda yes: self.quit() if yes else None)
 
     def draw(self) -> None:
         for scene in self.stack.visible():
@@ -257,9 +295,33 @@ class App:
         self.running = False
 
 
+def touch_as_mouse(event: pygame.event.Event) -> list[pygame.event.Event]:
+    """A finger on a touch screen works every control: SDL finger events (x, y as 0..1 of
+    the window) become the left-button mouse events the widgets answer, at the same place
+    on the 1280x720 design. SDL's own touch-to-mouse copies are turned off (run_game) so a
+    tap is one click, not two; real mouse events pass through."""
+    kind = {
+        pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN,
+        pygame.FINGERUP: pygame.MOUSEBUTTONUP,
+        pygame.FINGERMOTION: pygame.MOUSEMOTION,
+    }.get(event.type)
+    if kind is None:
+        return [event]
+    pos = (min(W - 1, max(0, round(event.x * W))), min(H - 1, max(0, round(event.y * H))))
+    if kind == pygame.MOUSEMOTION:
+        return [event, pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(1, 0, 0), touch=True)]
+    # pygame_gui hovers before it presses: move there first
+    move = pygame.event.Event(
+        pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=True
+    )
+    return [event, move, pygame.event.Event(kind, button=1, pos=pos, touch=True)]
+
+
 def run_game(ctx: AppContext | None = None) -> int:
     ctx = ctx or AppContext()
     ctx.start_loading()
+    # taps arrive as finger events only (touch_as_mouse), not also as SDL's mouse copies
+    os.environ.setdefault("SDL_TOUCH_MOUSE_EVENTS", "0")
     app = App(ctx)
     app.stack.push(app.screens.title())
     return app.run()

@@ -85,6 +85,7 @@ def run_client_bench(frames_per_screen: int = FRAMES_PER_SCREEN) -> dict[str, An
     from game.client.bench_screens import (
         App,
         Pilot,
+        attract,
         final_report,
         first_screens,
         make_context,
@@ -104,6 +105,7 @@ def run_client_bench(frames_per_screen: int = FRAMES_PER_SCREEN) -> dict[str, An
         first_screens(app, pilot, per_screen, frames_per_screen)
         play_years(app, pilot, per_screen, stalls, frames_per_screen)
         final_report(app, pilot, per_screen, frames_per_screen)
+        attract(app, pilot, per_screen, frames_per_screen)
         app.close()
     everything = [ms for v in per_screen.values() for ms in v]
     return {

@@ -15,7 +15,16 @@ from game.client.scenes.report import ReportScene
 from game.client.scenes.year import YearScene
 from game.client.screenshots import best_card, make_context
 
-__all__ = ["App", "Pilot", "final_report", "first_screens", "make_context", "play_years"]
+__all__ = [
+    "App",
+    "Pilot",
+    "attract",
+    "final_report",
+    "first_screens",
+    "make_context",
+    "play_years",
+    "projector",
+]
 
 
 def _time_frames(app: App, frames: int, wiggle: bool = True) -> list[float]:
@@ -45,8 +54,14 @@ def first_screens(app: App, pilot: Pilot, per_screen: dict[str, list[float]], n:
     pilot.click("result_0")
     per_screen["area_choice"] = _time_frames(app, n)
     pilot.click("start")
+    pilot.until(lambda: pilot.scene.name in ("how_to_play", "year"), "the first year")
+    if pilot.scene.name == "how_to_play":  # a first game opens with how to play
+        per_screen["how_to_play"] = _time_frames(app, n)
+        for _ in range(3):
+            pilot.click("howto_next")
     pilot.until_scene("year")
     per_screen["year"] = _time_frames(app, n)
+    projector(app, pilot, per_screen, n)
     assert app.ctx.session is not None
     card = app.ctx.session.proposals[0]
     pilot.scene_as(YearScene).show_card(card.id)
@@ -56,6 +71,39 @@ def first_screens(app: App, pilot: Pilot, per_screen: dict[str, list[float]], n:
     per_screen["consult"] = _time_frames(app, n)
     pilot.click("close")
     pilot.until_scene("year")
+
+
+def projector(app: App, pilot: Pilot, per_screen: dict[str, list[float]], n: int) -> None:
+    """The year screen and the newspaper-sized furniture at the projector's 200% text (one
+    wide card, every group listed), then back to 100% for the rest of the run."""
+    settings = app.ctx.settings
+    before = settings.text_scale
+    settings.text_scale = 2.0
+    app.apply_language_and_scale()
+    pilot.frame(2)
+    per_screen["year_projector_200"] = _time_frames(app, n)
+    app.stack.push(app.screens.help())
+    pilot.until_scene("help")
+    per_screen["help_projector_200"] = _time_frames(app, n)
+    pilot.click("close")
+    pilot.until_scene("year")
+    settings.text_scale = before
+    app.apply_language_and_scale()
+    pilot.frame(2)
+
+
+def attract(app: App, pilot: Pilot, per_screen: dict[str, list[float]], n: int) -> None:
+    """The stand's attract screen (map and census facts), at 100% and at 200% text."""
+    for scale in (1.0, 2.0):
+        app.ctx.settings.text_scale = scale
+        app.apply_language_and_scale()
+        app.stack.reset(app.screens.attract())
+        pilot.until_scene("attract")
+        pilot.frame(3)
+        key = "attract" if scale == 1.0 else "attract_projector_200"
+        per_screen[key] = _time_frames(app, n, wiggle=False)
+    app.ctx.settings.text_scale = 1.0
+    app.apply_language_and_scale()
 
 
 def play_years(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from game.client.sound import Sounds
 from game.model.mapdata import MapData
 from game.model.world import World
 from game.play import GameSession, SaveFile
+from game.play.kiosk import KioskConfig
 from game.store.saves import autosave_path, save_atomic
 
 T = TypeVar("T")
@@ -120,7 +122,8 @@ class AppContext:
     resume_factory: Callable[[World, SaveFile], GameSession] = _default_resume_factory
     animate: bool = True  # False: no clock-dependent animation (golden screenshots)
     room: Any = None  # a game.room.client.RoomLink while playing in a room (issue 11)
-    kiosk_idle_s: float | None = None  # events: back to the title after this long untouched
+    kiosk: KioskConfig | None = None  # a public stand (play --kiosk): game.client.stand
+    clock: Callable[[], float] = time.monotonic  # the stand's clock (tests pass their own)
     tr: Translator = field(init=False)
     fonts: Fonts = field(init=False)
     theme: dict[str, Any] = field(init=False)

@@ -12,9 +12,29 @@ from game.client.scene import Host, Modal, Scene, W
 
 def header(scene: Scene, surface: pygame.Surface, title: str, right: str = "") -> None:
     pygame.draw.rect(surface, palette.HEADER, (0, 0, W, 64))
-    scene.text(surface, title, (24, 32), 30, palette.HEADER_TEXT, bold=True, anchor="midleft")
+    # the bar keeps its height at the projector sizes: its text grows only to what fits
+    k = min(1.0, 1.3 / scene.fonts.text_scale)
+    right_r = None
     if right:
-        scene.text(surface, right, (W - 24, 32), 22, palette.HEADER_TEXT, anchor="midright")
+        right_r = scene.text(
+            surface,
+            right,
+            (W - 24, 32),
+            max(11, round(22 * k)),
+            palette.HEADER_TEXT,
+            anchor="midright",
+        )
+    room = (right_r.left - 40 if right_r else W - 24) - 24
+    scene.text(
+        surface,
+        title,
+        (24, 32),
+        max(14, round(30 * k)),
+        palette.HEADER_TEXT,
+        bold=True,
+        anchor="midleft",
+        max_width=room,
+    )
 
 
 def panel(

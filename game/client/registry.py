@@ -14,12 +14,14 @@ from game.client.scenes.consult import ConsultDialog
 from game.client.scenes.credits import CreditsScene
 from game.client.scenes.futures import FuturesScene, GoBackDialog
 from game.client.scenes.help import HelpDialog
+from game.client.scenes.how_to_play import HowToPlayDialog
 from game.client.scenes.menu import MenuDialog
 from game.client.scenes.newspaper import NewspaperScene
 from game.client.scenes.report import ReportScene
 from game.client.scenes.room_ideas import IdeasScene
 from game.client.scenes.room_join import AboutYouScene, JoinRoomScene
 from game.client.scenes.settings_scene import SettingsScene
+from game.client.scenes.stand import AttractScene, StaffPinDialog, StillThereDialog
 from game.client.scenes.start import ContinueScene, StartGameScene
 from game.client.scenes.title import TitleScene
 from game.client.scenes.year import YearScene
@@ -34,7 +36,19 @@ class SceneFactory:
         self.app = app
 
     def title(self) -> Scene:
+        # at a public stand the attract screen stands in for the title everywhere
+        if self.app.ctx.kiosk is not None:
+            return AttractScene(self.app)
         return TitleScene(self.app)
+
+    def attract(self) -> Scene:
+        return AttractScene(self.app)
+
+    def still_there(self) -> Scene:
+        return StillThereDialog(self.app)
+
+    def staff_pin(self) -> Scene:
+        return StaffPinDialog(self.app)
 
     def area_choice(self) -> Scene:
         return AreaChoiceScene(self.app)
@@ -74,6 +88,9 @@ class SceneFactory:
 
     def help(self) -> Scene:
         return HelpDialog(self.app)
+
+    def how_to_play(self) -> Scene:
+        return HowToPlayDialog(self.app)
 
     def settings(self) -> Scene:
         return SettingsScene(self.app)

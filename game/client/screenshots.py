@@ -102,6 +102,10 @@ class _Script:
     def first_year(self) -> None:
         pilot, shot = self.pilot, self.shot
         pilot.click("start")
+        pilot.until_scene("how_to_play")  # a first game opens with how to play
+        for n in (1, 2, 3):
+            shot(f"04b_how_to_play_{n}")
+            pilot.click("howto_next")
         pilot.until_scene("year")
         shot("05_year_proposals")
         card = self.session.proposals[0]

@@ -11,7 +11,8 @@ from game.atomic import atomic_write_text
 from game.inputs import InputError, read_bounded
 from game.userdirs import user_data_dir
 
-TEXT_SCALES = (1.0, 1.15, 1.3)
+# 160% and 200% are the projector sizes (fewer, wider cards; nothing under ~20 px at 1080p)
+TEXT_SCALES = (1.0, 1.15, 1.3, 1.6, 2.0)
 
 
 class Settings(BaseModel):
@@ -20,7 +21,8 @@ class Settings(BaseModel):
     language: str = "en"
     fullscreen: bool = False
     sound: bool = False  # off by default: town fairs and classrooms are noisy enough
-    text_scale: float = Field(default=1.0, ge=0.8, le=1.6)
+    text_scale: float = Field(default=1.0, ge=0.8, le=2.0)
+    seen_how_to_play: bool = False  # the three how-to-play panels open before a first game
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

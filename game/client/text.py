@@ -187,7 +187,12 @@ def reason_label(line: ExplanationLine) -> str:
 
 def indicator_label(ctx: AppContext, line: ExplanationLine) -> str:
     """A why-breakdown cause in the player's language: indicators have keys; a project
-    keeps its own (card) title."""
+    keeps its own (card) title. Approval reasons read in the words people use (reason.*),
+    and a consultation's group reason has its own key (card.why.*)."""
+    if line.key and ctx.tr.has(line.key):
+        return ctx.tr(line.key)
+    if line.indicator and ctx.tr.has(f"reason.{line.indicator}"):
+        return ctx.tr(f"reason.{line.indicator}")
     if ctx.session is not None and line.source:
         named = label_title(ctx, line.source)
         if named != line.source:

@@ -19,6 +19,7 @@ from game.errors import UnknownAreaError
 from game.model.area import N_AGES, AreaProfile, CohortTable, Commuting, Components, Migration
 from game.model.groups import GroupDefinition
 from game.model.names import fold
+from game.model.places import ALIAS_GROUPING, PlaceAlias, PlaceMatch, loose
 
 GROUPING_KINDS = ("region", "lep", "ca")
 
@@ -55,6 +56,7 @@ class World:
         group_definitions: Sequence[GroupDefinition],
         names_cy: dict[str, str] | None = None,
         section_names: dict[str, str] | None = None,
+        aliases: Sequence[PlaceAlias] = (),
     ) -> None:
         self.codes: tuple[str, ...] = tuple(sorted(areas))
         self.areas: dict[str, AreaProfile] = {c: areas[c] for c in self.codes}
@@ -85,6 +87,12 @@ class World:
                     members.setdefault(key, []).append(code)
             for (gcode, gname), codes in sorted(members.items()):
                 self._groupings[gcode] = Grouping(kind, gcode, gname, tuple(codes))
+        # A council that replaced several 2021 districts is played as their grouping,
+        # under its own (2023) code so a save names it.
+        self.aliases: tuple[PlaceAlias, ...] = tuple(aliases)
+        for al in self.aliases:
+            if len(al.members) > 1 or al.code not in self.areas:
+                self._groupings[al.code] = Grouping(ALIAS_GROUPING, al.code, al.alias, al.members)
         self._by_name: dict[str, str] = {}
         # When names clash the first wins: LAD, then region, then combined authority, then
         # LEP ("West Midlands" is the region, "Tees Valley" the CA). A "ca:", "lep:" or
@@ -98,6 +106,9 @@ class World:
                 if g.kind == kind:
                     for name in self._names_of(g.code):
                         self._by_name.setdefault(fold(name), g.code)
+        for al in self.aliases:  # official names win over the names people use
+            self._by_name.setdefault(fold(al.alias), al.code)
+        self._by_loose = {loose(k): v for k, v in reversed(self._by_name.items())}
         self._cache: dict[str, AreaProfile] = {}
         self._population = np.array(
             [[self.areas[c].population.male, self.areas[c].population.female] for c in self.codes],
@@ -131,7 +142,7 @@ class World:
                 if g.kind == kind and fold(q) in map(fold, self._names_of(g.code)):
                     return g.code
         else:
-            code = self._by_name.get(fold(q))
+            code = self._by_name.get(fold(q)) or self._by_loose.get(loose(q))
             if code is not None:
                 return code
         raise UnknownAreaError(query, self.suggest(q))
@@ -169,6 +180,8 @@ class World:
         for code in (*self.codes, *self._groupings):
             for name in self._names_of(code):
                 names.setdefault(name, code)
+        for a in self.aliases:
+            names.setdefault(a.alias, a.code)
         folded: dict[str, str] = {}  # folded name -> display name
         for name in names:
             folded.setdefault(fold(name), name)
@@ -187,23 +200,52 @@ class World:
 
     def search(self, text: str, kind: str = "lad") -> list[str]:
         """Codes of LADs (or of groupings of `kind`) whose code, English or Welsh name
-        contains `text`, ignoring case and accents; names that start with it come first,
-        then code order. An empty text matches every area."""
+        contains `text`, ignoring case, accents and punctuation ("St Helens"); for LADs,
+        also the names people use (aliases.csv: "Grimsby", "North Yorkshire"). An exact
+        name comes first, then names that start with it, then code order. An empty text
+        matches every area."""
+        return [m.code for m in self.find(text, kind)]
+
+    def find(self, text: str, kind: str = "lad") -> list[PlaceMatch]:
+        """search() with the reason for each match: a town or a 2023 council carries the
+        line saying what it is ("Grimsby is in North East Lincolnshire")."""
         if kind == "lad":
             pool: list[str] = list(self.codes)
         elif kind in GROUPING_KINDS:
             pool = self.grouping_codes(kind)
         else:
             raise ValueError(f"kind must be 'lad' or one of {GROUPING_KINDS}, not {kind!r}")
-        q = fold(text)
-        starts, inside = [], []
-        for code in pool:
-            names = [fold(nm) for nm in self._names_of(code)]
-            if any(nm.startswith(q) for nm in names) or code.lower() == q:
-                starts.append(code)
+        q = loose(text)
+        ranked: dict[str, tuple[int, int, PlaceMatch]] = {}
+
+        def add(rank: int, order: int, match: PlaceMatch) -> None:
+            old = ranked.get(match.code)
+            if old is None or (rank, order) < old[:2] or (rank == old[0] and match.note):
+                ranked[match.code] = (rank, order, match)
+
+        for i, code in enumerate(pool):
+            names = [loose(nm) for nm in self._names_of(code)]
+            name = self._names_of(code)[0]
+            if q in names:
+                add(0, i, PlaceMatch(code=code, name=name))
+            elif any(nm.startswith(q) for nm in names) or code.lower() == q:
+                add(1, i, PlaceMatch(code=code, name=name))
             elif q in code.lower() or any(q in nm for nm in names):
-                inside.append(code)
-        return starts + inside
+                add(2, i, PlaceMatch(code=code, name=name))
+        if kind == "lad" and q:
+            for j, a in enumerate(self.aliases):
+                typed = loose(a.alias)
+                rank = 0 if typed == q else 1 if typed.startswith(q) else 2 if q in typed else -1
+                if rank >= 0:
+                    target = self._names_of(a.code)[0] if a.code in self.areas else a.alias
+                    match = PlaceMatch(code=a.code, name=target, alias=a.alias, note=a.note)
+                    add(rank, len(pool) + j, match)
+        return [m for _, _, m in sorted(ranked.values(), key=lambda r: r[:2])]
+
+    def is_alias_grouping(self, code: str) -> bool:
+        """A council played as the 2021 districts it replaced (aliases.csv)."""
+        g = self._groupings.get(code)
+        return g is not None and g.kind == ALIAS_GROUPING
 
     def resolve(self, query: str) -> AreaProfile:
         """A LAD, or a region/LEP/CA grouping, by code or name (case-insensitive)."""

@@ -83,9 +83,14 @@ def type_weights(
     reasons: list[NeedReading | None] = []
     for i, t in enumerate(types):
         best: NeedReading | None = None
+        helped = {g for g, v in (getattr(t, "group_effects", None) or {}).items() if v > 0}
         for need in needs:
             if need.triggered and t.category in need.categories:
                 weights[i] += need.weight
+                # the "why here" line must fit the project: it names a need only if the
+                # project helps the people that need is about
+                if need.groups and not helped & set(need.groups):
+                    continue
                 if best is None or need.weight * need.index > best.weight * best.index:
                     best = need
         if t.id in funded_types:

@@ -163,6 +163,12 @@ class EnginePort:
         for _, eng in self.bands:
             eng.apply_shock(shock)
 
+    def withdraw_fund(self, label: str) -> None:
+        """Take a command submitted this year back off the queue (PLAY's undo)."""
+        self.engine.withdraw(label)
+        for _, eng in self.bands:
+            eng.withdraw(label)
+
     def advance(self) -> list[EngineEventInfo]:
         events = self.engine.advance_year()
         for _, eng in self.bands:

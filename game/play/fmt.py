@@ -32,19 +32,42 @@ def signed(x: float) -> str:
     return f"+{r:,}" if r > 0 else (f"{MINUS}{abs(r):,}" if r < 0 else "0")
 
 
+def _money_unit(a: float) -> tuple[float, int, str]:
+    """(unit, decimals, suffix) money() uses for an amount of this size."""
+    if a >= 1e9:
+        return 1e9, 2, "bn"
+    if a >= 1e6:
+        return 1e6, 1, "m"
+    if a >= 1e3:
+        return 1e3, 0, "k"
+    return 1.0, 0, ""
+
+
 def money(x: float) -> str:
     """Pounds with k / m / bn, e.g. 12_500_000 -> '£12.5m'."""
     if not _finite(x):
         return DASH
     sign = MINUS if x < 0 else ""
     a = abs(x)
-    if a >= 1e9:
-        return f"{sign}£{a / 1e9:.2f}bn"
-    if a >= 1e6:
-        return f"{sign}£{a / 1e6:.1f}m"
-    if a >= 1e3:
-        return f"{sign}£{a / 1e3:.0f}k"
-    return f"{sign}£{a:.0f}"
+    unit, decimals, suffix = _money_unit(a)
+    return f"{sign}£{a / unit:.{decimals}f}{suffix}"
+
+
+def money_shown(x: float) -> float:
+    """The amount money(x) shows, in pounds (12_460_000 -> 12_500_000.0)."""
+    if not _finite(x):
+        return float("nan")
+    a = abs(x)
+    unit, decimals, _ = _money_unit(a)
+    shown = float(f"{a / unit:.{decimals}f}") * unit
+    return shown if x >= 0 else -shown
+
+
+def affordable(cost: float, money_held: float) -> bool:
+    """Is the money enough? Judged on the figures the player reads (money_shown), so a
+    refusal never quotes "needs £6.4m, you have £6.4m"; the rounding favours the player
+    by at most half the last digit shown (data/play/README.md "Money")."""
+    return cost <= money_held + 1e-6 or money_shown(cost) <= money_shown(money_held)
 
 
 def pct(x: float, digits: int = 1) -> str:

@@ -67,6 +67,7 @@ class ExplanationLine(_Model):
     indicator: str
     delta: float  # approval points, + green / - red
     text: str
+    key: str = ""  # translation key of `source` when PLAY worded it ("card.why.*")
 
 
 class Consultation(_Model):
@@ -116,8 +117,12 @@ class YearSummary(_Model):
     new_cards: list[str]  # ids of cards dealt for the coming year
     population_change: float
     jobs_change: float
+    # The money line adds up: money_start - spent + income - upkeep == money
+    money_start: float  # in the bank when the year's decisions began
+    spent: float  # taken by the year's decisions (projects funded)
     income: float  # growth fund received
     upkeep: float  # running costs paid
+    upkeep_due: float  # running costs owed (more than paid only if the final year ran short)
     clout_income: int
     money: float
     clout: int
@@ -133,6 +138,27 @@ class Headline(_Model):
     jobs: float
     unemployment_rate: float  # share, 0..1
     approval_overall: float  # 0..100
+    # "Jobs here" as the player's effect: jobs located here against the same years with
+    # no new projects (the baseline), so it never sits beside "272 net new jobs" unexplained
+    jobs_baseline: float = 0.0
+    jobs_vs_baseline: float = 0.0
+    jobs_2021: float = 0.0  # where the jobs count started (the national trend moves both)
+
+
+class ScoreSoFar(_Model):
+    """The final score's parts as they stand now (shown during play, not first at the
+    verdict): the same rule as the Census 2031 report, on this year's figures."""
+
+    year: int
+    final_year: int
+    score: float
+    approval: float  # the approval part, 0..100
+    jobs: float  # the net new jobs part, 0..100
+    value: float  # the value-for-money part, 0..100
+    net_new_jobs: float
+    jobs_per_1000: float
+    cost_per_net_job: float | None
+    weights: dict[str, float]  # share of the score from each part
 
 
 class ProjectJobs(_Model):

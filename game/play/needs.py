@@ -26,6 +26,7 @@ class NeedReading(BaseModel):
     triggered: bool
     weight: float
     categories: tuple[str, ...]
+    groups: tuple[str, ...] = ()  # who the need is about (needs.csv)
 
 
 def _term(profile: AreaProfile, term: str) -> float:
@@ -97,6 +98,7 @@ def read_needs(
                 triggered=hit,
                 weight=rule.weight,
                 categories=rule.categories,
+                groups=rule.groups,
             )
         )
     return out

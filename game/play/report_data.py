@@ -18,6 +18,7 @@ from game.play.models import (
     IndustryJobs,
     NewsItem,
     Pyramid,
+    ScoreSoFar,
     SeriesPoint,
 )
 from game.play.news import item
@@ -93,14 +94,25 @@ def score_game(
 
 
 def ending_for(
-    score: float, rules: GameRules, approval: float | None = None
+    score: float,
+    rules: GameRules,
+    approval: float | None = None,
+    losers: Sequence[str] | None = None,
 ) -> Literal["parade", "mob", "mixed"]:
-    """The crowd: a parade needs a good score AND most people approving; a low score or
-    a low approval brings the mob; anything between is a mixed reception."""
-    if score < rules.ending_mob_max_score or (
-        approval is not None and approval < rules.ending_mob_max_approval
-    ):
+    """The crowd: a parade needs a good score AND most people approving; a low approval
+    brings the mob; a low score brings it only if someone is unhappy (approval below
+    ending_mob_content_approval, or a group worse off than in 2021; `losers` None means
+    unknown), so the picture never contradicts a contented verdict; else a mixed reception."""
+    if approval is not None and approval < rules.ending_mob_max_approval:
         return "mob"
+    if score < rules.ending_mob_max_score:
+        content = (
+            approval is not None
+            and approval >= rules.ending_mob_content_approval
+            and losers is not None
+            and not losers
+        )
+        return "mixed" if content else "mob"
     if score >= rules.ending_parade_min_score and (
         approval is None or approval >= rules.ending_parade_min_approval
     ):
@@ -108,7 +120,9 @@ def ending_for(
     return "mixed"
 
 
-def verdict_reason(ending: str, parts: dict[str, float], rules: GameRules) -> str:
+def verdict_reason(
+    ending: str, parts: dict[str, float], rules: GameRules, score: float | None = None
+) -> str:
     """Which sentence explains the ending, read from the sub-scores so the text never
     praises a part that scored badly."""
     good = rules.verdict_good_part
@@ -123,6 +137,8 @@ def verdict_reason(ending: str, parts: dict[str, float], rules: GameRules) -> st
         return "unpopular" if approval < rules.ending_mob_max_approval else "poor_value"
     if approval >= rules.verdict_popular_approval:
         return "popular_costly" if not value_ok else "popular_few_jobs"
+    if score is not None and score < rules.ending_mob_max_score:
+        return "poor_value"  # a content town spared the mob (ending_for): say what was weak
     if jobs_ok and value_ok:
         return "jobs_unpopular"
     return "split"
@@ -149,7 +165,7 @@ def verdict_lines(
 ) -> list[NewsItem]:
     """The verdict as translation keys with params: why this ending, then who gained and
     who lost most (by group id: a client names them in its language)."""
-    reason = verdict_reason(ending, parts, s.rules)
+    reason = verdict_reason(ending, parts, s.rules, score)
     base = {
         "area_code": s.area.code,
         "score": f"{score:.0f}",
@@ -178,6 +194,38 @@ def verdict_lines(
     }
     lines.append(item(s.templates, key, params, english))
     return lines
+
+
+def score_so_far(s: ReportSource, final_year: int) -> ScoreSoFar:
+    """score_game on the latest year: what the Census 2031 score would be if it were now."""
+    now = s.snapshots[-1]
+    account = now.jobs_account
+    score, parts = score_game(
+        now.approval_overall,
+        account.net_additional,
+        now.population,
+        account.cost_per_net_job,
+        s.rules,
+        fund=s.fund,
+    )
+    r = s.rules
+    total = (r.score_weight_approval + r.score_weight_jobs + r.score_weight_value) or 1.0
+    return ScoreSoFar(
+        year=now.year,
+        final_year=final_year,
+        score=score,
+        approval=parts["approval"],
+        jobs=parts["jobs"],
+        value=parts["value"],
+        net_new_jobs=account.net_additional,
+        jobs_per_1000=parts["jobs_per_1000"],
+        cost_per_net_job=account.cost_per_net_job,
+        weights={
+            "approval": r.score_weight_approval / total,
+            "jobs": r.score_weight_jobs / total,
+            "value": r.score_weight_value / total,
+        },
+    )
 
 
 def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> CensusReport:
@@ -219,7 +267,7 @@ def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> C
         score, parts = score_game(
             now.approval_overall, net, now.population, cpnj, s.rules, fund=s.fund
         )
-        ending = ending_for(score, s.rules, now.approval_overall)
+        ending = ending_for(score, s.rules, now.approval_overall, losers)
         verdict = verdict_lines(s, ending, score, parts, cpnj, winners, losers)
     benchmarks = [
         BenchmarkRow(

@@ -38,6 +38,7 @@ class GameRules(_Frozen):
     card_life_years: int = Field(ge=0)
     defer_extension_years: int = Field(ge=1)
     max_defers_per_card: int = Field(ge=0)
+    reject_cooldown_years: int = Field(ge=0)
     clout_start: int = Field(ge=0)
     clout_max: int = Field(ge=0)
     clout_income_base: int = Field(ge=0)
@@ -58,6 +59,7 @@ class GameRules(_Frozen):
     ending_mob_max_score: float
     ending_parade_min_approval: float = Field(ge=0, le=100)
     ending_mob_max_approval: float = Field(ge=0, le=100)
+    ending_mob_content_approval: float = Field(ge=0, le=100)
     verdict_popular_approval: float = Field(ge=0, le=100)
     verdict_good_part: float = Field(ge=0, le=100)
     verdict_mover_min_change: float = Field(ge=0)
@@ -73,6 +75,9 @@ class NeedRule(_Frozen):
     trigger_ratio: float = Field(gt=0)
     weight: float = Field(ge=0)
     categories: tuple[str, ...]
+    # the citizen groups the need is about: a card gives this need as its "why here" only
+    # if the project helps one of them (a park is not "because of the factories")
+    groups: tuple[str, ...] = ()
     status: Literal["verified", "assumption"]
     source: str
 
@@ -145,7 +150,8 @@ def load_needs(data_dir: Path | None = None) -> tuple[NeedRule, ...]:
     for i, row in enumerate(_read_csv(path), start=2):
         try:
             cats = tuple(c.strip().lower() for c in row.get("categories", "").split(";") if c)
-            out.append(NeedRule.model_validate({**row, "categories": cats}))
+            groups = tuple(g.strip() for g in (row.get("groups") or "").split(";") if g.strip())
+            out.append(NeedRule.model_validate({**row, "categories": cats, "groups": groups}))
         except ValidationError as exc:
             loc, msg = _first_error(exc)
             raise DataError(str(path), msg, row=i, column=loc) from exc

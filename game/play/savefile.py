@@ -52,3 +52,8 @@ class SaveFile(BaseModel):
     commands: list[LogEntry] = Field(max_length=MAX_COMMANDS)
     checksums: dict[int, str] = Field(max_length=51)  # turn -> checksum after that year
     branches: list[Branch] = Field(default_factory=list, max_length=8)  # kept "what if?" lines
+
+    @property
+    def finished(self) -> bool:
+        """All years played: Continue opens the final report, never another year."""
+        return self.turn >= self.settings.years

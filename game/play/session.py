@@ -16,9 +16,8 @@ from pydantic import ValidationError
 from game.errors import CivicError, SaveError
 from game.model.area import AreaProfile
 from game.model.world import World
-from game.play import fmt
-from game.play.actions import Action, AdvanceYear, Consult, Defer, Fund, LogEntry, Reject
-from game.play.cards import card_scale, draw_types, make_card, type_scale, type_weights
+from game.play import dealing, decide, fmt
+from game.play.actions import Action, AdvanceYear, LogEntry
 from game.play.engine_port import EnginePort, Snapshot
 from game.play.models import (
     ActionResult,
@@ -31,15 +30,16 @@ from game.play.models import (
     JobsAccount,
     NewsItem,
     ProposalCard,
+    ScoreSoFar,
     SeriesPoint,
     YearSummary,
 )
 from game.play.needs import NeedReading, national_shares, read_needs
 from game.play.news import draw_event, newspaper
-from game.play.report_data import build_census_report
+from game.play.report_data import build_census_report, score_so_far
 from game.play.rules import GameRules, RuleBook, load_rulebook
 from game.play.savefile import Branch, SaveFile, SaveSettings
-from game.scenarios import Catalogue, ProjectType, Scenario
+from game.scenarios import Catalogue, Scenario
 from game.sim.records import Shock
 
 
@@ -145,6 +145,11 @@ class GameSession:
         self.explanations_since_start: dict[str, dict[str, ExplanationLine]] = {}
         self._snapshots: list[Snapshot] = [self.engine.snapshot()]
         self._shock_news: list[NewsItem] = []  # apply_shock: printed in the next newspaper
+        self._rejected: dict[str, int] = {}  # project type -> year last rejected
+        self._undo: list[
+            decide.UndoRecord
+        ] = []  # this year's decisions, newest last (game.play.decide)
+        self._spent = 0.0  # money this year's decisions took
         self._deal(self.rules.cards_first_year)
 
     # -- construction ---------------------------------------------------------------------
@@ -259,7 +264,14 @@ class GameSession:
             jobs=snap.jobs,
             unemployment_rate=snap.unemployment_rate,
             approval_overall=snap.approval_overall,
+            jobs_baseline=snap.jobs_baseline,
+            jobs_vs_baseline=snap.jobs - snap.jobs_baseline,
+            jobs_2021=self._snapshots[0].jobs,
         )
+
+    def score_so_far(self) -> ScoreSoFar:
+        """The score's parts on this year's figures (game.play.report_data.score_game)."""
+        return score_so_far(self, self.final_year())
 
     def pyramid(self, year: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         snap = self._snapshot_for(year)
@@ -318,117 +330,25 @@ class GameSession:
             return build_census_report(self, "final")
         raise ValueError("kind must be 'midterm' or 'final'")
 
-    # -- actions --------------------------------------------------------------------------
-    def _fail(self, key: str, **params: str | int | float) -> CheckResult:
-        return CheckResult(
-            ok=False,
-            reason=fmt.render(self.templates, key, params),
-            reason_key=key,
-            reason_params=params,
-        )
-
+    # -- decisions (game.play.decide) -----------------------------------------------------
     def check(self, action: Action) -> CheckResult:
         """Would this action succeed, and what would it cost? Never changes the game."""
-        if self.finished:
-            return self._fail("card.error.finished")
-        card = self._cards.get(action.card_id)
-        if card is None:
-            return self._fail("card.error.unknown_card", card_id=action.card_id)
-        if isinstance(action, Fund):
-            if card.cost > self.money + 1e-6:
-                return self._fail(
-                    "card.error.no_money", cost=fmt.money(card.cost), money=fmt.money(self.money)
-                )
-            if card.clout_to_fund > self.clout:
-                return self._fail(
-                    "card.error.no_clout", clout_cost=card.clout_to_fund, clout=self.clout
-                )
-            if self.upkeep + card.running_cost > self.upkeep_cap + 1e-6:
-                return self._fail("card.error.upkeep", cap=fmt.money(self.upkeep_cap))
-            ok, why = self.engine.check_fund(card.type_id, card.scale, self._label_for(card))
-            if not ok:
-                return self._fail("card.error.engine", reason=why)
-            return CheckResult(ok=True, cost=card.cost, clout_cost=card.clout_to_fund)
-        if isinstance(action, Reject):
-            if card.clout_to_reject > self.clout:
-                return self._fail(
-                    "card.error.no_clout", clout_cost=card.clout_to_reject, clout=self.clout
-                )
-            return CheckResult(ok=True, clout_cost=card.clout_to_reject)
-        if isinstance(action, Defer):
-            if card.defers >= self.rules.max_defers_per_card:
-                return self._fail("card.error.defer_limit")
-            return CheckResult(ok=True)
-        if isinstance(action, Consult):
-            if action.group_id not in self.area.groups:
-                return self._fail("card.error.unknown_group", group_id=action.group_id)
-            if self.rules.clout_consult > self.clout:
-                return self._fail(
-                    "card.error.no_clout", clout_cost=self.rules.clout_consult, clout=self.clout
-                )
-            return CheckResult(ok=True, clout_cost=self.rules.clout_consult)
-        raise TypeError(f"not an action: {action!r}")
+        return decide.check(self, action)
 
     def act(self, action: Action) -> ActionResult:
-        res = self.check(action)
-        if not res.ok:
-            return ActionResult(
-                ok=False,
-                action=action,
-                reason=res.reason,
-                reason_key=res.reason_key,
-                reason_params=res.reason_params,
-                money=self.money,
-                clout=self.clout,
-            )
-        card = self._cards[action.card_id]
-        consultation = None
-        if isinstance(action, Fund):
-            label = self._label_for(card)
-            self.engine.submit_fund(card.type_id, card.scale, label)
-            self.money -= card.cost
-            self.money = max(0.0, self.money)  # guard float dust; check() ensured cost <= money
-            self.clout -= card.clout_to_fund
-            self.funded.append(
-                FundedProject(
-                    card_id=card.id,
-                    type_id=card.type_id,
-                    title=card.title,
-                    label=label,
-                    scale=card.scale,
-                    funded_year=self.year,
-                    opens_year=self.year + card.build_years,
-                    cost=card.cost,
-                    running_cost=card.running_cost,
-                    gross_jobs=0.0,
-                    net_jobs=0.0,
-                    net_jobs_planned=card.net_jobs,
-                )
-            )
-            del self._cards[card.id]
-        elif isinstance(action, Reject):
-            self.clout -= card.clout_to_reject
-            del self._cards[card.id]
-        elif isinstance(action, Defer):
-            card.defers += 1
-            card.expires_year += self.rules.defer_extension_years
-        elif isinstance(action, Consult):
-            self.clout -= self.rules.clout_consult
-            preview = self.engine.preview(card.type_id, card.scale, self._label_for(card))
-            delta, lines = preview.get(action.group_id, (0.0, []))
-            consultation = Consultation(
-                card_id=card.id,
-                group_id=action.group_id,
-                group_name=self.group_names.get(action.group_id, action.group_id),
-                size=int(self.area.groups.get(action.group_id, 0)),
-                delta=delta,
-                lines=lines,
-            )
-            self.consultations.append(consultation)
-        self.log.append(action)
-        return ActionResult(
-            ok=True, action=action, money=self.money, clout=self.clout, consultation=consultation
-        )
+        return decide.act(self, action)
+
+    def check_undo(self) -> CheckResult:
+        """Can the year's last Fund, Reject or Defer be taken back? Never changes the game."""
+        return decide.check_undo(self)
+
+    def undo(self) -> ActionResult:
+        """Take back the year's last decision (money, clout and the card come back)."""
+        return decide.undo(self)
+
+    def final_year(self) -> int:
+        """The year of the final census (2031 in a ten-year game)."""
+        return decide.final_year(self)
 
     def apply_shock(self, shock: Shock, headline: str, cost: float = 0.0) -> None:
         """An outside event (a class room's teacher throws it): the engine feels it from the
@@ -469,7 +389,12 @@ class GameSession:
         # The year that ends the game pays no fund: no decision follows it, so it could
         # never be spent (data/play/README.md "Money").
         income = 0.0 if self.turn >= self.years else self.fund
-        self.money = max(0.0, self.money + income - upkeep)
+        # Upkeep is capped below the fund, so only the final year (no fund) can run short;
+        # then what is paid is what there was, and the money line still adds up.
+        money_end = self.money
+        spent, self._spent, self._undo = self._spent, 0.0, []
+        paid = min(upkeep, self.money + income)
+        self.money = self.money + income - paid
 
         clout_income = self.rules.clout_income_base + int(
             max(0.0, snap.approval_overall - 50.0) * self.rules.clout_income_per_point
@@ -523,8 +448,11 @@ class GameSession:
             new_cards=new_ids,
             population_change=snap.population - before.population,
             jobs_change=snap.jobs - before.jobs,
+            money_start=money_end + spent,
+            spent=spent,
             income=income,
-            upkeep=upkeep,
+            upkeep=paid,
+            upkeep_due=upkeep,
             clout_income=clout_income + event_clout,
             money=self.money,
             clout=self.clout,
@@ -598,55 +526,7 @@ class GameSession:
                 )
 
     def _deal(self, n: int) -> list[str]:
-        room = self.rules.hand_limit - len(self._cards)
-        n = min(n, max(0, room))
-        new_ids: list[str] = []
-        year = self.year
-        # Cards are sized to the money: the residents the growth fund pays for (equal to the
-        # population for a fund sized per resident; a scenario budget or --fund moves it).
-        per_resident = self.rules.fund_per_resident
-        sized_for = self.fund / per_resident if per_resident > 0 else self._snapshots[-1].population
-        scale = card_scale(sized_for, self.rules)
-        # Scenario proposals for this year come first: real plans a growth body tabled.
-        if self.scenario is not None:
-            for planned in self.scenario.projects:
-                if planned.year == year and len(self._cards) < self.rules.hand_limit:
-                    ptype = self.catalogue.types[planned.type]
-                    new_ids.append(self._add_card(ptype, planned.scale, None, self.scenario.name))
-                    n -= 1
-        if n <= 0:
-            return new_ids
-        funded_types = {p.type_id for p in self.funded}
-        weights, reasons = type_weights(self.types, self.needs, funded_types)
-        on_table = {c.type_id for c in self._cards.values()}
-        for i in draw_types(self._rng_cards, self.types, weights, n, on_table):
-            ptype = self.types[i]
-            new_ids.append(self._add_card(ptype, type_scale(ptype, scale), reasons[i], None))
-        return new_ids
-
-    def _add_card(
-        self, ptype: ProjectType, scale: float, need: NeedReading | None, scenario_name: str | None
-    ) -> str:
-        self._card_counter += 1
-        card_id = f"c{self._card_counter:02d}"
-        numbers = self.engine.appraise(ptype.id, scale)
-        self._cards[card_id] = make_card(
-            card_id=card_id,
-            ptype=ptype,
-            scale=scale,
-            numbers=numbers,
-            need=need,
-            area_name=self.area.name,
-            area_code=self.area.code,
-            population=self._snapshots[-1].population,
-            year=self.year,
-            rules=self.rules,
-            templates=self.templates,
-            group_names=self.group_names,
-            scenario_name=scenario_name,
-        )
-        self._dealt[card_id] = self._cards[card_id]
-        return card_id
+        return dealing.deal(self, n)
 
     def _checksum(self) -> str:
         state = {

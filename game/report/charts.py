@@ -109,10 +109,18 @@ def pyramid_chart(runs: Sequence[tuple[str, ScenarioRun]]) -> Chart:
         if len(runs) == 1:
             # one filled outline per sex (91 bars each drew far slower, and looked the same)
             edges = [a - 0.5 for a in ages] + [ages[-1] + 0.5]
-            ax.stairs(-end[0], edges, orientation="horizontal", fill=True, color=colour,
-                      alpha=0.55, label=name)  # fmt: skip
-            ax.stairs(end[1], edges, orientation="horizontal", fill=True, color=COLOURS[1],
-                      alpha=0.45)  # fmt: skip
+            ax.stairs(
+                -end[0],
+                edges,
+                orientation="horizontal",
+                fill=True,
+                color=colour,
+                alpha=0.55,
+                label=name,
+            )
+            ax.stairs(
+                end[1], edges, orientation="horizontal", fill=True, color=COLOURS[1], alpha=0.45
+            )
         else:
             ax.step(-end[0], ages, where="mid", color=colour, linewidth=1.2, label=name)
             ax.step(end[1], ages, where="mid", color=colour, linewidth=1.2)

@@ -138,7 +138,8 @@ class Engine:
         self.approval = ApprovalModel(params.weights, params.approval)
         self.baseline_approval = ApprovalModel(params.weights, params.approval)
         self.groups = self.approval.groups
-        self.labels = {k: v.label for k, v in params.indicator_specs.items()}
+        # approval reasons read in the words people use (approval_indicators.csv reason)
+        self.labels = {k: v.reason or v.label for k, v in params.indicator_specs.items()}
         self.projects = ProjectQueue(self.ctx)
         self.migration = MigrationTargets(
             self.n,
@@ -228,6 +229,16 @@ class Engine:
         if not result.ok:
             raise ScenarioError(f"cannot fund {cmd.type_id}: {result.reason}")
         self.projects.queue.append(cmd)
+
+    def withdraw(self, label: str) -> None:
+        """Remove the latest queued command with this label (not yet applied), so a player
+        can take a decision back within the year; an unknown label is an error."""
+        queue = self.projects.queue
+        for i in range(len(queue) - 1, -1, -1):
+            if queue[i].label == label:
+                del queue[i]
+                return
+        raise ScenarioError(f"nothing queued under the label {label!r} to withdraw")
 
     def _apply_queue(self, events: list[Event]) -> None:
         for cmd in self.projects.take(self.year):

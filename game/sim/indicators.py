@@ -55,6 +55,9 @@ class IndicatorSpec:
     higher_is_better: bool
     source: str
     status: str
+    # the words people use, for approval reasons ("Getting to work", not "Commute access
+    # index"); the label stays the measure's name for tables and charts
+    reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,10 @@ class EngineAPI(Protocol):
         """Queue a command for the next advance_year (ScenarioError if check fails)."""
         ...
 
+    def withdraw(self, label: str) -> None:
+        """Take the latest queued command with this label back off the queue (undo)."""
+        ...
+
     def advance_year(self) -> list[Event]: ...
 
     def apply_shock(self, shock: Shock) -> None:

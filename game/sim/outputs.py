@@ -34,9 +34,11 @@ def _ordered(engines: Mapping[str, Engine]) -> list[tuple[str, Engine]]:
 def age_band_labels(width: int) -> np.ndarray:
     """Label of each single year 0..90 in bands of `width` years: 0-4 ... 85-89, 90+."""
     return np.array(
-        ["90+" if a >= 90 else f"{a // width * width}-{min(a // width * width + width - 1, 89)}"
-         for a in range(91)]
-    )  # fmt: skip
+        [
+            "90+" if a >= 90 else f"{a // width * width}-{min(a // width * width + width - 1, 89)}"
+            for a in range(91)
+        ]
+    )
 
 
 def banded(table: pd.DataFrame, width: int) -> pd.DataFrame:
@@ -158,10 +160,15 @@ def labour_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
             t = rec.trace
             lab, lab_b = _labour_states(eng, rec)
             for run, st, P, jobs, u in (
-                ("baseline", lab_b, t.baseline_population, t.baseline_workplace_jobs,
-                 t.baseline_unemployment_rate),
+                (
+                    "baseline",
+                    lab_b,
+                    t.baseline_population,
+                    t.baseline_workplace_jobs,
+                    t.baseline_unemployment_rate,
+                ),
                 ("scenario", lab, t.population, t.workplace_jobs, t.unemployment_rate),
-            ):  # fmt: skip
+            ):
                 adults = P[:, :, 16:].sum(axis=(1, 2))
                 for i, code in enumerate(eng.codes):
                     row = {

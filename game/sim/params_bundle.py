@@ -190,6 +190,7 @@ def read_specs(path: Path) -> Mapping[str, IndicatorSpec]:
                 row["higher_is_better"] == "1",
                 row["source"],
                 row["status"],
+                (row.get("reason") or "").strip() or row["label"],  # words people use
             )
         except (KeyError, ValueError) as exc:
             raise DataError(str(path), f"bad row ({exc})", row=i) from None

@@ -44,6 +44,10 @@ class CheckResult(BaseModel):
     reason_params: dict[str, str | int | float] = Field(default_factory=dict)
     cost: float = 0.0  # money it would spend
     clout_cost: int = 0  # the game's political cost (the engine leaves it 0)
+    # allowed, but the player should know first (the game's late-opening warning)
+    warning: str = ""  # English
+    warning_key: str = ""  # "card.warn.*" translation key
+    warning_params: dict[str, str | int | float] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ def test_areas_json_lists_331(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_areas_search_and_groups(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "areas", "--search", "york", "--json")
-    assert code == 0 and {r["code"] for r in json.loads(out)} == {"E06000011", "E06000014"}
+    found = {r["code"] for r in json.loads(out)}
+    assert code == 0 and found == {"E06000011", "E06000014", "E06000065"}
     code, out, _ = run_cli(capsys, "areas", "--group", "ca", "--json")
     cas = {r["name"]: r for r in json.loads(out)}
     assert code == 0 and len(cas) == 15 and len(cas["Greater Manchester"]["members"]) == 10
@@ -97,7 +98,8 @@ def test_areas_search_finds_welsh_names(capsys: pytest.CaptureFixture[str]) -> N
         rc, out, _ = run_cli(capsys, "areas", "--search", text, "--json")
         assert rc == 0 and [r["code"] for r in json.loads(out)] == [code], text
     rc, out, _ = run_cli(capsys, "areas", "--search", "york", "--json")
-    assert [r["code"] for r in json.loads(out)] == ["E06000014", "E06000011"]  # York first
+    # York first; North Yorkshire (the 2023 council, as its 2021 districts) after the LADs
+    assert [r["code"] for r in json.loads(out)] == ["E06000014", "E06000011", "E06000065"]
     rc, out, _ = run_cli(capsys, "areas", "--group", "ca", "--search", "tees", "--json")
     assert rc == 0 and [r["code"] for r in json.loads(out)] == ["E47000006"]
     rc, out, _ = run_cli(capsys, "profile", "Ynys Mon", "--json")

@@ -30,7 +30,7 @@ def make_app(data_dir, world):
 
     def make(**overrides) -> tuple[App, Pilot]:
         options = dict(
-            settings=Settings(),
+            settings=Settings(seen_how_to_play=True),  # a returning player (first run: tests)
             seed=7,
             threaded=False,
             animate=False,

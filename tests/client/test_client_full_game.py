@@ -238,7 +238,7 @@ def test_whole_game_in_welsh(make_app, keyboard):
     PLAY's news and verdict worded from ids, and no key missing from the catalogue."""
     from game.client.scenes.title import TitleScene
 
-    app, pilot = make_app(settings=Settings(language="cy"))
+    app, pilot = make_app(settings=Settings(language="cy", seen_how_to_play=True))
     app.stack.push(TitleScene(app))
     pilot.until_scene("title")
     assert "Gêm newydd" in pilot.texts()

@@ -130,7 +130,7 @@ def test_group_names_are_catalogue_entries_matching_the_census_table(world):
 
 def test_welsh_card_titles_are_worded_from_ids(make_app, world):
     """PLAY sends the type id, count and scale; the client puts them into Welsh."""
-    app, _ = make_app(settings=Settings(language="cy"))
+    app, _ = make_app(settings=Settings(language="cy", seen_how_to_play=True))
     ctx = app.ctx
     ctx.session = ctx.session_factory(world, "Birmingham", 3)
     templates = ctx.session.templates

@@ -132,18 +132,31 @@ def test_join_about_you_ideas_and_you_and_the_room(make_app, world, hub):
     _shot(pilot, "room_ideas.png")
 
 
+class _Clock:
+    """The stand's clock, moved by the test (no sleeping)."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
 def test_a_stand_records_each_finished_game_and_asks_each_visitor_about_themselves(
     make_app, world, tmp_path
 ):
     from game.room.client import RoomLink
 
     db = f"sqlite:///{tmp_path / 'stand.sqlite3'}"
-    app, pilot = make_app(kiosk_idle_s=30)
+    from game.play.kiosk import KioskConfig
+
+    clock = _Clock()
+    cfg = KioskConfig(idle_s=30, countdown_s=10, pin="2468")
+    app, pilot = make_app(kiosk=cfg, clock=clock)
     app.ctx.room = RoomLink.local("Hartlepool library, 5 Dec", db)
     app.stack.push(app.screens.title())
-    pilot.until_scene("title")
-    assert app.stack.top.find_button("join_room") is None
-    pilot.click("new")
+    pilot.until_scene("attract")  # a stand opens on its attract screen, no "Join a room"
+    pilot.click("play")
     pilot.until_scene("room_about")  # asked before the game, once per visitor
     pilot.click("about_skip")
     first = app.ctx.room.player_key
@@ -151,11 +164,13 @@ def test_a_stand_records_each_finished_game_and_asks_each_visitor_about_themselv
     app.stack.push(app.screens.report("final"))
     pilot.until_scene("final_report")
     app.ctx.room.finish(app.ctx.session).result(timeout=30)  # recorded with no click
-    app.idle = 31.0  # the visitor walks away
+    clock.t += 31  # the visitor walks away: "Still there?"
     pilot.frame(2)
-    pilot.until_scene("title")
+    clock.t += 10  # ... runs out
+    pilot.frame(2)
+    pilot.until_scene("attract")
     assert app.ctx.room.player_key != first and not app.ctx.room.about_asked
-    pilot.click("new")
+    pilot.click("play")
     pilot.until_scene("room_about")  # the next visitor is asked again
     store = app.ctx.room.backend.store
     [room] = store.rooms()

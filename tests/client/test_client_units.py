@@ -215,23 +215,6 @@ def test_f11_toggles_full_screen_setting(title):
     assert app.ctx.settings.fullscreen is False
 
 
-def test_kiosk_mode_returns_to_the_title_when_left_alone(make_app):
-    from game.client.scenes.title import TitleScene
-
-    app, pilot = make_app(kiosk_idle_s=2.0)
-    app.stack.push(TitleScene(app))
-    pilot.until_scene("title")
-    pilot.click("credits")
-    pilot.until_scene("credits")
-    pilot.frame(60)  # one second: still there
-    assert pilot.scene.name == "credits"
-    pilot.hover((10, 10))  # any input restarts the wait
-    pilot.frame(100)
-    assert pilot.scene.name == "credits"
-    pilot.frame(30)
-    pilot.until_scene("title")
-
-
 def test_help_glossary_opens_from_the_year_screen_with_f1(make_app, world):
     from game.client.scenes.year import YearScene
 

@@ -318,6 +318,10 @@ class FakeEngine:
     def apply_shock(self, shock: Shock) -> None:
         self.shocks.append(shock)
 
+    def withdraw(self, label: str) -> None:
+        idx = max(i for i, c in enumerate(self.queue) if c.label == label)
+        del self.queue[idx]
+
     def advance_year(self) -> list[Event]:
         events = []
         for cmd in self.queue:

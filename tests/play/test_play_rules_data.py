@@ -45,7 +45,7 @@ def test_templates_cover_every_key_the_game_uses():
     )
     for key in keys:
         assert key in t
-    assert all(k.startswith(("news.", "card.", "report.", "jobs.")) for k in t)
+    assert all(k.startswith(("news.", "card.", "report.", "jobs.", "fact.")) for k in t)
 
 
 def _copy_rules(tmp_path: Path) -> Path:

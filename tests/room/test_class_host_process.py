@@ -20,8 +20,20 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
 
 
 def _cmd(db: str, port: int, *extra: str) -> list[str]:
-    return [sys.executable, "main.py", "room", "host", "--class", "--name", "9X geography",
-            "--db", db, "--port", str(port), *extra]  # fmt: skip
+    return [
+        sys.executable,
+        "main.py",
+        "room",
+        "host",
+        "--class",
+        "--name",
+        "9X geography",
+        "--db",
+        db,
+        "--port",
+        str(port),
+        *extra,
+    ]
 
 
 def test_room_host_class_serves_a_class_game(tmp_path):
@@ -29,8 +41,12 @@ def test_room_host_class_serves_a_class_game(tmp_path):
     db = f"sqlite:///{tmp_path / 'rooms.sqlite3'}"
     proc = subprocess.Popen(
         _cmd(db, port, "--round-minutes", "2", "--years", "10"),
-        cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         lines = []
@@ -67,8 +83,12 @@ def test_a_bad_round_length_is_one_clean_line_and_status_2(tmp_path):
     db = f"sqlite:///{tmp_path / 'rooms.sqlite3'}"
     out = subprocess.run(
         _cmd(db, free_port(), "--round-minutes", "0"),
-        cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 2, out.stderr
     errors = [ln for ln in out.stderr.splitlines() if ln.strip()]
     assert len(errors) == 1 and "--round-minutes" in errors[0], out.stderr

@@ -94,7 +94,7 @@ class ConsultDialog(Modal):
             palette.MUTED,
             anchor="topright",
         )
-        self.text(
+        head = self.text(
             surface,
             t("consult.title"),
             (b.left + 40, b.top + 26),
@@ -104,15 +104,17 @@ class ConsultDialog(Modal):
             max_width=cl.left - b.left - 60,
         )
         title = card_title(self.ctx, self.card)
-        self.text(
+        # each line below the one above, so the projector sizes push down instead of overlap
+        tr = self.text(
             surface,
             title,
-            (b.left + 40, b.top + 68),
+            (b.left + 40, max(b.top + 68, head.bottom + 2)),
             22,
             palette.BLUE,
             True,
             max_width=b.width - 80,
         )
+        below = max(b.top + 108, tr.bottom + 6)
         if self.error:
             self.text(
                 surface, self.error, (b.left + 40, b.bottom - 110), 18, palette.BAD_TEXT, True
@@ -122,7 +124,7 @@ class ConsultDialog(Modal):
             self.paragraph(
                 surface,
                 t("consult.pick"),
-                pygame.Rect(b.left + 40, b.top + 110, b.width - 80, 60),
+                pygame.Rect(b.left + 40, below + 2, b.width - 80, 60),
                 19,
                 palette.INK,
             )
@@ -132,7 +134,7 @@ class ConsultDialog(Modal):
         y = self.paragraph(
             surface,
             t("consult.result", group=name, size=fmt.count(c.size)),
-            pygame.Rect(b.left + 40, b.top + 108, b.width - 80, 0),
+            pygame.Rect(b.left + 40, below, b.width - 80, 0),
             20,
             palette.INK,
             max_lines=2,

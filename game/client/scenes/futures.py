@@ -82,8 +82,10 @@ class FuturesScene(Scene):
     def __init__(self, app: Host, data: Futures | None = None) -> None:
         super().__init__(app)
         s = app.ctx.session
-        assert data is not None or s is not None
-        self.data = data or futures(app.ctx.world, s)
+        if data is None:
+            assert s is not None, "two futures need a game or their data"
+            data = futures(app.ctx.world, s)
+        self.data = data
 
     def build(self) -> None:
         self.button(

@@ -85,7 +85,18 @@ class HelpDialog(Modal):
                 enabled=self.page < len(self.pages) - 1,
             )
         self.button((b.right - 220, y, 190, 54), t("ui.close"), self.close, name="close")
+        # the three how-to-play panels, again whenever wanted
+        self.button(
+            (b.right - 470, y, 240, 54),
+            t("howto.open"),
+            self.how_to_play,
+            cls="secondary",
+            name="how_to_play",
+        )
         self.focus.set_by_name("help_next" if self.page < len(self.pages) - 1 else "close")
+
+    def how_to_play(self) -> None:
+        self.app.stack.push(self.app.screens.how_to_play())
 
     def next_page(self) -> None:
         self.page += 1

@@ -138,6 +138,9 @@ class NewspaperScene(Scene):
         rows = [
             (t("paper.population"), fmt.signed(y.population_change)),
             (t("paper.jobs"), fmt.signed(y.jobs_change)),
+            # the whole money line, so it adds up: start - spent + fund - upkeep = now
+            (t("paper.money_start"), fmt.money(y.money_start)),
+            (t("paper.spent"), fmt.money(-y.spent) if y.spent else fmt.money(0)),
             (t("paper.fund_in"), fmt.money(y.income)),
             (t("paper.upkeep"), fmt.money(-y.upkeep) if y.upkeep else fmt.money(0)),
             (t("paper.money"), fmt.money(y.money)),
@@ -154,7 +157,7 @@ class NewspaperScene(Scene):
                 palette.INK,
                 max_width=vr.left - side.left - 26,
             )
-            yy += max(32, self.fonts.line_height(18) + 4)
+            yy += max(28, self.fonts.line_height(18) + 2)
         if y.opened:
             yy += 6
             self.text(surface, t("paper.opened"), (side.left + 16, yy), 18, palette.GOOD_TEXT, True)

@@ -18,7 +18,7 @@ from game.client.scene import H, Host, Scene, W
 from game.client.scenes.report_benchmarks import draw_benchmarks
 from game.client.scenes.report_ending import mob, parade
 from game.client.text import area_name, chart_labels, group_name, headline_text
-from game.play import CensusReport
+from game.play import CensusReport, GroupApproval
 
 BODY = pygame.Rect(24, 136, W - 48, H - 136 - 80)
 
@@ -39,6 +39,7 @@ class ReportScene(Scene):
         self.name = "final_report" if kind == "final" else "midterm_report"
         self.pack: Future[Path] | None = None  # the report pack being written
         self.pack_told = False  # the player has been told where it went (or why not)
+        self.group_page = 0  # the approval list pages through every group (never cut)
 
     def build(self) -> None:
         t = self.t
@@ -95,6 +96,15 @@ class ReportScene(Scene):
                 cls="big",
                 name="done",
             )
+        if self.page == "detail" and len(self._group_pages()) > 1:
+            pages = self._group_pages()
+            self.button(
+                (BODY.right - 250, BODY.bottom - 58, 234, 46),
+                t("report.more_groups", page=self.group_page + 1, pages=len(pages)),
+                self.next_groups,
+                cls="secondary",
+                name="more_groups",
+            )
         self.focus.set_by_name("done")
 
     def _what_if_buttons(self) -> None:
@@ -129,6 +139,20 @@ class ReportScene(Scene):
 
     def you_and_room(self) -> None:
         self.app.stack.push(self.app.screens.you_and_room())
+
+    def _group_rows(self) -> int:
+        """Approval rows that fit the detail page's right panel at this text size."""
+        row_h = max(26, self.fonts.line_height(17, True) + 6)
+        return max(4, (BODY.height - 56 - 64) // row_h)
+
+    def _group_pages(self) -> list[list[GroupApproval]]:
+        groups = sorted(self.report.approvals, key=lambda g: (-g.size, g.group_id))
+        n = self._group_rows()
+        return [groups[i : i + n] for i in range(0, len(groups), n)] or [[]]
+
+    def next_groups(self) -> None:
+        self.group_page = (self.group_page + 1) % len(self._group_pages())
+        self.rebuild()
 
     def set_page(self, page: str) -> None:
         self.page = page
@@ -455,7 +479,9 @@ class ReportScene(Scene):
             True,
             max_width=right.width - 32,
         )
-        groups = sorted(r.approvals, key=lambda g: -g.size)[:14]
+        # every group, a page at a time ("More groups 1/2"), none left out
+        pages = self._group_pages()
+        groups = pages[min(self.group_page, len(pages) - 1)]
         bars = [(group_name(self.ctx, g.group_id) or g.name, g.approval, g.change) for g in groups]
         charts.approval_bars(
             surface,
@@ -463,6 +489,6 @@ class ReportScene(Scene):
             text,
             bars,
             None,
-            row_h=min(30, (right.height - 56) // max(len(bars), 1)),
+            row_h=max(26, self.fonts.line_height(17, True) + 6),
         )
         self._boxes.pop()

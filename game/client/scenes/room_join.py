@@ -181,7 +181,7 @@ class AboutYouScene(Modal):
         room = getattr(self.ctx, "room", None)
         if room is not None:
             room.about_asked = True
-            room.about = AboutYou(age_band=self.age, area_link=sorted(self.links))  # type: ignore[arg-type]
+            room.about = AboutYou(age_band=self.age, area_link=sorted(self.links))
         self.close(True)
 
     def skip(self) -> None:

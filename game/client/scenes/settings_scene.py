@@ -25,6 +25,10 @@ class SettingsScene(Scene):
         ]
         actions = [self.toggle_language, self.toggle_fullscreen, self.toggle_sound, self.next_scale]
         for i, ((key, value), action) in enumerate(zip(rows, actions, strict=True)):
+            if key == "fullscreen" and self.ctx.kiosk is not None:
+                # a stand stays full screen: no button, and the screen says why
+                self.stand_note = (x, 140 + i * 90 + 30)
+                continue
             self.button((x, 140 + i * 90, w, 60), value, action, cls="secondary", name=key)
         self.button((80, 600, 220, 60), t("ui.back"), self.back, name="back")
 
@@ -61,6 +65,8 @@ class SettingsScene(Scene):
         self.back()
         return True
 
+    stand_note: tuple[int, int] | None = None
+
     def draw_scene(self, surface: pygame.Surface) -> None:
         surface.fill(palette.PAPER)
         header(self, surface, self.t("settings.title"))
@@ -69,3 +75,14 @@ class SettingsScene(Scene):
         for i, key in enumerate(labels):
             self.text(surface, self.t(key), (100, 170 + i * 90), 24, bold=True, anchor="midleft")
         self.text(surface, self.t("settings.hint"), (100, 520), 18, palette.MUTED, anchor="midleft")
+        note = self.stand_note
+        if note is not None:
+            self.text(
+                surface,
+                self.t("settings.stand_fullscreen"),
+                note,
+                20,
+                palette.INK,
+                anchor="midleft",
+                max_width=1180 - note[0],
+            )

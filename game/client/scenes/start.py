@@ -42,6 +42,9 @@ class StartGameScene(LoadingScene):
 
     def _started(self, _session: object) -> None:
         self.app.stack.reset(self.app.screens.year())
+        # a first game (and every visitor at a stand) starts with how to play
+        if self.ctx.kiosk is not None or not self.ctx.settings.seen_how_to_play:
+            self.app.stack.push(self.app.screens.how_to_play())
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, CivicError):
@@ -72,7 +75,9 @@ class ContinueScene(LoadingScene):
 
     def _loaded(self, session: GameSession) -> None:
         self.ctx.session = session
-        self.app.stack.reset(self.app.screens.year())
+        # a finished game reopens at its final report, never as "Year 11 of 10"
+        screen = self.app.screens.report("final") if session.finished else self.app.screens.year()
+        self.app.stack.reset(screen)
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, CivicError):

@@ -13,6 +13,8 @@ MODES = ("lad", "lep", "ca")
 MEASURES = ("population", "unemployment", "older", "young_families", "no_qualifications")
 MAX_RESULTS = 5
 MAP_RECT = pygame.Rect(462, 72, 500, 640)
+# London's 33 boroughs are specks on the national map: an enlarged inset over the North Sea
+LONDON_RECT = pygame.Rect(786, 100, 172, 142)
 
 
 def measure_value(area: AreaProfile, measure: str) -> float:
@@ -63,4 +65,14 @@ def map_cache(ctx: AppContext, rect: pygame.Rect) -> MapView:
     key = ("map", tuple(rect))
     if key not in cache:
         cache[key] = MapView(polygons_of(ctx.mapdata), rect, codes=ctx.world.codes)
+    return cache[key]
+
+
+def london_cache(ctx: AppContext) -> MapView:
+    """The London inset (the E09 boroughs), built once per context."""
+    cache = ctx.cache
+    key = ("map", "london")
+    if key not in cache:
+        codes = [c for c in ctx.world.codes if c.startswith("E09")]
+        cache[key] = MapView(polygons_of(ctx.mapdata), LONDON_RECT, codes=codes, margin=4)
     return cache[key]

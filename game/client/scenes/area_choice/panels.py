@@ -87,14 +87,19 @@ def draw_no_selection(scene: Scene, surface: pygame.Surface) -> None:
     scene._boxes.pop()
 
 
-def draw_selection(scene: Scene, surface: pygame.Surface, sel: AreaProfile, name: str) -> None:
-    """The chosen area: its name, size and kind, and its Census 2021 count."""
+def draw_selection(
+    scene: Scene, surface: pygame.Surface, sel: AreaProfile, name: str, note: str | None = None
+) -> None:
+    """The chosen area: its name, size and kind (or, found by a town's or a 2023 council's
+    name, what that name is), and its Census 2021 count."""
     r = SELECTION
     panel(surface, r)
     scene._boxes.append(r)
     f = scene.fonts
     kind = scene.t(f"area.kind.{sel.kind}") if scene.t.has(f"area.kind.{sel.kind}") else ""
-    line = scene.t("area.selected_line", population=fmt.count(population_of(sel)), kind=kind)
+    line = note or scene.t(
+        "area.selected_line", population=fmt.count(population_of(sel)), kind=kind
+    )
     census = scene.t("area.census_count", count=fmt.count(sel.census_population))
     # every line gets its room: the description steps down a size, then the panel grows
     # upwards (up to the buttons above it) so the census line never sits on the border

@@ -14,10 +14,12 @@ from game.client.focus import Focusable
 from game.client.mapview import MapView, shade
 from game.client.scene import H, Host, Scene, W
 from game.client.scenes.area_choice.measures import (
+    LONDON_RECT,
     MAP_RECT,
     MAX_RESULTS,
     MEASURES,
     MODES,
+    london_cache,
     map_cache,
     measure_text,
     measure_value,
@@ -27,6 +29,7 @@ from game.client.text import area_name
 from game.client.typed import typed_text
 from game.errors import CivicError
 from game.model.area import AreaProfile
+from game.model.places import loose as fold_name
 from game.model.world import World
 
 
@@ -39,11 +42,15 @@ class AreaChoiceScene(Scene):
         self.measure = "population"
         self.query = ""
         self.results: list[AreaProfile] = []
+        self.labels: dict[str, str] = {}  # code -> result label ("Grimsby → North East Linc…")
+        self.notes: dict[str, str] = {}  # code -> what the typed name is (a town, a council)
+        self.guessed = False  # the results are "did you mean" suggestions
         self.selected: AreaProfile | None = None
         self.hover: str | None = None
         self.keyed: str | None = None  # the area the keyboard is on, when the map has focus
         self.mouse = (0, 0)
         self.map: MapView | None = None
+        self.london: MapView | None = None  # the enlarged London inset
         self.values: dict[str, float] = {}
         self.entry: pygame_gui.elements.UITextEntryLine | None = None
         self.result_buttons: list[pygame_gui.elements.UIButton] = []
@@ -64,13 +71,23 @@ class AreaChoiceScene(Scene):
         for k in ("lep", "ca"):
             self.by_code.update({a.code: a for a in self.groupings[k]})
         self.map = map_cache(self.ctx, MAP_RECT)
+        self.london = london_cache(self.ctx)
         self._shade()
         self.ready = True
+
+    def code_at(self, pos: tuple[int, int]) -> str | None:
+        """The area under a point: the London inset first (it sits over the sea)."""
+        if self.london is not None and LONDON_RECT.collidepoint(pos):
+            return self.london.code_at(pos)
+        return self.map.code_at(pos) if self.map is not None else None
 
     def _shade(self) -> None:
         assert self.map is not None
         self.values = {a.code: measure_value(a, self.measure) for a in self.areas}
-        self.map.render(shade(self.values))
+        colours = shade(self.values)
+        self.map.render(colours)
+        if self.london is not None:
+            self.london.render(colours)
 
     # -- widgets ---------------------------------------------------------------------------
     def build(self) -> None:
@@ -215,20 +232,51 @@ class AreaChoiceScene(Scene):
     def _refresh_results(self) -> None:
         q = self.query.strip().lower()
         pool = self._pool()
+        self.labels, self.guessed = {}, False
         if q:
-            # English and Welsh names, accents optional ("ynys mon", "Caerdydd")
-            codes = self.world.search(q, self.mode)
-            self.results = [self.by_code[c] for c in codes if c in self.by_code][:MAX_RESULTS]
+            # English and Welsh names, accents and full stops optional ("ynys mon", "St
+            # Helens"), and the names people use: towns and the 2023 councils (aliases.csv)
+            self.results = []
+            for m in self.world.find(q, self.mode)[:MAX_RESULTS]:
+                area = self.by_code.get(m.code) or self.world.resolve(m.code)
+                self.results.append(area)
+                if m.alias is not None:
+                    self._alias_words(m.alias, area)
+            if not self.results:
+                # nothing matches: the closest names, as "Did you mean ...?" (as the CLI)
+                self.guessed = True
+                for hint in self.world.suggest(q, n=MAX_RESULTS):
+                    code = hint.rsplit("(", 1)[-1].rstrip(")")
+                    area = self.by_code.get(code) or self.world.resolve(code)
+                    if self.mode == "lad" and area.kind not in ("lad", "council_2023"):
+                        continue
+                    self.results.append(area)
+                    name = hint.rsplit(" (", 1)[0]
+                    self.labels[area.code] = self.t("area.did_you_mean", name=name)
         else:
             self.results = [] if self.mode == "lad" else pool[:MAX_RESULTS]
         for i, b in enumerate(self.result_buttons):
             if i < len(self.results):
-                b.set_text(self._result_label(self.results[i]))
+                area = self.results[i]
+                b.set_text(self.labels.get(area.code) or self._result_label(area))
                 b.show()
                 b.enable()
             else:
                 b.set_text("")
                 b.hide()
+
+    def _alias_words(self, alias: str, area: AreaProfile) -> None:
+        """The result label and the selection note for a name people use."""
+        t, name = self.t, self.display_name(area)
+        if area.kind == "council_2023":
+            districts = ", ".join(self.display_name(self.world.areas[c]) for c in area.members)
+            self.labels[area.code] = t("area.council_label", name=alias, n=len(area.members))
+            self.notes[area.code] = t(
+                "area.council_note", name=alias, n=len(area.members), districts=districts
+            )
+        elif fold_name(alias) != fold_name(name):
+            self.labels[area.code] = t("area.alias_label", alias=alias, name=name)
+            self.notes[area.code] = t("area.alias_note", alias=alias, name=name)
 
     def display_name(self, area: AreaProfile) -> str:
         """The area's name in the player's language (Welsh where ONS publishes one)."""
@@ -301,9 +349,9 @@ class AreaChoiceScene(Scene):
             return self.focus.activate()
         if event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
-            self.hover = self.map.code_at(event.pos) if self.map else None
+            self.hover = self.code_at(event.pos)
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.map:
-            code = self.map.code_at(event.pos)
+            code = self.code_at(event.pos)
             if code:
                 self.click_map(code)
                 return True
@@ -417,11 +465,13 @@ class AreaChoiceScene(Scene):
                 pygame.draw.circle(surface, palette.VERMILION, (cx, cy), 14, 4)
         if self.hover:
             self.map.outline(surface, [self.hover], palette.INK, 3)
+        self._london_inset(surface, sel)
         draw_legend(self, surface, self.measure, self.values)
         if self.selected is None:
             draw_no_selection(self, surface)
         else:
-            draw_selection(self, surface, self.selected, self.display_name(self.selected))
+            name = self.display_name(self.selected)
+            draw_selection(self, surface, self.selected, name, self.notes.get(self.selected.code))
         if not self.query and self.mode == "lad":
             self.paragraph(
                 surface,
@@ -431,6 +481,30 @@ class AreaChoiceScene(Scene):
                 palette.MUTED,
                 max_lines=5,
             )
+
+    def _london_inset(self, surface: pygame.Surface, sel: AreaProfile | None) -> None:
+        """London enlarged, so a borough can be picked with a finger."""
+        if self.london is None:
+            return
+        r = LONDON_RECT.inflate(8, 8)
+        pygame.draw.rect(surface, palette.PAPER, r, border_radius=8)
+        pygame.draw.rect(surface, palette.INK, r, 2, border_radius=8)
+        self.london.draw(surface)
+        members = (sel.members or (sel.code,)) if sel is not None else ()
+        self.london.outline(
+            surface, [c for c in members if c in self.london.screen], palette.VERMILION, 3
+        )
+        if self.hover and self.hover in self.london.screen:
+            self.london.outline(surface, [self.hover], palette.INK, 3)
+        self.text(
+            surface,
+            self.t("area.london"),
+            (r.left + 6, r.bottom + 2),
+            15,
+            palette.INK,
+            True,
+            box=MAP_RECT,
+        )
 
     def draw_over(self, surface: pygame.Surface) -> None:
         if not self.ready or not self.hover:

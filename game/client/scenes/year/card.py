@@ -28,6 +28,14 @@ CATEGORY_COLOURS = {
     "energy": palette.YELLOW,
 }
 Groups = list[tuple[str, str, int]]  # (group id, English name, census size)
+WIDE = 600  # a card at least this wide (the projector sizes) lays out in two columns
+
+
+def cards_per_page(text_scale: float) -> int:
+    """Three cards a page at the usual text sizes; the projector sizes (160%, 200%) show
+    one wide card, so groups and costs stay whole instead of "+3 more" (two cards of half
+    the width cut titles and group names at 160%)."""
+    return 3 if text_scale <= 1.3 else 1
 
 
 @dataclass
@@ -68,6 +76,9 @@ class CardPainter(Scene):
         """A proposal card, laid out top-down by measuring each part at the current text
         size, so at the projector setting it reflows (fewer citizen rows) instead of
         spilling or cutting numbers. No caption is under 16 px on the 1280x720 design."""
+        if r.width >= WIDE:
+            self._card_wide(surface, card, r)
+            return
         panel(surface, r, border=palette.INK)
         col = CATEGORY_COLOURS.get(card.category, palette.SKY)
         pygame.draw.rect(
@@ -93,7 +104,89 @@ class CardPainter(Scene):
         )
         y = self._facts(surface, card, x, y, w)
         pygame.draw.line(surface, palette.RULE, (x, y), (x + w, y), 1)
-        self._card_body(surface, card, r, y + 4, exp)
+        bottom = r.bottom - self.button_area - 6
+        self._card_body(surface, card, r, y + 4, exp, bottom)
+        self._boxes.pop()
+
+    def _card_wide(self, surface: pygame.Surface, card: ProposalCard, r: pygame.Rect) -> None:
+        """The projector card: title, facts and why here on the left, every citizen group
+        for and against on the right (none hidden behind "+N more" while they fit)."""
+        t, f = self.t, self.fonts
+        panel(surface, r, border=palette.INK)
+        col = CATEGORY_COLOURS.get(card.category, palette.SKY)
+        pygame.draw.rect(
+            surface,
+            col,
+            (r.left, r.top, r.width, 12),
+            border_top_left_radius=12,
+            border_top_right_radius=12,
+        )
+        self._boxes.append(r)
+        bottom = r.bottom - self.button_area - 6
+        half = (r.width - 42) // 2
+        left = pygame.Rect(r.left + 14, r.top, half, bottom - r.top)
+        right = pygame.Rect(left.right + 14, r.top + 18, half, bottom - r.top - 18)
+        y, exp = self._card_head(surface, card, left)
+        if exp.at == "why":  # _card_head drew it already when it is "top" or "own"
+            self.text(surface, exp.text, (left.left, y), 16, exp.colour, True, max_width=half)
+            y += f.line_height(16, True)
+        title = card_title(self.ctx, card)
+        y = (
+            self.paragraph(
+                surface,
+                title,
+                pygame.Rect(left.left, y, half, 0),
+                21,
+                palette.INK,
+                True,
+                max_lines=3,
+            )
+            + 2
+        )
+        y = self._facts(surface, card, left.left, y, half)
+        reason = card_reason(self.ctx, card)
+        pygame.draw.line(
+            surface, palette.RULE, (right.left - 7, right.top), (right.left - 7, bottom), 1
+        )
+        yy = right.top
+        row_h = f.line_height(16) - 1
+        sides = [
+            (t("year.for"), card.supporters, True),
+            (t("year.against"), card.detractors, False),
+        ]
+        total_rows = sum(max(1, len(g)) + 1 for _, g, _ in sides)
+        room_rows = max(2, (right.height) // row_h)
+        for label, groups, good in sides:
+            n = len(groups)
+            if total_rows > room_rows:  # only when even the wide card runs out of room
+                n = max(0, min(n, room_rows // 2 - 1))
+            yy = self._stances(surface, right.left, yy, half, label, groups, n, good) + 6
+        # WHY HERE goes whole under the groups, or else on the left, in the largest size
+        # that fits (at 200% even its smallest is over 30 px at 1080p)
+        head = f.line_height(16, True)
+        spots = ((right.left, yy + 4), (left.left, y + 4))
+        choice = None
+        for size in range(16, 10, -1):
+            for spot in spots:
+                need = head + self.wrapped_lines(reason, size, half) * f.line_height(size)
+                if spot[1] + need <= bottom:
+                    choice = (spot, size)
+                    break
+            if choice is not None:
+                break
+        spot, size = choice or (spots[1], 11)
+        if spot[0] == left.left:
+            pygame.draw.line(surface, palette.RULE, (left.left, y), (left.right, y), 1)
+        self.text(surface, t("year.why_here"), spot, 16, palette.MUTED, True, max_width=half)
+        lines = max(1, (bottom - spot[1] - head) // f.line_height(size))
+        self.paragraph(
+            surface,
+            reason,
+            pygame.Rect(spot[0], spot[1] + head, half, 0),
+            size,
+            palette.MUTED,
+            max_lines=lines,
+        )
         self._boxes.pop()
 
     def _card_head(
@@ -129,7 +222,13 @@ class CardPainter(Scene):
         return y, exp
 
     def _card_body(
-        self, surface: pygame.Surface, card: ProposalCard, r: pygame.Rect, y: int, exp: _Expiry
+        self,
+        surface: pygame.Surface,
+        card: ProposalCard,
+        r: pygame.Rect,
+        y: int,
+        exp: _Expiry,
+        bottom: int,
     ) -> None:
         """Who is for and against, then WHY HERE and the reason above the buttons; the
         citizen groups get the room in between."""
@@ -140,7 +239,7 @@ class CardPainter(Scene):
             (t("year.for"), card.supporters, True),
             (t("year.against"), card.detractors, False),
         ]
-        fit, shown = self._fit_reason(reason, sides, y, w, r.bottom - self.button_area - 6)
+        fit, shown = self._fit_reason(reason, sides, y, w, bottom)
         for (label, groups, good), n in zip(sides, shown, strict=True):
             y = self._stances(surface, x, y, w, label, groups, n, good)
         why = t("year.why_here")
@@ -195,6 +294,11 @@ class CardPainter(Scene):
                     break
             if (rows(0) + rows(1)) * row_h <= fit.room:
                 break
+        # no room even for one row a side (long Welsh reasons at big text): the lists
+        # shrink to their headings with "+N more", so nothing is drawn over the reason
+        for i in sorted((0, 1), key=lambda k: -len(sides[k][1])):
+            if (rows(0) + rows(1)) * row_h > fit.room and shown[i]:
+                shown[i] = 0
         # then as many groups as the room takes, shared out to the longer list first
         while True:
             grow = [i for i in (0, 1) if shown[i] < len(sides[i][1])]
@@ -230,9 +334,13 @@ class CardPainter(Scene):
                 (t("year.jobs_gross"), fmt.count(card.gross_jobs)),
                 (t("jobs.net"), fmt.count(card.net_jobs)),
             ],
+            # clout both ways: what funding costs and what turning it down costs
             [
                 (t("year.people"), fmt.count(card.people_affected)),
-                (t("year.clout_cost"), str(card.clout_to_fund)),
+                (
+                    t("year.clout_cost"),
+                    t("year.clout_values", fund=card.clout_to_fund, reject=card.clout_to_reject),
+                ),
             ],
         ]
         both = (

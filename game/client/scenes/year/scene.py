@@ -12,17 +12,18 @@ from game.client import fmt, palette
 from game.client.assets import BUTTON_SIZES
 from game.client.dialogs import ConfirmDialog, header, panel
 from game.client.scene import H, Host, W
-from game.client.scenes.year.card import CARD_H, CARD_TOP, CARD_W, CardPainter
+from game.client.scenes.year.card import CARD_H, CARD_TOP, CARD_W, CardPainter, cards_per_page
 from game.client.text import (
     area_name,
     card_title,
     group_name,
+    message,
     project_title,
     reason_text,
 )
 from game.play import Consultation, Defer, Fund, ProposalCard, Reject
 
-CARDS_PER_PAGE = 3
+CARDS_PER_PAGE = 3  # at the usual text sizes; the projector sizes show fewer, wider cards
 _Spec = tuple[str, str, Callable[[str], None], str]  # (name, label, action(card id), class)
 
 
@@ -38,6 +39,30 @@ class YearScene(CardPainter):
         self.button_area = 56  # height kept for the card's action buttons
         self.after_advance = False  # set when a new year starts: focus the first card
         self.shown: list[ProposalCard] = []
+
+    @property
+    def projector(self) -> bool:
+        """The projector text sizes (160%, 200%): fewer, wider cards, trimmed furniture."""
+        return self.fonts.text_scale > 1.3
+
+    def score_line(self) -> str:
+        now = self.s.score_so_far()
+        return self.t(
+            "year.score_now",
+            score=f"{now.score:.0f}",
+            approval=f"{now.approval:.0f}",
+            jobs=f"{now.jobs:.0f}",
+            value=f"{now.value:.0f}",
+        )
+
+    @property
+    def per_page(self) -> int:
+        return cards_per_page(self.fonts.text_scale)
+
+    @property
+    def card_w(self) -> int:
+        n = self.per_page
+        return CARD_W if n == CARDS_PER_PAGE else (W - 48 - (n - 1) * 14) // n
 
     def on_resume(self) -> None:
         if self.after_advance and not self.app.stack.has_pending:
@@ -55,12 +80,12 @@ class YearScene(CardPainter):
     def build(self) -> None:
         t, s = self.t, self.s
         cards = s.proposals
-        pages = max(1, -(-len(cards) // CARDS_PER_PAGE))
+        pages = max(1, -(-len(cards) // self.per_page))
         self.page = min(self.page, pages - 1)
-        shown = cards[self.page * CARDS_PER_PAGE : (self.page + 1) * CARDS_PER_PAGE]
+        shown = cards[self.page * self.per_page : (self.page + 1) * self.per_page]
         self.shown = shown
         for i, card in enumerate(shown):
-            x = 24 + i * (CARD_W + 14)
+            x = 24 + i * (self.card_w + 14)
             specs: list[_Spec] = [
                 ("fund", t("year.fund"), self.fund, "fund"),
                 ("reject", t("year.reject"), self.reject, "reject"),
@@ -73,7 +98,7 @@ class YearScene(CardPainter):
             for row_i, row in enumerate(rows):
                 # share the row by label length, so a long word (Ymgynghori) gets the room
                 need = [max(60, self.fonts.size(sp[1], 17, bold=True)[0] + 16) for sp in row]
-                room = CARD_W - 20 - (len(row) - 1) * 6
+                room = self.card_w - 20 - (len(row) - 1) * 6
                 widths = [int(room * n / sum(need)) for n in need]
                 # one text size for the whole row (Fund/Reject never bigger than Defer)
                 order = list(BUTTON_SIZES)
@@ -88,7 +113,7 @@ class YearScene(CardPainter):
                     ok, hint = self._hint(key, card)
                     self.button(
                         (bx, by + row_i * (bh + 4), widths[j], bh),
-                        label,
+                        label if ok else self._short_why(key, card, label),
                         functools.partial(fn, card.id),
                         cls=cls if ok else "muted",
                         name=f"{key}_{card.id}",
@@ -98,12 +123,33 @@ class YearScene(CardPainter):
                     )
                     bx += widths[j] + 6
         y = H - 62
-        self.button((24, y, 190, 50), t("year.charts"), self.charts, cls="secondary", name="charts")
-        self.button((222, y, 110, 50), t("year.menu"), self.menu, cls="secondary", name="menu")
-        self.button((340, y, 96, 50), t("help.button"), self.help, cls="secondary", name="help")
+        short = self.projector  # shorter labels that stay whole at the projector sizes
+        # (x, width) of charts, menu, help and the two page arrows
+        xs = (
+            ((24, 170), (202, 160), (370, 70), (448, 52), (506, 52))
+            if short
+            else ((24, 190), (222, 110), (340, 96), (444, 52), (502, 52))
+        )
+        self.button(
+            (xs[0][0], y, xs[0][1], 50),
+            t("year.charts_short" if short else "year.charts"),
+            self.charts,
+            cls="secondary",
+            name="charts",
+        )
+        self.button(
+            (xs[1][0], y, xs[1][1], 50), t("year.menu"), self.menu, cls="secondary", name="menu"
+        )
+        self.button(
+            (xs[2][0], y, xs[2][1], 50),
+            "?" if short else t("help.button"),
+            self.help,
+            cls="secondary",
+            name="help",
+        )
         if pages > 1:
             self.button(
-                (444, y, 52, 50),
+                (xs[3][0], y, 52, 50),
                 "◀",
                 self.prev_page,
                 cls="secondary",
@@ -111,16 +157,26 @@ class YearScene(CardPainter):
                 enabled=self.page > 0,
             )
             self.button(
-                (502, y, 52, 50),
+                (xs[4][0], y, 52, 50),
                 "▶",
                 self.next_page,
                 cls="secondary",
                 name="next",
                 enabled=self.page < pages - 1,
             )
+        undo = s.check_undo()
+        if undo.ok:  # shown only when there is something to take back this year
+            self.button(
+                (W - 452, y, 140, 50),
+                t("year.undo"),
+                self.undo,
+                cls="secondary",
+                name="undo",
+                tooltip=t("year.undo_hint"),
+            )
         self.button(
             (W - 304, y, 280, 50),
-            t("year.end_year", year=s.year + 1),
+            t("year.end_year_short" if short else "year.end_year", year=s.year + 1),
             self.end_year,
             cls="big",
             name="end_year",
@@ -132,7 +188,7 @@ class YearScene(CardPainter):
         """The four card actions on one row if every label fits at the smallest button
         text; otherwise two rows of two (Welsh at the projector text size)."""
         need = [self.fonts.size(sp[1], BUTTON_SIZES["tiny"], True)[0] + 20 for sp in specs]
-        if sum(need) <= CARD_W - 20 - 3 * 6:
+        if sum(need) <= self.card_w - 20 - 3 * 6:
             self.button_area = 56
             return [specs]
         self.button_area = 2 * 38 + 4 + 10
@@ -160,6 +216,16 @@ class YearScene(CardPainter):
             return True, t("year.hint.reject", clout=card.clout_to_reject)
         return True, t("year.hint.defer")
 
+    def _short_why(self, key: str, card: ProposalCard, label: str) -> str:
+        """A greyed button says on its face why it cannot act ("Need £10.6m", "Need 5
+        clout"), not only in a hover; the full sentence shows in the status line on focus."""
+        if key == "consult":
+            return label
+        action = (Fund if key == "fund" else Reject if key == "reject" else Defer)(card_id=card.id)
+        check = self.s.check(action)
+        short = f"year.short.{check.reason_key.rsplit('.', 1)[-1]}"
+        return self.t.maybe(short, label, **dict(check.reason_params))
+
     def _show_hint(self, hint: str, ok: bool) -> None:
         self.status, self.status_ok, self.status_hint = hint, ok, True
 
@@ -175,10 +241,52 @@ class YearScene(CardPainter):
                 self.status = self.t(ok_key, title=title, year=opens)
         else:
             self.status, self.status_ok = reason_text(self.ctx, result), False
+        if result.ok:
+            # the autosave keeps decisions, not only year ends: close the window mid-year
+            # and Continue finds this year as it was left
+            self.ctx.autosave()
+        self.rebuild()
+        if result.ok and isinstance(action, Fund | Reject):
+            # the card is gone: the focus goes to Undo, never to the next card's Fund (a
+            # double Enter must not fund two projects)
+            self.focus.set_by_name("undo", notify=False)
+
+    def undo(self) -> None:
+        """Take back this year's last Fund, Reject or Defer (PLAY's undo command)."""
+        result = self.s.undo()
+        if result.ok:
+            card = self.s.card(result.action.card_id)
+            title = card_title(self.ctx, card) if card is not None else result.action.card_id
+            self.status, self.status_ok = self.t("year.undone", title=title), True
+            self.ctx.autosave()
+            if card is not None:
+                self.show_card(card.id)
+                self.focus.set_by_name(f"{result.action.kind}_{card.id}", notify=False)
+                return
+        else:
+            self.status, self.status_ok = reason_text(self.ctx, result), False
         self.rebuild()
 
     def fund(self, card_id: str) -> None:
         card = self._card_by_id(card_id)
+        check = self.s.check(Fund(card_id=card_id))
+        if check.ok and check.warning_key:
+            # it would open after the final census: say so before the money goes
+            t = self.t
+            dialog = ConfirmDialog(
+                self.app,
+                t("year.late_title"),
+                message(self.ctx, check.warning_key, check.warning_params, check.warning),
+                t("year.late_yes"),
+                t("year.late_no"),
+            )
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._act(Fund(card_id=card_id), "year.funded", card_title(self.ctx, card))
+
+            self.app.stack.push(dialog, on_result=answer)
+            return
         self._act(Fund(card_id=card_id), "year.funded", card_title(self.ctx, card))
 
     def reject(self, card_id: str) -> None:
@@ -203,6 +311,7 @@ class YearScene(CardPainter):
 
         def done(result: Consultation | None) -> None:
             if result is not None:
+                self.ctx.autosave()  # the clout spent is a decision too
                 group = group_name(self.ctx, result.group_id) or result.group_name
                 self.status = self.t("year.consulted", group=group, delta=fmt.points(result.delta))
                 self.status_ok = True
@@ -255,7 +364,7 @@ class YearScene(CardPainter):
         """Turn to the page that holds this card."""
         ids = [c.id for c in self.s.proposals]
         if card_id in ids:
-            self.page = ids.index(card_id) // CARDS_PER_PAGE
+            self.page = ids.index(card_id) // self.per_page
             self.rebuild(keep_focus=False)
 
     def prev_page(self) -> None:
@@ -274,28 +383,43 @@ class YearScene(CardPainter):
     def draw_scene(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
         surface.fill(palette.PAPER)
-        header(
-            self,
-            surface,
-            t("year.header", area=area_name(self.ctx, s.area), year=s.year),
-            t("year.turn", turn=s.turn + 1, years=s.years),
-        )
+        turn = t("year.turn", turn=s.turn + 1, years=s.years)
+        if self.projector:
+            # the bar has room for one line at the projector sizes: the parts go to the
+            # status line below the cards instead
+            now = s.score_so_far()
+            turn = t("year.turn_score", turn=turn, score=f"{now.score:.0f}")
+            header(
+                self, surface, t("year.header", area=area_name(self.ctx, s.area), year=s.year), turn
+            )
+        else:
+            header(self, surface, t("year.header", area=area_name(self.ctx, s.area), year=s.year))
+            # the turn, and the score's parts as they stand (the verdict is no surprise)
+            self.text(surface, turn, (W - 24, 4), 22, palette.HEADER_TEXT, anchor="topright")
+            self.text(
+                surface,
+                self.score_line(),
+                (W - 24, 62),
+                16,
+                palette.HEADER_TEXT,
+                anchor="bottomright",
+                max_width=W // 2 - 24,
+            )
         self._tiles(surface)
         if not self.shown:
             r = pygame.Rect(24, CARD_TOP, W - 48, 160)
             panel(surface, r)
             self.paragraph(surface, t("year.no_cards"), r.inflate(-40, -40), 22, palette.MUTED)
+        cw = self.card_w
         for i, card in enumerate(self.shown):
-            self._card(surface, card, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W, CARD_H))
-        if 0 < len(self.shown) < CARDS_PER_PAGE and s.funded:
+            self._card(surface, card, pygame.Rect(24 + i * (cw + 14), CARD_TOP, cw, CARD_H))
+        if 0 < len(self.shown) < self.per_page and s.funded:
             i = len(self.shown)
-            self._projects_panel(
-                surface, pygame.Rect(24 + i * (CARD_W + 14), CARD_TOP, CARD_W, CARD_H)
-            )
+            self._projects_panel(surface, pygame.Rect(24 + i * (cw + 14), CARD_TOP, cw, CARD_H))
         cards = s.proposals
-        if len(cards) > CARDS_PER_PAGE:
-            first = self.page * CARDS_PER_PAGE + 1
-            last = min(len(cards), first + CARDS_PER_PAGE - 1)
+        if len(cards) > self.per_page and not self.projector:
+            first = self.page * self.per_page + 1
+            last = min(len(cards), first + self.per_page - 1)
             self.text(
                 surface,
                 t("year.page", first=first, last=last, total=len(cards)),
@@ -310,16 +434,18 @@ class YearScene(CardPainter):
             # would read as part of the dialog, so it waits until the dialog closes
             status = ""
         if not status and self.shown:
-            # two jobs figures on every card: one line says how they differ
-            status = t("year.jobs_note")
+            # two jobs figures on every card: one line says how they differ (at the
+            # projector sizes, the score's parts, which the header has no room for)
+            status = self.score_line() if self.projector else t("year.jobs_note")
         if status:
             col = palette.GOOD_TEXT if self.status_ok else palette.BAD_TEXT
             if status != self.status:
                 col = palette.MUTED
             elif self.status_hint and self.status_ok:
                 col = palette.INK
-            r = pygame.Rect(662 if len(cards) > CARDS_PER_PAGE else 448, H - 66, 0, 64)
-            r.width = W - 320 - r.left
+            left = 566 if self.projector else 662 if len(cards) > self.per_page else 448
+            r = pygame.Rect(left, H - 66, 0, 64)
+            r.width = (W - 468 if self.find_button("undo") else W - 320) - r.left
             # the status line shrinks (not below 13 px) to stay on the screen
             bold = status == self.status
             size, floor = 16, min(16, math.ceil(13 / self.fonts.text_scale))
@@ -378,7 +504,6 @@ class YearScene(CardPainter):
     def _tiles(self, surface: pygame.Surface) -> None:
         t, s = self.t, self.s
         h = s.headline()
-        base = s.series("jobs")[0].scenario if s.series("jobs") else h.jobs
         pop0 = s.series("population")[0].scenario if s.series("population") else h.population
 
         def since(change: float) -> str:
@@ -389,12 +514,14 @@ class YearScene(CardPainter):
         tiles = [
             (t("year.population"), fmt.count(h.population), since(h.population - pop0)),
             # the jobs count is the 2021 census's, taken in lockdown: the tile says so
+            # ... and later, against the same years with no new projects: your effect (the
+            # national trend moves both), so it agrees with the net new jobs on the cards
             (
                 t("year.jobs"),
                 fmt.count(h.jobs),
                 t("year.jobs_caveat")
                 if s.turn == 0
-                else t("year.jobs_since", change=fmt.signed(h.jobs - base)),
+                else t("year.jobs_vs_none", change=fmt.signed(h.jobs_vs_baseline)),
             ),
             (t("year.unemployment"), fmt.pct(h.unemployment_rate), t("year.of_workforce")),
             (t("year.approval"), f"{h.approval_overall:.0f}%", t("year.approval_note")),
@@ -407,24 +534,34 @@ class YearScene(CardPainter):
             fill = palette.CARD if i < 4 else (232, 242, 250)
             panel(surface, r, fill=fill)
             self._boxes.append(r)
+            big = self.projector  # label and number only: the note would not fit the tile
             lab = self.text(
-                surface, label, (r.left + 12, r.top + 4), 16, palette.MUTED, True, max_width=w - 20
+                surface,
+                label,
+                (r.left + 12, r.top + 4),
+                13 if big else 16,
+                palette.MUTED,
+                True,
+                max_width=w - 20,
             )
             col = palette.INK
             if i == 3:
                 col = palette.GOOD_TEXT if h.approval_overall >= 50 else palette.BAD_TEXT
-            note_r = self.text(
-                surface,
-                note,
-                (r.left + 12, r.bottom - 2),
-                15,
-                palette.MUTED,
-                anchor="bottomleft",
-                max_width=w - 20,
-            )
+            if big:
+                note_r = pygame.Rect(r.left, r.bottom - 2, 0, 0)
+            else:
+                note_r = self.text(
+                    surface,
+                    note,
+                    (r.left + 12, r.bottom - 2),
+                    15,
+                    palette.MUTED,
+                    anchor="bottomleft",
+                    max_width=w - 20,
+                )
             # the number fills the space between, centred: a font's line box is taller than
             # its digits, so the boxes may touch while the ink never does
-            size = self.fit_size(value, 30, w - 20, True, floor=16)
+            size = self.fit_size(value, 22 if big else 30, w - 20, True, floor=12 if big else 16)
             self.text(
                 surface,
                 value,

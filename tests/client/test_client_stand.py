@@ -1,0 +1,236 @@
+"""Issue 10, point 1: a stand that runs itself. A test clock drives the idle timer; every
+tap is an SDL finger event (no mouse, no keyboard) in the tap-only game."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.client.scene import H, W
+from game.play import Fund
+from game.play.kiosk import KioskConfig, StandSettings
+
+SHOTS = Path("/tmp/kiosk-shots")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def stand(make_app, tmp_path):
+    clock = Clock()
+    cfg = KioskConfig(
+        idle_s=30, countdown_s=10, pin="2468", stand=StandSettings(language="en", text_scale=1.0)
+    )
+    app, pilot = make_app(kiosk=cfg, clock=clock, save_path=tmp_path / "saves" / "autosave.json")
+    app.stack.push(app.screens.title())
+    pilot.until_scene("attract")
+    return app, pilot, clock
+
+
+def tap(pilot, pos: tuple[int, int]) -> None:
+    """A finger tap: down and up at the same place (x, y as shares of the window)."""
+    x, y = pos[0] / W, pos[1] / H
+    common = dict(touch_id=1, finger_id=1, x=x, y=y, dx=0.0, dy=0.0, pressure=1.0)
+    pilot.app.step(events=[pygame.event.Event(pygame.FINGERDOWN, **common)])
+    pilot.app.step(events=[pygame.event.Event(pygame.FINGERUP, **common)])
+    pilot.app.step()
+
+
+def tap_button(pilot, name: str) -> None:
+    button = pilot.scene.find_button(name)
+    assert button is not None and button.is_enabled, (name, pilot.scene.name)
+    tap(pilot, button.rect.center)
+
+
+def test_idle_still_there_then_reset_with_the_stands_settings(stand):
+    app, pilot, clock = stand
+    pilot.until(lambda: pilot.scene.current() is not None, "the census facts")
+    SHOTS.mkdir(exist_ok=True)
+    pilot.frame()
+    pilot.screenshot(SHOTS / "attract.png")
+    assert "Touch to play" in pilot.texts()
+    assert any("people live in" in t for t in pilot.texts())
+    tap(pilot, (300, 300))  # anywhere starts
+    pilot.until_scene("area_choice")
+    # the visitor switches to Welsh and big text
+    app.ctx.settings.language, app.ctx.settings.text_scale = "cy", 1.3
+    app.apply_language_and_scale()
+    clock.t += 29
+    pilot.frame()
+    assert pilot.scene.name == "area_choice"
+    clock.t += 1
+    pilot.frame(2)
+    assert pilot.scene.name == "still_there"
+    pilot.screenshot(SHOTS / "still_there_cy.png")
+    clock.t += 4
+    pilot.frame()
+    assert any("6" in t for t in pilot.texts())  # the countdown shows the seconds left
+    clock.t += 6
+    pilot.frame(2)
+    pilot.until_scene("attract")
+    assert (app.ctx.settings.language, app.ctx.settings.text_scale) == ("en", 1.0)
+    assert app.ctx.session is None and len(app.stack.scenes) == 1
+
+
+def test_a_touch_answers_still_there(stand):
+    app, pilot, clock = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    clock.t += 31
+    pilot.frame(2)
+    assert pilot.scene.name == "still_there"
+    tap(pilot, (10, 10))
+    pilot.frame(2)
+    assert pilot.scene.name == "area_choice"
+
+
+def test_quit_close_and_f11_need_staff(stand):
+    app, pilot, _ = stand
+    for event in (pygame.event.Event(pygame.QUIT), pygame.event.Event(pygame.WINDOWCLOSE)):
+        app.step(events=[event])
+        assert app.running
+    pilot.press(pygame.K_F11)
+    pilot.press(pygame.K_F4, mod=pygame.KMOD_ALT)
+    assert app.running and not app.ctx.settings.fullscreen
+    pilot.press(pygame.K_s, mod=pygame.KMOD_CTRL | pygame.KMOD_SHIFT)  # not the whole chord
+    assert pilot.scene.name == "attract"
+    pilot.press(pygame.K_s, mod=pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_SHIFT)
+    pilot.until_scene("staff_pin")
+    pilot.type("1111")
+    pilot.press(pygame.K_RETURN)
+    app.step(events=[pygame.event.Event(pygame.QUIT)])
+    assert app.running and "Wrong PIN" in pilot.texts()
+    pilot.type("2468")
+    pilot.press(pygame.K_RETURN)
+    pilot.frame()
+    assert pilot.scene.find_button("staff_exit") is not None
+    app.step(events=[pygame.event.Event(pygame.QUIT)])
+    assert not app.running
+
+
+def test_a_tap_only_game_reaches_the_final_report_and_is_recorded(stand, tmp_path):
+    app, pilot, _ = stand
+    tap(pilot, (900, 600))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    centre = pilot.scene.map.centre("E06000001")  # Hartlepool on the map
+    tap(pilot, centre)
+    assert pilot.scene.selected.code == "E06000001"
+    tap_button(pilot, "start")
+    pilot.until_scene("how_to_play")  # every visitor at a stand gets the three panels
+    for _ in range(3):
+        tap_button(pilot, "howto_next")
+    pilot.until_scene("year")
+    session = app.ctx.session
+    assert session is not None
+    while not session.finished:
+        card = next((c for c in pilot.scene.shown if session.check(Fund(card_id=c.id)).ok), None)
+        if card is not None:
+            tap_button(pilot, f"fund_{card.id}")
+            pilot.frame()
+            if pilot.scene.name == "confirm":
+                tap_button(pilot, "yes")
+        tap_button(pilot, "end_year")
+        pilot.frame()
+        if pilot.scene.name == "confirm":
+            tap_button(pilot, "yes")
+        pilot.until_scene("newspaper")
+        tap_button(pilot, "next")
+        pilot.frame(2)
+        if pilot.scene.name == "midterm_report":
+            tap_button(pilot, "done")
+            pilot.until_scene("year")
+    pilot.until(lambda: pilot.scene.name in ("report", "final_report"), "the final report")
+    assert session.funded
+    pilot.frame(2)
+    assert len(app.stand.recorded) == 1 and app.stand.recorded[0].exists()
+    assert app.stand.recorded[0].parent == tmp_path / "saves" / "finished"
+
+
+@pytest.mark.parametrize(("language", "scale"), [("en", 1.0), ("cy", 1.0), ("cy", 2.0)])
+def test_the_attract_screen_fits(make_app, language, scale):
+    """Title, tagline and fact stay above "Touch to play", in Welsh and at 200% too."""
+    from game.client import layout
+    from game.client.settings import Settings
+
+    cfg = KioskConfig(
+        idle_s=30, pin="2468", stand=StandSettings(language=language, text_scale=scale)
+    )
+    app, pilot = make_app(kiosk=cfg, settings=Settings(language=language, text_scale=scale))
+    app.stack.push(app.screens.title())
+    pilot.until_scene("attract")
+    pilot.until(lambda: pilot.scene.current() is not None, "the census facts")
+    button = pilot.scene.find_button("play").rect
+    for _ in range(8):
+        pilot.frame()
+        assert not layout.problems(pilot.scene)
+        assert all(
+            b.rect.bottom <= button.top
+            for b in pilot.scene.text_boxes
+            if b.rect.left >= 640 and b.rect.top < button.top
+        )
+        pilot.scene.elapsed += 6.0
+    SHOTS.mkdir(exist_ok=True)
+    pilot.screenshot(SHOTS / f"attract_{language}_{int(scale * 100)}.png")
+
+
+@pytest.mark.parametrize(
+    ("extra", "says"),
+    [
+        (["--pin", "12"], "pin"),
+        (["--pin", "2468", "--area", "Nowhereshire"], "unknown area 'Nowhereshire'"),
+        (["--pin", "2468", "--text-size", "3"], "text"),
+    ],
+)
+def test_a_bad_stand_setting_is_one_line_and_status_2(extra, says):
+    import subprocess
+    import sys
+
+    from game.resources import data_dir
+
+    root = data_dir().parent
+    cmd = [sys.executable, "main.py", "play", "--kiosk", "30", *extra]
+    out = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=60,
+        env={"SDL_VIDEODRIVER": "dummy", "PATH": "/usr/bin:/bin"},
+    )
+    assert out.returncode == 2, out.stderr
+    assert says in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_a_visitor_cannot_leave_full_screen_from_settings(stand):
+    app, pilot, _ = stand
+    app.stack.push(app.screens.settings())
+    pilot.until_scene("settings")
+    assert pilot.scene.find_button("fullscreen") is None
+    assert "On: this stand stays full screen" in pilot.texts()
+
+
+def test_the_next_visitor_is_a_new_player_in_the_stands_room(stand, tmp_path):
+    from game.room.client.link import RoomLink
+
+    app, pilot, clock = stand
+    link = RoomLink.local("Library stand", f"sqlite:///{tmp_path / 'room.db'}")
+    app.ctx.room = link
+    first = link.player_key
+    link.about_asked = True
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    clock.t += 31
+    pilot.frame(2)
+    clock.t += 10  # "Still there?" runs out
+    pilot.frame(2)
+    pilot.until_scene("attract")
+    assert link.player_key != first and not link.about_asked
