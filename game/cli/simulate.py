@@ -7,10 +7,10 @@ import argparse
 import json
 import math
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any, Literal
 
+from game.cli.simulate_text import format_summary
 from game.errors import AmbiguousAreaError, CivicError, DataError, ScenarioError
 
 MIN_BASE_YEAR, MAX_BASE_YEAR = 2011, 2040
@@ -132,12 +132,6 @@ def _budget_arg(text: str) -> float | Literal["none"]:
     return value
 
 
-def _money(x: float) -> str:
-    if not math.isfinite(x):
-        return "n/a"
-    return f"£{x / 1e6:,.1f}m" if abs(x) >= 1e6 else f"£{x:,.0f}"
-
-
 def _area_mismatch(world: Any, given: str, planned: str) -> tuple[str, str] | None:
     """(area played, scenario's area) names when they are different places, else None."""
 
@@ -153,29 +147,8 @@ def _area_mismatch(world: Any, given: str, planned: str) -> tuple[str, str] | No
     return None if a[1] == b[1] and a[1] else (a[0], b[0])
 
 
-LEAKAGE_BASIS = {
-    "census": "Census 2021 travel to work (in-commuters' share of the area's jobs)",
-    "profile": "the catalogue's additionality profile (ready reckoner)",
-    "scenario": "the scenario's own additionality for this type",
-}
-
-
-def _cpj(x: float | None) -> str:
-    return "n/a" if x is None else _money(x)
-
-
-def run(args: argparse.Namespace) -> int:
-    if getattr(args, "compare", None):
-        from game.cli.report import simulate_compare
-
-        return simulate_compare(args)
-    from game.census import load_world
-    from game.play.shipped import shipped_parameters
-    from game.scenarios import load_scenario
-    from game.sim.national_control import format_check, national_check
-    from game.sim.outputs import write_all
-
-    scenario = load_scenario(args.scenario) if args.scenario else None
+def _run_span(args: argparse.Namespace, scenario: Any) -> tuple[str, int, int]:
+    """(area, years, base year) from the arguments and the scenario, checked."""
     area = args.area or (scenario.area if scenario else None)
     if not area:
         raise ScenarioError("give --area CODE_OR_NAME (or a scenario file that names an area)")
@@ -192,7 +165,37 @@ def run(args: argparse.Namespace) -> int:
                 f"--base-year must lie between {MIN_BASE_YEAR} and {MAX_BASE_YEAR}, "
                 f"got {args.base_year}"
             )
-    base_year = args.base_year if args.base_year is not None else 2021
+    return str(area), years, args.base_year if args.base_year is not None else 2021
+
+
+def _mismatch_notes(args: argparse.Namespace, world: Any, scenario: Any) -> list[str]:
+    """A warning (printed and noted) when --area is not the scenario's own area."""
+    if not (args.area and scenario is not None and scenario.area):
+        return []
+    mismatch = _area_mismatch(world, args.area, scenario.area)
+    if not mismatch:
+        return []
+    warning = (
+        f"scenario {args.scenario} is written for {mismatch[1]} but --area gives "
+        f"{mismatch[0]}; running for {mismatch[0]}"
+    )
+    print(f"Warning: {warning}", file=sys.stderr)
+    return [warning]
+
+
+def run(args: argparse.Namespace) -> int:
+    if getattr(args, "compare", None):
+        from game.cli.report import simulate_compare
+
+        return simulate_compare(args)
+    from game.census import load_world
+    from game.play.shipped import shipped_parameters
+    from game.scenarios import load_scenario
+    from game.sim.national_control import format_check, national_check
+    from game.sim.outputs import write_all
+
+    scenario = load_scenario(args.scenario) if args.scenario else None
+    area, years, base_year = _run_span(args, scenario)
     world = load_world(args.census_dir)
     everywhere = str(area).strip().lower() in ("all", "england and wales")
     if not everywhere:
@@ -201,16 +204,7 @@ def run(args: argparse.Namespace) -> int:
         choices = world.alternatives(area)
         if choices:
             raise AmbiguousAreaError(area, choices)
-    notes: list[str] = []
-    if args.area and scenario is not None and scenario.area:
-        mismatch = _area_mismatch(world, args.area, scenario.area)
-        if mismatch:
-            warning = (
-                f"scenario {args.scenario} is written for {mismatch[1]} but --area gives "
-                f"{mismatch[0]}; running for {mismatch[0]}"
-            )
-            print(f"Warning: {warning}", file=sys.stderr)
-            notes.append(warning)
+    notes = _mismatch_notes(args, world, scenario)
     base = None
     if args.base_population is not None:
         from game.sim.base_population import load_base_population
@@ -459,197 +453,3 @@ def _cumulative_reasons(engine: Any, group: str) -> list[dict[str, Any]]:
             acc[c.label] = acc.get(c.label, 0.0) + c.delta
     items = sorted(acc.items(), key=lambda kv: -abs(kv[1]))
     return [{"reason": k, "points": v} for k, v in items]
-
-
-def _range(band: dict[str, float], fmt: str) -> str:
-    """The low / central / high values as min - max (a variant's "low" is not always the
-    smaller number: more jobs can mean a lower unemployment rate)."""
-    lo, hi = min(band.values()), max(band.values())
-    return f"{fmt.format(lo)} - {fmt.format(hi)}"
-
-
-JOBS_CAVEAT = (
-    "Jobs located in the area are Census 2021 workplace counts (census day fell in lockdown; "
-    "home workers are counted at home), so city centres such as Westminster are undercounted."
-)
-UNEMPLOYMENT_CAVEAT = (
-    "The baseline holds unemployment at the Census 2021 rate (taken during furlough)."
-)
-
-
-def _times(n: int) -> str:
-    return f" (x{n})" if n > 1 else ""
-
-
-def _case_lines(c: dict[str, Any]) -> list[str]:
-    """Two lines of a project's Green Book economic case under its jobs lines."""
-    valued = [b["benefit"] for b in c["benefits"] if b["present_value"] is not None]
-    missing = [b["benefit"] for b in c["benefits"] if b["present_value"] is None]
-    if c["bcr"] is None:
-        head = f"economic case: not valued ({', '.join(missing)}: no evidence held)"
-    else:
-        head = f"economic case: BCR {c['bcr']:.2f} ({', '.join(valued)}"
-        head += f"; not valued: {', '.join(missing)})" if missing else ")"
-    head += (
-        f"; {c['asset_class'].replace('_', ' ')} {c['appraisal_years']} years, "
-        f"{c['price_base']}, optimism bias {c['optimism_bias']:.0%} ({c['stage']})"
-    )
-    staff = c["public_service_jobs_not_counted"]
-    jobs = f"additional jobs {c['additional_jobs']:.1f}" + (
-        f" (public-service staff {staff:.1f} not counted)" if staff > 0 else ""
-    )
-    return [
-        f"     {head}",
-        f"     {jobs}; cost per net job {_cpj(c['cost_per_net_job_capital_only'])} capital only,"
-        f" {_cpj(c['cost_per_net_job_whole_life_public_cost'])} whole-life public cost (PV)",
-    ]
-
-
-def format_summary(s: dict[str, Any]) -> str:
-    from game.sim.jobs_account import JOBS_MEASURES_HELP, LABELS
-
-    y0, y1 = s["years"]
-    h = s["headline"]
-    level_name = {"lad": "LA", "sub_region": "LEP/CA", "region": "region", "national": "E&W"}
-    lv = level_name[s["level"]]
-    # the wider grouping by name (the combined authority where there is one)
-    wider = s.get("wider_area") or {"name": level_name[s["wider_level"]], "label": ""}
-    wl = wider["name"]
-    lines = [
-        f"Civic Futures simulation: {s['area']['name']} ({s['area']['code']}"
-        + (f", {s['area']['members']} areas" if s["area"]["members"] > 1 else "")
-        + f"), {y0}-{y1}, seed {s['seed']}",
-        f"Scenario: {s['scenario'] or '(none: baseline only)'}",
-        *([f"Wider level: {wider['label']}"] if wider["label"] else []),
-        "Projections, not forecasts. Ranges are the lowest - highest of the low / central / high"
-        " variants;",
-        "a change 'vs no new projects' compares each variant with its own baseline.",
-        *[f"Note: {n}" for n in s["notes"]],
-        *[
-            f"WARNING{_times(s.get('warning_counts', {}).get(w, 1))}: {w}"
-            for w in s.get("warnings", [])
-        ],
-        "",
-        f"{'':38s}{y0:>10d}{f'{y1} baseline':>15s}{f'{y1} scenario':>15s}   range",
-    ]
-    for key, label, fmt in (
-        ("population", "Population", "{:,.0f}"),
-        ("jobs", "Jobs located in the area (1)", "{:,.0f}"),
-        ("unemployment_rate", "Unemployment rate (2)", "{:.1%}"),
-    ):
-        v = h[key]
-        lines.append(
-            f"{label:38s}{fmt.format(v['start']):>10s}{fmt.format(v['baseline']):>15s}"
-            f"{fmt.format(v['scenario']):>15s}   {_range(v['scenario_band'], fmt)}"
-        )
-    impacts = (
-        ("population", "Population vs no new projects", "{:+,.0f}"),
-        ("unemployment_rate", "Unemployment vs no new projects", "{:+.2%}"),
-    )
-    for key, label, fmt in impacts if s["projects"] or s["jobs_account"]["not_yet_open"] else ():
-        v = h[key]
-        lines.append(
-            f"{label:38s}{'':>10s}{'':>15s}{fmt.format(v['impact']):>15s}"
-            f"   {_range(v['impact_band'], fmt)}"
-        )
-    for key, label, fmt in (
-        ("jobs_vs_baseline", LABELS["jobs_vs_baseline"], "{:+,.0f}"),
-        ("gross_jobs", LABELS["gross_total"], "{:,.0f}"),
-        ("net_additional_jobs", f"{LABELS['net_additional_short']} ({lv})", "{:,.0f}"),
-    ):
-        v = h[key]
-        lines.append(
-            f"{label:38s}{'':>10s}{'':>15s}{fmt.format(v['scenario']):>15s}"
-            f"   {_range(v['scenario_band'], fmt)}"
-        )
-    for note in (f"(1) {JOBS_CAVEAT}", f"(2) {UNEMPLOYMENT_CAVEAT}", JOBS_MEASURES_HELP):
-        lines += textwrap.wrap(note, 96, initial_indent="  ", subsequent_indent="      ")
-    acc = s["jobs_account"]
-    if s["projects"] or acc["not_yet_open"]:
-        lines += [
-            "",
-            f"Projects open by {y1}: jobs created (gross) -> net new jobs (FTE) at {lv} level"
-            f" ({wl} in brackets)",
-        ]
-        for p in s["projects"]:
-            loc, wid = p["local"], p["wider"]
-            lines.append(
-                f"  {p['id']} {p['label']}: {_money(p['capital_cost'])}, opens {p['opens']}"
-            )
-            lines.append(
-                f"     gross {loc['gross']:.1f} FTE = operational {loc['operational_fte']:.1f}"
-                f" + construction {loc['construction_fte']:.1f}"
-                f" ({p['construction_job_years']:.0f} job-years / 10)"
-            )
-            leak = p["leakage"]
-            lines.append(
-                f"     deadweight -{loc['deadweight']:.1f}  leakage -{loc['leakage']:.1f}  "
-                f"displacement -{loc['displacement']:.1f}  substitution "
-                f"-{loc['substitution']:.1f}  multiplier +{loc['multiplier_effect']:.1f}"
-            )
-            gva = p["local_gva_impact_indicative"]["ratio"]
-            lines.append(
-                f"     operational leakage {leak['rate']:.0%}: "
-                f"{LEAKAGE_BASIS.get(leak['basis'], leak['basis'])}"
-            )
-            lines.append(
-                f"     net new jobs {loc['net']:.1f} ({wl} {wid['net']:.1f}); "
-                f"{_cpj(loc['cost_per_net_job'])} per net job "
-                f"({wl} {_cpj(wid['cost_per_net_job'])}); local GVA impact (indicative) "
-                + (f"{gva:.2f}" if gva is not None else "n/a")
-            )
-            if p.get("economic_case"):
-                lines.extend(_case_lines(p["economic_case"]))
-        t = s["totals"]
-        lines.append(
-            f"  All projects open by {y1}: {_money(t['capital_cost'])}; gross {t['gross']:.1f}"
-            f" -> net new jobs {t['net_local']:.1f} at {lv} ({t['net_wider']:.1f} at {wl}); "
-            f"cost per net job {_cpj(t['cost_per_net_job_local'])}"
-            f" ({_cpj(t['cost_per_net_job_wider'])})"
-        )
-        ec = s.get("economic_case")
-        if ec:
-            staff = ec["public_service_jobs_not_counted"]
-            bcr = ec["bcr_valued_projects"]
-            lines.append(
-                f"  Economic case: additional jobs {ec['additional_jobs']:.1f}"
-                + (f" (public-service staff {staff:.1f} not counted)" if staff > 0 else "")
-                + (
-                    f"; BCR {bcr:.2f} over the {len(ec['valued_projects'])} valued project(s)"
-                    if bcr is not None
-                    else "; no project valued"
-                )
-                + (
-                    f", {len(ec['not_valued_projects'])} not valued"
-                    if ec["not_valued_projects"] and bcr is not None
-                    else ""
-                )
-            )
-        for item in acc["not_yet_open"]:
-            lines.append(
-                f"  Not counted: {item['label']} opens {item['opens']}, after {y1}"
-                if item["opens"] > y1
-                else f"  Not counted: {item['label']} (opens {item['opens']})"
-            )
-        lines.append(
-            "  Construction counts 10 job-years = 1 FTE. Nationally the MHCLG guide assumes"
-        )
-        lines.append("  net 0 (full displacement) without supply-side evidence.")
-        if s["budget_remaining"] is not None:
-            lines.append(f"  Growth fund left: {_money(s['budget_remaining'])}")
-    lines += ["", f"Approval in {y1} (0-100), scenario vs baseline, with the main reasons:"]
-    shown = s["approvals"][:8]
-    names = [a.get("name") or a["group"].replace("_", " ") for a in shown]
-    # the name column is as wide as the longest name shown, so numbers always line up
-    width = max([24, *(len(n) + 2 for n in names)])
-    for a, name in zip(shown, names, strict=True):
-        why = ", ".join(f"{r['reason']} {r['points']:+.1f}" for r in a["top_reasons"])
-        lines.append(
-            f"  {name:{width}s}{a['scenario']:5.1f} (baseline "
-            f"{a['baseline']:4.1f}; range {_range(a['band'], '{:.0f}')})"
-        )
-        lines.append(f"      why: {why}")
-    if s.get("files"):
-        lines += ["", f"Wrote {len(s['files'])} CSV files to {Path(s['files'][0]).parent}:"]
-        lines.append("  " + ", ".join(Path(f).name for f in s["files"]))
-    return "\n".join(lines)
