@@ -236,7 +236,8 @@ def run(args: argparse.Namespace) -> int:
         baseline=args.baseline,
     )
     summary = build_summary(engines, scenario.name if scenario else None, args.seed)
-    summary["notes"] = notes + summary["notes"] + [BASELINE_NOTES[args.baseline]]
+    summary["notes"] = notes + summary["notes"]
+    summary["baseline"] = BASELINE_NOTES[args.baseline]
     central = engines["central"]
     summary["national_check"] = national_check(
         central.codes, central.history, central.params.national, args.baseline
@@ -263,6 +264,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(_finite(summary), indent=2, default=str))
     else:
         print(format_summary(summary))
+        print(f"\n{summary['baseline'][0].upper()}{summary['baseline'][1:]}.")
         national = format_check(summary["national_check"])
         if national:
             print("\n" + national)
