@@ -148,7 +148,17 @@ def _scenario_specific() -> list[Callable[[Random, Any], Case]]:
 def _run_scenario(case: Case, tmp: Path, base: Any) -> Result:
     path = tmp / "scenario.json"
     materialise(case, path)
-    argv = ["simulate", "--scenario", str(path), "--area", "Hartlepool", "--years", "2", "--json"]
+    argv = [
+        "simulate",
+        "--scenario",
+        str(path),
+        "--area",
+        "Hartlepool",
+        "--years",
+        "2",
+        "--json",
+        "--allow-dropped",
+    ]
     return call_cli(argv, case, (str(path),))
 
 

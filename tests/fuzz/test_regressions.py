@@ -68,7 +68,7 @@ def scenario_text(**changes: object) -> dict:
 def run_scenario(tmp: Path, raw: bytes) -> tuple[int, str, str]:
     path = tmp / "s.json"
     path.write_bytes(raw)
-    return cli("simulate", "--scenario", str(path), "--years", "1", "--json")
+    return cli("simulate", "--scenario", str(path), "--years", "1", "--json", "--allow-dropped")
 
 
 # -- JSON: depth, huge numbers, duplicates, BOM, surrogates, controls ------------------------
