@@ -72,7 +72,7 @@ def _summary(world: Any, engines: dict[str, Any], name: str | None, seed: int) -
     from game.cli.simulate import _finite, build_summary
 
     summary = build_summary(engines, name, seed)
-    names = {g.id: g.name for g in getattr(world, "group_definitions", ())}
+    names = {g.id: g.name for g in world.group_definitions}
     for a in summary["approvals"]:
         a["name"] = names.get(a["group"], a["group"].replace("_", " "))
     return _finite(summary)

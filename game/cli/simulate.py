@@ -249,7 +249,7 @@ def run(args: argparse.Namespace) -> int:
         summary["budget_remaining"] = None
         summary["notes"].append("no growth fund (--budget none): costs are reported, not capped")
     # the census group definitions name the groups people read ("Full-time students")
-    names = {g.id: g.name for g in getattr(world, "group_definitions", ())}
+    names = {g.id: g.name for g in world.group_definitions}
     for a in summary["approvals"]:
         a["name"] = names.get(a["group"], a["group"].replace("_", " "))
     if args.out is not None:

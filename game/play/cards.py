@@ -39,7 +39,7 @@ def type_scale(ptype: ProjectType, scale: float) -> float:
     them (half up, so Birmingham's 11.5 offers 12 schools, not one school 11.5 times the
     size); below 1 it is one smaller facility (a 210-place primary). Other counted outputs
     come in whole units (buses, firms); hectares, km, MW and floorspace are left as they are."""
-    if getattr(ptype, "discrete", False) and scale >= 1.0:
+    if ptype.discrete and scale >= 1.0:
         return float(math.floor(scale + 0.5))
     out = ptype.main_output()
     if out is None or out[0] in CONTINUOUS_OUTPUTS:
@@ -174,7 +174,7 @@ def make_card(
         title=title,
         title_key=title_key,
         title_params=title_params,
-        blurb=getattr(ptype, "blurb", "") or "",
+        blurb=ptype.blurb,
         scale=scale,
         cost=sized.capital_cost,
         running_cost=sized.running_cost,

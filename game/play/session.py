@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Literal, Protocol
+from typing import Protocol
 
 import numpy as np
 from pydantic import ValidationError
@@ -19,6 +19,7 @@ from game.model.world import World
 from game.play import dealing, decide, fmt
 from game.play.actions import Action, AdvanceYear, LogEntry
 from game.play.engine_port import EnginePort, Snapshot
+from game.play.labels import card_id_for, project_label
 from game.play.models import (
     ActionResult,
     CensusReport,
@@ -39,6 +40,12 @@ from game.play.news import draw_event, newspaper
 from game.play.report_data import build_census_report, score_so_far
 from game.play.rules import GameRules, RuleBook, load_rulebook
 from game.play.savefile import Branch, SaveFile, SaveSettings
+from game.play.year_end import (
+    accumulate_explanations,
+    census_due,
+    clout_income_for,
+    update_projects,
+)
 from game.scenarios import Catalogue, Scenario
 from game.sim.records import Shock
 
@@ -379,12 +386,12 @@ class GameSession:
         self._snapshots.append(snap)
         year = snap.year
 
-        opened = self._update_projects(snap)
+        opened = update_projects(self.funded, snap)
         started = [
             p.card_id for p in self.funded if p.funded_year == year - 1 and p.card_id not in opened
         ]
         upkeep = float(sum(p.running_cost for p in self.funded if p.status == "open"))
-        self._accumulate_explanations(snap)
+        accumulate_explanations(self.explanations_since_start, snap)
         # Income first, then upkeep: upkeep is capped below the fund, so money stays >= 0.
         # The year that ends the game pays no fund: no decision follows it, so it could
         # never be spent (data/play/README.md "Money").
@@ -396,9 +403,7 @@ class GameSession:
         paid = min(upkeep, self.money + income)
         self.money = self.money + income - paid
 
-        clout_income = self.rules.clout_income_base + int(
-            max(0.0, snap.approval_overall - 50.0) * self.rules.clout_income_per_point
-        )
+        clout_income = clout_income_for(self.rules, snap.approval_overall)
         event = draw_event(self._rng_news, self.book.news, self.rules)
         event_clout = event.clout if event is not None else 0
         self.clout = int(min(self.rules.clout_max, max(0, self.clout + clout_income + event_clout)))
@@ -406,11 +411,7 @@ class GameSession:
         expired = [c.id for c in self._cards.values() if c.expires_year < year]
         self._cards = {k: c for k, c in self._cards.items() if c.expires_year >= year}
 
-        report_due: Literal["midterm", "final"] | None = None
-        if self.turn == self.years:
-            report_due = "final"
-        elif self.turn == self.rules.midterm_turn:
-            report_due = "midterm"
+        report_due = census_due(self.turn, self.years, self.rules.midterm_turn)
         news = newspaper(
             templates=self.templates,
             rules=self.rules,
@@ -469,61 +470,15 @@ class GameSession:
     def card_id_for_label(self, label: str) -> str | None:
         """The card behind an engine project label (explanation lines name projects by the
         engine's label): a funded project's, or an open card's as if it were funded."""
-        for p in self.funded:
-            if p.label == label:
-                return p.card_id
-        for c in self._cards.values():
-            if self._label_for(c) == label:
-                return c.id
-        return None
+        return card_id_for(label, self.funded, self._cards.values())
 
     def _label_for(self, card: ProposalCard) -> str:
-        """The project's name in the engine's explanations; unique within the game."""
-        # A second park of the same size reads "New town park (5 ha) #2", not an internal id.
-        taken = {p.label for p in self.funded}
-        label, n = card.title, 1
-        while label in taken:
-            n += 1
-            label = f"{card.title} #{n}"
-        return label
-
-    def _update_projects(self, snap: Snapshot) -> list[str]:
-        """Project rows take their jobs from the year's jobs account, so the projects list
-        always adds up to the totals shown beside it."""
-        by_label = {p.label: p for p in snap.projects}
-        counted = {r.label: r for r in snap.jobs_account.projects}
-        opened = []
-        for p in self.funded:
-            eng = by_label.get(p.label)
-            if eng is None:
-                continue
-            p.opens_year = eng.opens
-            row = counted.get(p.label)
-            p.counted = row is not None
-            p.gross_jobs = row.gross if row is not None else 0.0
-            p.net_jobs = row.net if row is not None else 0.0
-            if eng.status == "open" and p.status != "open":
-                p.status = "open"
-                opened.append(p.card_id)
-        return opened
+        return project_label(card, self.funded)
 
     def jobs_account(self, year: int | None = None) -> JobsAccount:
         """Jobs created (gross), net new jobs and jobs located here vs no new projects,
         for a year played (default: now); projects not yet open are listed, not counted."""
         return self._snapshot_for(year).jobs_account.model_copy(deep=True)
-
-    def _accumulate_explanations(self, snap: Snapshot) -> None:
-        for g, lines in snap.explanations.items():
-            acc = self.explanations_since_start.setdefault(g, {})
-            for ln in lines:
-                prev = acc.get(ln.source)
-                delta = ln.delta + (prev.delta if prev is not None else 0.0)
-                acc[ln.source] = ExplanationLine(
-                    source=ln.source,
-                    indicator=ln.indicator,
-                    delta=delta,
-                    text=f"{ln.source} {'+' if delta >= 0 else '-'}{abs(delta):.1f}",
-                )
 
     def _deal(self, n: int) -> list[str]:
         return dealing.deal(self, n)

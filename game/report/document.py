@@ -89,7 +89,7 @@ def today() -> str:
 
 def proposed_lines(run: ScenarioRun) -> list[str]:
     lines = []
-    description = str(getattr(run.scenario, "description", None) or "")
+    description = run.scenario.description if run.scenario is not None else ""
     if description:
         lines.append(description)
     for p in run.central.state.projects:

@@ -24,13 +24,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.errors import DataError
 from game.provenance import named_values, sourced_rows
 from game.resources import data_dir
 from game.scenarios.models import EconomicCaseSettings, ProjectType
 from game.sim.appraisal import Appraisal, discount_factor
+
+if TYPE_CHECKING:  # the engine calls this module; it is only read here
+    from game.sim.engine import Engine
 
 CASE_CSV = data_dir() / "projects" / "economic_case.csv"
 CASE_PARAMS = data_dir() / "projects" / "economic_case_params.csv"
@@ -276,7 +279,7 @@ def _price_factor(year: int | None, base: int, deflator: dict[int, float]) -> tu
     return deflator[base] / deflator[year], ""
 
 
-def run_case(engine: Any) -> list[ProjectCase]:
+def run_case(engine: Engine) -> list[ProjectCase]:
     """The economic case of every project funded in a finished (or running) engine: the
     one call the report pack and `simulate` make."""
     settings = engine.scenario.economic_case if engine.scenario is not None else None

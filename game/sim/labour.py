@@ -170,7 +170,7 @@ def _area_counts(a: AreaProfile) -> tuple[float, float, float, float, float, flo
     inactive = float(sum(ea[k] for k in INACTIVE_KEYS))
     c = a.commuting
     resident_workers = float(
-        c.live_and_work + c.out_commuters + c.offshore_or_abroad + getattr(c, "elsewhere_uk", 0)
+        c.live_and_work + c.out_commuters + c.offshore_or_abroad + c.elsewhere_uk
     )
     return (
         employed + unemployed,

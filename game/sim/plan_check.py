@@ -14,18 +14,24 @@ away and the fund indicator is not reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from game.errors import CivicError, ScenarioError
+from game.model.world import World
 from game.scenarios import Scenario, scenario_catalogue
+from game.scenarios.models import PlannedProject
+from game.sim.params_bundle import Parameters
+
+if TYPE_CHECKING:  # run_plan builds engines through game.sim.runs, imported when it runs
+    from game.sim.engine import Engine
 
 
-def _label(i: int, planned: Any) -> str:
+def _label(i: int, planned: PlannedProject) -> str:
     name = f" '{planned.label}'" if planned.label else ""
     return f"projects[{i}]{name} ({planned.type}, {planned.year})"
 
 
-def resolve_member_areas(world: Any, scenario: Scenario, area: str) -> Scenario:
+def resolve_member_areas(world: World, scenario: Scenario, area: str) -> Scenario:
     """The scenario with each project's `area` as a member LAD code: a name ("Redcar and
     Cleveland") is looked up; an area outside the one played is refused naming the project
     (the engine would otherwise reject it at run time and carry on)."""
@@ -66,7 +72,7 @@ class PlanCheck:
     fund_warning: str | None  # the growth fund went below zero (running costs)
 
 
-def check_run(engine: Any, scenario: Scenario | None, *, no_fund: bool = False) -> PlanCheck:
+def check_run(engine: Engine, scenario: Scenario | None, *, no_fund: bool = False) -> PlanCheck:
     """Which planned projects a finished run left out, and whether running costs took the
     fund below zero (and when)."""
     dropped: list[str] = []
@@ -85,10 +91,12 @@ def check_run(engine: Any, scenario: Scenario | None, *, no_fund: bool = False) 
         # next plan of their year and type: the rejected one is named, not its twin.
         for e in engine.log:
             if e.kind == "funded":
-                match(e.year, e.data.get("type_id", ""))
+                match(e.year, str(e.data.get("type_id", "")))
             elif e.kind == "rejected":
                 reason = e.data.get("reason", e.text)
-                dropped.append(f"{match(e.year, e.data.get('type_id', ''))}: not funded, {reason}")
+                dropped.append(
+                    f"{match(e.year, str(e.data.get('type_id', '')))}: not funded, {reason}"
+                )
         last = engine.end_year - 1
         for year, cmd in engine.unapplied_plans():
             dropped.append(
@@ -98,7 +106,7 @@ def check_run(engine: Any, scenario: Scenario | None, *, no_fund: bool = False) 
     return PlanCheck(tuple(dropped), None if no_fund else _fund_warning(engine))
 
 
-def _fund_warning(engine: Any) -> str | None:
+def _fund_warning(engine: Engine) -> str | None:
     below = [r for r in engine.history if r.indicators.get("budget_remaining", 0.0) < -0.5]
     if not below:
         return None
@@ -124,16 +132,16 @@ NO_FUND = "none"
 
 
 def run_plan(
-    world: Any,
+    world: World,
     area: str,
     scenario: Scenario | None,
-    params: Any,
+    params: Parameters,
     *,
     years: int,
     budget: float | Literal["none"] | None = None,
     allow_dropped: bool = False,
     **engine_kwargs: Any,
-) -> tuple[dict[str, Any], PlanCheck]:
+) -> tuple[dict[str, Engine], PlanCheck]:
     """Run a plan as `simulate` does (low / central / high, with the parameter bundle
     `params`) and check it: member areas by name, `budget="none"` for no growth fund,
     refusal (ScenarioError) when projects would be left out unless `allow_dropped`. The
