@@ -37,7 +37,7 @@ def register(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--save", metavar="FILE", type=Path, help="a saved game to replay")
     p.add_argument("--years", type=int, default=None, help="years to project (default 10)")
-    from game.cli.simulate import _budget_arg
+    from game.cli.options import _budget_arg
 
     p.add_argument(
         "--budget",
@@ -69,7 +69,7 @@ def _load_world(args: argparse.Namespace) -> Any:
 
 def _summary(world: Any, engines: dict[str, Any], name: str | None, seed: int) -> dict[str, Any]:
     """The `simulate --json` summary for these engines, with group names (as simulate)."""
-    from game.cli.simulate import _finite, build_summary
+    from game.cli.summary import _finite, build_summary
 
     summary = build_summary(engines, name, seed)
     names = {g.id: g.name for g in world.group_definitions}
@@ -114,7 +114,7 @@ def scenario_run(
     )
     summary = _summary(world, engines, scenario.name if scenario else None, 1)
     if area and scenario is not None and scenario.area:
-        from game.cli.simulate import _area_mismatch
+        from game.cli.options import _area_mismatch
 
         mismatch = _area_mismatch(world, area, scenario.area)
         if mismatch:  # the same warning simulate gives, kept in the pack's notes
