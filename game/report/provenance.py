@@ -87,6 +87,22 @@ def _file_rows(path: Path, used_profiles: frozenset[str]) -> list[list[Any]]:
     return out
 
 
+def _flat(value: Any) -> Any:
+    """A catalogue field as one cell: numbers as "key 1.5", nested tables (a custom type's
+    additionality by level) as "lad: deadweight 0.3, ..." so a scenario's own values print."""
+    if isinstance(value, dict):
+        parts = []
+        for k, v in value.items():
+            if isinstance(v, dict):
+                parts.append(f"{k}: " + ", ".join(f"{kk} {_flat(vv)}" for kk, vv in v.items()))
+            else:
+                parts.append(f"{k} {_flat(v)}")
+        return "; ".join(parts)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:g}"
+    return value
+
+
 def _catalogue_rows(engine: Engine) -> list[list[Any]]:
     out: list[list[Any]] = []
     seen: set[str] = set()
@@ -101,8 +117,8 @@ def _catalogue_rows(engine: Engine) -> list[list[Any]]:
             value: Any = data.get(head)
             if rest and isinstance(value, dict):
                 value = value.get(rest)
-            elif isinstance(value, dict):
-                value = "; ".join(f"{k} {v:g}" for k, v in value.items())
+            if isinstance(value, dict):
+                value = _flat(value)
             unit = {
                 "capital_cost": "GBP",
                 "running_cost": "GBP a year",
