@@ -88,7 +88,7 @@ def scenario_catalogue(
             )
         added.add(ptype.id)
         types[ptype.id] = resolve_type(
-            ptype.model_dump(), f"{where} project_types[{i}]", base.profiles
+            ptype.model_dump(), f"{where}: project_types[{i}]", base.profiles
         )
     for i, override in enumerate(scenario.overrides):
         if override.id not in types:

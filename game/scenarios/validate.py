@@ -53,13 +53,16 @@ def scenario_problems(
         problems += _pydantic_lines(exc, where)
     base = load_catalogue()
     types: dict[str, ProjectType] = dict(base.types)
+    broken: set[str] = set()  # ids of added types already reported as invalid
     for i, item in enumerate(_entries(raw, "project_types")):
         try:
             ProjectType.model_validate(item)
         except ValidationError:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                broken.add(item["id"])  # its projects are not "unknown type" as well
             continue  # already reported by the whole-file pass
         try:
-            ptype = resolve_type(item, f"{where} project_types[{i}]", base.profiles)
+            ptype = resolve_type(item, f"{where}: project_types[{i}]", base.profiles)
         except ScenarioError as exc:
             problems.append(str(exc))
             types[item["id"]] = ProjectType.model_validate(item)  # still a known id
@@ -72,7 +75,7 @@ def scenario_problems(
             planned = PlannedProject.model_validate(item)
         except ValidationError:
             continue  # already reported by the whole-file pass
-        if planned.type not in types:
+        if planned.type not in types and planned.type not in broken:
             problems.append(f"{where}: projects[{i}]: {unknown_type_message(planned.type, types)}")
     return (scenario if not problems else None), problems, raw
 

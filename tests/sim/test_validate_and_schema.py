@@ -96,3 +96,27 @@ def test_the_readme_worked_example_validates_and_runs(tmp_path: Path, capsys) ->
     assert len(data["projects"]) == 3 and data["wider_area"]["name"] == "North East"
     apprentices = next(p for p in data["projects"] if p["type_id"] == "apprenticeship_programme")
     assert apprentices["capital_cost"] == 2_400_000 and apprentices["economic_case"]["valued"]
+
+
+def test_validate_names_a_new_types_problem_once_in_the_usual_form(tmp_path: Path, capsys) -> None:
+    # Found by an analyst: a new type with a typo in `outputs` was reported, and then every
+    # project using it was reported again as an unknown type ("did you mean: sports_hub?");
+    # and a missing source read "file project_types[0]: ..." without the usual colon.
+    src = json.loads((SCENARIOS / "hartlepool_business_park_skills.json").read_text())
+    bad = json.loads(json.dumps(src))
+    bad["project_types"][0]["outputs"]["homez"] = 10
+    (tmp_path / "bad.json").write_text(json.dumps(bad))
+    assert main(["validate", str(tmp_path / "bad.json")]) == 2
+    out = capsys.readouterr()
+    lines = (out.out + out.err).strip().splitlines()
+    assert any("unknown output 'homez'" in line for line in lines)
+    assert not any("unknown project type id" in line for line in lines), lines
+    nosrc = json.loads(json.dumps(src))
+    nosrc["project_types"][0]["sources"] = [
+        s for s in nosrc["project_types"][0]["sources"] if s["field"] != "people_served"
+    ]
+    (tmp_path / "nosrc.json").write_text(json.dumps(nosrc))
+    assert main(["validate", str(tmp_path / "nosrc.json")]) == 2
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "nosrc.json: project_types[0]: " in text and "people_served" in text
