@@ -52,12 +52,29 @@ def plan_table(run: ScenarioRun) -> pd.DataFrame:
         "status",
         "capital cost (GBP)",
         "running cost (GBP a year)",
+        "where",
     ]
     rows = [
-        [p.label, p.type_id, p.scale, p.started, p.opens, p.status, p.capital_cost, p.running_cost]
+        [
+            p.label,
+            p.type_id,
+            p.scale,
+            p.started,
+            p.opens,
+            p.status,
+            p.capital_cost,
+            p.running_cost,
+            _where(run, p.area_code),
+        ]
         for p in run.central.state.projects
     ]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _where(run: ScenarioRun, code: str) -> str:
+    """The member council a project sits in: a grouping's board must see where each goes."""
+    area = run.central.world.areas.get(code)
+    return area.name if area is not None else "spread across the members by population"
 
 
 JOBS_COLUMNS = [

@@ -83,3 +83,36 @@ def test_a_scenario_type_with_its_own_additionality_is_listed(tmp_path, capsys) 
     assert len(rows) == 1
     cell = rows[0][3]
     assert cell.startswith("lad: ") and "deadweight 0.3" in cell and "leakage 0.15" in cell
+
+
+def test_the_plan_table_says_where_each_project_sits(tmp_path, capsys) -> None:
+    # Found by an analyst: in a combined authority run a project placed in a member council
+    # (given by name) showed nowhere in the pack which council it was in.
+    import csv
+    import json
+
+    from game.cli import main
+
+    scen = tmp_path / "tv.json"
+    scen.write_text(
+        json.dumps(
+            {
+                "name": "Tees Valley test",
+                "area": "ca:Tees Valley",
+                "years": 2,
+                "projects": [
+                    {"type": "business_park", "year": 2021, "area": "Middlesbrough"},
+                    {"type": "business_growth_grants", "year": 2021},
+                ],
+            }
+        )
+    )
+    out = tmp_path / "pack"
+    rc = main(["report", "--scenario", str(scen), "--out", str(out), "--format", "csv"])
+    assert rc == 0, capsys.readouterr().err
+    with (out / "csv" / "plan.csv").open(encoding="utf-8") as f:
+        where = {r["type"]: r["where"] for r in csv.DictReader(f)}
+    assert where == {
+        "business_park": "Middlesbrough",
+        "business_growth_grants": "spread across the members by population",
+    }
