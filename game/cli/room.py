@@ -101,9 +101,14 @@ def host(args: argparse.Namespace) -> int:
     from game.room.store import RoomNotFound
 
     store = open_store(args.db)
-    name = args.name or f"Room {__import__('datetime').date.today():%d %b %Y}"
+    now = __import__("datetime").datetime.now()
+    # a class's default name carries the time too: two lessons in a day are two rooms
+    name = args.name or (
+        f"Class {now:%d %b %Y %H:%M}" if args.class_room else f"Room {now:%d %b %Y}"
+    )
     try:
         info = store.room(name)
+        _refuse_a_played_class(args, store, info.code, name)
         token = store.new_token(info.code)
     except RoomNotFound:
         info, token = store.create_room(name, kind="class" if args.class_room else args.kind)
@@ -139,6 +144,21 @@ def host(args: argparse.Namespace) -> int:
         if responder is not None:
             responder.stop()
     return 0
+
+
+def _refuse_a_played_class(args: argparse.Namespace, store: Any, code: str, name: str) -> None:
+    """A class room's rounds are numbered once per room: a second game in a room that has
+    already played one (a second lesson the same day under the default name, a restart)
+    failed at 'Start the year' with a database error mid-lesson. Say so before starting."""
+    if not args.class_room:
+        return
+    from game.room.store.classes import ClassStore
+
+    if ClassStore(store, code).rounds():
+        raise CivicError(
+            f"room '{name}' ({code}) has already played a class game: give this class its "
+            'own room with --name (e.g. --name "9X geography, period 2")'
+        )
 
 
 def _class_app(args: argparse.Namespace, store: Any, code: str, base: str, token: str) -> Any:

@@ -99,9 +99,20 @@ def _charts(plans: list, summary) -> dict[str, Markup]:  # noqa: ANN001
     }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(value: object) -> object:
+    """A typed text that a spreadsheet would run as a formula (an idea "=HYPERLINK(...)"),
+    opened from the CSV with a double-click, gets a leading apostrophe: shown as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_bytes(df: pd.DataFrame) -> bytes:
     buf = io.StringIO()
-    df.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    df.map(_text_cell).to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return buf.getvalue().encode("utf-8")
 
 

@@ -92,3 +92,24 @@ def test_a_bad_round_length_is_one_clean_line_and_status_2(tmp_path):
     assert out.returncode == 2, out.stderr
     errors = [ln for ln in out.stderr.splitlines() if ln.strip()]
     assert len(errors) == 1 and "--round-minutes" in errors[0], out.stderr
+
+
+def test_a_room_that_already_played_a_class_game_is_refused_before_the_lesson(tmp_path):
+    """Hosting --class again in a room with rounds stored (a second lesson under the same
+    name) used to start, then fail at 'Start the year' with HTTP 500 (UNIQUE constraint on
+    class_rounds). Now it is one clean line naming --name, exit status 2."""
+    from game.room.store import RoomStore
+    from game.room.store.classes import ClassStore
+
+    db = f"sqlite:///{tmp_path / 'rooms.sqlite3'}"
+    store = RoomStore(db)
+    info, _ = store.create_room("9X geography", kind="class")
+    ClassStore(store, info.code).start_round(1, 2021, None)
+    store.close()
+    out = subprocess.run(
+        _cmd(db, free_port()), cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 2, out.stderr
+    errors = [ln for ln in out.stderr.splitlines() if ln.strip()]
+    assert len(errors) == 1 and "already played a class game" in errors[0], out.stderr
+    assert "--name" in errors[0] and "Teacher's page" not in out.stdout

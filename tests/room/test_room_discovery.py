@@ -35,3 +35,12 @@ def test_a_code_nobody_answers_for_says_to_type_the_address():
     with pytest.raises(CivicError, match="type the address"):
         parse_join("ABC234", discover_port=_udp_port())
     assert parse_join(f"127.0.0.1:{free_port()}/r/abc234")[1] == "ABC234"
+
+
+def test_a_class_games_projector_address_is_a_join_address():
+    """`room host --class` prints http://HOST:PORT/c/CODE; a team's PC given that address
+    (ClassLink) must reach the same hub and code, not refuse it as 'not a room address'."""
+    assert parse_join("http://10.0.0.5:8765/c/q34dck") == ("http://10.0.0.5:8765", "Q34DCK")
+    assert parse_join("10.0.0.5:8765/c/Q34DCK/") == ("http://10.0.0.5:8765", "Q34DCK")
+    with pytest.raises(CivicError, match="not a room address"):
+        parse_join("http://10.0.0.5:8765/c/Q34DCK/teacher")

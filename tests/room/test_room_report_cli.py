@@ -99,3 +99,21 @@ def test_an_unknown_room_is_one_line_and_exit_2(sqlite_url, tmp_path, capsys):
     assert err == "error: no room 'NOPE42' (room list shows every room)"
     assert main(["room", "list", "--db", "nosuchdb://x"]) == 2
     assert capsys.readouterr().err.startswith("error: --db nosuchdb://x: cannot open")
+
+
+def test_an_idea_typed_as_a_formula_stays_text_in_the_csv(sqlite_url, tmp_path):
+    """An officer double-clicks ideas.csv: Excel would run '=HYPERLINK(...)' or '@SUM(...)'
+    as a formula. The CSV cell starts with an apostrophe; numbers (negative jobs) do not."""
+    store = RoomStore(sqlite_url)
+    info, _ = store.create_room("Formula check")
+    store.add_plan(info.code, plan(1, [decision("funded", "park")], jobs=-12.5))
+    for n, text in enumerate(['=HYPERLINK("http://evil","click")', "@SUM(1+1)", "- more buses"]):
+        store.add_idea(info.code, idea(n + 1, text, player=n + 1))
+    store.close()
+    out = tmp_path / "r"
+    assert main(["room", "report", info.code, "--db", sqlite_url, "--out", str(out)]) == 0
+    with open(out / "ideas.csv", newline="", encoding="utf-8") as fh:
+        texts = sorted(r["text"] for r in csv.DictReader(fh))
+    assert texts == ["'- more buses", '\'=HYPERLINK("http://evil","click")', "'@SUM(1+1)"]
+    with open(out / "plans.csv", newline="", encoding="utf-8") as fh:
+        assert float(next(csv.DictReader(fh))["net_additional_jobs"]) == -12.5

@@ -15,7 +15,21 @@ STYLES = ["-", "--", "-.", ":"]
 Series = list[tuple[int, float]]
 
 
-def _figure(teams: dict[str, Series], baseline: Series, title: str, ylabel: str, size):  # noqa: ANN001, ANN202
+def baseline_name(shocks: list) -> str:  # noqa: ANN001
+    """What the black line is. The engine's baseline never feels a thrown shock
+    (game.sim.engine.apply_shock), so after one it is 'no new projects and no shock':
+    a team that built nothing then sits below it, and the label must say why."""
+    return "No new projects, no shock" if shocks else "No new projects"
+
+
+def _figure(  # noqa: ANN202
+    teams: dict[str, Series],
+    baseline: Series,
+    title: str,
+    ylabel: str,
+    size,  # noqa: ANN001
+    base_label: str = "No new projects",
+):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -24,7 +38,7 @@ def _figure(teams: dict[str, Series], baseline: Series, title: str, ylabel: str,
     plt.rcParams.update({"font.size": 12})
     fig, ax = plt.subplots(figsize=size, dpi=100)
     if baseline:
-        ax.plot(*zip(*baseline, strict=True), color="#000", lw=3, label="No new projects")
+        ax.plot(*zip(*baseline, strict=True), color="#000", lw=3, label=base_label)
     for i, (name, series) in enumerate(teams.items()):
         if series:
             ax.plot(
@@ -46,11 +60,17 @@ def _figure(teams: dict[str, Series], baseline: Series, title: str, ylabel: str,
     return fig, plt
 
 
-def lines_svg(teams: dict[str, Series], baseline: Series, title: str, ylabel: str) -> Markup:
+def lines_svg(
+    teams: dict[str, Series],
+    baseline: Series,
+    title: str,
+    ylabel: str,
+    base_label: str = "No new projects",
+) -> Markup:
     """The chart as an SVG image inlined in the page as a data: address: the hub's
     Content-Security-Policy forbids inline styles, which matplotlib's SVG uses, but an
     image document keeps its own. `alt` says what the chart shows in words."""
-    fig, plt = _figure(teams, baseline, title, ylabel, (8, 4.5))
+    fig, plt = _figure(teams, baseline, title, ylabel, (8, 4.5), base_label)
     try:
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})
@@ -58,13 +78,20 @@ def lines_svg(teams: dict[str, Series], baseline: Series, title: str, ylabel: st
         plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     last = "; ".join(f"{name} {s[-1][1]:,.0f}" for name, s in teams.items() if s)
-    base = f"; no new projects {baseline[-1][1]:,.0f}" if baseline else ""
-    alt = escape(f"{title} by year, each team and no new projects. At the end: {last}{base}.")
+    name = base_label.lower()
+    base = f"; {name} {baseline[-1][1]:,.0f}" if baseline else ""
+    alt = escape(f"{title} by year, each team and {name}. At the end: {last}{base}.")
     return Markup(f'<img class="chart" src="data:image/svg+xml;base64,{data}" alt="{alt}">')
 
 
-def lines_png(teams: dict[str, Series], baseline: Series, title: str, ylabel: str) -> bytes:
-    fig, plt = _figure(teams, baseline, title, ylabel, (6, 3.2))
+def lines_png(
+    teams: dict[str, Series],
+    baseline: Series,
+    title: str,
+    ylabel: str,
+    base_label: str = "No new projects",
+) -> bytes:
+    fig, plt = _figure(teams, baseline, title, ylabel, (6, 3.2), base_label)
     try:
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=150)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from game.resources import docs_dir
 from game.room.classroom.api import class_game
-from game.room.classroom.charts import lines_svg
+from game.room.classroom.charts import baseline_name, lines_svg
 from game.room.classroom.debrief import Debrief
 from game.room.classroom.game import ClassError
 from game.room.server.auth import cookie_name, is_facilitator
@@ -73,14 +73,18 @@ def debrief_context(d: Debrief) -> dict[str, Any]:
     pop = {t.name: t.population_series for t in d.teams}
     jobs = {t.name: t.jobs_series for t in d.teams}
     groups = sorted({g for t in d.teams for g in t.approvals})
+    base = baseline_name(d.shocks)
     return {
         "d": d,
+        "baseline_name": base,
         "groups": groups,
         "decisions": [x for x in d.decisions if not x.auto],
         "auto": dict(Counter(x.team for x in d.decisions if x.auto)),
         "charts": {
-            "population": lines_svg(pop, d.baseline_population, "People living here", "people"),
-            "jobs": lines_svg(jobs, d.baseline_jobs, "Jobs located here", "jobs"),
+            "population": lines_svg(
+                pop, d.baseline_population, "People living here", "people", base
+            ),
+            "jobs": lines_svg(jobs, d.baseline_jobs, "Jobs located here", "jobs", base),
         },
     }
 

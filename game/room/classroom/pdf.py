@@ -13,7 +13,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from game.room.classroom.charts import lines_png
+from game.room.classroom.charts import baseline_name, lines_png
 from game.room.classroom.debrief import Debrief
 
 _GRID = TableStyle(
@@ -80,9 +80,14 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
         d.baseline_population,
         "People living here",
         "people",
+        baseline_name(d.shocks),
     )
     jobs = lines_png(
-        {t.name: t.jobs_series for t in d.teams}, d.baseline_jobs, "Jobs located here", "jobs"
+        {t.name: t.jobs_series for t in d.teams},
+        d.baseline_jobs,
+        "Jobs located here",
+        "jobs",
+        baseline_name(d.shocks),
     )
     story.append(Table([[_chart(pop, width / 2 - 4), _chart(jobs, width / 2 - 4)]]))
     groups = sorted({g for t in d.teams for g in t.approvals})

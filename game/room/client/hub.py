@@ -18,7 +18,8 @@ _CODE = re.compile(r"^[A-HJ-NP-Z2-9]{6}$")
 
 
 def parse_join(address: str, discover_port: int = DISCOVERY_PORT) -> tuple[str, str]:
-    """'http://host:8765/r/ABC234' -> ('http://host:8765', 'ABC234'). A bare code is looked
+    """'http://host:8765/r/ABC234' -> ('http://host:8765', 'ABC234'); a class game's
+    projector address (/c/ABC234, what `room host --class` prints) works too. A bare code is looked
     for on the local network (the hub answers for its rooms); raises CivicError naming what
     is wrong."""
     text = address.strip()
@@ -31,7 +32,7 @@ def parse_join(address: str, discover_port: int = DISCOVERY_PORT) -> tuple[str, 
             )
         text = found
     parts = urlsplit(text if "://" in text else "http://" + text)
-    m = re.search(r"/(?:r|f)/([A-Za-z0-9]{6})/?$", parts.path)
+    m = re.search(r"/(?:r|f|c)/([A-Za-z0-9]{6})/?$", parts.path)
     if not parts.netloc or m is None or not _CODE.match(m.group(1).upper()):
         raise CivicError(
             f"'{address}' is not a room address: expected http://HOST:PORT/r/CODE "
