@@ -14,6 +14,7 @@ from game.report import fmt
 from game.report.charts import Chart, all_charts
 from game.report.economics import LOCAL_GVA_HELP
 from game.report.headlines import LEVEL_NAMES, ScenarioRun, headlines
+from game.report.how_sure import HowSure, how_sure
 from game.report.tables import Table, all_tables
 
 LEAVES_OUT = (
@@ -79,6 +80,7 @@ class Pack:
     footer: str = ""  # the area, on every PDF page
     headline_title: str = "Headline figures"
     proposed_title: str = "What is proposed"
+    how_sure: HowSure = field(default_factory=how_sure)  # the back-test, in plain words
     gains_title: str = "Who gains"
     losses_title: str = "Who loses"
 

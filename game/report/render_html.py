@@ -9,6 +9,7 @@ import jinja2
 
 from game.report import fmt
 from game.report.document import CAVEAT, Pack
+from game.report.how_sure import COLUMNS as HOW_SURE_COLUMNS
 
 TEMPLATE = "pack.html.j2"  # beside this module (package data)
 
@@ -32,6 +33,7 @@ def render_html(pack: Pack) -> str:
     return template.render(
         p=pack,
         caveat=CAVEAT,
+        how_sure_columns=HOW_SURE_COLUMNS,
         bold=len(pack.columns) - 1 if pack.kind == "comparison" else 1,
         png={c.name: base64.b64encode(c.png).decode("ascii") for c in pack.charts},
         rows={t.name: _rows(t.frame) for t in pack.tables},

@@ -34,6 +34,7 @@ from reportlab.platypus import (
 
 from game.report import fmt
 from game.report.document import CAVEAT, Pack
+from game.report.how_sure import COLUMNS as HOW_SURE_COLUMNS
 from game.resources import assets_dir
 
 NAVY = colors.HexColor("#12355b")
@@ -301,6 +302,29 @@ def _summary_page(pack: Pack) -> list[Any]:
     return story
 
 
+def _how_sure(pack: Pack) -> list[Any]:
+    """The back-test in plain words, with its figures; kept together on one page."""
+    h = pack.how_sure
+    s = _styles()
+    head = [
+        Paragraph(escape(c), s["head" if i == 0 else "headnum"])
+        for i, c in enumerate(HOW_SURE_COLUMNS)
+    ]
+    body = [
+        [Paragraph(escape(v), s["cell" if i == 0 else "cellnum"]) for i, v in enumerate(r)]
+        for r in h.rows
+    ]
+    table = Table([head, *body], colWidths=[WIDTH * 0.46, WIDTH * 0.22, WIDTH * 0.32])
+    table.setStyle(_grid())
+    return [
+        CondPageBreak(9 * cm),
+        _p(h.title, "h2"),
+        *(_p(x, "body") for x in h.paragraphs),
+        Spacer(1, 4),
+        KeepTogether([table, _p(h.source + " A dash: not measured.", "small")]),
+    ]
+
+
 def _templates() -> list[PageTemplate]:
     def frame(size: tuple[float, float]) -> Frame:
         return Frame(
@@ -358,6 +382,7 @@ def render_pdf(pack: Pack) -> bytes:
         caption = [_p(c.caption, "small")] if c.caption else []
         story.append(KeepTogether([_image(c.png), *caption, Spacer(1, 8)]))
     story += _tables(pack)
+    story += _how_sure(pack)
     story += [CondPageBreak(6 * cm), _p("What this model leaves out", "h2")]
     story += [Paragraph("• " + escape(x), _styles()["small"]) for x in pack.leaves_out]
     doc.build(story, canvasmaker=_numbered(pack))

@@ -335,3 +335,31 @@ def test_bench_report_prints_report_pack_seconds(capsys) -> None:
     assert main(["bench", "--report", "--json", "--repeat", "1"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["report_pack_cpu_s"] > 0 and 0 < out["report_pack_s"] < 60
+
+
+def test_how_sure_section_in_html_and_pdf(pack_dir: Path) -> None:
+    """The back-test's plain-words panel, with this model's error beside the references'."""
+    from game.sim.backtest import load_how_sure
+
+    d = load_how_sure()
+    f = d["figures"]
+    figures = [
+        f"{f['model_mape_percent']:.1f}%",
+        f"{f['no_change_mape_percent']:.1f}%",
+        f"{f['uniform_growth_mape_percent']:.1f}%",
+        f"{f['model_share_off_10pct']:.1f}%",
+    ]
+    html = (pack_dir / "report.html").read_text(encoding="utf-8")
+    section = re.search(r'<section id="how-sure">(.*?)</section>', html, re.S)
+    assert section, "no How sure are we? section"
+    text = section.group(1)
+    assert "How sure are we?" in text and "no change" in text
+    assert "The test is easier than real life" in text  # the honest caveat
+    for v in figures:
+        assert f'<td class="num">{v}</td>' in text, v
+    reader = PdfReader(pack_dir / "report.pdf")
+    whole = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "How sure are we?" in whole and "The test is easier than real life" in whole
+    assert "same growth everywhere" in whole
+    for v in figures:
+        assert v in whole, v
