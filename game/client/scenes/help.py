@@ -5,10 +5,13 @@ The entries are laid out at the current text size and split into pages that fit 
 
 from __future__ import annotations
 
+from functools import cache
+
 import pygame
 
-from game.client import palette
+from game.client import fmt, palette
 from game.client.scene import Host, Modal
+from game.sim.backtest import load_how_sure
 
 TERMS = (
     "money",
@@ -22,8 +25,24 @@ TERMS = (
     "approval",
     "baseline",
     "range",
+    "how_sure",  # the back-test, in plain words (data/play/how_sure.json)
 )
 TERM_W = 220
+
+
+@cache
+def how_sure_figures() -> dict[str, str]:
+    """The back-test's headline figures, formatted for the 'How sure are we?' entry."""
+    f = load_how_sure()["figures"]
+    ons = f.get("ons_published_share_off_10pct")
+    return {
+        "mape": fmt.pct(f["model_mape_percent"] / 100),
+        "off": fmt.count(f["model_share_off_10pct"] * f["councils"] / 100),
+        "councils": fmt.count(f["councils"]),
+        "no_change": fmt.pct(f["no_change_mape_percent"] / 100),
+        "same_growth": fmt.pct(f["uniform_growth_mape_percent"] / 100),
+        "ons": fmt.pct(float("nan") if ons is None else ons / 100),
+    }
 
 
 class HelpDialog(Modal):
@@ -39,6 +58,8 @@ class HelpDialog(Modal):
         t = self.t
         if term == "jobs_measures":  # the lead's one sentence on the three jobs figures
             return t("help.term.jobs_measures"), t("help.jobs_measures")
+        if term == "how_sure":
+            return t("help.term.how_sure"), t("help.text.how_sure", **how_sure_figures())
         return t(f"help.term.{term}"), t(f"help.text.{term}")
 
     def _height(self, term: str) -> int:
