@@ -319,7 +319,10 @@ def _how_sure(pack: Pack) -> list[Any]:
     return [
         CondPageBreak(9 * cm),
         _p(h.title, "h2"),
-        *(_p(x, "body") for x in h.paragraphs),
+        *(
+            Paragraph(escape(x), ParagraphStyle("para", s["body"], spaceAfter=3))
+            for x in h.paragraphs
+        ),
         Spacer(1, 4),
         KeepTogether([table, _p(h.source + " A dash: not measured.", "small")]),
     ]
