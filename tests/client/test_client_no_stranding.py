@@ -204,3 +204,29 @@ def test_the_score_so_far_shows_during_play(year):
     pilot.frame()
     now = session.score_so_far()
     assert any(t.startswith(f"Score so far {now.score:.0f}: approval") for t in pilot.texts())
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_why_on_a_greyed_button_is_never_cut(make_app, world, language):
+    """Play-test: year 8 showed "Need £17" for a £17.2m card (the row was shared out by
+    the word "Fund", not by the reason the button actually shows)."""
+    from game.client.assets import BUTTON_SIZES
+    from game.client.settings import Settings
+
+    app, pilot = make_app(settings=Settings(language=language, seen_how_to_play=True))
+    session = GameSession.new(world, "Hartlepool", seed=7)
+    app.ctx.session = session
+    app.stack.push(app.screens.year())
+    pilot.until_scene("year")
+    session.money = 0.0
+    pilot.scene.rebuild()
+    pilot.frame()
+    fonts = pilot.scene.fonts
+    greyed = [
+        b for b in pilot.scene.buttons() if b.visible and b.text.split()[0] in ("Need", "Angen")
+    ]
+    assert greyed
+    for b in greyed:
+        cls = " ".join(c for c in b.class_ids if c)
+        size = next(s for name, s in BUTTON_SIZES.items() if cls.endswith(f"_{name}"))
+        assert fonts.size(b.text, size, bold=True)[0] <= b.rect.width - 8, (b.text, b.rect)

@@ -96,24 +96,30 @@ class YearScene(CardPainter):
             by = CARD_TOP + CARD_H - self.button_area
             bh = 46 if len(rows) == 1 else 38
             for row_i, row in enumerate(rows):
-                # share the row by label length, so a long word (Ymgynghori) gets the room
-                need = [max(60, self.fonts.size(sp[1], 17, bold=True)[0] + 16) for sp in row]
+                # A button that cannot act now looks greyed but still answers, with the
+                # reason on its face (so keyboard and touch users can find out why too).
+                hints = [self._hint(sp[0], card) for sp in row]
+                faces = [
+                    sp[1] if ok else self._short_why(sp[0], card, sp[1])
+                    for sp, (ok, _) in zip(row, hints, strict=True)
+                ]
+                # share the row by the label each button shows, so a long word (Ymgynghori)
+                # or a reason ("Need £17.2m") gets the room and is never cut
+                need = [max(60, self.fonts.size(face, 17, bold=True)[0] + 16) for face in faces]
                 room = self.card_w - 20 - (len(row) - 1) * 6
                 widths = [int(room * n / sum(need)) for n in need]
                 # one text size for the whole row (Fund/Reject never bigger than Defer)
                 order = list(BUTTON_SIZES)
                 common = max(
-                    (self.fit_button_size(sp[1], wd) for sp, wd in zip(row, widths, strict=True)),
+                    (self.fit_button_size(f, wd) for f, wd in zip(faces, widths, strict=True)),
                     key=order.index,
                 )
                 bx = x + 10
-                for j, (key, label, fn, cls) in enumerate(row):
-                    # A button that cannot act now looks greyed but still answers, with the
-                    # reason (so keyboard users can find out why too).
-                    ok, hint = self._hint(key, card)
+                for j, (key, _label, fn, cls) in enumerate(row):
+                    ok, hint = hints[j]
                     self.button(
                         (bx, by + row_i * (bh + 4), widths[j], bh),
-                        label if ok else self._short_why(key, card, label),
+                        faces[j],
                         functools.partial(fn, card.id),
                         cls=cls if ok else "muted",
                         name=f"{key}_{card.id}",
