@@ -230,3 +230,22 @@ def test_the_why_on_a_greyed_button_is_never_cut(make_app, world, language):
         cls = " ".join(c for c in b.class_ids if c)
         size = next(s for name, s in BUTTON_SIZES.items() if cls.endswith(f"_{name}"))
         assert fonts.size(b.text, size, bold=True)[0] <= b.rect.width - 8, (b.text, b.rect)
+
+
+@pytest.mark.parametrize(("area", "scale"), [("Bournemouth", 1.0), ("Hartlepool", 2.0)])
+def test_the_papers_masthead_stays_on_the_page(make_app, world, area, scale):
+    """Play-test: at 200% text "The North East Lincolnshire Courier" ran off both sides of
+    the page, and a long council name does so at 100% too."""
+    from game.client import layout
+    from game.client.settings import Settings
+
+    app, pilot = make_app(settings=Settings(text_scale=scale, seen_how_to_play=True))
+    session = GameSession.new(world, area, seed=7)
+    app.ctx.session = session
+    app.stack.push(app.screens.newspaper(session.advance_year()))
+    pilot.until_scene("newspaper")
+    pilot.frame()
+    masthead = [b for b in pilot.scene.text_boxes if b.text.endswith("Courier")]
+    assert masthead, pilot.texts()
+    off = [p for p in layout.problems(pilot.scene, allow_cut=True) if "Courier" in p]
+    assert not off, off

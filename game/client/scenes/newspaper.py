@@ -50,8 +50,22 @@ class NewspaperScene(Scene):
         pygame.draw.rect(surface, NEWSPRINT, page)
         pygame.draw.rect(surface, palette.INK, page, 2)
         masthead = t("paper.masthead", area=area_name(self.ctx, s.area))
-        self.text(surface, masthead, (page.centerx, page.top + 14), 46, palette.INK, True, "midtop")
         rule_y = page.top + 80
+        # a long council name ("Bournemouth, Christchurch and Poole") or the projector sizes
+        # shrink the masthead to the page, above its rule, rather than run it off the edges
+        size = 46
+        while size > 20 and self.fonts.line_height(size, True) > rule_y - page.top - 16:
+            size -= 1
+        self.text(
+            surface,
+            masthead,
+            (page.centerx, page.top + 14),
+            size,
+            palette.INK,
+            True,
+            "midtop",
+            max_width=page.width - 40,
+        )
         pygame.draw.line(
             surface, palette.INK, (page.left + 20, rule_y), (page.right - 20, rule_y), 3
         )
@@ -70,15 +84,17 @@ class NewspaperScene(Scene):
             palette.MUTED,
             anchor="topright",
         )
+        # the dateline's own height at the projector sizes, so the thin rule runs under it
+        rule2_y = rule_y + max(30, self.fonts.line_height(16) + 8)
         pygame.draw.line(
-            surface, palette.INK, (page.left + 20, rule_y + 30), (page.right - 20, rule_y + 30), 1
+            surface, palette.INK, (page.left + 20, rule2_y), (page.right - 20, rule2_y), 1
         )
         items = list(y.news)[:4]
         due_key = {"midterm": "paper.census_due", "final": "paper.final_due"}.get(
             y.report_due or ""
         )
         bottom = page.bottom - (50 if due_key else 16)
-        col_left = pygame.Rect(page.left + 30, rule_y + 46, 700, bottom - rule_y - 46)
+        col_left = pygame.Rect(page.left + 30, rule2_y + 16, 700, bottom - rule2_y - 16)
         if items:
             texts = [headline_text(self.ctx, item) for item in items]
             lead, rest = 40, 26
@@ -109,7 +125,7 @@ class NewspaperScene(Scene):
                         + 16
                     )
         # side column: the year in numbers
-        self._in_numbers(surface, pygame.Rect(page.left + 770, rule_y + 46, page.width - 800, 400))
+        self._in_numbers(surface, pygame.Rect(page.left + 770, rule2_y + 16, page.width - 800, 400))
         if due_key:
             self.text(
                 surface,
