@@ -57,3 +57,40 @@ def test_the_year_screen_at_200_percent(title, tmp_path, language):
     assert "05_year_proposals" in seen and "07_year_after_funding" in seen
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
     assert not small, "\n".join(f"{k}: {v}" for k, v in small.items())
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_consult_dialogs_group_list_fits_at_200_percent(make_app, world, language):
+    """Play-test: at 200% the group buttons sat over "Who would you like to ask?" and were
+    cut to "Young families · 19,844 · lean"."""
+    from game.client.settings import Settings
+    from game.play import GameSession
+
+    settings = Settings(language=language, text_scale=2.0, seen_how_to_play=True)
+    app, pilot = make_app(settings=settings)
+    session = GameSession.new(world, "Hartlepool", seed=7)
+    while max(len(c.stances) for c in session.proposals) < 5:  # the most groups a card has
+        session.advance_year()
+    app.ctx.session = session
+    card = max(session.proposals, key=lambda c: len(c.stances))
+    app.stack.push(app.screens.year())
+    pilot.until_scene("year")
+    pilot.scene.show_card(card.id)
+    pilot.frame()
+    pilot.click(f"consult_{card.id}")
+    pilot.until_scene("consult")
+    pilot.frame()
+    scene = pilot.scene
+    groups = [b for b in scene.buttons() if any("#group_" in o for o in b.object_ids)]
+    assert len(groups) == len(scene.card.stances[:10])
+    assert not layout.problems(scene), layout.problems(scene)
+    close = scene.find_button("close").rect
+    assert not any(b.rect.colliderect(close) for b in groups)
+    fonts = scene.fonts
+    for b in groups:
+        cls = " ".join(c for c in b.class_ids if c)
+        from game.client.assets import BUTTON_SIZES
+
+        size = next(s for name, s in BUTTON_SIZES.items() if cls.endswith(f"_{name}"))
+        assert fonts.size(b.text, size, bold=True)[0] <= b.rect.width - 8, b.text
+        assert b.rect.height >= 48 * 720 / 1080  # a finger target at 1080p

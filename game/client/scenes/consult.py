@@ -7,9 +7,10 @@ import functools
 import pygame
 
 from game.client import charts, fmt, palette
+from game.client.assets import BUTTON_SIZES
 from game.client.scene import Host, Modal
 from game.client.text import card_title, group_name, indicator_label, reason_text
-from game.play import Consult, Consultation, GameSession
+from game.play import Consult, Consultation, GameSession, GroupStance
 
 
 class ConsultDialog(Modal):
@@ -32,20 +33,24 @@ class ConsultDialog(Modal):
         t, s, b = self.t, self.s, self.box
         if self.consultation is None:
             stances = self.card.stances[:10]
-            for i, st in enumerate(stances):
-                col, row = divmod(i, 5)
-                x = b.left + 40 + col * 490
-                y = b.top + 170 + row * 62
-                stance = t("consult.supports") if st.strength > 0 else t("consult.opposes")
-                label = f"{group_name(self.ctx, st.group_id)} · {fmt.count(st.size)} · {stance}"
+            labels = self._labels(stances)
+            top, per_col, width, pitch = self._group_grid(labels)
+            # one text size for the list, so no row looks louder than another
+            order = list(BUTTON_SIZES)
+            common = max((self.fit_button_size(x, width) for x in labels), key=order.index)
+            for i, (st, label) in enumerate(zip(stances, labels, strict=True)):
+                col, row = divmod(i, per_col)
+                x = b.left + 40 + col * (width + 20)
+                y = top + row * pitch
                 ok = s.check(Consult(card_id=self.card_id, group_id=st.group_id)).ok
                 self.button(
-                    (x, y, 470, 52),
+                    (x, y, width, min(52, pitch - 4)),
                     label,
                     functools.partial(self.ask, st.group_id),
                     cls="secondary",
                     name=f"group_{st.group_id}",
                     enabled=ok,
+                    size=common,
                 )
             self.button(
                 (b.right - 220, b.bottom - 76, 190, 54), t("ui.close"), self.done, name="close"
@@ -62,6 +67,42 @@ class ConsultDialog(Modal):
                 (b.right - 220, b.bottom - 76, 190, 54), t("ui.close"), self.done, name="close"
             )
         self.focus.ensure_usable()
+
+    def _labels(self, stances: list[GroupStance]) -> list[str]:
+        """ "Young families · 11,718 · leans for"; where one of those cannot fit the dialog
+        (Welsh at the projector sizes) every button says for or against with the card's own
+        ▲/▼ instead, so the list reads alike."""
+        t, room = self.t, self.box.width - 80 - 14
+        rows = [
+            (st.strength > 0, group_name(self.ctx, st.group_id), fmt.count(st.size))
+            for st in stances
+        ]
+        long = [
+            f"{name} · {size} · {t('consult.supports') if up else t('consult.opposes')}"
+            for up, name, size in rows
+        ]
+        if all(self.fonts.size(x, BUTTON_SIZES["tiny"], bold=True)[0] <= room for x in long):
+            return long
+        return [f"{'▲' if up else '▼'} {name} · {size}" for up, name, size in rows]
+
+    def _group_grid(self, labels: list[str]) -> tuple[int, int, int, int]:
+        """Top, buttons per column, width and row pitch of the group buttons: below the
+        "who would you like to ask?" text as _draw_box lays it out, in two columns while
+        every label fits one, else one full-width column (the projector sizes)."""
+        b, f = self.box, self.fonts
+        head_bottom = b.top + 26 + f.line_height(28, True)
+        title_bottom = max(b.top + 68, head_bottom + 2) + f.line_height(22, True)
+        below = max(b.top + 108, title_bottom + 6)
+        pick = f.wrap(self.t("consult.pick"), 19, b.width - 80)
+        top = max(b.top + 170, below + 2 + len(pick) * f.line_height(19) + 10)
+        tiny = BUTTON_SIZES["tiny"]
+        two = all(f.size(label, tiny, bold=True)[0] <= 470 - 14 for label in labels)
+        per_col = 5 if two else max(1, len(labels))
+        width = 470 if two else b.width - 80
+        room = b.bottom - 80 - top  # down to just above Close
+        # rows share the room, never below a finger's 48 px at 1080p (32 + a 4 px gap)
+        pitch = max(36, min(62, room // max(1, min(per_col, len(labels)))))
+        return top, per_col, width, pitch
 
     def ask(self, group_id: str) -> None:
         result = self.s.act(Consult(card_id=self.card_id, group_id=group_id))
