@@ -23,7 +23,7 @@ def _context(tmp_path, monkeypatch, **overrides) -> AppContext:
     monkeypatch.setenv("CIVIC_FUTURES_DATA_DIR", str(tmp_path))
     world = load_world()
     options = dict(
-        settings=Settings(),
+        settings=Settings(seen_how_to_play=True),  # a returning player
         seed=7,
         threaded=False,
         animate=False,
