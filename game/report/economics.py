@@ -16,7 +16,8 @@ from typing import Any
 LOCAL_GVA_LABEL = "Local GVA impact (indicative)"
 LOCAL_GVA_HELP = (
     "GVA of the project's net new local jobs over ten years (falling 10% a year) divided by "
-    "the present value of its costs. It is an indicative measure of local economic impact, "
+    "a ten-year cost figure with the upper-bound optimism bias (as `simulate` prints it; "
+    "not the present value of costs above). It is an indicative measure of local economic impact, "
     "not a Green Book benefit-cost ratio: it counts a school's own teachers as a benefit "
     "and stops at ten years for every asset."
 )
@@ -35,14 +36,17 @@ NOT_VALUED_HELP = (
 class EconomicCase:
     """Present values (GBP, discounted at the Green Book rate) and the two ratios."""
 
-    pv_costs: float
+    pv_costs: float  # the economic case's whole-life public cost: the pack's one PV of costs
     pv_local_gva: float
     local_gva_impact: float | None  # LOCAL_GVA_LABEL; None when there are no costs
     bcr: float | None  # the economic case's BCR; None = "not valued"
     method: str
-    # the economic case's own present values (whole-life public cost, valued benefits)
-    case_pv_costs: float = 0.0
-    case_pv_benefits: float | None = None
+    case_pv_benefits: float | None = None  # the economic case's valued benefits
+    # The local GVA ratio's own denominator (game.sim.appraisal: upper-bound optimism
+    # bias, ten years). Kept only so the ratio equals `simulate`'s; never printed as a
+    # present value of costs (the pack prints one: `pv_costs`).
+    gva_pv_costs: float = 0.0
+    upper_value: bool = False  # a valued benefit's source calls its figure an upper value
 
 
 def _finite(x: Any) -> float | None:
@@ -80,11 +84,11 @@ def economic_case(
         else ""
     )
     return EconomicCase(
-        pv_costs=float(a.pv_costs),
+        pv_costs=case.pv_costs,
         pv_local_gva=float(a.pv_benefits),
         local_gva_impact=_finite(a.bcr),
         bcr=_finite(case.bcr),
         method=method or f"{', '.join(case.not_valued)}: {NOT_VALUED_METHOD}",
-        case_pv_costs=case.pv_costs,
         case_pv_benefits=case.pv_benefits,
+        gva_pv_costs=float(a.pv_costs),
     )

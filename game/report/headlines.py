@@ -158,12 +158,12 @@ def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
     """Present values summed over the funded projects' economic cases; a programme BCR only
     when every project's benefits are valued (otherwise "not valued")."""
     cases = run.economic_cases().values()
+    # the economic case's whole-life public cost: the one present value of costs printed
     pv_c = sum(c.pv_costs for c in cases)
     pv_gva = sum(c.pv_local_gva for c in cases)
-    # the economic case's own present values (not the local GVA appraisal's costs)
+    gva_c = sum(c.gva_pv_costs for c in cases)  # the indicative ratio's own denominator
     valued = [c.case_pv_benefits or 0.0 for c in cases if c.bcr is not None]
-    case_c = sum(c.case_pv_costs for c in cases)
-    bcr = sum(valued) / case_c if cases and len(valued) == len(cases) and case_c > 0 else None
+    bcr = sum(valued) / pv_c if cases and len(valued) == len(cases) and pv_c > 0 else None
     return [
         Headline(
             "capital_cost",
@@ -177,7 +177,9 @@ def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
             "GBP",
             pv_c if cases else None,
         ),
-        Headline("local_gva_impact", LOCAL_GVA_LABEL, "ratio", pv_gva / pv_c if pv_c > 0 else None),
+        Headline(
+            "local_gva_impact", LOCAL_GVA_LABEL, "ratio", pv_gva / gva_c if gva_c > 0 else None
+        ),
         Headline("bcr", BCR_LABEL, "ratio", bcr, note="" if bcr is not None else NOT_VALUED),
     ]
 

@@ -337,7 +337,9 @@ def all_tables(run: ScenarioRun, benchmarks: pd.DataFrame) -> list[Table]:
             "appraisal",
             "Present value of costs and the economic case",
             appraisal_table(run),
-            "Discounted at the Green Book 3.5% with optimism bias on capital. "
+            "PV of costs: the economic case's whole-life public cost, discounted at the "
+            "Green Book 3.5% with optimism bias on capital for the plan's stage (as "
+            "economic_case.csv). "
             f"{LOCAL_GVA_LABEL} is not a benefit-cost ratio. "
             + (
                 NOT_VALUED_HELP if any(c.bcr is None for c in run.economic_cases().values()) else ""

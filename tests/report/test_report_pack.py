@@ -111,9 +111,9 @@ def test_headlines_equal_simulate_json(pack_dir: Path, sim: dict) -> None:
     assert cpj == pytest.approx(sim["totals"]["cost_per_net_job_local"])
     pop = h["Population vs no new projects"][1]
     assert pop == pytest.approx(hl["population"]["scenario"] - hl["population"]["baseline"])
-    # the PV of costs is the sum of the per-project appraisals simulate prints
+    # the PV of costs is the sum of the per-project economic cases simulate prints
     assert h["Present value of costs (all funded projects)"][1] == pytest.approx(
-        sum(p["local_gva_impact_indicative"]["pv_costs"] for p in sim["projects"])
+        sum(p["economic_case"]["pv_costs_whole_life"] for p in sim["projects"])
     )
     assert h["Benefit-cost ratio (Green Book economic case)"][4] == "not valued"
 

@@ -1,0 +1,56 @@
+"""The pack prints one present value of costs and one programme BCR line: the economic
+case's, exactly as `simulate` writes them, for a scenario whose plan is at outline stage."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from game.cli import main
+
+SCENARIO = Path("data/scenarios/hartlepool_business_park_skills.json")
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
+    root = tmp_path_factory.mktemp("outline")
+    data = json.loads(SCENARIO.read_text())
+    data["economic_case"] = {"stage": "outline"}
+    scenario = root / "outline.json"
+    scenario.write_text(json.dumps(data))
+    sim_out, pack = root / "sim", root / "pack"
+    args = ["--area", "Hartlepool", "--scenario", str(scenario)]
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert main(["simulate", *args, "--out", str(sim_out), "--json"]) == 0
+    assert main(["report", *args, "--out", str(pack)]) == 0
+    return sim_out, pack, json.loads(buf.getvalue())
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_pack_pv_of_costs_is_the_economic_cases(runs: tuple[Path, Path, dict]) -> None:
+    sim_out, pack, sim = runs
+    case = [r for r in _rows(sim_out / "economic_case.csv") if r["variant"] == "central"]
+    assert case and all(r["stage"] == "outline" for r in case)
+    want = {r["label"]: float(r["pv_costs_whole_life"]) for r in case}
+    table = _rows(pack / "csv" / "appraisal.csv")
+    got = {r["project"]: float(r["PV of costs (GBP)"]) for r in table}
+    assert got == pytest.approx(want)
+    wb = openpyxl.load_workbook(pack / "report.xlsx", read_only=True)
+    head = {r[0]: r[2] for r in wb["headlines"].iter_rows(values_only=True)}
+    assert head["Present value of costs (all funded projects)"] == pytest.approx(sum(want.values()))
+    # at outline stage the case's figure is below the local GVA appraisal's (upper bound)
+    gva = sum(p["local_gva_impact_indicative"]["pv_costs"] for p in sim["projects"])
+    assert sum(want.values()) < gva
+    html = (pack / "report.html").read_text(encoding="utf-8")
+    assert f"{sum(want.values()):,.0f}" in html
