@@ -54,3 +54,19 @@ def test_pack_pv_of_costs_is_the_economic_cases(runs: tuple[Path, Path, dict]) -
     assert sum(want.values()) < gva
     html = (pack / "report.html").read_text(encoding="utf-8")
     assert f"{sum(want.values()):,.0f}" in html
+
+
+def test_pack_programme_bcr_line_is_simulates(runs: tuple[Path, Path, dict]) -> None:
+    from game.cli.simulate_text import _programme_case_line
+
+    _, pack, sim = runs
+    line = _programme_case_line(sim["economic_case"]).strip()
+    assert line.startswith("Economic case: ") and "BCR 28.00" in line and "not valued" in line
+    html = (pack / "report.html").read_text(encoding="utf-8")
+    assert line in html  # under the BCR on the summary page
+    line = line.removeprefix("Economic case: ")
+    wb = openpyxl.load_workbook(pack / "report.xlsx", read_only=True)
+    head = {r[0]: r for r in wb["headlines"].iter_rows(values_only=True)}
+    bcr = head["Benefit-cost ratio (Green Book economic case)"]
+    assert bcr[2] == pytest.approx(sim["economic_case"]["bcr_valued_projects"])
+    assert bcr[5] == line

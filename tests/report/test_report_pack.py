@@ -115,7 +115,10 @@ def test_headlines_equal_simulate_json(pack_dir: Path, sim: dict) -> None:
     assert h["Present value of costs (all funded projects)"][1] == pytest.approx(
         sum(p["economic_case"]["pv_costs_whole_life"] for p in sim["projects"])
     )
-    assert h["Benefit-cost ratio (Green Book economic case)"][4] == "not valued"
+    # the programme BCR line is simulate's: over the valued projects, the rest not valued
+    bcr = h["Benefit-cost ratio (Green Book economic case)"]
+    assert bcr[1] == pytest.approx(sim["economic_case"]["bcr_valued_projects"])
+    assert bcr[4].endswith(f"{len(sim['economic_case']['not_valued_projects'])} not valued")
 
 
 def test_pdf_pages_carry_date_version_and_page_numbers(pack_dir: Path, sim: dict) -> None:
@@ -318,7 +321,8 @@ def test_simulate_compare_json_is_the_difference(capsys) -> None:
     want = a["headline"]["net_additional_jobs"]["scenario"]
     want_b = b["headline"]["net_additional_jobs"]["scenario"]
     assert net["a_minus_b"] == pytest.approx(want - want_b)
-    assert doc["comparison"]["bcr"]["a"] is None  # "not valued", never a made-up number
+    # the programme BCR as simulate gives it (over the valued projects only)
+    assert doc["comparison"]["bcr"]["a"] == pytest.approx(a["economic_case"]["bcr_valued_projects"])
 
 
 def test_readme_example_pack_command_works(tmp_path: Path) -> None:
