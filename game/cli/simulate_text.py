@@ -65,8 +65,10 @@ def _case_lines(c: dict[str, Any]) -> list[str]:
     )
     return [
         f"     {head}",
-        f"     {jobs}; cost per net job {_cpj(c['cost_per_net_job_capital_only'])} capital only,"
-        f" {_cpj(c['cost_per_net_job_whole_life_public_cost'])} whole-life public cost (PV)",
+        f"     {jobs}; cost per net job {_cpj(c['cost_per_net_job_capital_only'])}"
+        f" (capital, undiscounted),"
+        f" {_cpj(c['cost_per_net_job_whole_life_public_cost'])}"
+        " (whole-life public cost, present value)",
     ]
 
 

@@ -46,6 +46,8 @@ class EconomicCase:
     # bias, ten years). Kept only so the ratio equals `simulate`'s; never printed as a
     # present value of costs (the pack prints one: `pv_costs`).
     gva_pv_costs: float = 0.0
+    # the economic case's cost per net job on its whole-life public cost (present value)
+    cost_per_net_job_whole_life: float | None = None
     upper_value: bool = False  # a valued benefit's source calls its figure an upper value
 
 
@@ -91,4 +93,5 @@ def economic_case(
         method=method or f"{', '.join(case.not_valued)}: {NOT_VALUED_METHOD}",
         case_pv_benefits=case.pv_benefits,
         gva_pv_costs=float(a.pv_costs),
+        cost_per_net_job_whole_life=case.cost_per_net_job_whole_life,
     )

@@ -118,7 +118,7 @@ def _jobs_headlines(run: ScenarioRun) -> list[Headline]:
         ),
         Headline(
             "cost_per_net_job",
-            f"Cost per net new job ({lv}, capital)",
+            f"Cost per net new job ({lv}, capital, undiscounted)",
             "GBP",
             s["totals"]["cost_per_net_job_local"],
             *_band(cpj),

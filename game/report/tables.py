@@ -90,7 +90,7 @@ JOBS_COLUMNS = [
     "construction (job-years)",
     "construction (FTE)",
     "operational gross (FTE)",
-    "cost per net job (GBP)",
+    "cost per net job (GBP, capital, undiscounted)",
 ]
 
 
@@ -196,6 +196,7 @@ def appraisal_table(run: ScenarioRun) -> pd.DataFrame:
                 p.label,
                 p.capital_cost,
                 c.pv_costs,
+                c.cost_per_net_job_whole_life,
                 c.pv_local_gva,
                 c.local_gva_impact,
                 c.bcr if c.bcr is not None else NOT_VALUED,
@@ -206,6 +207,7 @@ def appraisal_table(run: ScenarioRun) -> pd.DataFrame:
         "project",
         "capital cost (GBP)",
         "PV of costs (GBP)",
+        "cost per net job (GBP, whole-life public cost, present value)",
         "PV of local GVA (GBP)",
         f"{LOCAL_GVA_LABEL} (ratio)",
         f"{BCR_LABEL} (ratio)",

@@ -70,3 +70,21 @@ def test_pack_programme_bcr_line_is_simulates(runs: tuple[Path, Path, dict]) -> 
     bcr = head["Benefit-cost ratio (Green Book economic case)"]
     assert bcr[2] == pytest.approx(sim["economic_case"]["bcr_valued_projects"])
     assert bcr[5] == line
+
+
+def test_cost_per_job_bases_are_labelled(runs: tuple[Path, Path, dict]) -> None:
+    from game.cli.simulate_text import _case_lines
+
+    sim_out, pack, sim = runs
+    case = [r for r in _rows(sim_out / "economic_case.csv") if r["variant"] == "central"]
+    col = "cost per net job (GBP, whole-life public cost, present value)"
+    got = {r["project"]: r[col] for r in _rows(pack / "csv" / "appraisal.csv")}
+    for r in case:
+        want = r["cost_per_net_job_whole_life_public_cost"]
+        assert (float(got[r["label"]]) if got[r["label"]] else None) == (
+            pytest.approx(float(want)) if want else None
+        )
+    jobs = _rows(pack / "csv" / "jobs_gross_to_net.csv")
+    assert "cost per net job (GBP, capital, undiscounted)" in jobs[0]
+    text = _case_lines(sim["projects"][0]["economic_case"])[1]
+    assert "(capital, undiscounted)" in text and "(whole-life public cost, present value)" in text

@@ -78,7 +78,11 @@ def test_xlsx_sheets_units_and_numbers(pack_dir: Path, sim: dict) -> None:
     assert wb.sheetnames == SHEETS
     jobs = wb["jobs_gross_to_net"]
     header = [c.value for c in jobs[1]]
-    assert "gross (FTE)" in header and "net (FTE)" in header and "cost per net job (GBP)" in header
+    assert (
+        "gross (FTE)" in header
+        and "net (FTE)" in header
+        and "cost per net job (GBP, capital, undiscounted)" in header
+    )
     # numbers are stored as numbers, not text
     net_col = header.index("net (FTE)")
     values = [row[net_col].value for row in jobs.iter_rows(min_row=2)]
@@ -107,7 +111,7 @@ def test_headlines_equal_simulate_json(pack_dir: Path, sim: dict) -> None:
         band = want["scenario_band"].values()
         assert central == pytest.approx(want["scenario"]), label
         assert (low, high) == pytest.approx((min(band), max(band))), label
-    cpj = h["Cost per net new job (local authority, capital)"][1]
+    cpj = h["Cost per net new job (local authority, capital, undiscounted)"][1]
     assert cpj == pytest.approx(sim["totals"]["cost_per_net_job_local"])
     pop = h["Population vs no new projects"][1]
     assert pop == pytest.approx(hl["population"]["scenario"] - hl["population"]["baseline"])
