@@ -22,6 +22,8 @@ LOCAL_GVA_HELP = (
     "and stops at ten years for every asset."
 )
 BCR_LABEL = "Benefit-cost ratio (Green Book economic case)"
+# Shown next to a BCR whose benefit row's source calls its figure an upper value.
+UPPER_VALUE_NOTE = "upper value (its source says later estimates give less), so the BCR is too"
 NOT_VALUED = "not valued"
 NOT_VALUED_METHOD = "no sourced evidence to value its benefits yet"
 NOT_VALUED_HELP = (
@@ -48,7 +50,7 @@ class EconomicCase:
     gva_pv_costs: float = 0.0
     # the economic case's cost per net job on its whole-life public cost (present value)
     cost_per_net_job_whole_life: float | None = None
-    upper_value: bool = False  # a valued benefit's source calls its figure an upper value
+    note: str = ""  # the source's own caveat on a valued figure (e.g. "an upper value")
 
 
 def _finite(x: Any) -> float | None:
@@ -94,4 +96,9 @@ def economic_case(
         case_pv_benefits=case.pv_benefits,
         gva_pv_costs=float(a.pv_costs),
         cost_per_net_job_whole_life=case.cost_per_net_job_whole_life,
+        note="; ".join(
+            f"{b.benefit}: {UPPER_VALUE_NOTE}"
+            for b in case.benefits
+            if b.present_value is not None and "upper value" in b.source.lower()
+        ),
     )

@@ -168,6 +168,9 @@ def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
     ec = run.summary.get("economic_case")
     bcr = ec["bcr_valued_projects"] if ec else None
     note = programme_line(ec) if ec and (bcr is not None or ec["not_valued_projects"]) else ""
+    caveats = sorted({c.note for c in cases if c.note and c.bcr is not None})
+    if bcr is not None and caveats:  # the source's own caveat travels with the ratio
+        note += "; " + "; ".join(caveats)
     return [
         Headline(
             "capital_cost",

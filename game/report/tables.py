@@ -201,6 +201,7 @@ def appraisal_table(run: ScenarioRun) -> pd.DataFrame:
                 c.local_gva_impact,
                 c.bcr if c.bcr is not None else NOT_VALUED,
                 c.method,
+                c.note,
             ]
         )
     cols = [
@@ -212,6 +213,7 @@ def appraisal_table(run: ScenarioRun) -> pd.DataFrame:
         f"{LOCAL_GVA_LABEL} (ratio)",
         f"{BCR_LABEL} (ratio)",
         "method",
+        "note",
     ]
     return pd.DataFrame(rows, columns=cols)
 

@@ -69,7 +69,7 @@ def test_pack_programme_bcr_line_is_simulates(runs: tuple[Path, Path, dict]) -> 
     head = {r[0]: r for r in wb["headlines"].iter_rows(values_only=True)}
     bcr = head["Benefit-cost ratio (Green Book economic case)"]
     assert bcr[2] == pytest.approx(sim["economic_case"]["bcr_valued_projects"])
-    assert bcr[5] == line
+    assert bcr[5].startswith(line) and "upper value" in bcr[5]
 
 
 def test_cost_per_job_bases_are_labelled(runs: tuple[Path, Path, dict]) -> None:
@@ -88,3 +88,17 @@ def test_cost_per_job_bases_are_labelled(runs: tuple[Path, Path, dict]) -> None:
     assert "cost per net job (GBP, capital, undiscounted)" in jobs[0]
     text = _case_lines(sim["projects"][0]["economic_case"])[1]
     assert "(capital, undiscounted)" in text and "(whole-life public cost, present value)" in text
+
+
+def test_upper_value_bcr_carries_its_sources_caveat(runs: tuple[Path, Path, dict]) -> None:
+    sim_out, pack, _ = runs
+    case = [r for r in _rows(sim_out / "economic_case.csv") if r["variant"] == "central"]
+    valued = [r["label"] for r in case if r["bcr"]]
+    assert valued
+    rows = {r["project"]: r for r in _rows(pack / "csv" / "appraisal.csv")}
+    for label, r in rows.items():
+        # only the valued apprenticeship row (source: "an upper value") carries the caveat
+        assert ("upper value" in r["note"]) == (label in valued), label
+    with Path("data/projects/economic_case.csv").open(newline="", encoding="utf-8") as f:
+        row = next(r for r in csv.DictReader(f) if r["type_id"] == "apprenticeship_programme")
+    assert "upper value" in row["source"] and row["status"] != "verified"
