@@ -252,6 +252,8 @@ def series_table(run: ScenarioRun, indicator: str) -> pd.DataFrame:
         "year": years,
         "baseline": [r.baseline_indicators[indicator] for r in run.history()],
     }
+    for v in ("low", "high"):  # the baseline's own range, which the chart hatches
+        data[f"baseline {v}"] = [r.baseline_indicators[indicator] for r in run.history(v)]
     for v in VARIANTS:
         data[f"scenario {v}"] = [r.indicators[indicator] for r in run.history(v)]
     unit = "people" if indicator == "population" else "jobs"

@@ -102,3 +102,14 @@ def test_upper_value_bcr_carries_its_sources_caveat(runs: tuple[Path, Path, dict
     with Path("data/projects/economic_case.csv").open(newline="", encoding="utf-8") as f:
         row = next(r for r in csv.DictReader(f) if r["type_id"] == "apprenticeship_programme")
     assert "upper value" in row["source"] and row["status"] != "verified"
+
+
+def test_population_table_carries_the_baselines_own_range(
+    runs: tuple[Path, Path, dict],
+) -> None:
+    _, pack, _ = runs
+    rows = _rows(pack / "csv" / "population.csv")
+    last = rows[-1]
+    lo, hi = float(last["baseline low (people)"]), float(last["baseline high (people)"])
+    assert lo != hi  # the variants move the baseline too: its band is drawn, not a line
+    assert min(lo, hi) <= float(last["baseline (people)"]) <= max(lo, hi)
