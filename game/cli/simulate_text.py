@@ -65,8 +65,10 @@ def _case_lines(c: dict[str, Any]) -> list[str]:
     )
     return [
         f"     {head}",
-        f"     {jobs}; cost per net job {_cpj(c['cost_per_net_job_capital_only'])} capital only,"
-        f" {_cpj(c['cost_per_net_job_whole_life_public_cost'])} whole-life public cost (PV)",
+        f"     {jobs}; cost per net job {_cpj(c['cost_per_net_job_capital_only'])}"
+        f" (capital, undiscounted),"
+        f" {_cpj(c['cost_per_net_job_whole_life_public_cost'])}"
+        " (whole-life public cost, present value)",
     ]
 
 
@@ -171,21 +173,9 @@ def _one_project(p: dict[str, Any], wl: str) -> list[str]:
 
 
 def _programme_case_line(ec: dict[str, Any]) -> str:
-    staff, bcr = ec["public_service_jobs_not_counted"], ec["bcr_valued_projects"]
-    return (
-        f"  Economic case: additional jobs {ec['additional_jobs']:.1f}"
-        + (f" (public-service staff {staff:.1f} not counted)" if staff > 0 else "")
-        + (
-            f"; BCR {bcr:.2f} over the {len(ec['valued_projects'])} valued project(s)"
-            if bcr is not None
-            else "; no project valued"
-        )
-        + (
-            f", {len(ec['not_valued_projects'])} not valued"
-            if ec["not_valued_projects"] and bcr is not None
-            else ""
-        )
-    )
+    from game.sim.economic_case import programme_line
+
+    return f"  Economic case: {programme_line(ec)}"
 
 
 def _project_lines(s: dict[str, Any], lv: str, wl: str) -> list[str]:

@@ -61,6 +61,22 @@ def series_chart(runs: Sequence[tuple[str, ScenarioRun]], indicator: str, title:
     fig, ax = _figure()
     first = runs[0][1].history()
     years = [r.year for r in first]
+    # The baseline's own low-high range: the scenario's band is compared with it, not
+    # with the central baseline alone (which made the plan look as if it might shrink
+    # the area when only the variants' assumptions differ).
+    b_lo = [r.baseline_indicators[indicator] for r in runs[0][1].history("low")]
+    b_hi = [r.baseline_indicators[indicator] for r in runs[0][1].history("high")]
+    ax.fill_between(
+        years,
+        [min(a, b) for a, b in zip(b_lo, b_hi, strict=True)],
+        [max(a, b) for a, b in zip(b_lo, b_hi, strict=True)],
+        facecolor="none",
+        edgecolor=BASELINE,
+        hatch="////",
+        linewidth=0,
+        alpha=0.5,
+        label="Baseline: low–high range",
+    )
     ax.plot(
         years,
         [r.baseline_indicators[indicator] for r in first],
@@ -90,8 +106,9 @@ def series_chart(runs: Sequence[tuple[str, ScenarioRun]], indicator: str, title:
     ax.legend(fontsize=7, frameon=False, loc="best")
     ax.set_title(title, fontsize=10, loc="left")
     caption = (
-        "Dashed: the baseline with no new projects. Line: the central projection; shading: "
-        "the lowest to highest of the low, central and high variants."
+        "Dashed: the baseline with no new projects, hatched: its own low–high range. Line: "
+        "the central projection; shading: the lowest to highest of the low, central and "
+        "high variants. Compare the shading with the hatching, not with the dashed line."
     )
     return Chart(f"{indicator}_chart", title, _png(fig), caption)
 

@@ -164,6 +164,8 @@ def summary_rows(run: ScenarioRun) -> list[SummaryRow]:
         if signed and h.low is not None and h.high is not None:
             rng = f"{fmt.signed(h.low, h.unit)} – {fmt.signed(h.high, h.unit)}"
         note = LOCAL_GVA_HELP if key == "local_gva_impact" else ""
+        if key == "bcr" and h.central is not None:  # simulate's programme line
+            note = f"Economic case: {h.note}"
         if key == "population":
             start = run.summary["headline"]["population"]["start"]
             base = hs["population_baseline"].central

@@ -16,11 +16,14 @@ from typing import Any
 LOCAL_GVA_LABEL = "Local GVA impact (indicative)"
 LOCAL_GVA_HELP = (
     "GVA of the project's net new local jobs over ten years (falling 10% a year) divided by "
-    "the present value of its costs. It is an indicative measure of local economic impact, "
+    "a ten-year cost figure with the upper-bound optimism bias (as `simulate` prints it; "
+    "not the present value of costs above). It is an indicative measure of local economic impact, "
     "not a Green Book benefit-cost ratio: it counts a school's own teachers as a benefit "
     "and stops at ten years for every asset."
 )
 BCR_LABEL = "Benefit-cost ratio (Green Book economic case)"
+# Shown next to a BCR whose benefit row's source calls its figure an upper value.
+UPPER_VALUE_NOTE = "upper value (its source says later estimates give less), so the BCR is too"
 NOT_VALUED = "not valued"
 NOT_VALUED_METHOD = "no sourced evidence to value its benefits yet"
 NOT_VALUED_HELP = (
@@ -35,14 +38,19 @@ NOT_VALUED_HELP = (
 class EconomicCase:
     """Present values (GBP, discounted at the Green Book rate) and the two ratios."""
 
-    pv_costs: float
+    pv_costs: float  # the economic case's whole-life public cost: the pack's one PV of costs
     pv_local_gva: float
     local_gva_impact: float | None  # LOCAL_GVA_LABEL; None when there are no costs
     bcr: float | None  # the economic case's BCR; None = "not valued"
     method: str
-    # the economic case's own present values (whole-life public cost, valued benefits)
-    case_pv_costs: float = 0.0
-    case_pv_benefits: float | None = None
+    case_pv_benefits: float | None = None  # the economic case's valued benefits
+    # The local GVA ratio's own denominator (game.sim.appraisal: upper-bound optimism
+    # bias, ten years). Kept only so the ratio equals `simulate`'s; never printed as a
+    # present value of costs (the pack prints one: `pv_costs`).
+    gva_pv_costs: float = 0.0
+    # the economic case's cost per net job on its whole-life public cost (present value)
+    cost_per_net_job_whole_life: float | None = None
+    note: str = ""  # the source's own caveat on a valued figure (e.g. "an upper value")
 
 
 def _finite(x: Any) -> float | None:
@@ -80,11 +88,17 @@ def economic_case(
         else ""
     )
     return EconomicCase(
-        pv_costs=float(a.pv_costs),
+        pv_costs=case.pv_costs,
         pv_local_gva=float(a.pv_benefits),
         local_gva_impact=_finite(a.bcr),
         bcr=_finite(case.bcr),
         method=method or f"{', '.join(case.not_valued)}: {NOT_VALUED_METHOD}",
-        case_pv_costs=case.pv_costs,
         case_pv_benefits=case.pv_benefits,
+        gva_pv_costs=float(a.pv_costs),
+        cost_per_net_job_whole_life=case.cost_per_net_job_whole_life,
+        note="; ".join(
+            f"{b.benefit}: {UPPER_VALUE_NOTE}"
+            for b in case.benefits
+            if b.present_value is not None and "upper value" in b.source.lower()
+        ),
     )

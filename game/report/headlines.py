@@ -118,7 +118,7 @@ def _jobs_headlines(run: ScenarioRun) -> list[Headline]:
         ),
         Headline(
             "cost_per_net_job",
-            f"Cost per net new job ({lv}, capital)",
+            f"Cost per net new job ({lv}, capital, undiscounted)",
             "GBP",
             s["totals"]["cost_per_net_job_local"],
             *_band(cpj),
@@ -155,15 +155,22 @@ def _population_headlines(run: ScenarioRun) -> list[Headline]:
 
 
 def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
-    """Present values summed over the funded projects' economic cases; a programme BCR only
-    when every project's benefits are valued (otherwise "not valued")."""
+    """Present values summed over the funded projects' economic cases; the programme BCR
+    and its line exactly as `simulate` prints them (over the valued projects only, saying
+    how many are not valued)."""
+    from game.sim.economic_case import programme_line
+
     cases = run.economic_cases().values()
+    # the economic case's whole-life public cost: the one present value of costs printed
     pv_c = sum(c.pv_costs for c in cases)
     pv_gva = sum(c.pv_local_gva for c in cases)
-    # the economic case's own present values (not the local GVA appraisal's costs)
-    valued = [c.case_pv_benefits or 0.0 for c in cases if c.bcr is not None]
-    case_c = sum(c.case_pv_costs for c in cases)
-    bcr = sum(valued) / case_c if cases and len(valued) == len(cases) and case_c > 0 else None
+    gva_c = sum(c.gva_pv_costs for c in cases)  # the indicative ratio's own denominator
+    ec = run.summary.get("economic_case")
+    bcr = ec["bcr_valued_projects"] if ec else None
+    note = programme_line(ec) if ec and (bcr is not None or ec["not_valued_projects"]) else ""
+    caveats = sorted({c.note for c in cases if c.note and c.bcr is not None})
+    if bcr is not None and caveats:  # the source's own caveat travels with the ratio
+        note += "; " + "; ".join(caveats)
     return [
         Headline(
             "capital_cost",
@@ -177,8 +184,10 @@ def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
             "GBP",
             pv_c if cases else None,
         ),
-        Headline("local_gva_impact", LOCAL_GVA_LABEL, "ratio", pv_gva / pv_c if pv_c > 0 else None),
-        Headline("bcr", BCR_LABEL, "ratio", bcr, note="" if bcr is not None else NOT_VALUED),
+        Headline(
+            "local_gva_impact", LOCAL_GVA_LABEL, "ratio", pv_gva / gva_c if gva_c > 0 else None
+        ),
+        Headline("bcr", BCR_LABEL, "ratio", bcr, note=note or NOT_VALUED),
     ]
 
 

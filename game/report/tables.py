@@ -90,7 +90,7 @@ JOBS_COLUMNS = [
     "construction (job-years)",
     "construction (FTE)",
     "operational gross (FTE)",
-    "cost per net job (GBP)",
+    "cost per net job (GBP, capital, undiscounted)",
 ]
 
 
@@ -196,20 +196,24 @@ def appraisal_table(run: ScenarioRun) -> pd.DataFrame:
                 p.label,
                 p.capital_cost,
                 c.pv_costs,
+                c.cost_per_net_job_whole_life,
                 c.pv_local_gva,
                 c.local_gva_impact,
                 c.bcr if c.bcr is not None else NOT_VALUED,
                 c.method,
+                c.note,
             ]
         )
     cols = [
         "project",
         "capital cost (GBP)",
         "PV of costs (GBP)",
+        "cost per net job (GBP, whole-life public cost, present value)",
         "PV of local GVA (GBP)",
         f"{LOCAL_GVA_LABEL} (ratio)",
         f"{BCR_LABEL} (ratio)",
         "method",
+        "note",
     ]
     return pd.DataFrame(rows, columns=cols)
 
@@ -248,6 +252,8 @@ def series_table(run: ScenarioRun, indicator: str) -> pd.DataFrame:
         "year": years,
         "baseline": [r.baseline_indicators[indicator] for r in run.history()],
     }
+    for v in ("low", "high"):  # the baseline's own range, which the chart hatches
+        data[f"baseline {v}"] = [r.baseline_indicators[indicator] for r in run.history(v)]
     for v in VARIANTS:
         data[f"scenario {v}"] = [r.indicators[indicator] for r in run.history(v)]
     unit = "people" if indicator == "population" else "jobs"
@@ -337,7 +343,9 @@ def all_tables(run: ScenarioRun, benchmarks: pd.DataFrame) -> list[Table]:
             "appraisal",
             "Present value of costs and the economic case",
             appraisal_table(run),
-            "Discounted at the Green Book 3.5% with optimism bias on capital. "
+            "PV of costs: the economic case's whole-life public cost, discounted at the "
+            "Green Book 3.5% with optimism bias on capital for the plan's stage (as "
+            "economic_case.csv). "
             f"{LOCAL_GVA_LABEL} is not a benefit-cost ratio. "
             + (
                 NOT_VALUED_HELP if any(c.bcr is None for c in run.economic_cases().values()) else ""

@@ -334,3 +334,21 @@ def programme_totals(cases: list[ProjectCase]) -> dict[str, Any]:
         "additional_jobs": sum(c.additional_jobs for c in cases),
         "public_service_jobs_not_counted": sum(c.public_service_jobs for c in cases),
     }
+
+
+def programme_line(totals: Mapping[str, Any]) -> str:
+    """The programme's economic case in one line (from `programme_totals`), as `simulate`
+    prints it and the report pack repeats it: the BCR over the valued projects only, with
+    how many are not valued."""
+    staff, bcr = totals["public_service_jobs_not_counted"], totals["bcr_valued_projects"]
+    n_not = len(totals["not_valued_projects"])
+    return (
+        f"additional jobs {totals['additional_jobs']:.1f}"
+        + (f" (public-service staff {staff:.1f} not counted)" if staff > 0 else "")
+        + (
+            f"; BCR {bcr:.2f} over the {len(totals['valued_projects'])} valued project(s)"
+            if bcr is not None
+            else "; no project valued"
+        )
+        + (f", {n_not} not valued" if n_not and bcr is not None else "")
+    )

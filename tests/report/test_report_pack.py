@@ -78,7 +78,11 @@ def test_xlsx_sheets_units_and_numbers(pack_dir: Path, sim: dict) -> None:
     assert wb.sheetnames == SHEETS
     jobs = wb["jobs_gross_to_net"]
     header = [c.value for c in jobs[1]]
-    assert "gross (FTE)" in header and "net (FTE)" in header and "cost per net job (GBP)" in header
+    assert (
+        "gross (FTE)" in header
+        and "net (FTE)" in header
+        and "cost per net job (GBP, capital, undiscounted)" in header
+    )
     # numbers are stored as numbers, not text
     net_col = header.index("net (FTE)")
     values = [row[net_col].value for row in jobs.iter_rows(min_row=2)]
@@ -107,15 +111,19 @@ def test_headlines_equal_simulate_json(pack_dir: Path, sim: dict) -> None:
         band = want["scenario_band"].values()
         assert central == pytest.approx(want["scenario"]), label
         assert (low, high) == pytest.approx((min(band), max(band))), label
-    cpj = h["Cost per net new job (local authority, capital)"][1]
+    cpj = h["Cost per net new job (local authority, capital, undiscounted)"][1]
     assert cpj == pytest.approx(sim["totals"]["cost_per_net_job_local"])
     pop = h["Population vs no new projects"][1]
     assert pop == pytest.approx(hl["population"]["scenario"] - hl["population"]["baseline"])
-    # the PV of costs is the sum of the per-project appraisals simulate prints
+    # the PV of costs is the sum of the per-project economic cases simulate prints
     assert h["Present value of costs (all funded projects)"][1] == pytest.approx(
-        sum(p["local_gva_impact_indicative"]["pv_costs"] for p in sim["projects"])
+        sum(p["economic_case"]["pv_costs_whole_life"] for p in sim["projects"])
     )
-    assert h["Benefit-cost ratio (Green Book economic case)"][4] == "not valued"
+    # the programme BCR line is simulate's: over the valued projects, the rest not valued
+    bcr = h["Benefit-cost ratio (Green Book economic case)"]
+    assert bcr[1] == pytest.approx(sim["economic_case"]["bcr_valued_projects"])
+    assert f"{len(sim['economic_case']['not_valued_projects'])} not valued; " in bcr[4]
+    assert "upper value" in bcr[4]  # the apprenticeship source's own caveat
 
 
 def test_pdf_pages_carry_date_version_and_page_numbers(pack_dir: Path, sim: dict) -> None:
@@ -318,7 +326,8 @@ def test_simulate_compare_json_is_the_difference(capsys) -> None:
     want = a["headline"]["net_additional_jobs"]["scenario"]
     want_b = b["headline"]["net_additional_jobs"]["scenario"]
     assert net["a_minus_b"] == pytest.approx(want - want_b)
-    assert doc["comparison"]["bcr"]["a"] is None  # "not valued", never a made-up number
+    # the programme BCR as simulate gives it (over the valued projects only)
+    assert doc["comparison"]["bcr"]["a"] == pytest.approx(a["economic_case"]["bcr_valued_projects"])
 
 
 def test_readme_example_pack_command_works(tmp_path: Path) -> None:
