@@ -1,8 +1,9 @@
 """Issue 10, point 5: the projector sizes. At 200% text the year screen shows one wide card
 whose groups and costs are whole (no "+3 more"); it, the consultation, how to play and help
-fit, as does the newspaper (its "opened this year" joins the headlines); and no text on any
-screen is under ~20 px once the 1280x720 design is shown at 1920x1080. (The reports and
-charts do not yet reflow at 200%.)"""
+fit, as do the newspaper (its "opened this year" joins the headlines) and the mid-term and
+final reports (the census summary steps through numbers, benchmarks and pyramid with More);
+and no text on any screen is under ~20 px once the 1280x720 design is shown at 1920x1080.
+(The charts do not yet reflow at 200%.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,15 @@ from game.client.text import group_name
 
 SCALE_1080 = 1080 / 720
 # the screens checked for text cut short, overlapping or off its box at 200%
-FITS_AT_200 = ("year", "consult", "how_to_play", "help", "newspaper")
+FITS_AT_200 = (
+    "year",
+    "consult",
+    "how_to_play",
+    "help",
+    "newspaper",
+    "midterm_report",
+    "final_report",
+)
 
 
 def _small_text(scene) -> list[str]:
@@ -58,6 +67,8 @@ def test_the_year_screen_at_200_percent(title, tmp_path, language):
 
     render_all(tmp_path, area="Hartlepool", seed=7, text_scale=2.0, language=language, check=check)
     assert "05_year_proposals" in seen and "07_year_after_funding" in seen
+    # the census summary shows one part at a time at 200%: numbers, benchmarks, pyramid
+    assert {"17b_final_report_benchmarks", "17c_final_report_pyramid"} <= set(seen)
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
     assert not small, "\n".join(f"{k}: {v}" for k, v in small.items())
 
