@@ -217,10 +217,16 @@ def _grid(
 ) -> None:
     """Grid lines at round value ticks (94,000 not 94,889) and the years along the foot."""
     plot, y0, y1 = axes.plot, axes.y0, axes.y1
-    for v in ticks:
+    # a short plot (big text, a long note under it) labels every other tick, never overlaps
+    gap = abs(axes.xy(y0, ticks[1])[1] - axes.xy(y0, ticks[0])[1]) if len(ticks) > 1 else 1
+    step = max(1, math.ceil(_fonts(text).line_height(16) / max(gap, 1)))
+    for k, v in enumerate(ticks):
         _, y = axes.xy(y0, v)
         pygame.draw.line(surface, palette.RULE, (plot.left, y), (plot.right, y), 1)
-        text(value_fmt(v), (plot.left - 8, y), 16, palette.MUTED, False, "midright", max_width=88)
+        if k % step == 0:
+            text(
+                value_fmt(v), (plot.left - 8, y), 16, palette.MUTED, False, "midright", max_width=88
+            )
     for yr in range(y0, y1 + 1):
         x, _ = axes.xy(yr, axes.vmin)
         if (yr - y0) % 2 == 0 or y1 - y0 <= 6:

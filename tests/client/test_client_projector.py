@@ -3,7 +3,8 @@ whose groups and costs are whole (no "+3 more"); it, the consultation, how to pl
 fit, as do the newspaper (its "opened this year" joins the headlines) and the mid-term and
 final reports (the census summary steps through numbers, benchmarks and pyramid with More);
 and no text on any screen is under ~20 px once the 1280x720 design is shown at 1920x1080.
-(The charts do not yet reflow at 200%.)"""
+The charts' line charts give their gaps the text's height and the approval list pages
+(More groups). (The charts' projects tab does not yet fit at 200%.)"""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ FITS_AT_200 = (
     "newspaper",
     "midterm_report",
     "final_report",
+    "charts",
 )
+# known still to overflow at 200% (issue 10 point 5): the projects table's header and note
+STILL_OVERFLOWING = {"14_charts_projects"}
 
 
 def _small_text(scene) -> list[str]:
@@ -55,7 +59,7 @@ def test_the_year_screen_at_200_percent(title, tmp_path, language):
 
     def check(name: str, scene) -> None:
         seen.append(name)
-        if scene.name in FITS_AT_200:
+        if scene.name in FITS_AT_200 and name not in STILL_OVERFLOWING:
             problems = layout.problems(scene)
             problems += _every_group_listed(scene) if scene.name == "year" else []
             if any(scene.t("year.more_groups", n=n) in scene.drawn_text for n in range(1, 12)):
