@@ -126,27 +126,34 @@ def line_chart(
 
     min_span keeps the value axis from zooming into noise: a change of 30 jobs in 33,000
     should look small, not like a collapse."""
+    fonts = _fonts(text)
     text(title, (rect.left, rect.top), 22, palette.INK, True, "topleft", max_width=rect.width)
-    top = 40
+    # the gaps grow with the text (projector sizes); at 100% they are the design's 30/40/66
+    title_h = max(30, fonts.line_height(22, True))
+    top = max(40, title_h + fonts.line_height(16) // 2)
     if subtitle:
         text(
             subtitle,
-            (rect.left, rect.top + 30),
+            (rect.left, rect.top + title_h),
             18,
             palette.BLUE,
             True,
             "topleft",
             max_width=rect.width,
         )
-        top = 66
+        top = max(66, title_h + fonts.line_height(18, True) + fonts.line_height(16) // 2)
     legend = _legend_rows(text, rect, [labels["scenario"], labels["baseline"], labels["band"]])
     if "band_narrow" in labels and len(years) >= 2:
         # decided below once the band is measured; reserve room for the longer label now
         legend = _legend_rows(
             text, rect, [labels["scenario"], labels["baseline"], labels["band_narrow"]]
         )
+    row, foot = _legend_row(text), max(44, fonts.line_height(16) + 14)
     plot = pygame.Rect(
-        rect.left + 96, rect.top + top, rect.width - 120, rect.height - top - 44 - 26 * len(legend)
+        rect.left + 96,
+        rect.top + top,
+        rect.width - 120,
+        rect.height - top - foot - row * len(legend),
     )
     pygame.draw.rect(surface, palette.CARD, plot)
     if not years:
@@ -181,8 +188,13 @@ def line_chart(
         rect,
         text,
         [labels["scenario"], labels["baseline"], band_label],
-        rect.bottom - 26 * len(legend) + 13,
+        rect.bottom - row * len(legend) + row // 2,
     )
+
+
+def _legend_row(text: TextFn) -> int:
+    """A legend line's height: the design's 26 px, or the text's own at the projector sizes."""
+    return max(26, _fonts(text).line_height(17) + 2)
 
 
 def _value_ticks(vals: list[float], min_span: float) -> list[float]:
@@ -205,10 +217,16 @@ def _grid(
 ) -> None:
     """Grid lines at round value ticks (94,000 not 94,889) and the years along the foot."""
     plot, y0, y1 = axes.plot, axes.y0, axes.y1
-    for v in ticks:
+    # a short plot (big text, a long note under it) labels every other tick, never overlaps
+    gap = abs(axes.xy(y0, ticks[1])[1] - axes.xy(y0, ticks[0])[1]) if len(ticks) > 1 else 1
+    step = max(1, math.ceil(_fonts(text).line_height(16) / max(gap, 1)))
+    for k, v in enumerate(ticks):
         _, y = axes.xy(y0, v)
         pygame.draw.line(surface, palette.RULE, (plot.left, y), (plot.right, y), 1)
-        text(value_fmt(v), (plot.left - 8, y), 16, palette.MUTED, False, "midright", max_width=88)
+        if k % step == 0:
+            text(
+                value_fmt(v), (plot.left - 8, y), 16, palette.MUTED, False, "midright", max_width=88
+            )
     for yr in range(y0, y1 + 1):
         x, _ = axes.xy(yr, axes.vmin)
         if (yr - y0) % 2 == 0 or y1 - y0 <= 6:
@@ -260,7 +278,7 @@ def _line_legend(
                 "midleft",
                 max_width=rect.right - lx - 36,
             )
-        ly += 26
+        ly += _legend_row(text)
 
 
 def _legend_rows(text: TextFn, rect: pygame.Rect, items: list[str]) -> list[list[tuple[int, int]]]:

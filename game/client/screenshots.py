@@ -138,6 +138,11 @@ class _Script:
     def midterm(self) -> None:
         pilot, shot = self.pilot, self.shot
         shot("09_midterm_census")
+        if pilot.scene.find_button("more_summary"):  # the projector sizes: the pyramid
+            pilot.click("more_summary")
+            shot("09b_midterm_benchmarks")
+            pilot.click("more_summary")
+            shot("09c_midterm_pyramid")
         pilot.click("page_detail")
         shot("10_midterm_jobs_and_groups")
         pilot.click("done")
@@ -186,6 +191,11 @@ class _Script:
         pilot.until_scene("final_report")
         pilot.click("page_summary")
         shot("17_final_report_summary")
+        if pilot.scene.find_button("more_summary"):  # the projector sizes: the pyramid
+            pilot.click("more_summary")
+            shot("17b_final_report_benchmarks")
+            pilot.click("more_summary")
+            shot("17c_final_report_pyramid")
         pilot.click("page_detail")
         shot("18_final_report_jobs_and_groups")
         # The other endings, drawn from the same report with its verdict changed, so every

@@ -1,7 +1,10 @@
 """Issue 10, point 5: the projector sizes. At 200% text the year screen shows one wide card
 whose groups and costs are whole (no "+3 more"); it, the consultation, how to play and help
-fit; and no text on any screen is under ~20 px once the 1280x720 design is shown at
-1920x1080. (The reports, charts and newspaper do not yet reflow at 200%.)"""
+fit, as do the newspaper (its "opened this year" joins the headlines) and the mid-term and
+final reports (the census summary steps through numbers, benchmarks and pyramid with More);
+and no text on any screen is under ~20 px once the 1280x720 design is shown at 1920x1080.
+The charts' line charts give their gaps the text's height and the approval list pages
+(More groups). (The charts' projects tab does not yet fit at 200%.)"""
 
 from __future__ import annotations
 
@@ -11,6 +14,21 @@ from game.client import layout
 from game.client.text import group_name
 
 SCALE_1080 = 1080 / 720
+# the screens checked for text cut short, overlapping or off its box at 200%
+FITS_AT_200 = (
+    "year",
+    "consult",
+    "how_to_play",
+    "help",
+    "newspaper",
+    "midterm_report",
+    "final_report",
+    "charts",
+    "title",
+    "credits",
+)
+# known still to overflow at 200% (issue 10 point 5): the projects table's header and note
+STILL_OVERFLOWING = {"14_charts_projects"}
 
 
 def _small_text(scene) -> list[str]:
@@ -43,7 +61,7 @@ def test_the_year_screen_at_200_percent(title, tmp_path, language):
 
     def check(name: str, scene) -> None:
         seen.append(name)
-        if scene.name in ("year", "consult", "how_to_play", "help"):
+        if scene.name in FITS_AT_200 and name not in STILL_OVERFLOWING:
             problems = layout.problems(scene)
             problems += _every_group_listed(scene) if scene.name == "year" else []
             if any(scene.t("year.more_groups", n=n) in scene.drawn_text for n in range(1, 12)):
@@ -55,6 +73,8 @@ def test_the_year_screen_at_200_percent(title, tmp_path, language):
 
     render_all(tmp_path, area="Hartlepool", seed=7, text_scale=2.0, language=language, check=check)
     assert "05_year_proposals" in seen and "07_year_after_funding" in seen
+    # the census summary shows one part at a time at 200%: numbers, benchmarks, pyramid
+    assert {"17b_final_report_benchmarks", "17c_final_report_pyramid"} <= set(seen)
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
     assert not small, "\n".join(f"{k}: {v}" for k, v in small.items())
 

@@ -30,7 +30,8 @@ class ChartsScene(Scene):
         self.tab = tab
         self.selected_group = group
         self.row_rects: list[pygame.Rect] = []
-        self.group_ids: list[str] = []
+        self.group_ids: list[str] = []  # the groups on the approval list's current page
+        self.group_page = -1  # the projector sizes page the list (every group, none cut)
 
     @property
     def s(self) -> GameSession:
@@ -57,11 +58,33 @@ class ChartsScene(Scene):
     def _approval_rows(self) -> None:
         approvals = self.s.approvals()
         sizes = self.s.area.groups
-        self.group_ids = sorted(approvals, key=lambda g: (-sizes.get(g, 0), g))
-        if self.selected_group not in approvals and self.group_ids:
-            self.selected_group = self.group_ids[0]
+        every = sorted(approvals, key=lambda g: (-sizes.get(g, 0), g))
+        if self.selected_group not in approvals and every:
+            self.selected_group = every[0]
         top = BODY.top + 48
-        row_h = min(26, (BODY.height - 56) // max(len(self.group_ids), 1))
+        row_h = min(26, (BODY.height - 56) // max(len(every), 1))
+        # at the projector sizes a row keeps the height of its text; the list pages instead
+        need = self.fonts.line_height(17, True) + 6
+        if row_h < need and self.fonts.text_scale > 1.3:
+            row_h = need
+            per = max(1, (BODY.height - 56 - 56) // row_h)
+            pages = [every[i : i + per] for i in range(0, len(every), per)]
+            if self.group_page == -1:  # first build: the page holding the chosen group
+                self.group_page = next(
+                    (k for k, pg in enumerate(pages) if self.selected_group in pg), 0
+                )
+            self.group_page %= len(pages)
+            every = pages[self.group_page]
+            if self.selected_group not in every:
+                self.selected_group = every[0]
+            self.button(
+                (BODY.left + 10, BODY.bottom - 52, 380, 44),
+                self.t("report.more_groups", page=self.group_page + 1, pages=len(pages)),
+                self.next_groups,
+                cls="secondary",
+                name="more_groups",
+            )
+        self.group_ids = every
         self.row_h = row_h
         self.row_rects = [
             pygame.Rect(BODY.left + 10, top + i * row_h, 640, row_h - 4)
@@ -79,6 +102,10 @@ class ChartsScene(Scene):
                     ring=False,  # the row's own orange highlight shows the focus
                 )
             )
+
+    def next_groups(self) -> None:
+        self.group_page += 1
+        self.rebuild()
 
     def set_tab(self, tab: str) -> None:
         self.tab = tab

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.client import palette
@@ -36,7 +38,10 @@ class CreditsScene(Scene):
         texts = [self.t(k) for k in keys]
         # the largest size at which every credit fits the panel (bigger text settings)
         size = 20
-        while size > 12:
+        # the projector sizes may go lower: 14/scale is still over 20 px at 1080p
+        scale = self.fonts.text_scale
+        floor = 12 if scale <= 1.3 else math.ceil(14 / scale)
+        while size > floor:
             lh = self.fonts.line_height(size)
             total = sum(self.wrapped_lines(x, size, 1140) * lh + 14 for x in texts)
             if total <= box.height - 30:

@@ -85,24 +85,30 @@ class NewspaperScene(Scene):
             anchor="topright",
         )
         # the dateline's own height at the projector sizes, so the thin rule runs under it
-        rule2_y = rule_y + max(30, self.fonts.line_height(16) + 8)
-        pygame.draw.line(
-            surface, palette.INK, (page.left + 20, rule2_y), (page.right - 20, rule2_y), 1
-        )
+        sub_y = rule_y + max(30, self.fonts.line_height(16) + 8)
+        pygame.draw.line(surface, palette.INK, (page.left + 20, sub_y), (page.right - 20, sub_y), 1)
         items = list(y.news)[:4]
+        # at the projector sizes the side column has room for the numbers only: what
+        # opened joins the headlines' column as one more paragraph
+        opened = self._opened_line() if self.projector else ""
         due_key = {"midterm": "paper.census_due", "final": "paper.final_due"}.get(
             y.report_due or ""
         )
-        bottom = page.bottom - (50 if due_key else 16)
-        col_left = pygame.Rect(page.left + 30, rule2_y + 16, 700, bottom - rule2_y - 16)
+        due_h = max(50, self.fonts.line_height(20, True) + 20)  # the "census is due" line
+        bottom = page.bottom - (due_h if due_key else 16)
+        # the projector sizes give the numbers' column more width (long Welsh labels)
+        col_w = 620 if self.projector else 700
+        col_left = pygame.Rect(page.left + 30, sub_y + 16, col_w, bottom - sub_y - 16)
         if items:
-            texts = [headline_text(self.ctx, item) for item in items]
+            texts = [headline_text(self.ctx, item) for item in items] + ([opened] if opened else [])
             lead, rest = 40, 26
+            # the projector sizes may shrink further: 10 at 160% is still 24 px at 1080p
+            low_lead, low_rest = (12, 10) if self.projector else (24, 18)
             # the headlines share the column: smaller type before anything runs off the page
-            while lead > 24 and self._column_height(texts, lead, rest, col_left.width) > (
+            while lead > low_lead and self._column_height(texts, lead, rest, col_left.width) > (
                 col_left.height
             ):
-                lead, rest = lead - 2, max(18, rest - 1)
+                lead, rest = lead - 2, max(low_rest, rest - 1)
             with self.within(col_left.inflate(8, 8)):
                 yy = self.paragraph(
                     surface, texts[0], col_left, lead, palette.INK, bold=True, max_lines=3
@@ -111,26 +117,33 @@ class NewspaperScene(Scene):
                     surface, palette.INK, (col_left.left, yy + 10), (col_left.right, yy + 10), 1
                 )
                 yy += 24
-                for text in texts[1:]:
+                for i, text in enumerate(texts[1:], 1):
+                    colour = palette.GOOD_TEXT if opened and i == len(texts) - 1 else palette.INK
                     yy = (
                         self.paragraph(
                             surface,
                             text,
                             pygame.Rect(col_left.left, yy, col_left.width, 120),
                             rest,
-                            palette.INK,
+                            colour,
                             bold=True,
                             max_lines=3,
                         )
                         + 16
                     )
         # side column: the year in numbers
-        self._in_numbers(surface, pygame.Rect(page.left + 770, rule2_y + 16, page.width - 800, 400))
+        side_h = (bottom - sub_y - 16) if self.projector else 400
+        self._in_numbers(
+            surface,
+            pygame.Rect(
+                col_left.right + 40, sub_y + 16, page.right - 30 - col_left.right - 40, side_h
+            ),
+        )
         if due_key:
             self.text(
                 surface,
                 t(due_key),
-                (page.left + 30, page.bottom - 36),
+                (page.left + 30, page.bottom - due_h + 14),
                 20,
                 palette.BAD_TEXT,
                 True,
@@ -162,19 +175,22 @@ class NewspaperScene(Scene):
             (t("paper.money"), fmt.money(y.money)),
             (t("paper.clout"), f"{y.clout} ({fmt.signed(y.clout_income)})"),
         ]
-        yy = side.top + 50
+        yy = side.top + max(50, self.fonts.line_height(20, True) + 14)
+        size = 16 if self.projector else 18  # eight rows fit the column at 200%
         for label, value in rows:
-            vr = self.text(surface, value, (side.right - 16, yy), 18, palette.INK, True, "topright")
+            vr = self.text(
+                surface, value, (side.right - 16, yy), size, palette.INK, True, "topright"
+            )
             self.text(
                 surface,
                 label,
                 (side.left + 16, yy),
-                18,
+                size,
                 palette.INK,
                 max_width=vr.left - side.left - 26,
             )
-            yy += max(28, self.fonts.line_height(18) + 2)
-        if y.opened:
+            yy += max(28, self.fonts.line_height(size) + 2)
+        if y.opened and not self.projector:
             yy += 6
             self.text(surface, t("paper.opened"), (side.left + 16, yy), 18, palette.GOOD_TEXT, True)
             yy += max(26, self.fonts.line_height(18, True))
@@ -199,6 +215,18 @@ class NewspaperScene(Scene):
                     max_lines=2,
                 )
         self._boxes.pop()
+
+    @property
+    def projector(self) -> bool:
+        """The projector text sizes (160%, 200%), as the year screen decides them."""
+        return self.fonts.text_scale > 1.3
+
+    def _opened_line(self) -> str:
+        """What opened this year as one line for the headlines' column ('' if nothing)."""
+        if not self.summary.opened:
+            return ""
+        titles = ", ".join(card_id_title(self.ctx, c) for c in self.summary.opened)
+        return f"{self.t('paper.opened')}: {titles}"
 
     def _column_height(self, texts: list[str], lead: int, rest: int, width: int) -> int:
         f = self.fonts

@@ -40,6 +40,13 @@ class ReportScene(Scene):
         self.pack: Future[Path] | None = None  # the report pack being written
         self.pack_told = False  # the player has been told where it went (or why not)
         self.group_page = 0  # the approval list pages through every group (never cut)
+        # the projector sizes: the numbers (0), the benchmarks (1), the age pyramid (2)
+        self.summary_part = 0
+
+    @property
+    def projector(self) -> bool:
+        """The projector text sizes (160%, 200%): the summary shows one column at a time."""
+        return self.fonts.text_scale > 1.3
 
     def build(self) -> None:
         t = self.t
@@ -95,6 +102,14 @@ class ReportScene(Scene):
                 self.close,
                 cls="big",
                 name="done",
+            )
+        if self.page == "summary" and self.projector:
+            self.button(
+                (W - 344 - 300, H - 66, 284, 54),
+                self.t("help.more"),
+                self.next_summary_part,
+                cls="secondary",
+                name="more_summary",
             )
         if self.page == "detail" and len(self._group_pages()) > 1:
             pages = self._group_pages()
@@ -152,6 +167,10 @@ class ReportScene(Scene):
 
     def next_groups(self) -> None:
         self.group_page = (self.group_page + 1) % len(self._group_pages())
+        self.rebuild()
+
+    def next_summary_part(self) -> None:
+        self.summary_part = (self.summary_part + 1) % 3
         self.rebuild()
 
     def set_page(self, page: str) -> None:
@@ -244,7 +263,12 @@ class ReportScene(Scene):
                 max_width=210,
             )
             big = text(f"{score:.0f}", (box.left + 24, box.top + 38), 64, palette.INK, True)
-            text("/100", (big.right + 4, big.bottom - 10), 24, palette.MUTED, False, "bottomleft")
+            if self.projector:  # the big number fills the column: "/100" goes below it
+                text("/100", (big.left, big.bottom - 8), 24, palette.MUTED)
+            else:
+                text(
+                    "/100", (big.right + 4, big.bottom - 10), 24, palette.MUTED, False, "bottomleft"
+                )
             x = box.left + 250
             parts = r.score_parts or {}
             row = max(34, self.fonts.line_height(18) + 6)
@@ -287,8 +311,27 @@ class ReportScene(Scene):
 
     # -- numbers -----------------------------------------------------------------------------
     def _draw_summary(self, surface: pygame.Surface, text: TextFn) -> None:
+        # the projector sizes: one part at a time, the whole width (More ▶ steps on)
+        if self.projector and self.summary_part == 1:
+            panel(surface, BODY)
+            inner = BODY.inflate(-40, -28)
+            with self.within(BODY):
+                draw_benchmarks(surface, self.report, self.t, self.fonts, text, inner)
+            return
+        if self.projector:
+            left = pygame.Rect(BODY) if self.summary_part == 2 else pygame.Rect(BODY.left, 0, 0, 0)
+        else:
+            left = pygame.Rect(BODY.left, BODY.top, 520, BODY.height)
+        if left.height:
+            self._draw_pyramid(surface, text, left)
+        if self.projector and self.summary_part == 2:
+            return
+        gap = 16 if left.width else 0
+        right = pygame.Rect(left.right + gap, BODY.top, BODY.right - left.right - gap, BODY.height)
+        self._draw_numbers(surface, text, right)
+
+    def _draw_pyramid(self, surface: pygame.Surface, text: TextFn, left: pygame.Rect) -> None:
         r, t = self.report, self.t
-        left = pygame.Rect(BODY.left, BODY.top, 520, BODY.height)
         panel(surface, left)
         text(
             t("report.pyramid", first=r.pyramid_2021.year, year=r.year),
@@ -306,7 +349,9 @@ class ReportScene(Scene):
             (r.pyramid_2021.male, r.pyramid_2021.female),
             chart_labels(t),
         )
-        right = pygame.Rect(left.right + 16, BODY.top, BODY.right - left.right - 16, BODY.height)
+
+    def _draw_numbers(self, surface: pygame.Surface, text: TextFn, right: pygame.Rect) -> None:
+        r, t = self.report, self.t
         panel(surface, right)
         rows = [
             (
@@ -391,14 +436,15 @@ class ReportScene(Scene):
             )
             + 4
         )
-        draw_benchmarks(
-            surface,
-            self.report,
-            self.t,
-            self.fonts,
-            text,
-            pygame.Rect(x0, y, inner, right.bottom - y - 10),
-        )
+        if not self.projector:  # a page of its own at the projector sizes
+            draw_benchmarks(
+                surface,
+                self.report,
+                self.t,
+                self.fonts,
+                text,
+                pygame.Rect(x0, y, inner, right.bottom - y - 10),
+            )
 
     def _money_facts(self, text: TextFn, x0: int, inner: int, y: int) -> int:
         """Projects, money spent and the three jobs figures, two to a line; returns the y

@@ -44,7 +44,8 @@ def draw_benchmarks(
     lh = fonts.line_height(15)
     # rows share what is left (never tighter than the text's own ink)
     slots = len(marks) + (1 if r.cost_per_net_job else 0)
-    row = max(int(lh * 0.8), min(22, lh + 1, (rect.height - head - axis_h) // max(slots, 1)))
+    cap = int(22 * fonts.text_scale)  # the 22 px row grows with the text (projector sizes)
+    row = max(int(lh * 0.8), min(cap, lh + 1, (rect.height - head - axis_h) // max(slots, 1)))
     top = rect.top + head
     if r.cost_per_net_job:
         top += row  # a line of its own for "yours: £…", clear of the bars

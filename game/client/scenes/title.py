@@ -70,11 +70,19 @@ class TitleScene(Scene):
         _skyline(surface)
         # the title's foot stays where it is at 100 %; bigger text grows it upwards, and
         # the tagline wraps rather than run into the town picture (which starts at x=560)
-        top = 180 - self.fonts.line_height(72, True)
-        self.text(surface, self.t("app.title"), (96, top), 72, palette.HEADER, bold=True)
+        name = self.t("app.title")
+        big = self.fit_size(name, 72, W - 96 - 24, True)  # the Welsh name at 200% is wider
+        top = 180 - self.fonts.line_height(big, True)
+        self.text(surface, name, (96, top), big, palette.HEADER, bold=True)
         tagline = self.t("title.tagline")
         room = 560 - 100 - 12 if self.fonts.size(tagline, 26)[0] > 560 - 100 - 12 else W - 140
-        self.paragraph(surface, tagline, pygame.Rect(100, 196, room, 0), 26, palette.INK)
+        # and smaller type before it reaches the buttons (y=300) at the projector sizes
+        size = 26
+        while size > 14 and self.wrapped_lines(tagline, size, room) * self.fonts.line_height(
+            size
+        ) > (300 - 196 - 4):
+            size -= 1
+        self.paragraph(surface, tagline, pygame.Rect(100, 196, room, 0), size, palette.INK)
         if self.ctx.room is not None and self.ctx.room.name:
             in_room = self.t("title.in_room", name=self.ctx.room.name)
             self.text(surface, in_room, (100, 262), 20, palette.MUTED, bold=True, max_width=440)
