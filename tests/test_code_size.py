@@ -20,6 +20,10 @@ MODULE_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "game/client/scenes/year/scene.py": (580, "kiosk merged; to split (build, drawing)"),
     "game/client/scenes/area_choice/scene.py": (540, "kiosk merged; to split (keys, search)"),
     "game/room/store/store.py": (510, "class rooms merged 3 December; to split"),
+    # the projector's 200% layouts (merged 3 December 10:44) grew these three
+    "game/client/charts.py": (505, "projector merged; to split (axes, legend)"),
+    "game/client/scenes/charts_scene.py": (510, "projector merged; to split (tabs)"),
+    "game/client/scenes/report.py": (545, "projector merged; to split (summary parts)"),
 }
 
 # "path::Qualified.name" -> the most lines it may have, and why it is over
@@ -35,7 +39,9 @@ FUNCTION_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "game/census/loader.py::_build_world": (135, "in flight: fuzz in game/census"),
     "game/play/report_data.py::build_census_report": (115, "kiosk merged; to split"),
     "game/play/session.py::GameSession.advance_year": (86, "year-end steps partly moved out"),
-    "game/client/scenes/year/scene.py::YearScene.build": (110, "kiosk merged; to split"),
+    "game/client/scenes/year/scene.py::YearScene.build": (115, "kiosk merged; to split"),
+    "game/client/charts.py::line_chart": (85, "projector merged; to split"),
+    "game/client/scenes/newspaper.py::NewspaperScene.draw_scene": (110, "projector; to split"),
     "game/client/scenes/you_and_room.py::YouAndRoomScene.draw_scene": (115, "rooms; to split"),
 }
 

@@ -120,7 +120,7 @@ def test_report_pack_reads_the_economic_case() -> None:
     e = Engine(load_world(), "Hartlepool", years=1, params=shipped_parameters())
     flood = economic_case(e, "flood_defence", 1.0)
     assert flood.bcr is not None and "avoided flood damage" in flood.method
-    assert flood.case_pv_benefits is not None and flood.case_pv_costs > 0
+    assert flood.case_pv_benefits is not None and flood.pv_costs > 0
     assert economic_case(e, "business_park", 1.0).bcr is None
 
 
