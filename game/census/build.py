@@ -39,6 +39,7 @@ from game.census.build_keys import (
 )
 from game.census.build_map import build_map
 from game.census.paths import DEFAULT_CENSUS_DIR, SHARED_DIR_ENV, default_raw_dir
+from game.census.tables import AREAS_COLUMNS
 
 NOMIS = "nomis-census2021-bulk"
 ONS = "ons-census2021-datasets"
@@ -126,26 +127,7 @@ def build_areas(raw: Path, ex: Extract) -> list[str]:
                 f"{float(r['LAT']):.5f}",
             ]
         )
-    ex.csv(
-        "areas.csv",
-        [
-            "code",
-            "name",
-            "name_cy",
-            "region_code",
-            "region",
-            "country",
-            "lep1_code",
-            "lep1_name",
-            "lep2_code",
-            "lep2_name",
-            "ca_code",
-            "ca_name",
-            "lon",
-            "lat",
-        ],
-        rows,
-    )
+    ex.csv("areas.csv", list(AREAS_COLUMNS), rows)
     return codes
 
 

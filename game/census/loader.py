@@ -18,6 +18,7 @@ from game.census.aliases import ALIASES_FILE, read_aliases
 from game.census.paths import DEFAULT_CENSUS_DIR
 from game.census.sections import section_matrix as _section_matrix
 from game.census.tables import (
+    AREAS_COLUMNS,
     Category,
     no_repeats,
     read_csv_text,
@@ -110,24 +111,8 @@ def _read_categories(path: Path) -> dict[str, list[Category]]:
 
 
 def _read_areas(path: Path) -> pd.DataFrame:
-    cols = [
-        "code",
-        "name",
-        "name_cy",
-        "region_code",
-        "region",
-        "country",
-        "lep1_code",
-        "lep1_name",
-        "lep2_code",
-        "lep2_name",
-        "ca_code",
-        "ca_name",
-        "lon",
-        "lat",
-    ]
     df = read_csv_text(path)
-    require_columns(path, df, cols)
+    require_columns(path, df, AREAS_COLUMNS)
     if df.empty:
         raise DataError(str(path), "no data rows (only a header)", row=2)
     for i, code in enumerate(df["code"]):

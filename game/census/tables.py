@@ -23,6 +23,24 @@ from game.errors import DataError
 from game.inputs import MAX_CSV_BYTES, shown
 
 ID_COLUMNS = ("date", "geography", "geography code")
+
+# areas.csv, as the build writes it and the loader requires it.
+AREAS_COLUMNS = (
+    "code",
+    "name",
+    "name_cy",
+    "region_code",
+    "region",
+    "country",
+    "lep1_code",
+    "lep1_name",
+    "lep2_code",
+    "lep2_name",
+    "ca_code",
+    "ca_name",
+    "lon",
+    "lat",
+)
 # No count in any census table can exceed the population of England and Wales (59.6
 # million in 2021); 100 million leaves room and still refuses 1e20.
 MAX_COUNT = 100_000_000

@@ -49,6 +49,22 @@ def override_unsourced(override: ProjectOverride, changes: dict[str, Any]) -> li
     return missing
 
 
+def merged_override(base: ProjectType, changes: dict[str, Any]) -> dict[str, Any]:
+    """The catalogue type with an override's changes laid over it. New sources replace
+    those for the same field and keep the rest; a new additionality profile drops the
+    type's own table so the profile is used."""
+    merged = base.model_dump()
+    changes = dict(changes)
+    if "sources" in changes:
+        fields = {s["field"] for s in changes["sources"]}
+        kept = [s for s in merged["sources"] if s["field"] not in fields]
+        changes["sources"] = kept + list(changes["sources"])
+    merged.update(changes)
+    if "additionality_profile" in changes:
+        merged["additionality"] = {}
+    return merged
+
+
 def load_scenario(path: Path | str) -> Scenario:
     """Parse and validate a scenario; every referenced type id must exist after overrides."""
     path = Path(path)
@@ -103,15 +119,7 @@ def scenario_catalogue(
                 "without a source of its own (add a 'sources' entry with field, source and "
                 "status for each new number; the catalogue's source described the old one)"
             )
-        merged = types[override.id].model_dump()
-        if "sources" in changes:
-            # New sources replace those for the same field and keep the rest.
-            fields = {s["field"] for s in changes["sources"]}
-            kept = [s for s in merged["sources"] if s["field"] not in fields]
-            changes["sources"] = kept + list(changes["sources"])
-        merged.update(changes)
-        if "additionality_profile" in changes:
-            merged["additionality"] = {}
+        merged = merged_override(types[override.id], changes)
         types[override.id] = resolve_type(merged, f"{where} overrides[{i}]", base.profiles)
     for i, planned in enumerate(scenario.projects):
         if planned.type not in types:

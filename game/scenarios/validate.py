@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from game.errors import ScenarioError
 from game.scenarios.catalogue import load_catalogue, read_json, resolve_type, unknown_type_message
 from game.scenarios.models import PlannedProject, ProjectOverride, ProjectType, Scenario
-from game.scenarios.scenario import override_unsourced
+from game.scenarios.scenario import merged_override, override_unsourced
 
 
 def _pydantic_lines(err: ValidationError, where: str) -> list[str]:
@@ -97,16 +97,10 @@ def _override_problems(
             f"{where}: overrides[{i}] ('{override.id}'): {', '.join(missing)} changed without "
             "a source of its own"
         )
-    merged = types[override.id].model_dump()
-    if "sources" in changes:
-        fields = {s["field"] for s in changes["sources"]}
-        kept = [s for s in merged["sources"] if s["field"] not in fields]
-        changes["sources"] = kept + list(changes["sources"])
-    merged.update(changes)
-    if "additionality_profile" in changes:
-        merged["additionality"] = {}
     try:
-        resolve_type(merged, f"{where} overrides[{i}]", profiles)
+        resolve_type(
+            merged_override(types[override.id], changes), f"{where} overrides[{i}]", profiles
+        )
     except ScenarioError as exc:
         out.append(str(exc))
     return out
