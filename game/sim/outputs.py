@@ -193,6 +193,18 @@ def labour_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# Gross to net, step by step, and the capital cost: summed over projects in the totals.
+_JOB_STEPS = [
+    "gross",
+    "deadweight",
+    "leakage",
+    "displacement",
+    "substitution",
+    "multiplier_effect",
+    "net_additional",
+    "workplace_net",
+    "capital_cost",
+]
 PROJECT_JOBS_COLUMNS = [
     "variant",
     "project_id",
@@ -203,15 +215,7 @@ PROJECT_JOBS_COLUMNS = [
     "counted",
     "level",
     "part",
-    "gross",
-    "deadweight",
-    "leakage",
-    "displacement",
-    "substitution",
-    "multiplier_effect",
-    "net_additional",
-    "workplace_net",
-    "capital_cost",
+    *_JOB_STEPS,
     "cost_per_net_job",
     # Local GVA of net local jobs over 10 years (+ the type's other benefits): a local
     # impact, indicative only -- the Green Book case is in economic_case.csv.
@@ -219,19 +223,7 @@ PROJECT_JOBS_COLUMNS = [
     "gva_pv_benefits",
     "local_gva_impact_indicative",
 ]
-SUMMED = [
-    "gross",
-    "deadweight",
-    "leakage",
-    "displacement",
-    "substitution",
-    "multiplier_effect",
-    "net_additional",
-    "workplace_net",
-    "capital_cost",
-    "gva_pv_costs",
-    "gva_pv_benefits",
-]
+SUMMED = [*_JOB_STEPS, "gva_pv_costs", "gva_pv_benefits"]
 
 
 def project_jobs_table(engines: Mapping[str, Engine]) -> pd.DataFrame:
