@@ -7,8 +7,8 @@ The parsed world is cached per resolved directory, so repeated calls are free.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -313,9 +313,10 @@ def _read_migration(path: Path, codes: tuple[str, ...]) -> tuple[np.ndarray, dic
     return matrix, extra
 
 
-def _build_world(folder: Path) -> World:
-    areas = _read_areas(_reference(folder, AREAS_FILE))
-    codes = tuple(areas["code"])
+def _read_topics(
+    folder: Path, codes: tuple[str, ...]
+) -> dict[str, tuple[dict[str, int], np.ndarray]]:
+    """Every topic table by file name: (category key -> column, counts by area)."""
     categories = _read_categories(_reference(folder, CATEGORIES_FILE))
     topics: dict[str, tuple[dict[str, int], np.ndarray]] = {}
     for name in TOPIC_FILES:
@@ -324,127 +325,131 @@ def _build_world(folder: Path) -> World:
             raise DataError(str(_reference(folder, CATEGORIES_FILE)), f"no categories for {name}")
         values = read_wide(folder / name, cats, codes)
         topics[name] = ({c.key: i for i, c in enumerate(cats)}, values)
+    return topics
+
+
+def _parts(topic: tuple[dict[str, int], np.ndarray], i: int) -> dict[str, int]:
+    """One area's row of a topic table, by category key, without the total."""
+    keys, values = topic
+    names = [k for k in keys if k != "total"]
+    return dict(zip(names, values[i, [keys[k] for k in names]].tolist(), strict=True))
+
+
+def _by_key(ids: list[str], matrix: np.ndarray | None, i: int) -> dict[str, int]:
+    return {} if matrix is None else dict(zip(ids, matrix[i].tolist(), strict=True))
+
+
+def _components(cv: list[int], ck: dict[str, int]) -> Components:
+    return Components(
+        population_start=cv[ck["population_mid_2019"]],
+        births=cv[ck["births"]],
+        deaths=cv[ck["deaths"]],
+        internal_in=cv[ck["internal_in"]],
+        internal_out=cv[ck["internal_out"]],
+        international_in=cv[ck["international_in"]],
+        international_out=cv[ck["international_out"]],
+        other=cv[ck["other"]],
+    )
+
+
+def _commuting(m: np.ndarray, extra: dict[str, np.ndarray], i: int) -> Commuting:
+    return Commuting(
+        live_and_work=int(m[i, i]),
+        home_workers=int(extra["home_workers"][i]),
+        out_commuters=int(m[i].sum() - m[i, i]),
+        in_commuters=int(m[:, i].sum() - m[i, i]),
+        offshore_or_abroad=int(extra["offshore_or_abroad"][i]),
+        elsewhere_uk=int(extra["elsewhere_uk"][i]),
+        not_in_employment=int(extra["not_in_employment"][i]),
+    )
+
+
+def _migration(m: np.ndarray, extra: dict[str, np.ndarray], i: int) -> Migration:
+    return Migration(
+        not_moved=int(extra["not_moved"][i]),
+        moved_within=int(m[i, i]),
+        arrived_from_ew=int(m[:, i].sum() - m[i, i]),
+        left_to_ew=int(m[i].sum() - m[i, i]),
+        arrived_from_abroad=int(extra["from_abroad"][i]),
+        arrived_from_elsewhere_uk=int(extra["from_elsewhere_uk"][i]),
+    )
+
+
+def _place(r: dict[Any, Any]) -> dict[str, object]:
+    """An areas.csv row's names and geography, as AreaProfile fields."""
+    leps = [
+        (c, nm)
+        for c, nm in ((r["lep1_code"], r["lep1_name"]), (r["lep2_code"], r["lep2_name"]))
+        if c
+    ]
+    return {
+        "code": r["code"],
+        "name": r["name"],
+        "name_cy": r["name_cy"] or None,
+        "kind": "lad",
+        "region_code": r["region_code"],
+        "region": r["region"],
+        "country": r["country"],
+        "lep_codes": tuple(c for c, _ in leps),
+        "lep_names": tuple(nm for _, nm in leps),
+        "ca_code": r["ca_code"] or None,
+        "ca_name": r["ca_name"] or None,
+        "lon": float(r["lon"]),
+        "lat": float(r["lat"]),
+    }
+
+
+def _build_world(folder: Path) -> World:
+    areas = _read_areas(_reference(folder, AREAS_FILE))
+    codes = tuple(areas["code"])
+    topics = _read_topics(folder, codes)
     commute, wp_extra = _read_commuting(folder / COMMUTING_FILE, codes)
     migration, mg_extra = _read_migration(folder / MIGRATION_FILE, codes)
     defs, sizes, universes = _read_groups(_reference(folder, GROUPS_FILE), topics)
     ind_keys, ind_values = topics["ts060_industry.csv"]
     sections, section_names = _section_matrix(_reference(folder, SIC_FILE), ind_keys, ind_values)
 
-    def part(name: str) -> Callable[[int], dict[str, int]]:
-        keys, values = topics[name]
-        names = [k for k in keys if k != "total"]
-        cols = [keys[k] for k in names]
-
-        def get(i: int) -> dict[str, int]:
-            return dict(zip(names, values[i, cols].tolist(), strict=True))
-
-        return get
-
     pop_keys, pop = topics["mye2021_population.csv"]
     male_cols = [pop_keys[f"male_{a}"] for a in range(N_AGES)]
     female_cols = [pop_keys[f"female_{a}"] for a in range(N_AGES)]
     comp_keys, comp = topics["mye2020_components.csv"]
-    getters = {
-        name: part(name)
-        for name in (
-            "ts054_tenure.csv",
-            "ts045_cars.csv",
-            "ts066_economic_activity.csv",
-            "ts062_nssec.csv",
-            "ts067_qualifications.csv",
-            "ts061_travel.csv",
-        )
-    }
-    profiles: dict[str, AreaProfile] = {}
     group_ids = list(sizes)
     group_matrix = np.stack([sizes[g] for g in group_ids], axis=1) if group_ids else None
     universe_matrix = np.stack([universes[g] for g in group_ids], axis=1) if group_ids else None
     section_ids = list(sections)
     section_matrix = np.stack([sections[s] for s in section_ids], axis=1)
-    records = areas.to_dict("records")
-    for i, code in enumerate(codes):
-        r = records[i]
-        leps = tuple(c for c in (r["lep1_code"], r["lep2_code"]) if c)
-        lep_names = tuple(
-            nm
-            for c, nm in ((r["lep1_code"], r["lep1_name"]), (r["lep2_code"], r["lep2_name"]))
-            if c
+    profiles: dict[str, AreaProfile] = {}
+    for i, r in enumerate(areas.to_dict("records")):
+        profiles[r["code"]] = AreaProfile.model_validate(
+            _place(r)
+            | {
+                "population": CohortTable(
+                    male=tuple(pop[i, male_cols].tolist()),
+                    female=tuple(pop[i, female_cols].tolist()),
+                ),
+                "census_population": int(topics["ts007_age.csv"][1][i, 0]),
+                "components": _components(comp[i].tolist(), comp_keys),
+                "households": int(topics["ts054_tenure.csv"][1][i, 0]),
+                "tenure": _parts(topics["ts054_tenure.csv"], i),
+                "cars": _parts(topics["ts045_cars.csv"], i),
+                "economic_activity": _parts(topics["ts066_economic_activity.csv"], i),
+                "industry": dict(zip(section_ids, section_matrix[i].tolist(), strict=True)),
+                "nssec": _parts(topics["ts062_nssec.csv"], i),
+                "qualifications": _parts(topics["ts067_qualifications.csv"], i),
+                "travel_to_work": _parts(topics["ts061_travel.csv"], i),
+                "commuting": _commuting(commute, wp_extra, i),
+                "migration": _migration(migration, mg_extra, i),
+                "groups": _by_key(group_ids, group_matrix, i),
+                "group_universes": _by_key(group_ids, universe_matrix, i),
+            }
         )
-        cv = comp[i].tolist()
-        ck = comp_keys
-        m = commute
-        profiles[code] = AreaProfile(
-            code=code,
-            name=r["name"],
-            name_cy=r["name_cy"] or None,
-            kind="lad",
-            region_code=r["region_code"],
-            region=r["region"],
-            country=r["country"],
-            lep_codes=leps,
-            lep_names=lep_names,
-            ca_code=r["ca_code"] or None,
-            ca_name=r["ca_name"] or None,
-            lon=float(r["lon"]),
-            lat=float(r["lat"]),
-            population=CohortTable(
-                male=tuple(pop[i, male_cols].tolist()), female=tuple(pop[i, female_cols].tolist())
-            ),
-            census_population=int(topics["ts007_age.csv"][1][i, 0]),
-            components=Components(
-                population_start=cv[ck["population_mid_2019"]],
-                births=cv[ck["births"]],
-                deaths=cv[ck["deaths"]],
-                internal_in=cv[ck["internal_in"]],
-                internal_out=cv[ck["internal_out"]],
-                international_in=cv[ck["international_in"]],
-                international_out=cv[ck["international_out"]],
-                other=cv[ck["other"]],
-            ),
-            households=int(topics["ts054_tenure.csv"][1][i, 0]),
-            tenure=getters["ts054_tenure.csv"](i),
-            cars=getters["ts045_cars.csv"](i),
-            economic_activity=getters["ts066_economic_activity.csv"](i),
-            industry=dict(zip(section_ids, section_matrix[i].tolist(), strict=True)),
-            nssec=getters["ts062_nssec.csv"](i),
-            qualifications=getters["ts067_qualifications.csv"](i),
-            travel_to_work=getters["ts061_travel.csv"](i),
-            commuting=Commuting(
-                live_and_work=int(m[i, i]),
-                home_workers=int(wp_extra["home_workers"][i]),
-                out_commuters=int(m[i].sum() - m[i, i]),
-                in_commuters=int(m[:, i].sum() - m[i, i]),
-                offshore_or_abroad=int(wp_extra["offshore_or_abroad"][i]),
-                elsewhere_uk=int(wp_extra["elsewhere_uk"][i]),
-                not_in_employment=int(wp_extra["not_in_employment"][i]),
-            ),
-            migration=Migration(
-                not_moved=int(mg_extra["not_moved"][i]),
-                moved_within=int(migration[i, i]),
-                arrived_from_ew=int(migration[:, i].sum() - migration[i, i]),
-                left_to_ew=int(migration[i].sum() - migration[i, i]),
-                arrived_from_abroad=int(mg_extra["from_abroad"][i]),
-                arrived_from_elsewhere_uk=int(mg_extra["from_elsewhere_uk"][i]),
-            ),
-            groups=(
-                dict(zip(group_ids, group_matrix[i].tolist(), strict=True))
-                if group_matrix is not None
-                else {}
-            ),
-            group_universes=(
-                dict(zip(group_ids, universe_matrix[i].tolist(), strict=True))
-                if universe_matrix is not None
-                else {}
-            ),
-        )
-    names_cy = {"W92000004": "Cymru"}
     aliases = read_aliases(_reference(folder, ALIASES_FILE), codes)
     return World(
         profiles,
         commute,
         migration,
         defs,
-        names_cy=names_cy,
+        names_cy={"W92000004": "Cymru"},
         section_names=section_names,
         aliases=aliases,
     )
