@@ -36,7 +36,6 @@ FUNCTION_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "game/cli/summary.py::build_summary": (160, "to split by section"),
     "game/cli/simulate.py::run": (90, "to split: load, run, write"),
     "game/sim/economic_case.py::project_case": (90, "numbers merged 3 December; to split"),
-    "game/play/report_data.py::build_census_report": (115, "kiosk merged; to split"),
     "game/play/session.py::GameSession.advance_year": (86, "year-end steps partly moved out"),
     "game/client/scenes/year/scene.py::YearScene.build": (115, "kiosk merged; to split"),
     "game/client/charts.py::line_chart": (85, "projector merged; to split"),

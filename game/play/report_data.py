@@ -228,16 +228,10 @@ def score_so_far(s: ReportSource, final_year: int) -> ScoreSoFar:
     )
 
 
-def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> CensusReport:
-    first, now = s.snapshots[0], s.snapshots[-1]
-    account = now.jobs_account  # the one jobs vocabulary: same year, open projects only
-    net = account.net_additional
-    spent = float(sum(p.cost for p in s.funded))
-    cpnj = account.cost_per_net_job
-
+def _industry(first: Snapshot, now: Snapshot) -> list[IndustryJobs]:
     known = set(first.jobs_by_section) | set(now.jobs_by_section)
     sections = [sec for sec in SECTIONS if sec in known] + sorted(known - set(SECTIONS))
-    industry = [
+    return [
         IndustryJobs(
             section=sec,
             jobs_2021=first.jobs_by_section.get(sec, 0.0),
@@ -245,6 +239,9 @@ def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> C
         )
         for sec in sections
     ]
+
+
+def _group_approvals(s: ReportSource, first: Snapshot, now: Snapshot) -> list[GroupApproval]:
     approvals = []
     for g, value in sorted(now.approvals.items()):
         since = s.explanations_since_start.get(g, {}).values()
@@ -259,17 +256,11 @@ def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> C
                 top_reasons=lines,
             )
         )
-    score = ending = None
-    parts: dict[str, float] = {}
-    winners, losers = movers(approvals, s.rules)
-    verdict: list[NewsItem] = []
-    if kind == "final":
-        score, parts = score_game(
-            now.approval_overall, net, now.population, cpnj, s.rules, fund=s.fund
-        )
-        ending = ending_for(score, s.rules, now.approval_overall, losers)
-        verdict = verdict_lines(s, ending, score, parts, cpnj, winners, losers)
-    benchmarks = [
+    return approvals
+
+
+def _benchmarks(s: ReportSource) -> list[BenchmarkRow]:
+    return [
         BenchmarkRow(
             id=b.id,
             label=b.label,
@@ -280,6 +271,38 @@ def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> C
         )
         for b in s.book.benchmarks
     ]
+
+
+def _pyramids(first: Snapshot, now: Snapshot) -> dict[str, Pyramid]:
+    return {
+        "pyramid_2021": Pyramid(
+            year=first.year, male=first.male.tolist(), female=first.female.tolist()
+        ),
+        "pyramid_now": Pyramid(year=now.year, male=now.male.tolist(), female=now.female.tolist()),
+        "pyramid_baseline": Pyramid(
+            year=now.year, male=now.male_baseline.tolist(), female=now.female_baseline.tolist()
+        ),
+    }
+
+
+def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> CensusReport:
+    first, now = s.snapshots[0], s.snapshots[-1]
+    account = now.jobs_account  # the one jobs vocabulary: same year, open projects only
+    net = account.net_additional
+    spent = float(sum(p.cost for p in s.funded))
+    cpnj = account.cost_per_net_job
+
+    approvals = _group_approvals(s, first, now)
+    score = ending = None
+    parts: dict[str, float] = {}
+    winners, losers = movers(approvals, s.rules)
+    verdict: list[NewsItem] = []
+    if kind == "final":
+        score, parts = score_game(
+            now.approval_overall, net, now.population, cpnj, s.rules, fund=s.fund
+        )
+        ending = ending_for(score, s.rules, now.approval_overall, losers)
+        verdict = verdict_lines(s, ending, score, parts, cpnj, winners, losers)
     series = {name: s.series(name) for name in REPORT_SERIES}
     history = [
         ApprovalPoint(year=snap.year, group_id=g, approval=v)
@@ -307,18 +330,12 @@ def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> C
         population_2021=first.population,
         population_now=now.population,
         population_baseline=now.population_baseline,
-        pyramid_2021=Pyramid(
-            year=first.year, male=first.male.tolist(), female=first.female.tolist()
-        ),
-        pyramid_now=Pyramid(year=now.year, male=now.male.tolist(), female=now.female.tolist()),
-        pyramid_baseline=Pyramid(
-            year=now.year, male=now.male_baseline.tolist(), female=now.female_baseline.tolist()
-        ),
+        **_pyramids(first, now),
         jobs_2021=first.jobs,
         jobs_now=now.jobs,
         jobs_baseline=now.jobs_baseline,
         unemployment_rate=now.unemployment_rate,
-        jobs_by_industry=industry,
+        jobs_by_industry=_industry(first, now),
         projects=[p.model_copy() for p in s.funded],
         gross_jobs=account.gross_total,
         net_additional_jobs=net,
@@ -326,7 +343,7 @@ def build_census_report(s: ReportSource, kind: Literal["midterm", "final"]) -> C
         money_spent=spent,
         cost_per_net_job=cpnj,
         jobs=account.model_copy(deep=True),
-        benchmarks=benchmarks,
+        benchmarks=_benchmarks(s),
         approval_overall=now.approval_overall,
         approvals=approvals,
         series=series,
