@@ -42,11 +42,12 @@ def store(db_url):
 
 
 @pytest.fixture
-def hub(tmp_path):
-    """A real hub on uvicorn on a free loopback port over a SQLite store, with one room."""
+def hub(db_url):
+    """A real hub on uvicorn on a free loopback port with one room, over each store the
+    hub runs on: SQLite (the default) and PostgreSQL (a county's)."""
     from game.room.server import HubSettings, ServerThread, create_app
 
-    store = RoomStore(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
+    store = RoomStore(db_url)
     info, token = store.create_room("Hartlepool library, 5 Dec")
     server = ServerThread(create_app(store, HubSettings(poll_ms=500))).start()
     yield Hub(server.url, info.code, token, store, server)
