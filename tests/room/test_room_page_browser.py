@@ -81,3 +81,51 @@ def test_the_facilitator_page_updates_itself_and_moderates(hub, browser, tmp_pat
         )
     page.close()
     projector.close()
+
+
+def test_a_busy_room_fits_one_projector_screen(hub, browser, tmp_path):
+    """Twelve plans with all twenty groups' approvals and six ideas: at 1920x1080 the
+    projector shows the charts and every idea without scrolling, and the approval chart
+    names the most and least content groups (the facilitator's page keeps all twenty)."""
+    from game.room.models import GroupOutcome
+    from game.room.names import group_names
+
+    groups = sorted(group_names())
+    assert len(groups) == 20
+    kinds = ["park", "business_park", "primary_school"]
+    for n in range(1, 13):
+        p = plan(n, [decision("funded", kinds[n % 3]), decision("rejected", kinds[(n + 1) % 3])])
+        p.outcome.approvals = [
+            GroupOutcome(group_id=g, approval=30 + (i * 3 + n) % 50) for i, g in enumerate(groups)
+        ]
+        httpx.post(f"{hub.api}/plans", json=p.model_dump(mode="json")).raise_for_status()
+    texts = [f"Idea number {i}: more buses after 10pm on weekdays" for i in range(1, 7)]
+    for i, text in enumerate(texts, start=1):
+        httpx.post(f"{hub.api}/ideas", json=idea(i, text).model_dump(mode="json")).raise_for_status()
+    for it in hub.store.ideas(hub.code):
+        r = httpx.post(
+            f"{hub.api}/ideas/{it.id}/moderate", headers=hub.auth, json={"status": "approved"}
+        )
+        r.raise_for_status()
+
+    projector = browser.new_page(viewport={"width": 1920, "height": 1080})
+    projector.goto(f"{hub.url}/r/{hub.code}")
+    assert projector.evaluate("document.documentElement.scrollHeight") <= 1080
+    for text in texts:
+        assert projector.get_by_text(text).is_visible()
+        box = projector.get_by_text(text).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 1080
+    heading = projector.locator("h3", has_text="Average approval").inner_text()
+    assert "3 most and 3 least content of 20" in heading
+    assert projector.locator(".chose svg[aria-label*='approval'] rect").count() == 6
+    projector.screenshot(path=str(tmp_path / "busy_projector.png"))
+    if os.environ.get("CIVIC_SHOTS_DIR"):
+        shutil.copy(
+            tmp_path / "busy_projector.png",
+            Path(os.environ["CIVIC_SHOTS_DIR"]) / "room_projector_busy.png",
+        )
+    facilitator = browser.new_page(viewport={"width": 1600, "height": 1000})
+    facilitator.goto(f"{hub.url}/f/{hub.code}?token={hub.token}")
+    assert facilitator.locator(".chose svg[aria-label*='approval'] rect").count() == 20
+    projector.close()
+    facilitator.close()

@@ -29,7 +29,7 @@ def bars(
     """Horizontal bars: (label, value, value as text). An empty list says 'nothing yet'."""
     if not rows:
         return Markup('<p class="empty">Nothing yet.</p>')
-    row_h, text_w = 40, 120
+    row_h, text_w = 36, 120
     label_w = label_width([label for label, _, _ in rows])
     top = max_value if max_value is not None else max((v for _, v, _ in rows), default=0)
     top = top or 1.0
@@ -45,10 +45,10 @@ def bars(
         y = i * row_h + 2
         w = max(0.0, bar_w * value / top)
         parts.append(
-            f'<text x="{label_w - 8}" y="{y + 27}" text-anchor="end">{escape(label)}</text>'
+            f'<text x="{label_w - 8}" y="{y + 25}" text-anchor="end">{escape(label)}</text>'
             f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
             f'fill="{colour}"></rect>'
-            f'<text x="{label_w + w + 6:.1f}" y="{y + 27}">{escape(text)}</text>'
+            f'<text x="{label_w + w + 6:.1f}" y="{y + 25}">{escape(text)}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

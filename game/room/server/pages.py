@@ -76,6 +76,7 @@ def _live_context(request: Request, code: str, facilitator: bool) -> dict[str, A
     room = store.room(code)
     s = _summary(store, room)
     ideas = store.ideas(code)
+    approvals, approval_note = _approvals_shown(s.approval_by_group, facilitator)
     charts = {
         "funded": bars(
             [(category_name(c), n, str(n)) for c, n in s.funded_by_category.items()],
@@ -94,7 +95,7 @@ def _live_context(request: Request, code: str, facilitator: bool) -> dict[str, A
             max_value=s.plans,
         ),
         "approval": bars(
-            [(group_name(g), v, f"{v:.0f}") for g, v in s.approval_by_group.items()],
+            [(group_name(g), v, f"{v:.0f}") for g, v in approvals],
             title="Average final approval by citizen group",
             colour=OKABE_ITO[4],
             max_value=100,
@@ -114,7 +115,24 @@ def _live_context(request: Request, code: str, facilitator: bool) -> dict[str, A
         "queue": [i for i in ideas if i.status == "pending"] if facilitator else [],
         "rejected": [i for i in ideas if i.status == "rejected"] if facilitator else [],
         "facilitator": facilitator,
+        "approval_note": approval_note,
     }
+
+
+SHOWN_GROUPS = 3
+
+
+def _approvals_shown(
+    by_group: dict[str, float], facilitator: bool
+) -> tuple[list[tuple[str, float]], str]:
+    """Most content first. The projector shows the three most and three least content
+    groups, so twenty groups' bars do not push the ideas off a 1080p screen; the
+    facilitator's page shows them all."""
+    ranked = sorted(by_group.items(), key=lambda kv: (-kv[1], kv[0]))
+    if facilitator or len(ranked) <= 2 * SHOWN_GROUPS:
+        return ranked, ""
+    n = SHOWN_GROUPS
+    return ranked[:n] + ranked[-n:], f"{n} most and {n} least content of {len(ranked)}"
 
 
 def _score_bins(scores: list[float]) -> list[tuple[str, float, str]]:
