@@ -101,7 +101,9 @@ def test_a_busy_room_fits_one_projector_screen(hub, browser, tmp_path):
         httpx.post(f"{hub.api}/plans", json=p.model_dump(mode="json")).raise_for_status()
     texts = [f"Idea number {i}: more buses after 10pm on weekdays" for i in range(1, 7)]
     for i, text in enumerate(texts, start=1):
-        httpx.post(f"{hub.api}/ideas", json=idea(i, text).model_dump(mode="json")).raise_for_status()
+        httpx.post(
+            f"{hub.api}/ideas", json=idea(i, text).model_dump(mode="json")
+        ).raise_for_status()
     for it in hub.store.ideas(hub.code):
         r = httpx.post(
             f"{hub.api}/ideas/{it.id}/moderate", headers=hub.auth, json={"status": "approved"}
