@@ -22,3 +22,16 @@ def group_name(group_id: str) -> str:
 def category_name(category: str) -> str:
     """'green_space' -> 'Green space', 'culture_tourism' -> 'Culture and tourism'."""
     return category.replace("culture_tourism", "culture_and_tourism").replace("_", " ").capitalize()
+
+
+# The game's three endings (game.play.report_data.ending_for), as a room's pages name and
+# explain them: "Mob" alone reads as an insult to the players, not a game result.
+ENDINGS = {
+    "parade": ("Parade", "a good score and most people approve"),
+    "mixed": ("Mixed reception", "some groups gained, others lost out"),
+    "mob": ("Angry mob", "too many people felt left out, or the money bought too few jobs"),
+}
+
+
+def ending_name(ending: str | None) -> str:
+    return ENDINGS[ending][0] if ending in ENDINGS else (ending or "–").capitalize()

@@ -120,6 +120,10 @@ def test_a_busy_room_fits_one_projector_screen(hub, browser, tmp_path):
     heading = projector.locator("h3", has_text="Average approval").inner_text()
     assert "3 most and 3 least content of 20" in heading
     assert projector.locator(".chose svg[aria-label*='approval'] rect").count() == 6
+    # every plan ended "mixed": the chart says what that means, in words
+    legend = projector.locator(".legend").inner_text()
+    assert "Mixed reception: some groups gained, others lost out" in legend
+    assert "Angry mob" not in legend  # only endings the room reached are explained
     projector.screenshot(path=str(tmp_path / "busy_projector.png"))
     if os.environ.get("CIVIC_SHOTS_DIR"):
         shutil.copy(

@@ -15,6 +15,7 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 
 from game.room.classroom.charts import baseline_name, lines_png
 from game.room.classroom.debrief import Debrief
+from game.room.names import ending_name
 
 _GRID = TableStyle(
     [
@@ -71,7 +72,7 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
                 f"{t.net_jobs:,.0f}",
                 cost,
                 f"{t.approval:.0f}%",
-                (t.ending or "–").capitalize(),
+                ending_name(t.ending),
             ]
         )
     story += [Table(rows, style=_GRID, repeatRows=1), Spacer(1, 4)]

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from game.room.aggregate import RoomSummary, summarise
 from game.room.models import RoomInfo
-from game.room.names import category_name, group_name
+from game.room.names import ENDINGS, category_name, ending_name, group_name
 from game.room.server.auth import cookie_name, is_facilitator
 from game.room.server.charts import OKABE_ITO, bars
 from game.room.store import RoomStore
@@ -102,7 +102,7 @@ def _live_context(request: Request, code: str, facilitator: bool) -> dict[str, A
         ),
         "scores": bars(_score_bins(s.scores), title="Scores", colour=OKABE_ITO[3]),
         "endings": bars(
-            [(e.capitalize(), n, str(n)) for e, n in s.endings.items()],
+            [(ending_name(e), n, str(n)) for e, n in s.endings.items()],
             title="Endings",
             colour=OKABE_ITO[5],
         ),
@@ -116,6 +116,7 @@ def _live_context(request: Request, code: str, facilitator: bool) -> dict[str, A
         "rejected": [i for i in ideas if i.status == "rejected"] if facilitator else [],
         "facilitator": facilitator,
         "approval_note": approval_note,
+        "endings": ENDINGS,
     }
 
 
