@@ -1,7 +1,7 @@
 """Game rules on top of the simulation: proposals, money and clout, newspaper, censuses,
 endings, and the save file a game can be replayed from. No pygame, no file writes."""
 
-from game.play.actions import Action, AdvanceYear, Consult, Defer, Fund, Reject
+from game.play.actions import Action, AdvanceYear, Consult, Defer, Fund, Reject, ThrowShock
 from game.play.models import (
     ActionResult,
     ApprovalPoint,
@@ -46,6 +46,7 @@ __all__ = [
     "SaveFile",
     "SaveSettings",
     "SeriesPoint",
+    "ThrowShock",
     "YearSummary",
     "english_templates",
     "load_rulebook",

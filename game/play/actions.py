@@ -38,5 +38,15 @@ class AdvanceYear(_Action):
     kind: Literal["advance"] = "advance"
 
 
+class ThrowShock(_Action):
+    """Only appears in the command log: an outside event (data/play/shocks.csv, by id) was
+    thrown at the game, e.g. by a class room's teacher between rounds."""
+
+    kind: Literal["shock"] = "shock"
+    shock_id: str = Field(pattern=r"^[a-z0-9_]{1,40}$")
+
+
 Action = Annotated[Fund | Reject | Defer | Consult, Field(discriminator="kind")]
-LogEntry = Annotated[Fund | Reject | Defer | Consult | AdvanceYear, Field(discriminator="kind")]
+LogEntry = Annotated[
+    Fund | Reject | Defer | Consult | AdvanceYear | ThrowShock, Field(discriminator="kind")
+]

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from game.errors import SaveError
 from game.model.world import World
-from game.play.actions import AdvanceYear
+from game.play.actions import AdvanceYear, ThrowShock
 from game.play.models import SeriesPoint
 from game.play.savefile import Branch, SaveFile
 from game.play.session import GameSession
@@ -23,12 +23,13 @@ MAX_BRANCHES = 8
 
 def truncated(save: SaveFile, turn: int) -> SaveFile:
     """The save as it stood when year `turn` had just been played (before any choice of
-    the next year): the log up to and including the turn-th year end."""
+    the next year): the log up to and including the turn-th year end, and any shock thrown
+    right after it (an outside event, not a choice the player goes back on)."""
     if not 0 <= turn <= save.turn:
         raise SaveError(f"cannot go back to turn {turn}: the game has played {save.turn}")
     commands, seen = [], 0
     for entry in save.commands:
-        if seen == turn:
+        if seen == turn and not isinstance(entry, ThrowShock):
             break
         commands.append(entry)
         if isinstance(entry, AdvanceYear):

@@ -37,9 +37,11 @@ from game.play.models import (
 )
 from game.play.needs import NeedReading, national_shares, read_needs
 from game.play.news import draw_event, newspaper
+from game.play.replay import replay
 from game.play.report_data import build_census_report, score_so_far
 from game.play.rules import GameRules, RuleBook, load_rulebook
 from game.play.savefile import Branch, SaveFile, SaveSettings
+from game.play.shocks import ShockDef, shipped_shocks, throw
 from game.play.year_end import (
     accumulate_explanations,
     census_due,
@@ -88,6 +90,7 @@ class GameSession:
         catalogue: Catalogue | None = None,
         engine_factory: EngineFactory | None = None,
         rulebook: RuleBook | None = None,
+        shocks: dict[str, ShockDef] | None = None,
     ) -> None:
         from game.play.shipped import shipped_parameters
         from game.scenarios import scenario_catalogue
@@ -95,6 +98,7 @@ class GameSession:
         self.world = world
         self.settings = settings
         self.seed = int(seed)
+        self._shock_defs = shocks  # None: the shipped ones (read when a shock is thrown)
         self.book = rulebook or load_rulebook()
         self.rules = self.book.rules
         self.templates = dict(self.book.news.templates)
@@ -153,9 +157,8 @@ class GameSession:
         self._snapshots: list[Snapshot] = [self.engine.snapshot()]
         self._shock_news: list[NewsItem] = []  # apply_shock: printed in the next newspaper
         self._rejected: dict[str, int] = {}  # project type -> year last rejected
-        self._undo: list[
-            decide.UndoRecord
-        ] = []  # this year's decisions, newest last (game.play.decide)
+        # this year's decisions, newest last (game.play.decide)
+        self._undo: list[decide.UndoRecord] = []
         self._spent = 0.0  # money this year's decisions took
         self._deal(self.rules.cards_first_year)
 
@@ -173,6 +176,7 @@ class GameSession:
         fund: float | None = None,
         language: str = "en",
         engine_factory: EngineFactory | None = None,
+        shocks: dict[str, ShockDef] | None = None,
     ) -> GameSession:
         area = world.resolve(area_query)  # fail fast with UnknownAreaError
         settings = SaveSettings(
@@ -182,7 +186,9 @@ class GameSession:
             scenario=scenario.model_dump(mode="json") if scenario is not None else None,
             language=language,
         )
-        return cls(world, settings, seed, catalogue=catalogue, engine_factory=engine_factory)
+        return cls(
+            world, settings, seed, catalogue=catalogue, engine_factory=engine_factory, shocks=shocks
+        )
 
     @classmethod
     def from_save(
@@ -192,37 +198,22 @@ class GameSession:
         *,
         catalogue: Catalogue | None = None,
         engine_factory: EngineFactory | None = None,
+        shocks: dict[str, ShockDef] | None = None,
     ) -> GameSession:
         """Rebuild a game by replaying its log; a checksum mismatch raises SaveError."""
         try:
             s = cls(
-                world, save.settings, save.seed, catalogue=catalogue, engine_factory=engine_factory
+                world,
+                save.settings,
+                save.seed,
+                catalogue=catalogue,
+                engine_factory=engine_factory,
+                shocks=shocks,
             )
         except (CivicError, ValidationError) as exc:
             first = str(exc).splitlines()[0]
             raise SaveError(f"the saved game cannot be rebuilt: {first}") from None
-        if s.area.code != save.area:
-            raise SaveError(
-                f"save is for area {save.area}, but '{save.settings.area_query}' "
-                f"now resolves to {s.area.code}"
-            )
-        for i, entry in enumerate(save.commands):
-            if isinstance(entry, AdvanceYear):
-                s.advance_year()
-                want = save.checksums.get(s.turn)
-                if want is not None and want != s.checksums[s.turn]:
-                    raise SaveError(
-                        f"replay differs from the save at year {s.year} (turn {s.turn}): "
-                        "the game data or rules changed since it was saved"
-                    )
-            else:
-                res = s.act(entry)
-                if not res.ok:
-                    raise SaveError(
-                        f"command {i + 1} ({entry.kind}) no longer applies: {res.reason}"
-                    )
-        if s.turn != save.turn:
-            raise SaveError(f"save says turn {save.turn} but its log replays to turn {s.turn}")
+        replay(s, save)
         s.kept = list(save.branches)  # rebuilt on demand, each checked then
         return s
 
@@ -357,11 +348,20 @@ class GameSession:
         """The year of the final census (2031 in a ten-year game)."""
         return decide.final_year(self)
 
+    def shock_defs(self) -> dict[str, ShockDef]:
+        """The shocks this game can be thrown (the shipped data/play/shocks.csv unless the
+        session was made with others)."""
+        return self._shock_defs if self._shock_defs is not None else shipped_shocks()
+
+    def throw_shock(self, shock_id: str) -> ShockDef:
+        """Throw a defined shock (by id; KeyError if unknown), sized to this game's area and
+        fund, and log it: a save replays it in its place (game.play.shocks.throw)."""
+        return throw(self, shock_id)
+
     def apply_shock(self, shock: Shock, headline: str, cost: float = 0.0) -> None:
-        """An outside event (a class room's teacher throws it): the engine feels it from the
-        next year, whose newspaper leads with `headline`; `cost` comes off the money now.
-        Not in the save's command log: a game with shocks lives in the hub that threw them
-        (game.room.classroom)."""
+        """An outside event: the engine feels it from the next year, whose newspaper leads
+        with `headline`; `cost` comes off the money now. Not logged, so a save does not
+        replay it: a game that is saved throws shocks by id (throw_shock)."""
         if self.finished:
             raise RuntimeError("the game is finished")
         self.engine.apply_shock(shock)

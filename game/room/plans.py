@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from game.play import AdvanceYear, Consult, Defer, Fund, GameSession, Reject
+from game.play import AdvanceYear, Consult, Defer, Fund, GameSession, Reject, ThrowShock
 from game.room.models import AboutYou, Decision, GroupOutcome, Outcome, PlanIn
 
 _KIND = {Fund: "funded", Reject: "rejected", Defer: "deferred", Consult: "consulted"}
@@ -33,11 +33,15 @@ def decisions_of(session: GameSession, engine_factory: Any = None) -> list[Decis
         catalogue=base,
         engine_factory=engine_factory,
         rulebook=session.book,
+        shocks=session.shock_defs(),
     )
     out: list[Decision] = []
     for entry in save.commands:
         if isinstance(entry, AdvanceYear):
             replay.advance_year()
+            continue
+        if isinstance(entry, ThrowShock):
+            replay.throw_shock(entry.shock_id)
             continue
         card = replay.card(entry.card_id)
         if card is None:  # pragma: no cover - the log replays, so the card is there

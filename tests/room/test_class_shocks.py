@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.errors import DataError
-from game.room.classroom.shocks import load_shocks
+from game.play.shocks import load_shocks
 from game.sim.labour import SECTIONS
 
 HEADER = (

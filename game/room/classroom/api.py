@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
 from game.play.actions import Action
 from game.play.models import ActionResult
+from game.play.savefile import SaveFile
 from game.room.classroom.debrief import Debrief
 from game.room.classroom.game import ClassError, ClassGame
 from game.room.classroom.models import (
@@ -60,6 +61,13 @@ def join(game: GameDep, body: TeamJoinIn, response: Response) -> TeamJoined:
 @router.get("/teams/{team}", response_model=TeamState)
 def team_state(game: GameDep, team: str) -> TeamState:
     return _call(game.team_state, team)
+
+
+@router.get("/teams/{team}/save", response_model=SaveFile)
+def team_save(game: GameDep, team: str) -> SaveFile:
+    """The team's game as a save file: replaying it (GameSession.from_save) rebuilds the
+    hub's game exactly, shocks included."""
+    return _call(game.team_save, team)
 
 
 @router.post("/teams/{team}/act", response_model=ActionResult)

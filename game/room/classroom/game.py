@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from game.errors import CivicError
 from game.model.world import World
-from game.play import Consult, Defer, Fund, GameSession, Reject
+from game.play import Consult, Defer, Fund, GameSession, Reject, SaveFile
 from game.play.actions import Action
 from game.play.models import ActionResult
+from game.play.shocks import ShockDef, shipped_shocks
 from game.room.classroom.clock import Clock
 from game.room.classroom.debrief import Debrief, census_facts, prompts, team_result
 from game.room.classroom.models import (
@@ -28,7 +29,6 @@ from game.room.classroom.models import (
     TeamPublic,
     TeamState,
 )
-from game.room.classroom.shocks import ShockDef, load_shocks
 from game.room.classroom.timer import RoundTimer
 from game.room.models import PlanIn
 from game.room.plans import new_key, outcome_of
@@ -68,7 +68,7 @@ class ClassGame:
         self.code = self.cs.code
         self.room_name = store.room(code).name
         self.area = world.resolve(settings.area)  # fail fast on an unknown area
-        self.shocks = shocks if shocks is not None else load_shocks()
+        self.shocks = shocks if shocks is not None else shipped_shocks()
         self.engine_factory = engine_factory
         self.timer = RoundTimer(clock)
         self.lock = threading.RLock()
@@ -98,6 +98,7 @@ class ClassGame:
                 seed=self.settings.seed,
                 years=self.settings.years,
                 engine_factory=self.engine_factory,  # type: ignore[arg-type]
+                shocks=self.shocks,
             )
             self.teams[key] = Team(row=row, session=session)
             return TeamJoined(team=row.name, player_key=row.player_key, rejoined=False)
@@ -143,6 +144,7 @@ class ClassGame:
     # -- rounds (the teacher's) -----------------------------------------------------------
     def start_round(self) -> None:
         with self.lock:
+            self.tick()  # a round whose time is up is over, even if nothing polled since
             if self.phase not in ("lobby", "between"):
                 raise ClassError(f"a round cannot start now ({self.phase})")
             if not self.teams:
@@ -212,6 +214,7 @@ class ClassGame:
 
     def throw_shock(self, shock_id: str) -> ShockDef:
         with self.lock:
+            self.tick()
             if self.phase not in ("lobby", "between"):
                 raise ClassError("shocks are thrown between rounds")
             if self.pending_shock is not None:
@@ -220,12 +223,7 @@ class ClassGame:
             if shock is None:
                 raise KeyError(shock_id)
             for team in self.teams.values():
-                s = team.session
-                s.apply_shock(
-                    shock.effect(s.area),
-                    shock.headline_for(s.area.name),
-                    cost=shock.money_share * s.fund,
-                )
+                team.session.throw_shock(shock.id)  # in the team's save's command log
             self.pending_shock = shock
             self.thrown.append((self.round, shock))
             return shock
@@ -278,6 +276,13 @@ class ClassGame:
                 news=self.last_news.get(team.row.name, []),
                 decided=sorted(team.decided),
             )
+
+    def team_save(self, name: str) -> SaveFile:
+        """The team's game as a save (the current round's decisions so far included): a
+        client rebuilds the same game from it with GameSession.from_save."""
+        with self.lock:
+            self.tick()
+            return self._team(name).session.to_save()
 
     def debrief(self) -> Debrief:
         """After the last round only: every team's choices are private until then."""

@@ -12,6 +12,7 @@ import httpx
 from game.errors import CivicError
 from game.play.actions import Action
 from game.play.models import ActionResult
+from game.play.savefile import SaveFile
 from game.room.classroom.models import ClassStatus, TeamJoined, TeamState
 from game.room.client.hub import parse_join
 
@@ -44,6 +45,13 @@ class ClassLink:
 
     def state(self) -> TeamState:
         return TeamState.model_validate(self._json(self.http.get(f"{self.api}/teams/{self.team}")))
+
+    def save(self) -> SaveFile:
+        """The team's game as the hub holds it (this round's decisions so far included):
+        GameSession.from_save(world, link.save()) rebuilds it on this PC."""
+        return SaveFile.model_validate(
+            self._json(self.http.get(f"{self.api}/teams/{self.team}/save"))
+        )
 
     def act(self, action: Action) -> ActionResult:
         r = self.http.post(f"{self.api}/teams/{self.team}/act", json=action.model_dump())

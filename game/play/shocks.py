@@ -1,4 +1,7 @@
-"""The shocks a teacher can throw (data/play/shocks.csv), read under the provenance rule.
+"""Shocks: outside events thrown at a game (data/play/shocks.csv), read under the
+provenance rule. A class room's teacher throws them (game.room.classroom); they live in the
+rules layer because a save's command log names them by id (ThrowShock) and the replay must
+find them without the room.
 
 Sizes are shares, so one shock fits any area: jobs as a share of the area's employed
 residents in each industry section, migrants as a share of its population, money as a
@@ -7,7 +10,9 @@ share of a year's growth fund. `effect` turns them into the engine's own Shock r
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,6 +22,10 @@ from game.provenance import sourced_rows
 from game.resources import data_dir
 from game.sim.labour import SECTIONS
 from game.sim.records import Shock
+
+# The session arrives as `s` (a game.play.session.GameSession), typed loosely: importing
+# it here, even for type checking, would make an import cycle in the rules layer.
+GameSession = Any
 
 SHOCKS_FILE = "shocks.csv"
 _COLUMNS = (
@@ -94,3 +103,24 @@ def load_shocks(path: Path | None = None) -> dict[str, ShockDef]:
             **numbers,
         )
     return out
+
+
+@cache
+def shipped_shocks() -> dict[str, ShockDef]:
+    """The shipped shocks, read once (a save's replay looks shocks up here)."""
+    return load_shocks()
+
+
+def throw(s: GameSession, shock_id: str) -> ShockDef:
+    """Throw shock `shock_id` at session `s` (KeyError if it has no such shock) and log it.
+    Decisions taken before it can no longer be undone: the world they were taken in has
+    changed, and a replay must meet the same money when the shock takes its share."""
+    from game.play.actions import ThrowShock
+
+    shock = s.shock_defs()[shock_id]
+    s.apply_shock(
+        shock.effect(s.area), shock.headline_for(s.area.name), cost=shock.money_share * s.fund
+    )
+    s.log.append(ThrowShock(shock_id=shock.id))
+    s._undo = []
+    return shock
