@@ -141,16 +141,29 @@ def _movers(a: ScenarioRun, b: ScenarioRun, n: int = 4) -> tuple[list[str], list
     ]
 
 
+def _bcr_caveat(a: ScenarioRun, b: ScenarioRun) -> str:
+    """Each side's BCR says what it covers (two one-project ratios are not two plans')."""
+    from game.sim.economic_case import bcr_coverage, covers_under_half
+
+    cases = [(side, r.summary.get("economic_case")) for side, r in (("A", a), ("B", b))]
+    parts = [f"{side}: {bcr_coverage(ec)}." for side, ec in cases if ec and bcr_coverage(ec)]
+    if any(ec and covers_under_half(ec) for _, ec in cases):
+        parts.insert(0, "Valued projects only, not the whole plan's BCR.")
+    return " ".join(parts)
+
+
 def _summary_cells(a: ScenarioRun, b: ScenarioRun) -> list[Any]:
     from game.report.document import SummaryRow
 
-    ha = headlines(a)
+    ha, hb = headlines(a), headlines(b)
     rows = []
     for k, (va, vb, d) in comparison_values(a, b).items():
         unit = ha[k].unit
         na = fmt.value(va, unit) if va is not None else ha[k].note or "n/a"
-        nb = fmt.value(vb, unit) if vb is not None else headlines(b)[k].note or "n/a"
-        rows.append(SummaryRow(ha[k].label, (na, nb, fmt.signed(d, unit) if d is not None else "")))
+        nb = fmt.value(vb, unit) if vb is not None else hb[k].note or "n/a"
+        caveat = _bcr_caveat(a, b) if k == "bcr" else ""
+        cells = (na, nb, fmt.signed(d, unit) if d is not None else "")
+        rows.append(SummaryRow(ha[k].label, cells, caveat=caveat))
     return rows
 
 

@@ -56,6 +56,7 @@ class SummaryRow:
     label: str
     cells: tuple[str, ...]  # central, range (one run) or A, B, A − B (comparison)
     note: str = ""
+    caveat: str = ""  # shown prominently under the label (what a BCR covers)
 
 
 @dataclass
@@ -173,7 +174,7 @@ def summary_rows(run: ScenarioRun) -> list[SummaryRow]:
                 f"{fmt.value(start, 'people')} at the start; "
                 f"{fmt.value(base, 'people')} with no new projects"
             )
-        rows.append(SummaryRow(h.label, (central, rng), note))
+        rows.append(SummaryRow(h.label, (central, rng), note, h.caveat))
     return rows
 
 

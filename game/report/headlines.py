@@ -73,6 +73,7 @@ class Headline:
     low: float | None = None  # the smallest of the low / central / high values
     high: float | None = None
     note: str = ""
+    caveat: str = ""  # printed prominently beside the figure (what a BCR covers)
 
 
 def _band(values: Mapping[str, float | None]) -> tuple[float | None, float | None]:
@@ -154,6 +155,19 @@ def _population_headlines(run: ScenarioRun) -> list[Headline]:
     ]
 
 
+def bcr_caveat(ec: Mapping[str, Any] | None) -> str:
+    """What the programme BCR covers, said beside it; when the valued projects carry under
+    half the costs, also that it is not the programme's BCR."""
+    from game.sim.economic_case import bcr_coverage, covers_under_half
+
+    if not ec or ec["bcr_valued_projects"] is None:
+        return ""
+    cover = bcr_coverage(ec)
+    if covers_under_half(ec):
+        return f"Valued projects only, not the whole plan's BCR: {cover}."
+    return f"{cover[0].upper()}{cover[1:]}."
+
+
 def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
     """Present values summed over the funded projects' economic cases; the programme BCR
     and its line exactly as `simulate` prints them (over the valued projects only, saying
@@ -187,7 +201,7 @@ def _appraisal_headlines(run: ScenarioRun) -> list[Headline]:
         Headline(
             "local_gva_impact", LOCAL_GVA_LABEL, "ratio", pv_gva / gva_c if gva_c > 0 else None
         ),
-        Headline("bcr", BCR_LABEL, "ratio", bcr, note=note or NOT_VALUED),
+        Headline("bcr", BCR_LABEL, "ratio", bcr, note=note or NOT_VALUED, caveat=bcr_caveat(ec)),
     ]
 
 

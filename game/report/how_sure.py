@@ -25,14 +25,22 @@ def _pct(v: Any) -> str:
 
 
 def how_sure() -> HowSure:
-    """The shipped text, with the back-test figures as a small table (the references'
-    share ≥10% off is not in the file, so it shows as a dash rather than a made-up value)."""
+    """The shipped text, with the back-test figures as a small table (a figure missing
+    from the file, such as ONS's average error, shows as a dash, never a made-up value)."""
     d = load_how_sure()
     f = d["figures"]
     rows = [
         ("This model", _pct(f["model_mape_percent"]), _pct(f["model_share_off_10pct"])),
-        ("Reference: no change", _pct(f["no_change_mape_percent"]), "–"),
-        ("Reference: same growth everywhere", _pct(f["uniform_growth_mape_percent"]), "–"),
+        (
+            "Reference: no change",
+            _pct(f["no_change_mape_percent"]),
+            _pct(f.get("no_change_share_off_10pct")),
+        ),
+        (
+            "Reference: same growth everywhere",
+            _pct(f["uniform_growth_mape_percent"]),
+            _pct(f.get("uniform_growth_share_off_10pct")),
+        ),
         ("ONS projections made in 2011", "–", _pct(f.get("ons_published_share_off_10pct"))),
     ]
     return HowSure(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from game.report.markup import plain
 from game.resources import data_dir
 
 if TYPE_CHECKING:  # the report reads a finished engine; it never builds one
@@ -192,5 +193,5 @@ def census_sources_table() -> pd.DataFrame:
     for line in text.splitlines():
         m = _ROW.match(line)
         if m:
-            rows.append([m.group(1), m.group(2).strip(), m.group(3).strip(), m.group(4).strip()])
+            rows.append([m.group(1), *(plain(m.group(k).strip()) for k in (2, 3, 4))])
     return pd.DataFrame(rows, columns=["file", "source table", "vintage", "content"])

@@ -10,19 +10,20 @@ import jinja2
 from game.report import fmt
 from game.report.document import CAVEAT, Pack
 from game.report.how_sure import COLUMNS as HOW_SURE_COLUMNS
+from game.report.markup import html_cell
 
 TEMPLATE = "pack.html.j2"  # beside this module (package data)
 
 
 def _rows(frame: object) -> list[list[tuple[str, bool]]]:
+    """Each cell as (text, is a number); text cells carry their web addresses as links."""
     out = []
     for row in frame.itertuples(index=False):  # type: ignore[attr-defined]
-        out.append(
-            [
-                (fmt.cell(v), isinstance(v, int | float) and not isinstance(v, bool))
-                for v in (x.item() if hasattr(x, "item") else x for x in row)
-            ]
-        )
+        cells = []
+        for v in (x.item() if hasattr(x, "item") else x for x in row):
+            num = isinstance(v, int | float) and not isinstance(v, bool)
+            cells.append((fmt.cell(v) if num else html_cell(fmt.cell(v)), num))
+        out.append(cells)
     return out
 
 

@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from game.report import fmt
 from game.report.document import CAVEAT, Pack
 from game.report.how_sure import COLUMNS as HOW_SURE_COLUMNS
+from game.report.markup import pdf_cell
 from game.resources import assets_dir
 
 NAVY = colors.HexColor("#12355b")
@@ -42,6 +43,8 @@ MARGIN = 1.6 * cm
 WIDTH = A4[0] - 2 * MARGIN
 WIDE = landscape(A4)[0] - 2 * MARGIN  # tables with many columns go on landscape pages
 WIDE_COLUMNS = 9
+TOTALS = "All projects"  # a table's bottom-line rows start with this
+KEEP_WITH_TOTALS = 3  # rows of the table kept on the totals rows' page
 
 
 @cache
@@ -157,6 +160,8 @@ def _headline_table(pack: Pack) -> Table:
     bold = n - 1 if pack.kind == "comparison" else 1
     for r in pack.summary:
         label = escape(r.label)
+        if r.caveat:  # what the figure covers: as prominent as the label itself
+            label += f'<br/><font size="8.5" color="#8a1c1c"><b>{escape(r.caveat)}</b></font>'
         if r.note:  # the explanation under the measure, smaller and grey
             label += f'<br/><font size="7" color="#444444">{escape(r.note)}</font>'
         rows.append(
@@ -236,19 +241,28 @@ def _data_table(frame: Any, width: float = WIDTH) -> Table:
         [_p(c, "headnum" if numeric[j] else "head") for j, c in enumerate(cols)]
     ]
     body, bold = _fonts()
+    st = _styles()
     style = _grid()
     for text in texts[1:]:
         # totals rows ("All projects ...") in bold, like a board paper's bottom line
-        b = "b" if text and text[0].startswith("All projects") else ""
+        b = "b" if text and text[0].startswith(TOTALS) else ""
         # numbers are plain strings (a Paragraph per figure made big tables slow to lay out)
-        rows.append([t if numeric[j] else _p(t, "cell" + b) for j, t in enumerate(text)])
+        rows.append(
+            [
+                t if numeric[j] else Paragraph(pdf_cell(t), st["cell" + b])
+                for j, t in enumerate(text)
+            ]
+        )
     for j, num in enumerate(numeric):
         if num:
             style.add("FONT", (j, 1), (j, -1), body, 6.8)
             style.add("ALIGN", (j, 1), (j, -1), "RIGHT")
-    for i, text in enumerate(texts[1:], start=1):
-        if text and text[0].startswith("All projects"):
-            style.add("FONT", (0, i), (-1, i), bold, 6.8)
+    totals = [i for i, text in enumerate(texts[1:], start=1) if text and text[0].startswith(TOTALS)]
+    for i in totals:
+        style.add("FONT", (0, i), (-1, i), bold, 6.8)
+    if totals:
+        # a page never starts with the bottom line alone: keep it with the rows above it
+        style.add("NOSPLIT", (0, max(1, totals[0] - KEEP_WITH_TOTALS)), (-1, totals[-1]))
     t = Table(rows, colWidths=_widths(texts, numeric, width), repeatRows=1)
     t.setStyle(style)
     return t

@@ -215,6 +215,8 @@ def how_sure_text(result: BacktestResult) -> dict[str, Any]:
             "model_share_off_10pct": round(s.share_off_10pct, 2),
             "no_change_mape_percent": round(nc.mape, 2),
             "uniform_growth_mape_percent": round(ug.mape, 2),
+            "no_change_share_off_10pct": round(nc.share_off_10pct, 2),
+            "uniform_growth_share_off_10pct": round(ug.share_off_10pct, 2),
             "ons_published_share_off_10pct": ons,
         },
         "source": "python main.py backtest (game/sim/backtest.py); docs/methods-backtest.md",

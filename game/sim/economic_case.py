@@ -331,24 +331,47 @@ def programme_totals(cases: list[ProjectCase]) -> dict[str, Any]:
         "pv_costs_valued": pvc,
         "bcr_valued_projects": _ratio(pvb, pvc),
         "pv_costs_all": sum(c.pv_costs for c in cases),
+        "share_of_costs_valued": _ratio(pvc, sum(c.pv_costs for c in cases)),
         "additional_jobs": sum(c.additional_jobs for c in cases),
         "public_service_jobs_not_counted": sum(c.public_service_jobs for c in cases),
     }
 
 
+def _share(x: float) -> str:
+    return "under 1%" if 0 < x < 0.005 else f"{x:.0%}"
+
+
+def bcr_coverage(totals: Mapping[str, Any]) -> str:
+    """What a programme BCR covers, to print beside it: a ratio from one small project's
+    published return must not pass for the whole plan's ("" when nothing is valued)."""
+    n_valued = len(totals["valued_projects"])
+    n = n_valued + len(totals["not_valued_projects"])
+    if totals["bcr_valued_projects"] is None or n_valued == 0:
+        return ""
+    if n_valued == n:
+        return f"covers all {n} projects" if n > 1 else "covers the one project"
+    share = totals["pv_costs_valued"] / totals["pv_costs_all"] if totals["pv_costs_all"] else 0
+    return f"covers {n_valued} of {n} projects, {_share(share)} of costs; the rest are not valued"
+
+
+def covers_under_half(totals: Mapping[str, Any]) -> bool:
+    """True when the valued projects carry under half the present value of costs: their
+    BCR is then not the programme's and is never shown without saying so."""
+    share = totals.get("share_of_costs_valued")
+    return totals["bcr_valued_projects"] is not None and (share is None or share < 0.5)
+
+
 def programme_line(totals: Mapping[str, Any]) -> str:
     """The programme's economic case in one line (from `programme_totals`), as `simulate`
     prints it and the report pack repeats it: the BCR over the valued projects only, with
-    how many are not valued."""
+    how many projects and what share of the costs it covers."""
     staff, bcr = totals["public_service_jobs_not_counted"], totals["bcr_valued_projects"]
-    n_not = len(totals["not_valued_projects"])
     return (
         f"additional jobs {totals['additional_jobs']:.1f}"
         + (f" (public-service staff {staff:.1f} not counted)" if staff > 0 else "")
         + (
-            f"; BCR {bcr:.2f} over the {len(totals['valued_projects'])} valued project(s)"
+            f"; BCR {bcr:.2f} — {bcr_coverage(totals)}"
             if bcr is not None
             else "; no project valued"
         )
-        + (f", {n_not} not valued" if n_not and bcr is not None else "")
     )
