@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from game.report.headlines import ScenarioRun
-from game.report.tables import pyramid_arrays
+from game.report.tables import impact_table, pyramid_arrays
 
 COLOURS = ("#1f5fa8", "#c4502a")  # run A, run B (colour-blind safe pair)
 BASELINE = "#555555"
@@ -111,6 +111,53 @@ def series_chart(runs: Sequence[tuple[str, ScenarioRun]], indicator: str, title:
         "high variants. Compare the shading with the hatching, not with the dashed line."
     )
     return Chart(f"{indicator}_chart", title, _png(fig), caption)
+
+
+IMPACT_TITLE = "What difference the plan makes"
+
+
+def impact_chart(runs: Sequence[tuple[str, ScenarioRun]]) -> Chart:
+    """Scenario minus baseline: extra residents and net new jobs, year by year, the
+    central line with the low-high band (the board's question is the difference made)."""
+    fig = Figure(figsize=(WIDTH_IN, 3.0), dpi=150)
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(1, 2)
+    panels = (("extra residents", "people"), ("net new jobs", "FTE"))
+    for ax, (name, unit) in zip(axes, panels, strict=True):
+        for (label, run), colour in zip(runs, COLOURS, strict=False):
+            t = impact_table(run)
+            ax.fill_between(
+                t["year"],
+                t[f"{name} low ({unit})"],
+                t[f"{name} high ({unit})"],
+                color=colour,
+                alpha=0.2,
+                linewidth=0,
+                label=f"{label}: low–high range",
+            )
+            ax.plot(
+                t["year"],
+                t[f"{name} central ({unit})"],
+                color=colour,
+                linewidth=2.0,
+                label=f"{label}: central",
+            )
+        ax.axhline(0, color=BASELINE, linestyle="--", linewidth=1.0, label="no new projects")
+        _style(ax)
+        _thousands(ax)
+        ax.set_xlim(t["year"].iloc[0], t["year"].iloc[-1])
+        ax.set_title(f"{name[0].upper()}{name[1:]} ({unit})", fontsize=9, loc="left")
+        ax.tick_params(labelsize=7)
+    axes[0].legend(fontsize=6.5, frameon=False, loc="upper left")
+    title = f"{IMPACT_TITLE}: extra residents and net new jobs against no new projects"
+    fig.suptitle(title, fontsize=10, x=0.01, ha="left")
+    caption = (
+        f"{IMPACT_TITLE}. Left: residents above the baseline with no new projects; right: "
+        "net new jobs (gross less deadweight, leakage, displacement and substitution, plus "
+        "the multiplier). Line: central; shading: lowest to highest of the three variants, "
+        "each against its own baseline."
+    )
+    return Chart("impact_chart", title, _png(fig), caption)
 
 
 def pyramid_chart(runs: Sequence[tuple[str, ScenarioRun]]) -> Chart:
@@ -253,6 +300,7 @@ def approval_chart(runs: Sequence[tuple[str, ScenarioRun]], top: int = 20) -> Ch
 
 def all_charts(runs: Sequence[tuple[str, ScenarioRun]]) -> list[Chart]:
     return [
+        impact_chart(runs),
         series_chart(runs, "population", "Population against the baseline"),
         series_chart(runs, "jobs", "Jobs located in the area against the baseline"),
         pyramid_chart(runs),

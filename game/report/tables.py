@@ -260,6 +260,26 @@ def series_table(run: ScenarioRun, indicator: str) -> pd.DataFrame:
     return pd.DataFrame(data).rename(columns=lambda c: c if c == "year" else f"{c} ({unit})")
 
 
+def impact_table(run: ScenarioRun) -> pd.DataFrame:
+    """Year by year, the plan's own effect: residents above the baseline and net new jobs
+    (the jobs account's net additional, which is zero with no new projects), central with
+    the lowest and highest of the three variants (each against its own baseline)."""
+    years = [r.year for r in run.history()]
+    extra = {
+        v: [
+            r.indicators["population"] - r.baseline_indicators["population"] for r in run.history(v)
+        ]
+        for v in VARIANTS
+    }
+    jobs = {v: [r.indicators["net_additional_jobs"] for r in run.history(v)] for v in VARIANTS}
+    data: dict[str, list[float] | list[int]] = {"year": years}
+    for name, unit, by in (("extra residents", "people", extra), ("net new jobs", "FTE", jobs)):
+        data[f"{name} low ({unit})"] = [min(t) for t in zip(*by.values(), strict=True)]
+        data[f"{name} central ({unit})"] = by["central"]
+        data[f"{name} high ({unit})"] = [max(t) for t in zip(*by.values(), strict=True)]
+    return pd.DataFrame(data)
+
+
 def pyramid_arrays(run: ScenarioRun) -> dict[str, tuple[int, np.ndarray]]:
     """(year, (2, 91) array) for the start, the end (scenario) and the end (baseline)."""
     h = run.history()
@@ -331,6 +351,13 @@ def all_tables(run: ScenarioRun, benchmarks: pd.DataFrame) -> list[Table]:
             "headlines", "Headline figures (central, with the low–high range)", headline_table(run)
         ),
         Table("plan", "What is proposed: projects funded and when", plan_table(run)),
+        Table(
+            "impact",
+            "What difference the plan makes: extra residents and net new jobs by year",
+            impact_table(run),
+            "Scenario minus the baseline with no new projects, each variant against its own "
+            "baseline; low and high are the lowest and highest of the three variants.",
+        ),
         Table(
             "jobs_gross_to_net",
             f"Gross to net jobs by project ({lv} and {wl})",

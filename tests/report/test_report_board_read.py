@@ -129,7 +129,7 @@ def test_impact_chart_and_table(pack: Path, sim: dict) -> None:
     """The board's question is the difference the plan makes: scenario minus baseline."""
     html = (pack / "report.html").read_text(encoding="utf-8")
     assert '<figure id="impact_chart">' in html
-    assert "Extra residents and net new jobs" in html
+    assert "What difference the plan makes: extra residents and net new jobs" in html
     pdf = " ".join(_words(p.extract_text()) for p in PdfReader(pack / "report.pdf").pages)
     assert "What difference the plan makes" in pdf
     with (pack / "csv" / "impact.csv").open(encoding="utf-8") as fh:

@@ -22,6 +22,7 @@ SHEETS = [
     "about",
     "headlines",
     "plan",
+    "impact",
     "jobs_gross_to_net",
     "appraisal",
     "benchmarks",
@@ -33,7 +34,14 @@ SHEETS = [
     "assumptions",
     "census_sources",
 ]
-CHARTS = ["population_chart", "jobs_chart", "pyramid_chart", "net_jobs_chart", "approval_chart"]
+CHARTS = [
+    "impact_chart",
+    "population_chart",
+    "jobs_chart",
+    "pyramid_chart",
+    "net_jobs_chart",
+    "approval_chart",
+]
 
 
 def simulate_json(capsys: pytest.CaptureFixture[str], scenario: str) -> dict:
