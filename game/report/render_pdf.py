@@ -89,6 +89,10 @@ def _styles() -> dict[str, ParagraphStyle]:
             fontSize=8.5,
             backColor=colors.HexColor("#eef2f7"),
             borderPadding=4,
+            # the shaded box grows by its padding: indent the text so the box stays
+            # inside the margins, level with the tables below
+            leftIndent=4,
+            rightIndent=4,
             spaceBefore=4,
             spaceAfter=6,
         ),

@@ -56,8 +56,8 @@ def _page_text(pdf: Path, n: int) -> str:
 
 
 def _outside_margins(pdf: Path) -> list[str]:
-    """Every character drawn outside the page's margins (the footer sits in the bottom
-    margin on purpose, so only the left, right and top edges are checked)."""
+    """Every character or shaded box drawn outside the page's margins (the footer sits in
+    the bottom margin on purpose, so only the left, right and top edges are checked)."""
     bad = []
     with pdfplumber.open(pdf) as doc:
         for i, page in enumerate(doc.pages, start=1):
@@ -68,6 +68,13 @@ def _outside_margins(pdf: Path) -> list[str]:
             ]
             if chars:
                 bad.append(f"page {i}: {''.join(c['text'] for c in chars)[:80]!r}")
+            boxes = [  # shaded boxes (the caveat, table headers) stay inside too
+                r
+                for r in page.rects
+                if r["x0"] < MARGIN - 0.5 or r["x1"] > page.width - MARGIN + 0.5
+            ]
+            if boxes:
+                bad.append(f"page {i}: box from {boxes[0]['x0']:.1f} to {boxes[0]['x1']:.1f} pt")
     return bad
 
 
