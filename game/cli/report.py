@@ -253,7 +253,6 @@ def simulate_compare(args: argparse.Namespace) -> int:
     --out, the comparison tables as CSV)."""
     from game.report import build_comparison, write_pack
     from game.report.compare import comparison_values
-    from game.report.headlines import headlines
 
     if args.scenario is not None:
         raise ScenarioError("give either --scenario or --compare A B, not both")
@@ -272,17 +271,18 @@ def simulate_compare(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, indent=2, default=str))
         return 0
-    from game.report import fmt
+    import textwrap
 
-    hs = headlines(a)
+    from game.report.compare import summary_cells
+
     y0, y1 = a.summary["years"]
     print(f"Civic Futures comparison: {a.summary['area']['name']}, {y0}-{y1}")
     print(f"  A: {a.name} ({args.compare[0]})")
     print(f"  B: {b.name} ({args.compare[1]})")
-    print(f"\n{'at ' + str(y1):52s}{'A':>14s}{'B':>14s}{'A - B':>14s}")
-    for k, (va, vb, d) in values.items():
-        h = hs[k]
-        cells = [fmt.value(v, h.unit) if v is not None else (h.note or "n/a") for v in (va, vb)]
-        diff = fmt.signed(d, h.unit) if d is not None else ""
-        print(f"{h.label[:51]:52s}{cells[0]:>14s}{cells[1]:>14s}{diff:>14s}")
+    print(f"\n{'at ' + str(y1):52s}{'A':>14s}{'B':>14s}{'A - B':>16s}")
+    for row in summary_cells(a, b):  # the pack's own summary rows, caveats included
+        ca, cb, diff = row.cells
+        print(f"{row.label[:51]:52s}{ca:>14s}{cb:>14s}{diff:>16s}")
+        for line in textwrap.wrap(row.caveat, 90):
+            print(f"    {line}")
     return 0

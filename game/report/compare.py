@@ -141,6 +141,9 @@ def _movers(a: ScenarioRun, b: ScenarioRun, n: int = 4) -> tuple[list[str], list
     ]
 
 
+PARTIAL_BCR = "Valued projects only, not the whole plan's BCR."
+
+
 def _bcr_caveat(a: ScenarioRun, b: ScenarioRun) -> str:
     """Each side's BCR says what it covers (two one-project ratios are not two plans')."""
     from game.sim.economic_case import bcr_coverage, covers_under_half
@@ -148,11 +151,12 @@ def _bcr_caveat(a: ScenarioRun, b: ScenarioRun) -> str:
     cases = [(side, r.summary.get("economic_case")) for side, r in (("A", a), ("B", b))]
     parts = [f"{side}: {bcr_coverage(ec)}." for side, ec in cases if ec and bcr_coverage(ec)]
     if any(ec and covers_under_half(ec) for _, ec in cases):
-        parts.insert(0, "Valued projects only, not the whole plan's BCR.")
+        parts.insert(0, PARTIAL_BCR)
     return " ".join(parts)
 
 
-def _summary_cells(a: ScenarioRun, b: ScenarioRun) -> list[Any]:
+def summary_cells(a: ScenarioRun, b: ScenarioRun) -> list[Any]:
+    """The summary page's rows (A, B, A − B), also printed by `simulate --compare`."""
     from game.report.document import SummaryRow
 
     ha, hb = headlines(a), headlines(b)
@@ -162,7 +166,10 @@ def _summary_cells(a: ScenarioRun, b: ScenarioRun) -> list[Any]:
         na = fmt.value(va, unit) if va is not None else ha[k].note or "n/a"
         nb = fmt.value(vb, unit) if vb is not None else hb[k].note or "n/a"
         caveat = _bcr_caveat(a, b) if k == "bcr" else ""
-        cells = (na, nb, fmt.signed(d, unit) if d is not None else "")
+        diff = fmt.signed(d, unit) if d is not None else ""
+        if caveat.startswith(PARTIAL_BCR):  # two partial ratios: their gap means nothing
+            diff = "not comparable"
+        cells = (na, nb, diff)
         rows.append(SummaryRow(ha[k].label, cells, caveat=caveat))
     return rows
 
@@ -222,7 +229,7 @@ def build_comparison(a: ScenarioRun, b: ScenarioRun) -> Pack:
         date=today(),
         version=program_version(),
         columns=("A", "B", "A − B"),
-        summary=_summary_cells(a, b),
+        summary=summary_cells(a, b),
         proposed=[*differing, *same] or ["The two scenarios fund the same projects."],
         gains=gains,
         losses=losses,

@@ -350,7 +350,6 @@ def all_tables(run: ScenarioRun, benchmarks: pd.DataFrame) -> list[Table]:
         Table(
             "headlines", "Headline figures (central, with the low–high range)", headline_table(run)
         ),
-        Table("plan", "What is proposed: projects funded and when", plan_table(run)),
         Table(
             "impact",
             "What difference the plan makes: extra residents and net new jobs by year",
@@ -358,6 +357,7 @@ def all_tables(run: ScenarioRun, benchmarks: pd.DataFrame) -> list[Table]:
             "Scenario minus the baseline with no new projects, each variant against its own "
             "baseline; low and high are the lowest and highest of the three variants.",
         ),
+        Table("plan", "What is proposed: projects funded and when", plan_table(run)),
         Table(
             "jobs_gross_to_net",
             f"Gross to net jobs by project ({lv} and {wl})",

@@ -130,6 +130,7 @@ def test_comparison_bcr_says_what_each_covers(comparison: Path) -> None:
     window = first[at : at + 500]
     assert re.search(r"A: covers 1 of 6 projects, \d+% of costs", window), window
     assert re.search(r"B: covers 1 of \d+ projects, \d+% of costs", window), window
+    assert "28.00 28.00 not comparable" in window  # two partial ratios' gap means nothing
 
 
 def test_impact_chart_and_table(pack: Path, sim: dict) -> None:
@@ -203,3 +204,11 @@ def test_markdown_links_become_links() -> None:
     )
     assert '<link href="https://www.ons.gov.uk/ts001"' in pdf_cell(plain(md))
     assert "<script>" not in str(html_cell("<script>x</script>"))
+
+
+def test_simulate_compare_text_says_what_each_bcr_covers(capsys) -> None:
+    capsys.readouterr()
+    assert main(["simulate", "--compare", SCENARIO, OTHER]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "28.00 28.00 not comparable" in out
+    assert "A: covers 1 of 6 projects, 3% of costs; the rest are not valued." in out

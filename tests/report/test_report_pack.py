@@ -21,8 +21,8 @@ OTHER = "data/scenarios/hartlepool_town_centre_homes.json"
 SHEETS = [
     "about",
     "headlines",
-    "plan",
     "impact",
+    "plan",
     "jobs_gross_to_net",
     "appraisal",
     "benchmarks",
