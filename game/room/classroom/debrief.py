@@ -22,6 +22,13 @@ class Mover(BaseModel):
     change: float  # approval points since 2021
     reasons: list[str]  # the engine's explanation lines, largest first
 
+    def text(self) -> str:
+        """'Young families, +9 points: New town park +6.4; School places +1.2'."""
+        from game.room.numbers import signed
+
+        why = "; ".join(self.reasons)
+        return f"{self.group}, {signed(self.change)} points" + (f": {why}" if why else "")
+
 
 Series = list[tuple[int, float]]
 
@@ -77,6 +84,7 @@ class Debrief(BaseModel):
     area_name: str  # the class's area ("each team's own area" when they differ)
     same_area: bool  # every team played the same area
     years: int
+    start_year: int = 2021  # the first year played (a shock after round N hits year start+N)
     teams: list[TeamResult]
     baselines: dict[str, Baseline]  # area code -> its no-new-projects line
     baseline_label: str  # "No new projects" / "No new projects, same shock"

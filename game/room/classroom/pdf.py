@@ -16,7 +16,7 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 from game.room.classroom.charts import chart_lines, lines_png
 from game.room.classroom.debrief import Debrief, plural
 from game.room.names import ending_name
-from game.room.numbers import half_up, signed
+from game.room.numbers import half_up
 
 _GRID = TableStyle(
     [
@@ -78,7 +78,7 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
         author="Civic Futures",
     )
     width = A4[0] - 28 * mm
-    shocks = "; ".join(f"{name} (after year {n})" for n, name in d.shocks) or "none"
+    shocks = "; ".join(f"{name} (start of {d.start_year + n})" for n, name in d.shocks) or "none"
     title = f"Same {d.area_name}, different futures" if d.same_area else "Different places"
     story = [
         _p(title + ("" if d.same_area else ", different futures"), h1),
@@ -97,10 +97,7 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
     story += [Table(appr, style=_GRID, repeatRows=1), _p("2. Analyse: who gained, who lost", h2)]
     movers = [["Team", "Helped most", "Hurt most"]]
     for t in d.teams:
-        cell = [
-            _p(f"{m.group} ({signed(m.change)}): {'; '.join(m.reasons)}", small) if m else "–"
-            for m in (t.helped, t.hurt)
-        ]
+        cell = [_p(m.text(), small) if m else "–" for m in (t.helped, t.hurt)]
         movers.append([t.name, *cell])
     story.append(Table(movers, style=_GRID, colWidths=[30 * mm, None, None]))
     funded = [["Team", "Projects funded (in order)"]]

@@ -89,6 +89,7 @@ def build(
         area_name=area_name,
         same_area=same,
         years=game.settings.years,
+        start_year=min((t.session.snapshots[0].year for t in game.teams.values()), default=2021),
         teams=results,
         baselines=baselines,
         baseline_label=baseline_label(game.thrown),
