@@ -84,7 +84,7 @@ def test_each_team_plays_its_own_area_and_is_compared_with_its_own_line(world, t
         assert [a.area_name for a in d.facts] == [t.area_name for t in d.teams]
         ctx = debrief_context(d)
         alt = str(ctx["charts"]["population"])
-        assert "% against its own area" in alt and "Blue (Middlesbrough) +0.0%" in alt
+        assert "% against its own area" in alt and "Blue (Middlesbrough) +0.00%" in alt
         html = httpx.get(f"{server.url}/c/{code}/debrief").text
         assert "Different places, different futures" in html and "<th>Area</th>" in html
     finally:

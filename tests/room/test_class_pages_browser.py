@@ -92,6 +92,10 @@ def test_the_teacher_runs_rounds_and_the_class_reads_the_debrief(world, browser,
         page.locator("#shock-pick").select_option("flood")
         page.get_by_role("button", name="Throw it").click()
         page.locator("#message").filter(has_text="Thrown: A flood").wait_for(timeout=3000)
+        # one shock a break (a second is refused): the button says so before it is pressed
+        page.locator("button[data-control=shock]:disabled").wait_for(timeout=3000)
+        assert not countdown.is_visible()  # between years: no clock, not a dash
+        page.screenshot(path=str(shots / "class-teacher-1920.png"))
 
         # the projector (public) during year 2: teams side by side, big type, no choices
         page.get_by_role("button", name="Start the year").click()
@@ -135,7 +139,7 @@ def test_the_teacher_runs_rounds_and_the_class_reads_the_debrief(world, browser,
             assert page.locator(f"#{step} p strong", has_text="Ask:").count() >= 1, step
         assert "People (Census 2021)" in page.locator("#transfer").inner_text()
         legend = page.locator("#describe .legend").inner_text()  # every ending explained
-        for ending in ("Parade", "Mixed", "Mob"):
+        for ending in ("Parade", "Mixed reception", "Angry mob"):
             assert ending in legend
         assert "An angry crowd" in legend and "No new projects, same shock" in legend
         _no_stray_separators(page.locator("body").inner_text())

@@ -93,8 +93,8 @@ def test_a_prompt_about_one_team_says_one_team():
 def test_every_ending_has_a_plain_meaning_with_the_rules_thresholds():
     rules = load_rulebook().rules
     legend = {e.name: e.meaning for e in endings(rules)}
-    assert set(legend) == {"Parade", "Mixed", "Mob"}
-    assert f"under {rules.ending_mob_max_approval:g}% approve" in legend["Mob"]
+    assert set(legend) == {"Parade", "Mixed reception", "Angry mob"}
+    assert f"under {rules.ending_mob_max_approval:g}% approve" in legend["Angry mob"]
     assert f"score of {rules.ending_parade_min_score:g} or more" in legend["Parade"]
 
 

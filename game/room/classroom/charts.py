@@ -39,7 +39,7 @@ def chart_lines(d: Any, which: str) -> tuple[dict[str, Series], Series, str, str
 
 
 def _tick(ylabel: str) -> str:
-    return "{x:+.1f}%" if ylabel == "% change" else "{x:,.0f}"
+    return "{x:+.2f}%" if ylabel == "% change" else "{x:,.0f}"
 
 
 def _figure(  # noqa: ANN202
@@ -72,7 +72,10 @@ def _figure(  # noqa: ANN202
     ax.set_title(title, loc="left", fontsize=14)
     ax.set_ylabel(ylabel)
     ax.ticklabel_format(axis="y", style="plain", useOffset=False)
-    ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter(_tick(ylabel)))
+    if ylabel == "% change":  # small changes: as many decimals as the ticks need
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(xmax=100, decimals=None))
+    else:
+        ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter(_tick(ylabel)))
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, fontsize=10, loc="best")

@@ -12,7 +12,7 @@ from collections import Counter
 from pydantic import BaseModel
 
 from game.play.models import CensusReport
-from game.room.names import category_name, group_name
+from game.room.names import category_name, ending_name, group_name
 from game.room.numbers import half_up
 from game.room.store.classes import DecisionRow
 
@@ -75,7 +75,7 @@ class AreaFacts(BaseModel):
 
 
 class Ending(BaseModel):
-    name: str  # "Parade", "Mixed", "Mob"
+    name: str  # as the room's pages name it (game.room.names.ending_name)
     meaning: str  # one plain line, with the rule's own thresholds
 
 
@@ -249,17 +249,17 @@ def endings(rules) -> list[Ending]:  # noqa: ANN001 - game.play.rules.GameRules
     """What each ending means, in one plain line, with the thresholds the rules use."""
     return [
         Ending(
-            name="Parade",
+            name=ending_name("parade"),
             meaning=f"The town cheers: a score of {rules.ending_parade_min_score:g} or more "
             f"and at least {rules.ending_parade_min_approval:g}% of people approving.",
         ),
         Ending(
-            name="Mixed",
+            name=ending_name("mixed"),
             meaning="A mixed reception: some people cheer, some grumble (neither a parade "
             "nor a mob).",
         ),
         Ending(
-            name="Mob",
+            name=ending_name("mob"),
             meaning=f"An angry crowd: under {rules.ending_mob_max_approval:g}% approve, or "
             f"the score is under {rules.ending_mob_max_score:g} and people are unhappy "
             f"(under {rules.ending_mob_content_approval:g}% approve, or a group is worse "

@@ -19,6 +19,7 @@ from game.room.classroom.api import class_game
 from game.room.classroom.charts import chart_lines, lines_svg
 from game.room.classroom.debrief import Debrief, plural
 from game.room.classroom.game import ClassError
+from game.room.names import ending_name
 from game.room.numbers import half_up, signed
 from game.room.server.auth import cookie_name, is_facilitator
 
@@ -81,6 +82,7 @@ def debrief_context(d: Debrief) -> dict[str, Any]:
         "charts": {w: lines_svg(*chart_lines(d, w)) for w in ("population", "jobs")},
         "n": half_up,
         "sn": signed,
+        "ending": ending_name,
         "plural": plural,
     }
 

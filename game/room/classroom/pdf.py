@@ -40,6 +40,19 @@ def _chart(data: bytes, width: float) -> Image:
     return img
 
 
+def _approvals(d: Debrief) -> Table:
+    """Approval by group at the end, the groups in two halves side by side (a list of
+    eighteen groups down the page pushed the rest onto a third page)."""
+    groups = sorted({g for t in d.teams for g in t.approvals})
+    half = (len(groups) + 1) // 2
+    parts = []
+    for chunk in (groups[:half], groups[half:]):
+        rows = [["Approval at the end", *[t.name for t in d.teams]]]
+        rows += [[g, *[half_up(t.approvals.get(g, 0)) for t in d.teams]] for g in chunk]
+        parts.append(Table(rows, style=_GRID, repeatRows=1))
+    return Table([parts], style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+
+
 def _outcomes(d: Debrief) -> list[list[str]]:
     head = ["Team", *([] if d.same_area else ["Area"]), "People", "Net new jobs"]
     rows = [[*head, "Cost per net job", "Approval", "Score", "Ending"]]
@@ -85,16 +98,16 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
         _p(f"{d.room} · {plural(len(d.teams), 'team')} · {d.years} years · shocks: {shocks}", body),
         _p("1. Describe: what happened", h2),
     ]
-    story += [Table(_outcomes(d), style=_GRID, repeatRows=1), Spacer(1, 2)]
+    outcomes = Table(_outcomes(d), style=_GRID, repeatRows=1)
+    texts = [i for i, h in enumerate(_outcomes(d)[0]) if h in ("Area", "Ending")]
+    outcomes.setStyle([("ALIGN", (i, 0), (i, -1), "LEFT") for i in texts])
+    story += [outcomes, Spacer(1, 2)]
     legend = [f"{e.name}: {e.meaning}" for e in d.endings]
     legend.append(f"{d.baseline_label}: the black line (nothing new funded, same events).")
     story += [_p(line, small) for line in legend]
     pop, jobs = (lines_png(*chart_lines(d, w)) for w in ("population", "jobs"))
     story.append(Table([[_chart(pop, width / 2 - 4), _chart(jobs, width / 2 - 4)]]))
-    groups = sorted({g for t in d.teams for g in t.approvals})
-    appr = [["Approval at the end", *[t.name for t in d.teams]]]
-    appr += [[g, *[half_up(t.approvals.get(g, 0)) for t in d.teams]] for g in groups]
-    story += [Table(appr, style=_GRID, repeatRows=1), _p("2. Analyse: who gained, who lost", h2)]
+    story += [_approvals(d), _p("2. Analyse: who gained, who lost", h2)]
     movers = [["Team", "Helped most", "Hurt most"]]
     for t in d.teams:
         cell = [_p(m.text(), small) if m else "–" for m in (t.helped, t.hurt)]
@@ -105,8 +118,11 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
     story.append(Table(funded, style=_GRID, colWidths=[30 * mm, None]))
     for q in d.prompts["analyse"]:
         story.append(_p("• " + q, body))
+    places = d.facts[0].area_name if len(d.facts) == 1 else "areas"
+    story.append(_p(f"3. Transfer: the real {places} (Census 2021)", h2))
     for area in d.facts:
-        story.append(_p(f"3. Transfer: the real {area.area_name} (Census 2021)", h2))
+        if len(d.facts) > 1:
+            story.append(_p(area.area_name, styles["Heading4"]))
         facts = [[_p(f.label, small), _p(f.value, small)] for f in area.facts]
         story.append(Table(facts, style=_GRID, colWidths=[60 * mm, width - 60 * mm]))
     for q in d.prompts["transfer"]:

@@ -38,8 +38,10 @@
   var eachOwn = false;
   function draw(s) {
     eachOwn = s.each_own_area;
-    document.getElementById("countdown").textContent =
-      (s.phase === "playing" || s.phase === "paused") ? clock(s.remaining_seconds) : "–";
+    var live = s.phase === "playing" || s.phase === "paused";
+    var cd = document.getElementById("countdown");
+    cd.textContent = live ? clock(s.remaining_seconds) : "";  // no dash standing in for a time
+    cd.hidden = !live;
     var ph = document.getElementById("phase");
     ph.textContent = phaseLine(s);
     ph.className = "phase " + s.phase;
@@ -57,7 +59,10 @@
                   "add-minute": ["playing", "paused"], end: ["playing", "paused"], shock: ["lobby", "between"] };
       document.querySelectorAll("[data-control]").forEach(function (b) {
         var c = b.getAttribute("data-control");
-        b.disabled = can[c].indexOf(s.phase) < 0 || (c === "start" && !s.teams.length);
+        var off = can[c].indexOf(s.phase) < 0;
+        if ((c === "start" || c === "shock") && !s.teams.length) { off = true; }
+        if (c === "shock" && s.shock) { off = true; }  // one shock a break: in the news already
+        b.disabled = off;
       });
     }
   }
