@@ -48,7 +48,16 @@ def register(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="a class room: teams, timed rounds run from the teacher's page, shocks, debrief",
     )
-    h.add_argument("--area", default="Hartlepool", help="class room: the area every team plays")
+    h.add_argument(
+        "--area",
+        default="Hartlepool",
+        help="class room: the area every team plays (with --each-own-area: the default)",
+    )
+    h.add_argument(
+        "--each-own-area",
+        action="store_true",
+        help="class room: each team chooses its own area when it joins",
+    )
     h.add_argument("--years", type=int, choices=[5, 10], default=5, help="class room: years (5)")
     h.add_argument(
         "--round-minutes", type=float, default=4.0, help="class room: minutes a round (4)"
@@ -94,7 +103,6 @@ def lan_address() -> str:
 
 
 def host(args: argparse.Namespace) -> int:
-    import segno
     import uvicorn
 
     from game.room.server import HubSettings, create_app
@@ -108,19 +116,19 @@ def host(args: argparse.Namespace) -> int:
     )
     try:
         info = store.room(name)
-        _refuse_a_played_class(args, store, info.code, name)
         token = store.new_token(info.code)
     except RoomNotFound:
         info, token = store.create_room(name, kind="class" if args.class_room else args.kind)
     bind = "0.0.0.0" if args.lan else "127.0.0.1"
     base = f"http://{lan_address() if args.lan else '127.0.0.1'}:{args.port}"
-    join = f"{base}/r/{info.code}"
-    print(f"Room: {info.name}  ({info.plans} plans, {info.ideas} ideas so far)")
-    print(f"Join code: {info.code}")
-    print(f"Join address (projector page; games: play --join {join}): {join}")
-    segno.make(join, error="m").terminal(out=sys.stdout, compact=True)
-    print(f"Facilitator (keep private; a new token each start): {base}/f/{info.code}?token={token}")
-    print(f"Facilitator token: {token}")
+    # a class room (new, or one in progress hosted again) is served as a class, whatever
+    # the flags: its teams, rounds and games are in the store
+    is_class = args.class_room or info.kind == "class"
+    if is_class:
+        app = _class_app(args, store, info, base, token)
+    else:
+        _print_room(info, base, token)
+        app = create_app(store, HubSettings(public_url=base))
     print(f"Store: {store.url}")
     if not args.lan:
         print("Only this machine can join; add --lan to open it to the local network.")
@@ -132,11 +140,6 @@ def host(args: argparse.Namespace) -> int:
     except OSError as exc:  # the port is taken (another hub): typing the address still works
         print(f"(code-only joining is off: {exc})")
         responder = None
-    app = (
-        _class_app(args, store, info.code, base, token)
-        if args.class_room
-        else create_app(store, HubSettings(public_url=base))
-    )
     try:
         # no access log: the hub keeps no record of who connected (docs/rooms.md)
         uvicorn.run(app, host=bind, port=args.port, log_level="warning", access_log=False)
@@ -146,39 +149,64 @@ def host(args: argparse.Namespace) -> int:
     return 0
 
 
-def _refuse_a_played_class(args: argparse.Namespace, store: Any, code: str, name: str) -> None:
-    """A class room's rounds are numbered once per room: a second game in a room that has
-    already played one (a second lesson the same day under the default name, a restart)
-    failed at 'Start the year' with a database error mid-lesson. Say so before starting."""
-    if not args.class_room:
-        return
-    from game.room.store.classes import ClassStore
+def _print_room(info: Any, base: str, token: str) -> None:
+    """An ordinary room: the join address and its QR code for the projector, and the
+    facilitator's link."""
+    import segno
 
-    if ClassStore(store, code).rounds():
-        raise CivicError(
-            f"room '{name}' ({code}) has already played a class game: give this class its "
-            'own room with --name (e.g. --name "9X geography, period 2")'
+    join = f"{base}/r/{info.code}"
+    print(f"Room: {info.name}  ({info.plans} plans, {info.ideas} ideas so far)")
+    print(f"Join code: {info.code}")
+    print(f"Join address (projector page; games: play --join {join}): {join}")
+    segno.make(join, error="m").terminal(out=sys.stdout, compact=True)
+    print(f"Facilitator (keep private; a new token each start): {base}/f/{info.code}?token={token}")
+    print(f"Facilitator token: {token}")
+
+
+def _class_settings(args: argparse.Namespace, cs: Any) -> tuple[Any, str | None]:
+    """The class's settings: a class in progress keeps those it started with (a note if
+    the flags asked for others); a new one takes the flags."""
+    from game.room.classroom.models import ClassSettings
+    from game.room.classroom.resume import in_progress, stored_settings
+
+    try:
+        asked = ClassSettings(
+            area=args.area,
+            years=args.years,
+            round_minutes=args.round_minutes,
+            each_own_area=args.each_own_area,
         )
+    except ValueError as exc:
+        raise CivicError(f"--round-minutes: {str(exc).splitlines()[-1].strip()}") from None
+    kept = stored_settings(cs) if in_progress(cs) else None
+    if kept is None or kept == asked:
+        return asked, None
+    return kept, "(the class keeps the settings it started with; the options given are ignored)"
 
 
-def _class_app(args: argparse.Namespace, store: Any, code: str, base: str, token: str) -> Any:
-    """The hub with this class room's game (a new game each start: rounds live in memory)."""
+def _class_app(args: argparse.Namespace, store: Any, info: Any, base: str, token: str) -> Any:
+    """The hub with this class room's game: a new one, or the class in progress rebuilt
+    from the store (teams, games, rounds, shocks; a round in play comes back paused)."""
     from game.census import load_world
     from game.room.classroom.clock import SystemClock
     from game.room.classroom.game import ClassGame
     from game.room.classroom.hub import class_app, start_ticker
-    from game.room.classroom.models import ClassSettings
+    from game.room.classroom.resume import resume
     from game.room.server import HubSettings
+    from game.room.store.classes import ClassStore
 
-    try:
-        settings = ClassSettings(area=args.area, years=args.years, round_minutes=args.round_minutes)
-    except ValueError as exc:
-        raise CivicError(f"--round-minutes: {str(exc).splitlines()[-1].strip()}") from None
+    code = info.code
+    settings, note = _class_settings(args, ClassStore(store, code))
     game = ClassGame(store, code, load_world(), settings, SystemClock())
-    print(
-        f"Class game: {game.area.name}, {settings.years} years, "
-        f"{settings.round_minutes:g}-minute rounds"
-    )
+    where = resume(game)
+    area = "each team chooses its own area" if settings.each_own_area else game.area.name
+    print(f"Class: {info.name}")
+    print(f"Class game: {area}, {settings.years} years, {settings.round_minutes:g}-minute rounds")
+    if where is not None:
+        print(f"Resuming the class in progress: {where}")
+    if note:
+        print(note)
+    print(f"Code for teams (type it in the game with your team's name): {code}")
     print(f"Projector: {base}/c/{code}")
     print(f"Teacher's page (keep private): {base}/c/{code}/teacher?token={token}")
     sys.stdout.flush()

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from game.atomic import atomic_write_bytes, atomic_write_text
 from game.room.aggregate import summarise
 from game.room.names import category_name, group_name
+from game.room.numbers import half_up, median_text
 from game.room.report_tables import all_tables
 from game.room.store import RoomStore
 
@@ -143,6 +144,8 @@ def write_report(store: RoomStore, room: str, out_dir: Path | str) -> list[Path]
     )
     env.filters["group"] = group_name
     env.filters["category"] = category_name
+    env.filters["median"] = median_text  # 30.5 stays 30.5; else half up, as pupils round
+    env.filters["half_up"] = half_up
     html = env.get_template("report.html").render(
         room=info,
         summary=summary,

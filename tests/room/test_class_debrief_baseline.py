@@ -1,7 +1,7 @@
-"""The debrief's black line and 'vs ...' column say what the baseline is. The engine's
-no-new-projects baseline never feels a thrown shock, so after one a team that built
-nothing ends below it: called plain 'No new projects', pupils read that doing nothing
-lost people. The label must then say 'no shock'."""
+"""The debrief's black line is "no new projects, same shock": a game with nothing funded in
+the same area, hit by the same shock in the same year. (It used to be the engine's own
+baseline, which never feels a shock, labelled "no new projects, no shock": a team that
+built nothing then sat below it, and pupils read that doing nothing had lost people.)"""
 
 from __future__ import annotations
 
@@ -36,20 +36,31 @@ def _debrief(world, sqlite_url, shock: str | None):  # noqa: ANN001, ANN202
             clock.advance(240)  # time-up: the idle team defers everything
             g.tick()
         d = g.debrief()
-        return d, debrief_context(d)
+        return d, debrief_context(d), g
     finally:
         store.close()
 
 
-def test_after_a_shock_the_baseline_is_named_no_new_projects_no_shock(world, sqlite_url):
-    d, ctx = _debrief(world, sqlite_url, "employer_closes")
+def test_after_a_shock_the_line_is_no_new_projects_with_the_same_shock(world, sqlite_url):
+    d, ctx, _ = _debrief(world, sqlite_url, "employer_closes")
     idle = d.teams[0]
-    assert idle.population < idle.population_baseline  # the shock, not any project
-    assert ctx["baseline_name"] == "No new projects, no shock"
-    assert "no new projects, no shock" in ctx["charts"]["population"]  # the alt text
+    line = d.baselines[idle.area_code]
+    # a team that funded nothing IS the line: the shock moved both alike
+    assert [v for _, v in idle.population_series] == pytest.approx([v for _, v in line.population])
+    assert [v for _, v in idle.jobs_series] == pytest.approx([v for _, v in line.jobs])
+    assert abs(idle.population_vs_baseline) < 1.0
+    assert idle.population < idle.population_baseline  # the engine's own line has no shock
+    assert ctx["baseline_name"] == "No new projects, same shock"
+    assert "no new projects, same shock" in ctx["charts"]["population"]  # the alt text
+    assert "no shock" not in str(ctx["charts"]["population"])
 
 
-def test_with_no_shock_the_baseline_is_plain_no_new_projects(world, sqlite_url):
-    d, ctx = _debrief(world, sqlite_url, None)
+def test_with_no_shock_the_line_is_the_engines_own_baseline(world, sqlite_url):
+    d, ctx, g = _debrief(world, sqlite_url, None)
     assert ctx["baseline_name"] == "No new projects"
-    assert abs(d.teams[0].population - d.teams[0].population_baseline) < 1.0
+    idle = d.teams[0]
+    own = g.teams["idle"].session.series("population")
+    assert [v for _, v in d.baselines[idle.area_code].population] == pytest.approx(
+        [p.baseline for p in own]
+    )
+    assert abs(idle.population - idle.population_baseline) < 1.0

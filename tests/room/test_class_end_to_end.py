@@ -8,6 +8,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from game.play import GameSession
 from game.room.classroom.clock import ManualClock
 from game.room.classroom.game import ClassGame
 from game.room.classroom.hub import class_app
@@ -90,6 +91,13 @@ def _class_game(api, pcs, teacher, clock, game, store, code):  # noqa: ANN001, A
                 assert again.rejoined and link.team == "Blue"
                 after = link.state().model_dump(mode="json")
                 assert link.status().round == 4
+                # the rejoined PC can rebuild its game from the hub's save, shock included
+                save = link.save()
+                assert "shock" in [c.kind for c in save.commands]
+                hub_game = game.teams["blue"].session
+                rebuilt = GameSession.from_save(game.world, save)
+                assert rebuilt.checksums == hub_game.checksums
+                assert (rebuilt.money, rebuilt.year) == (pytest.approx(hub_game.money), 4 + 2020)
             finally:
                 link.close()
             for k in ("year", "money", "clout", "proposals", "funded", "decided"):

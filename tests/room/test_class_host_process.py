@@ -1,5 +1,7 @@
-"""`room host --class` as a real process: it prints the projector address and the teacher's
-link, and serves the class game with the options given; a bad option is one clean line and
+"""`room host --class` as a real process: it prints what the teacher needs (class first:
+the code for teams, the projector, the teacher's link; no ordinary room's address or QR),
+serves the class game with the options given, and a class in progress survives the hub
+being stopped and started again on the same store. A bad option is one clean line and
 exit status 2."""
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from room_pg import free_port
+
+from game.play import Fund
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
@@ -36,47 +41,66 @@ def _cmd(db: str, port: int, *extra: str) -> list[str]:
     ]
 
 
-def test_room_host_class_serves_a_class_game(tmp_path):
-    port = free_port()
-    db = f"sqlite:///{tmp_path / 'rooms.sqlite3'}"
-    proc = subprocess.Popen(
-        _cmd(db, port, "--round-minutes", "2", "--years", "10"),
-        cwd=ROOT,
-        env=ENV,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
+class Hub:
+    """A `room host --class` process, read until it serves."""
+
+    def __init__(self, db: str, port: int, *extra: str) -> None:
+        self.proc = subprocess.Popen(
+            _cmd(db, port, *extra),
+            cwd=ROOT,
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert self.proc.stdout is not None
         lines = []
-        for line in proc.stdout:
+        for line in self.proc.stdout:
             lines.append(line)
-            if line.startswith("Teacher's page"):
+            if line.startswith("Store:"):
                 break
-        out = "".join(lines)
-        code = re.search(r"Join code: ([A-Z0-9]{6})", out).group(1)
-        teacher = re.search(r"Teacher's page \(keep private\): (\S+)", out).group(1)
-        assert "Class game: Hartlepool, 10 years, 2-minute rounds" in out
-        threading.Thread(target=proc.stdout.read, daemon=True).start()
-        base = f"http://127.0.0.1:{port}"
+        self.out = "".join(lines)
+        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
+        self.code = re.search(r"Code for teams .*: ([A-Z0-9]{6})", self.out).group(1)
+        self.teacher = re.search(r"Teacher's page \(keep private\): (\S+)", self.out).group(1)
+        self.token = self.teacher.split("token=")[1]
+        self.base = f"http://127.0.0.1:{port}"
+        self.api = f"{self.base}/api/class/{self.code}"
         for _ in range(300):
             try:
-                r = httpx.get(f"{base}/api/class/{code}", timeout=1)
-                break
+                httpx.get(self.api, timeout=1)
+                return
             except httpx.HTTPError:
                 time.sleep(0.1)
-        status = r.json()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+def test_room_host_class_serves_a_class_game_and_prints_what_the_teacher_needs(tmp_path):
+    port = free_port()
+    hub = Hub(
+        f"sqlite:///{tmp_path / 'rooms.sqlite3'}", port, "--round-minutes", "2", "--years", "10"
+    )
+    try:
+        out = hub.out
+        assert "Class game: Hartlepool, 10 years, 2-minute rounds" in out
+        # the class first, and only what the teacher needs: no ordinary room's page or QR
+        assert out.index("Class: 9X geography") < out.index("Code for teams")
+        assert out.index("Projector:") < out.index("Teacher's page") < out.index("Store:")
+        assert "/r/" not in out and "/f/" not in out and "Join address" not in out
+        assert "▀" not in out and "█" not in out  # no terminal QR code
+        status = httpx.get(hub.api).json()
         assert (status["rounds"], status["round_seconds"], status["phase"]) == (10, 120, "lobby")
-        with httpx.Client(base_url=base) as c:
-            assert c.get(f"/c/{code}").status_code == 200
-            assert c.get(teacher, follow_redirects=True).text.count("Start the year") == 1
+        with httpx.Client(base_url=hub.base) as c:
+            assert c.get(f"/c/{hub.code}").status_code == 200
+            assert c.get(hub.teacher, follow_redirects=True).text.count("Start the year") == 1
             assert "50-minute lesson" in c.get("/teachers/").text
     finally:
-        proc.terminate()
-        proc.wait(10)
-        if proc.stdout is not None:
-            proc.stdout.close()
+        hub.stop()
 
 
 def test_a_bad_round_length_is_one_clean_line_and_status_2(tmp_path):
@@ -94,22 +118,101 @@ def test_a_bad_round_length_is_one_clean_line_and_status_2(tmp_path):
     assert len(errors) == 1 and "--round-minutes" in errors[0], out.stderr
 
 
-def test_a_room_that_already_played_a_class_game_is_refused_before_the_lesson(tmp_path):
-    """Hosting --class again in a room with rounds stored (a second lesson under the same
-    name) used to start, then fail at 'Start the year' with HTTP 500 (UNIQUE constraint on
-    class_rounds). Now it is one clean line naming --name, exit status 2."""
-    from game.room.store import RoomStore
-    from game.room.store.classes import ClassStore
+def _fund_cheapest(pc: httpx.Client, team: str) -> None:
+    state = pc.get(f"/teams/{team}").json()
+    card = min(state["proposals"], key=lambda k: k["cost"])
+    r = pc.post(f"/teams/{team}/act", json=Fund(card_id=card["id"]).model_dump())
+    assert r.json()["ok"], r.text
 
-    db = f"sqlite:///{tmp_path / 'rooms.sqlite3'}"
-    store = RoomStore(db)
-    info, _ = store.create_room("9X geography", kind="class")
-    ClassStore(store, info.code).start_round(1, 2021, None)
-    store.close()
-    out = subprocess.run(
-        _cmd(db, free_port()), cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120
-    )
-    assert out.returncode == 2, out.stderr
-    errors = [ln for ln in out.stderr.splitlines() if ln.strip()]
-    assert len(errors) == 1 and "already played a class game" in errors[0], out.stderr
-    assert "--name" in errors[0] and "Teacher's page" not in out.stdout
+
+def _snapshot(pc: httpx.Client, teams: tuple[str, ...]) -> dict:
+    return {
+        t: {
+            "state": {
+                k: v
+                for k, v in pc.get(f"/teams/{t}").json().items()
+                if k in ("year", "money", "clout", "proposals", "funded", "decided", "news")
+            },
+            "save": pc.get(f"/teams/{t}/save").json(),
+        }
+        for t in teams
+    }
+
+
+@pytest.mark.parametrize("store_kind", ["sqlite", "postgresql"])
+def test_a_class_in_progress_survives_the_hub_being_stopped_and_started(
+    tmp_path, store_kind, request
+):
+    """Two years played with a shock thrown before year 2, a decision taken in year 3, the
+    hub process stopped and started again on the same store: the same teams, rounds,
+    money, decisions and shock, year 3 paused for the teacher; the class goes on to the
+    debrief. The old behaviour was to refuse the room at start."""
+    if store_kind == "sqlite":
+        db = f"sqlite:///{tmp_path / 'rooms.sqlite3'}"
+        _resume_class(db)
+    else:
+        from room_pg import fresh_database
+
+        with fresh_database(request.getfixturevalue("pg_admin_url")) as db:
+            _resume_class(db)
+
+
+def _resume_class(db: str) -> None:  # noqa: PLR0915 - one class, start to debrief
+    teams = ("Red", "Blue")
+    port = free_port()
+    hub = Hub(db, port, "--round-minutes", "3")
+    try:
+        pc = httpx.Client(base_url=hub.api)
+        teacher = httpx.Client(base_url=hub.api, headers={"Authorization": f"Bearer {hub.token}"})
+        for t in teams:
+            assert pc.post("/teams", json={"name": t}).status_code == 201
+        for rnd in (1, 2, 3):
+            if rnd == 2:
+                assert teacher.post("/shock", json={"shock_id": "flood"}).status_code == 200
+            assert teacher.post("/round/start").json()["phase"] == "playing"
+            _fund_cheapest(pc, "Red")
+            if rnd < 3:
+                assert teacher.post("/round/end").json()["phase"] == "between"
+        before = _snapshot(pc, teams)
+        status = pc.get(hub.api).json()
+        assert (status["round"], status["phase"]) == (3, "playing")
+    finally:
+        pc.close()
+        teacher.close()
+        hub.stop()
+
+    again = Hub(db, port, "--round-minutes", "3")
+    try:
+        assert "Resuming the class in progress: year 3 of 5 was in play" in again.out
+        assert again.code == hub.code
+        pc = httpx.Client(base_url=again.api)
+        teacher = httpx.Client(
+            base_url=again.api, headers={"Authorization": f"Bearer {again.token}"}
+        )
+        status = pc.get(again.api).json()
+        assert (status["round"], status["phase"]) == (3, "paused")
+        assert 60 <= status["remaining_seconds"] <= 180
+        assert [t["name"] for t in status["teams"]] == list(teams)
+        assert _snapshot(pc, teams) == before  # games, saves, this year's decisions
+        assert pc.post("/teams", json={"name": "red"}).status_code == 200  # rejoins
+        assert teacher.post("/round/resume").json()["phase"] == "playing"
+        for _ in (3, 4, 5):
+            assert teacher.post("/round/end").status_code == 200
+            if pc.get(again.api).json()["phase"] == "between":
+                teacher.post("/round/start").raise_for_status()
+        assert pc.get(again.api).json()["phase"] == "debrief"
+        debrief = pc.get("/debrief").json()
+        assert [t["name"] for t in debrief["teams"]] == list(teams)
+        assert debrief["shocks"] == [[1, "A flood hits the town centre"]]
+        red = next(t for t in debrief["teams"] if t["name"] == "Red")
+        assert len(red["funded"]) == 3  # one a year for three years, across the restart
+        funded = [
+            d["round_number"]
+            for d in debrief["decisions"]
+            if d["team"] == "Red" and d["kind"] == "funded"
+        ]
+        assert funded == [1, 2, 3]
+    finally:
+        pc.close()
+        teacher.close()
+        again.stop()

@@ -46,6 +46,15 @@ def _shots(tmp_path: Path) -> Path:
     return out
 
 
+def _no_stray_separators(text: str) -> None:
+    """A '·' only ever sits between two things on one line (the teacher's page had one
+    dangling at the start of a line, before a hidden link)."""
+    import re
+
+    for line in text.splitlines():
+        assert not re.search(r"^\s*·|·\s*$|·\s*·", line), repr(line)
+
+
 def test_the_teacher_runs_rounds_and_the_class_reads_the_debrief(world, browser, tmp_path):
     store = RoomStore(f"sqlite:///{tmp_path / 'class.sqlite3'}")
     info, token = store.create_room("9X geography", kind="class")
@@ -62,30 +71,37 @@ def test_the_teacher_runs_rounds_and_the_class_reads_the_debrief(world, browser,
         assert page.url.endswith(f"/c/{info.code}/teacher")  # the token became a cookie
         phase, countdown = page.locator("#phase"), page.locator("#countdown")
         page.locator("#teams .team").nth(3).wait_for()
+        phase.filter(has_text="Waiting to start: 5 years to play").wait_for(timeout=3000)
+        _no_stray_separators(page.locator("body").inner_text())
 
         page.get_by_role("button", name="Start the year").click()
-        phase.filter(has_text="Year in play").wait_for(timeout=3000)
+        phase.filter(has_text="Year 1 of 5 in play").wait_for(timeout=3000)
         countdown.filter(has_text="4:00").wait_for(timeout=3000)
         clock.advance(30)
         page.get_by_role("button", name="Pause").click()
-        phase.filter(has_text="Paused").wait_for(timeout=3000)
+        phase.filter(has_text="Year 1 of 5 paused").wait_for(timeout=3000)
         page.get_by_role("button", name="+1 minute").click()
         countdown.filter(has_text="4:30").wait_for(timeout=3000)
         page.get_by_role("button", name="Resume").click()
-        phase.filter(has_text="Year in play").wait_for(timeout=3000)
+        phase.filter(has_text="Year 1 of 5 in play").wait_for(timeout=3000)
         page.get_by_role("button", name="End the year now").click()
-        phase.filter(has_text="Between years").wait_for(timeout=3000)
+        phase.filter(has_text="Year 1 of 5 done: start year 2 when ready").wait_for(timeout=3000)
+        _no_stray_separators(page.locator("body").inner_text())
         assert game.status().round == 1 and game.status().teams[0].year == 2022
 
         page.locator("#shock-pick").select_option("flood")
         page.get_by_role("button", name="Throw it").click()
         page.locator("#message").filter(has_text="Thrown: A flood").wait_for(timeout=3000)
+        # one shock a break (a second is refused): the button says so before it is pressed
+        page.locator("button[data-control=shock]:disabled").wait_for(timeout=3000)
+        assert not countdown.is_visible()  # between years: no clock, not a dash
+        page.screenshot(path=str(shots / "class-teacher-1920.png"))
 
         # the projector (public) during year 2: teams side by side, big type, no choices
         page.get_by_role("button", name="Start the year").click()
         proj = browser.new_page(viewport={"width": 1920, "height": 1080})
         proj.goto(f"{server.url}/c/{info.code}")
-        proj.locator("#phase").filter(has_text="Year in play").wait_for(timeout=3000)
+        proj.locator("#phase").filter(has_text="Year 2 of 5 in play").wait_for(timeout=3000)
         proj.locator("#shock").filter(has_text="flood").wait_for(timeout=3000)
         sizes = proj.eval_on_selector_all(
             "#teams dt, #teams dd, #teams h3, #phase, #shock",
@@ -102,7 +118,7 @@ def test_the_teacher_runs_rounds_and_the_class_reads_the_debrief(world, browser,
 
         pc = httpx.Client(base_url=api)
         for _ in range(4):  # years 2..5 end by time (projector polls, the clock moves)
-            phase.filter(has_text="Year in play").wait_for(timeout=3000)
+            phase.filter(has_text="of 5 in play").wait_for(timeout=3000)
             for t in TEAMS[:3]:
                 _play_turn(pc, t)
             clock.advance(240)
@@ -110,7 +126,8 @@ def test_the_teacher_runs_rounds_and_the_class_reads_the_debrief(world, browser,
             if game.status().phase == "between":
                 page.get_by_role("button", name="Start the year").click()
         pc.close()
-        phase.filter(has_text="debrief").wait_for(timeout=3000)
+        phase.filter(has_text="All 5 years played: time for the debrief").wait_for(timeout=3000)
+        _no_stray_separators(page.locator("body").inner_text())
         page.get_by_role("link", name="Open the debrief").click()
         page.locator("#describe table").first.wait_for()
         rows = page.locator("#describe table").first.locator("tbody tr")
@@ -121,6 +138,11 @@ def test_the_teacher_runs_rounds_and_the_class_reads_the_debrief(world, browser,
         for step in ("describe", "analyse", "transfer", "apply"):
             assert page.locator(f"#{step} p strong", has_text="Ask:").count() >= 1, step
         assert "People (Census 2021)" in page.locator("#transfer").inner_text()
+        legend = page.locator("#describe .legend").inner_text()  # every ending explained
+        for ending in ("Parade", "Mixed reception", "Angry mob"):
+            assert ending in legend
+        assert "An angry crowd" in legend and "No new projects, same shock" in legend
+        _no_stray_separators(page.locator("body").inner_text())
         page.screenshot(path=str(shots / "class-debrief-1920.png"), full_page=False)
         page.screenshot(path=str(shots / "class-debrief-full.png"), full_page=True)
         pdf = httpx.get(f"{server.url}/c/{info.code}/debrief.pdf")

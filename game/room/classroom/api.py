@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
+from game.errors import UnknownAreaError
 from game.play.actions import Action
 from game.play.models import ActionResult
 from game.play.savefile import SaveFile
@@ -42,6 +43,8 @@ def _call(fn, *args):  # noqa: ANN001, ANN202 - one place that maps the game's r
         return fn(*args)
     except ClassError as exc:
         raise HTTPException(409, str(exc)) from None
+    except UnknownAreaError as exc:  # a team naming an area that is not there
+        raise HTTPException(422, f"area: {exc}") from None
     except KeyError as exc:
         raise HTTPException(404, f"no such team or shock: {exc.args[0]}") from None
 
@@ -53,7 +56,7 @@ def status(game: GameDep) -> ClassStatus:
 
 @router.post("/teams", response_model=TeamJoined, status_code=201)
 def join(game: GameDep, body: TeamJoinIn, response: Response) -> TeamJoined:
-    joined = _call(game.join, body.name)
+    joined = _call(game.join, body.name, body.area)
     response.status_code = 200 if joined.rejoined else 201
     return joined
 

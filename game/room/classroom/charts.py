@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -15,11 +16,30 @@ STYLES = ["-", "--", "-.", ":"]
 Series = list[tuple[int, float]]
 
 
-def baseline_name(shocks: list) -> str:  # noqa: ANN001
-    """What the black line is. The engine's baseline never feels a thrown shock
-    (game.sim.engine.apply_shock), so after one it is 'no new projects and no shock':
-    a team that built nothing then sits below it, and the label must say why."""
-    return "No new projects, no shock" if shocks else "No new projects"
+def chart_lines(d: Any, which: str) -> tuple[dict[str, Series], Series, str, str, str]:
+    """(teams, baseline, title, y label, baseline label) for debrief `d`'s chart `which`
+    ("population" or "jobs"). All teams in one area: their figures on shared axes with the
+    area's no-new-projects line. Teams in different areas: each team as a % against its own
+    area's line (different-sized places cannot share absolute axes)."""
+    title = {"population": "People living here", "jobs": "Jobs located here"}[which]
+    label = d.baseline_label
+    teams = {t.name: getattr(t, f"{which}_series") for t in d.teams}
+    if d.same_area:
+        line = next(iter(d.baselines.values()), None)
+        return teams, getattr(line, which) if line else [], title, which, label
+    pct: dict[str, Series] = {}
+    for t in d.teams:
+        base = dict(getattr(d.baselines[t.area_code], which))
+        pct[f"{t.name} ({t.area_name})"] = [
+            (y, 100.0 * (v / base[y] - 1.0)) for y, v in teams[t.name] if base.get(y)
+        ]
+    years = sorted({y for s in pct.values() for y, _ in s})
+    zero = [(y, 0.0) for y in years]
+    return pct, zero, f"{title}: % against its own area's line", "% change", f"{label} (own area)"
+
+
+def _tick(ylabel: str) -> str:
+    return "{x:+.2f}%" if ylabel == "% change" else "{x:,.0f}"
 
 
 def _figure(  # noqa: ANN202
@@ -52,7 +72,10 @@ def _figure(  # noqa: ANN202
     ax.set_title(title, loc="left", fontsize=14)
     ax.set_ylabel(ylabel)
     ax.ticklabel_format(axis="y", style="plain", useOffset=False)
-    ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+    if ylabel == "% change":  # small changes: as many decimals as the ticks need
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(xmax=100, decimals=None))
+    else:
+        ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter(_tick(ylabel)))
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, fontsize=10, loc="best")
@@ -77,9 +100,10 @@ def lines_svg(
     finally:
         plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    last = "; ".join(f"{name} {s[-1][1]:,.0f}" for name, s in teams.items() if s)
+    tick = _tick(ylabel).replace("{x", "{")
+    last = "; ".join(f"{name} {tick.format(s[-1][1])}" for name, s in teams.items() if s)
     name = base_label.lower()
-    base = f"; {name} {baseline[-1][1]:,.0f}" if baseline else ""
+    base = f"; {name} {tick.format(baseline[-1][1])}" if baseline else ""
     alt = escape(f"{title} by year, each team and {name}. At the end: {last}{base}.")
     return Markup(f'<img class="chart" src="data:image/svg+xml;base64,{data}" alt="{alt}">')
 

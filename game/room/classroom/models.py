@@ -17,22 +17,31 @@ class ClassSettings(Strict):
     years: Literal[5, 10] = 5
     round_minutes: float = Field(default=4.0, gt=0, le=30)
     seed: int = Field(default=7, ge=0)
+    # False: every team plays `area` ("same area, different futures"); True: each team
+    # chooses its own area when it joins (`area` is the default for a team that does not)
+    each_own_area: bool = False
 
 
 class TeamJoinIn(Strict):
     name: Label
+    # the team's area (code or name, aliases too) when the class lets each team choose;
+    # a class where all play one area accepts only that area (or nothing)
+    area: str | None = Field(default=None, min_length=1, max_length=80)
 
 
 class TeamJoined(BaseModel):
     team: str
     player_key: str
     rejoined: bool
+    area_code: str
+    area_name: str
 
 
 class TeamPublic(BaseModel):
     """What the projector shows of a team while the game runs: no choices."""
 
     name: str
+    area_name: str
     year: int
     money: float
     approval: float
@@ -50,7 +59,8 @@ class ShockOut(BaseModel):
 class ClassStatus(BaseModel):
     code: str
     name: str
-    area_name: str
+    area_name: str  # the class's area (each team's own is in `teams` when each_own_area)
+    each_own_area: bool = False
     phase: Phase
     round: int  # rounds started so far (the current one while playing or paused)
     rounds: int  # the game's years

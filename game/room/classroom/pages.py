@@ -16,9 +16,11 @@ from markupsafe import Markup
 
 from game.resources import docs_dir
 from game.room.classroom.api import class_game
-from game.room.classroom.charts import baseline_name, lines_svg
-from game.room.classroom.debrief import Debrief
+from game.room.classroom.charts import chart_lines, lines_svg
+from game.room.classroom.debrief import Debrief, plural
 from game.room.classroom.game import ClassError
+from game.room.names import ending_name
+from game.room.numbers import half_up, signed
 from game.room.server.auth import cookie_name, is_facilitator
 
 router = APIRouter(include_in_schema=False)
@@ -70,22 +72,18 @@ def teacher(request: Request, code: str, token: str | None = None) -> Response:
 
 
 def debrief_context(d: Debrief) -> dict[str, Any]:
-    pop = {t.name: t.population_series for t in d.teams}
-    jobs = {t.name: t.jobs_series for t in d.teams}
     groups = sorted({g for t in d.teams for g in t.approvals})
-    base = baseline_name(d.shocks)
     return {
         "d": d,
-        "baseline_name": base,
+        "baseline_name": d.baseline_label,
         "groups": groups,
         "decisions": [x for x in d.decisions if not x.auto],
         "auto": dict(Counter(x.team for x in d.decisions if x.auto)),
-        "charts": {
-            "population": lines_svg(
-                pop, d.baseline_population, "People living here", "people", base
-            ),
-            "jobs": lines_svg(jobs, d.baseline_jobs, "Jobs located here", "jobs", base),
-        },
+        "charts": {w: lines_svg(*chart_lines(d, w)) for w in ("population", "jobs")},
+        "n": half_up,
+        "sn": signed,
+        "ending": ending_name,
+        "plural": plural,
     }
 
 

@@ -13,9 +13,10 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from game.room.classroom.charts import baseline_name, lines_png
-from game.room.classroom.debrief import Debrief
+from game.room.classroom.charts import chart_lines, lines_png
+from game.room.classroom.debrief import Debrief, plural
 from game.room.names import ending_name
+from game.room.numbers import half_up
 
 _GRID = TableStyle(
     [
@@ -39,6 +40,40 @@ def _chart(data: bytes, width: float) -> Image:
     return img
 
 
+def _approvals(d: Debrief) -> Table:
+    """Approval by group at the end, the groups in two halves side by side (a list of
+    eighteen groups down the page pushed the rest onto a third page)."""
+    groups = sorted({g for t in d.teams for g in t.approvals})
+    half = (len(groups) + 1) // 2
+    parts = []
+    for chunk in (groups[:half], groups[half:]):
+        rows = [["Approval at the end", *[t.name for t in d.teams]]]
+        rows += [[g, *[half_up(t.approvals.get(g, 0)) for t in d.teams]] for g in chunk]
+        parts.append(Table(rows, style=_GRID, repeatRows=1))
+    return Table([parts], style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+
+
+def _outcomes(d: Debrief) -> list[list[str]]:
+    head = ["Team", *([] if d.same_area else ["Area"]), "People", "Net new jobs"]
+    rows = [[*head, "Cost per net job", "Approval", "Score", "Ending"]]
+    for t in d.teams:
+        cost = f"£{half_up(t.cost_per_net_job)}" if t.cost_per_net_job else "–"
+        area = [] if d.same_area else [t.area_name]
+        rows.append(
+            [
+                t.name,
+                *area,
+                half_up(t.population),
+                half_up(t.net_jobs),
+                cost,
+                f"{half_up(t.approval)}%",
+                half_up(t.score),
+                ending_name(t.ending),
+            ]
+        )
+    return rows
+
+
 def debrief_pdf_bytes(d: Debrief) -> bytes:
     styles = getSampleStyleSheet()
     body, small = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8.5, leading=10)
@@ -56,51 +91,26 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
         author="Civic Futures",
     )
     width = A4[0] - 28 * mm
-    shocks = "; ".join(f"{name} (after year {n})" for n, name in d.shocks) or "none"
+    shocks = "; ".join(f"{name} (start of {d.start_year + n})" for n, name in d.shocks) or "none"
+    title = f"Same {d.area_name}, different futures" if d.same_area else "Different places"
     story = [
-        _p(f"Same {d.area_name}, different futures", h1),
-        _p(f"{d.room} · {len(d.teams)} teams · {d.years} years · shocks: {shocks}", body),
+        _p(title + ("" if d.same_area else ", different futures"), h1),
+        _p(f"{d.room} · {plural(len(d.teams), 'team')} · {d.years} years · shocks: {shocks}", body),
         _p("1. Describe: what happened", h2),
     ]
-    rows = [["Team", "People", "Net new jobs", "Cost per net job", "Approval", "Ending"]]
-    for t in d.teams:
-        cost = f"£{t.cost_per_net_job:,.0f}" if t.cost_per_net_job else "–"
-        rows.append(
-            [
-                t.name,
-                f"{t.population:,.0f}",
-                f"{t.net_jobs:,.0f}",
-                cost,
-                f"{t.approval:.0f}%",
-                ending_name(t.ending),
-            ]
-        )
-    story += [Table(rows, style=_GRID, repeatRows=1), Spacer(1, 4)]
-    pop = lines_png(
-        {t.name: t.population_series for t in d.teams},
-        d.baseline_population,
-        "People living here",
-        "people",
-        baseline_name(d.shocks),
-    )
-    jobs = lines_png(
-        {t.name: t.jobs_series for t in d.teams},
-        d.baseline_jobs,
-        "Jobs located here",
-        "jobs",
-        baseline_name(d.shocks),
-    )
+    outcomes = Table(_outcomes(d), style=_GRID, repeatRows=1)
+    texts = [i for i, h in enumerate(_outcomes(d)[0]) if h in ("Area", "Ending")]
+    outcomes.setStyle([("ALIGN", (i, 0), (i, -1), "LEFT") for i in texts])
+    story += [outcomes, Spacer(1, 2)]
+    legend = [f"{e.name}: {e.meaning}" for e in d.endings]
+    legend.append(f"{d.baseline_label}: the black line (nothing new funded, same events).")
+    story += [_p(line, small) for line in legend]
+    pop, jobs = (lines_png(*chart_lines(d, w)) for w in ("population", "jobs"))
     story.append(Table([[_chart(pop, width / 2 - 4), _chart(jobs, width / 2 - 4)]]))
-    groups = sorted({g for t in d.teams for g in t.approvals})
-    appr = [["Approval at the end", *[t.name for t in d.teams]]]
-    appr += [[g, *[f"{t.approvals.get(g, 0):.0f}" for t in d.teams]] for g in groups]
-    story += [Table(appr, style=_GRID, repeatRows=1), _p("2. Analyse: who gained, who lost", h2)]
+    story += [_approvals(d), _p("2. Analyse: who gained, who lost", h2)]
     movers = [["Team", "Helped most", "Hurt most"]]
     for t in d.teams:
-        cell = [
-            _p(f"{m.group} ({m.change:+.0f}): {'; '.join(m.reasons)}", small) if m else "–"
-            for m in (t.helped, t.hurt)
-        ]
+        cell = [_p(m.text(), small) if m else "–" for m in (t.helped, t.hurt)]
         movers.append([t.name, *cell])
     story.append(Table(movers, style=_GRID, colWidths=[30 * mm, None, None]))
     funded = [["Team", "Projects funded (in order)"]]
@@ -108,9 +118,13 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
     story.append(Table(funded, style=_GRID, colWidths=[30 * mm, None]))
     for q in d.prompts["analyse"]:
         story.append(_p("• " + q, body))
-    story.append(_p(f"3. Transfer: the real {d.area_name} (Census 2021)", h2))
-    facts = [[_p(f.label, small), _p(f.value, small)] for f in d.facts]
-    story.append(Table(facts, style=_GRID, colWidths=[60 * mm, width - 60 * mm]))
+    places = d.facts[0].area_name if len(d.facts) == 1 else "areas"
+    story.append(_p(f"3. Transfer: the real {places} (Census 2021)", h2))
+    for area in d.facts:
+        if len(d.facts) > 1:
+            story.append(_p(area.area_name, styles["Heading4"]))
+        facts = [[_p(f.label, small), _p(f.value, small)] for f in area.facts]
+        story.append(Table(facts, style=_GRID, colWidths=[60 * mm, width - 60 * mm]))
     for q in d.prompts["transfer"]:
         story.append(_p("• " + q, body))
     story.append(_p("4. Apply: your turn", h2))

@@ -18,11 +18,15 @@ from game.room.client.hub import parse_join
 
 
 class ClassLink:
-    def __init__(self, address: str, team: str, timeout: float = 5.0) -> None:
+    def __init__(
+        self, address: str, team: str, timeout: float = 5.0, area: str | None = None
+    ) -> None:
+        """`area`: the team's own area (code or name) when the class lets each team choose;
+        None plays the class's area."""
         self.base, self.code = parse_join(address)
         self.api = f"{self.base}/api/class/{self.code}"
         self.http = httpx.Client(timeout=timeout)
-        self.team = team
+        self.team, self.area = team, area
 
     def close(self) -> None:
         self.http.close()
@@ -35,7 +39,9 @@ class ClassLink:
 
     def join(self) -> TeamJoined:
         joined = TeamJoined.model_validate(
-            self._json(self.http.post(f"{self.api}/teams", json={"name": self.team}))
+            self._json(
+                self.http.post(f"{self.api}/teams", json={"name": self.team, "area": self.area})
+            )
         )
         self.team = joined.team  # the name as first typed ("blue" rejoins "Blue")
         return joined

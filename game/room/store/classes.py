@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from game.room.store.store import RoomStore
 from game.room.store.tables import ClassDecision, ClassRound, ClassTeam
@@ -86,15 +87,47 @@ class ClassStore:
             return [TeamRow(id=t.id, name=t.name, player_key=t.player_key) for t in rows]
 
     def save_team(self, team_id: int, save: dict) -> None:
+        self.save_teams({team_id: save})
+
+    def save_teams(self, saves: dict[int, dict]) -> None:
+        """Every given team's game as it is now, in one transaction (a shock reaches all)."""
         with self.store._write() as s:
-            s.execute(update(ClassTeam).where(ClassTeam.id == team_id).values(save=save))
+            for team_id, save in saves.items():
+                s.execute(update(ClassTeam).where(ClassTeam.id == team_id).values(save=save))
+
+    def saves(self) -> dict[int, dict | None]:
+        """Each team's last saved game (team id -> SaveFile JSON), to resume a class."""
+        with self.store._read() as s:
+            room = self.store._room(s, self.code)
+            rows = s.execute(
+                select(ClassTeam.id, ClassTeam.save).where(ClassTeam.room_id == room.id)
+            )
+            return {team_id: save for team_id, save in rows}
 
     def add_decisions(self, team_id: int, rows: list[DecisionRow]) -> None:
-        if not rows:
-            return
+        self.record(team_id, rows, None)
+
+    def record(self, team_id: int, rows: list[DecisionRow], save: dict | None) -> None:
+        """A team's decisions and its game after them, in one transaction: a hub stopped
+        at any moment resumes with its decision rows and its save in step."""
         with self.store._write() as s:
-            for r in rows:
-                s.add(ClassDecision(team_id=team_id, **r.model_dump(exclude={"team"})))
+            self._record(s, team_id, rows, save)
+
+    def _record(self, s: Session, team_id: int, rows: list[DecisionRow], save: dict | None) -> None:
+        for r in rows:
+            s.add(ClassDecision(team_id=team_id, **r.model_dump(exclude={"team"})))
+        if save is not None:
+            s.execute(update(ClassTeam).where(ClassTeam.id == team_id).values(save=save))
+
+    # -- the class's own settings and round clock (the room's settings JSON) ---------------
+    def settings(self) -> dict:
+        with self.store._read() as s:
+            return dict(self.store._room(s, self.code).settings or {})
+
+    def update_settings(self, **values: object) -> None:
+        with self.store._write() as s:
+            room = self.store._room(s, self.code)
+            room.settings = {**(room.settings or {}), **values}  # a new dict: JSON change seen
 
     def decisions(self) -> list[DecisionRow]:
         """Every team's decisions in the order taken."""
@@ -137,9 +170,18 @@ class ClassStore:
                 )
             )
 
-    def end_round(self, number: int, ended_by: str) -> None:
+    def end_round(
+        self,
+        number: int,
+        ended_by: str,
+        teams: dict[int, tuple[list[DecisionRow], dict]] | None = None,
+    ) -> None:
+        """The round's end, with each team's time-up decisions and year-end save (team id
+        -> (rows, save)), in one transaction: a stopped hub never resumes half a year end."""
         with self.store._write() as s:
             room = self.store._room(s, self.code)
+            for team_id, (rows, save) in (teams or {}).items():
+                self._record(s, team_id, rows, save)
             s.execute(
                 update(ClassRound)
                 .where(ClassRound.room_id == room.id, ClassRound.number == number)

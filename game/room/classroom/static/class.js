@@ -6,8 +6,18 @@
   if (!root) { return; }
   var api = root.getAttribute("data-api");
   var teacher = root.getAttribute("data-teacher") === "1";
-  var phaseText = { lobby: "Waiting to start", playing: "Year in play", paused: "Paused",
-                    between: "Between years", debrief: "Game over: debrief" };
+  // What the class is doing, in words a teacher and a pupil read the same way.
+  function phaseLine(s) {
+    var n = Math.min(s.round, s.rounds), of = " of " + s.rounds;
+    switch (s.phase) {
+      case "lobby": return "Waiting to start: " + s.rounds + " years to play";
+      case "playing": return "Year " + n + of + " in play";
+      case "paused": return "Year " + n + of + " paused";
+      case "between": return "Year " + n + of + " done: " +
+        (teacher ? "start year " + (n + 1) + " when ready" : "year " + (n + 1) + " starts soon");
+      default: return "All " + s.rounds + " years played: time for the debrief";
+    }
+  }
 
   function money(v) { return v >= 1e6 ? "£" + (v / 1e6).toFixed(1) + "m" : "£" + Math.round(v).toLocaleString("en-GB"); }
   function clock(s) { s = Math.ceil(s); var m = Math.floor(s / 60); var r = s % 60; return m + ":" + (r < 10 ? "0" : "") + r; }
@@ -16,6 +26,7 @@
   function teamCard(t) {
     var card = el("article", "team");
     card.appendChild(el("h3", "", t.name));
+    if (eachOwn) { card.appendChild(el("p", "area", t.area_name)); }
     var dl = el("dl");
     [["Year", String(t.year)], ["Money left", money(t.money)],
      ["Approval", Math.round(t.approval) + "%"], ["Net new jobs", Math.round(t.net_jobs).toLocaleString("en-GB")]
@@ -24,11 +35,15 @@
     return card;
   }
 
+  var eachOwn = false;
   function draw(s) {
-    document.getElementById("countdown").textContent =
-      (s.phase === "playing" || s.phase === "paused") ? clock(s.remaining_seconds) : "–";
+    eachOwn = s.each_own_area;
+    var live = s.phase === "playing" || s.phase === "paused";
+    var cd = document.getElementById("countdown");
+    cd.textContent = live ? clock(s.remaining_seconds) : "";  // no dash standing in for a time
+    cd.hidden = !live;
     var ph = document.getElementById("phase");
-    ph.textContent = phaseText[s.phase] + (s.round ? " · year " + Math.min(s.round, s.rounds) + " of " + s.rounds : "");
+    ph.textContent = phaseLine(s);
     ph.className = "phase " + s.phase;
     var box = document.getElementById("teams");
     box.textContent = "";
@@ -37,14 +52,17 @@
     var sh = document.getElementById("shock");
     sh.textContent = s.shock ? "News: " + s.shock.name + ". " + s.shock.description : "";
     sh.hidden = !s.shock;
-    var deb = document.getElementById("debrief-link");
+    var deb = document.getElementById("debrief-item");
     if (deb) { deb.hidden = s.phase !== "debrief"; }
     if (teacher) {
       var can = { start: ["lobby", "between"], pause: ["playing"], resume: ["paused"],
                   "add-minute": ["playing", "paused"], end: ["playing", "paused"], shock: ["lobby", "between"] };
       document.querySelectorAll("[data-control]").forEach(function (b) {
         var c = b.getAttribute("data-control");
-        b.disabled = can[c].indexOf(s.phase) < 0 || (c === "start" && !s.teams.length);
+        var off = can[c].indexOf(s.phase) < 0;
+        if ((c === "start" || c === "shock") && !s.teams.length) { off = true; }
+        if (c === "shock" && s.shock) { off = true; }  // one shock a break: in the news already
+        b.disabled = off;
       });
     }
   }
