@@ -10,7 +10,7 @@ from typing import Any
 
 import pygame
 
-from game.client import palette
+from game.client import classplay, palette
 from game.client.entry import EntryModal, first_line
 from game.client.scene import Modal
 
@@ -58,12 +58,11 @@ class JoinRoomScene(EntryModal):
         )
 
     def submit(self) -> None:
-        from game.room.client import RoomLink
-
         if self.job is not None:
             return
         address, label = self.value("address"), self.value("label") or None
-        self.job = RoomLink.connect(address, label)  # found and joined off the frame
+        # found and joined off the frame: a class game's code joins the class as this team
+        self.job = classplay.connect(address, label, self.ctx.clock)
         self.message = self.t("room.join.joining")
 
     def update(self, dt: float) -> None:
@@ -71,18 +70,35 @@ class JoinRoomScene(EntryModal):
             return
         try:
             link = self.job.result()
+        except classplay.TeamNameNeeded:
+            self.message = self.t("class.join.team_needed")
+            self.job = None
+            self.rebuild()
+            return
         except Exception as exc:  # noqa: BLE001 - shown; the player can try again
             self.message = self.t("room.join.failed", reason=first_line(exc))
             self.job = None
             self.rebuild()
             return
+        self.job = None
+        if isinstance(link, classplay.ClassPlay):
+            self._into_class(link)
+            return
         old = getattr(self.ctx, "room", None)
         if old is not None:
             old.close()
         self.ctx.room = link
-        self.job = None
         self.app.stack.pop(True)
         self.app.stack.push(self.app.screens.about_you())
+
+    def _into_class(self, play: classplay.ClassPlay) -> None:
+        """The class's lobby, over the title (leaving it goes back there)."""
+        old = self.ctx.class_game
+        if old is not None:
+            old.close()
+        self.ctx.class_game, self.ctx.session = play, None
+        self.app.stack.pop(True)
+        self.app.stack.push(self.app.screens.class_lobby())
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
