@@ -53,7 +53,7 @@ def draw_countdown(
         size = 48
         while size > 14 and (
             f.line_height(size, True) > rect.height - 4
-            or f.size(time_s, size, True)[0] > rect.width * 0.45
+            or f.size(time_s, size, True)[0] > rect.width * 0.4
         ):
             size -= 1
         shown = scene.text(

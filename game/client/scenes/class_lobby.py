@@ -5,18 +5,18 @@ over it by itself when a round starts (game.client.classplay moves the screens).
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.client import palette
 from game.client.classplay import PLAYING, ClassPlay
 from game.client.countdown import draw_countdown
-from game.client.dialogs import header, panel
+from game.client.dialogs import ConfirmDialog, header, panel
 from game.client.scene import H, Scene, W
 from game.client.text import area_name
 
-BANNER = pygame.Rect(W - 24 - 300, 80, 300, 70)
-TEAMS = pygame.Rect(24, 250, 560, H - 250 - 96)
-SIDE = pygame.Rect(600, 250, W - 600 - 24, H - 250 - 96)
+BANNER = pygame.Rect(W - 24 - 300, 78, 300, 70)
 
 
 class ClassLobbyScene(Scene):
@@ -51,7 +51,7 @@ class ClassLobbyScene(Scene):
             x += 396
         if news:
             self.button(
-                (x, y, 380, 58), t("class.lobby.news"), self.news, cls="secondary", name="news"
+                (x, y, 400, 58), t("class.lobby.news"), self.news, cls="secondary", name="news"
             )
         self.button(
             (W - 24 - 300, y, 300, 58),
@@ -75,7 +75,19 @@ class ClassLobbyScene(Scene):
         self.app.stack.push(self.app.screens.report("final"))
 
     def leave(self) -> None:
-        """To the title; the hub keeps the team's game (join again with the same name)."""
+        """To the title, once the pupil says so (the safe answer has the focus); the hub
+        keeps the team's game (join again with the same name)."""
+        t = self.t
+        dialog = ConfirmDialog(
+            self.app,
+            t("class.leave.title"),
+            t("class.leave.body"),
+            t("class.leave.yes"),
+            t("class.leave.no"),
+        )
+        self.app.stack.push(dialog, on_result=lambda yes: self._leave() if yes else None)
+
+    def _leave(self) -> None:
         self.play.leave(self.ctx)
         self.app.stack.reset(self.app.screens.title())
 
@@ -104,85 +116,85 @@ class ClassLobbyScene(Scene):
         playing = st.phase in PLAYING
         width = (BANNER.left - 24 - 24) if playing else W - 48
         col = palette.BAD_TEXT if play.error else palette.INK
-        y = self.paragraph(
-            surface, self.headline(), pygame.Rect(24, 84, width, 0), 30, col, True, max_lines=2
-        )
+        # the headline takes two lines at most, shrinking first (Welsh, the projector sizes)
+        head = self.headline()
+        size = 30
+        while size > 18 and self.wrapped_lines(head, size, width, True) > 2:
+            size -= 1
+        y = self.paragraph(surface, head, pygame.Rect(24, 80, width, 0), size, col, True, 2)
         area = area_name(self.ctx, self.ctx.session.area) if self.ctx.session else st.area_name
         minutes = f"{st.round_seconds / 60:g}"
-        self.paragraph(
+        y = self.paragraph(
             surface,
             t("class.lobby.area", area=area, minutes=minutes),
-            pygame.Rect(24, max(y + 8, 170), width, 0),
+            pygame.Rect(24, max(y + 6, BANNER.bottom + 8 if playing else 0), W - 48, 0),
             20,
             palette.MUTED,
             max_lines=2,
         )
         if playing:
             draw_countdown(self, surface, BANNER, st.phase, play.remaining())
-        self._teams(surface)
-        self._side(surface)
+        top = max(200, y + 14)
+        bottom = H - 96
+        self._teams(surface, pygame.Rect(24, top, 560, bottom - top))
+        self._side(surface, pygame.Rect(600, top, W - 600 - 24, bottom - top))
 
-    def _teams(self, surface: pygame.Surface) -> None:
+    def _teams(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         play, t, f = self.play, self.t, self.fonts
-        r = TEAMS
         panel(surface, r)
         with self.within(r):
             names = [team.name for team in play.state.status.teams]
-            top = (
-                self.text(
-                    surface,
-                    t("class.lobby.teams", n=len(names)),
-                    (r.left + 16, r.top + 12),
-                    22,
-                    palette.INK,
-                    True,
-                    max_width=r.width - 32,
-                ).bottom
-                + 8
+            head = self.text(
+                surface,
+                t("class.lobby.teams", n=len(names)),
+                (r.left + 16, r.top + 10),
+                22,
+                palette.INK,
+                True,
+                max_width=r.width - 32,
             )
-            lh = f.line_height(20, True) + 4
-            rows = max(1, (r.bottom - 12 - top) // lh)
+            top = head.bottom + 6
+            lh = f.line_height(20, True) + 2
+            rows = max(1, (r.bottom - 8 - top) // lh)
             cols = 1 if len(names) <= rows else 2
             cw = (r.width - 32) // cols
-            for i, name in enumerate(names[: rows * cols]):
+            labels = [t("class.lobby.you", team=n) if n == play.team else n for n in names]
+            # one size for every name (the longest decides), never one name smaller
+            size = min([self.fit_size(x, 20, cw - 12, True) for x in labels] or [20])
+            for i, (name, label) in enumerate(list(zip(names, labels, strict=True))[: rows * cols]):
                 c, row = divmod(i, rows)
                 mine = name == play.team
-                label = t("class.lobby.you", team=name) if mine else name
                 self.text(
                     surface,
                     label,
                     (r.left + 16 + c * cw, top + row * lh),
-                    20,
+                    size,
                     palette.HEADER if mine else palette.INK,
                     mine,
                     max_width=cw - 12,
                 )
 
-    def _side(self, surface: pygame.Surface) -> None:
+    def _side(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         """The shock the teacher threw this break, or how a class game runs."""
-        st, t, r = self.play.state.status, self.t, SIDE
+        st, t, f = self.play.state.status, self.t, self.fonts
         shock = st.shock if st.phase in ("lobby", "between") else None
         panel(surface, r, fill=(252, 240, 226) if shock else (236, 241, 246))
-        inner = r.inflate(-32, -24)
+        inner = r.inflate(-32, -20)
         with self.within(r):
             title = t("class.lobby.shock") if shock else t("class.lobby.how")
-            y = self.paragraph(surface, title, inner, 22, palette.INK, True, max_lines=2) + 6
+            y = self.paragraph(surface, title, inner, 22, palette.INK, True, max_lines=2) + 4
             if shock:
-                body = f"{shock.name}. {shock.description}"
-                foot = t("class.lobby.shock_news")
+                body = f"{shock.name}. {shock.description} {t('class.lobby.shock_news')}"
             else:
-                body, foot = t("class.lobby.how_body"), ""
-            room = inner.bottom - y - (self.fonts.line_height(18) * 2 if foot else 0)
-            lines = max(1, room // self.fonts.line_height(18))
-            y = self.paragraph(
-                surface, body, pygame.Rect(inner.left, y, inner.width, 0), 18, max_lines=lines
-            )
-            if foot:
-                self.paragraph(
-                    surface,
-                    foot,
-                    pygame.Rect(inner.left, y + 4, inner.width, 0),
-                    18,
-                    palette.MUTED,
-                    max_lines=2,
-                )
+                body = t("class.lobby.how_body")
+            # smaller type (not below the 13 px floor) before any of it is cut
+            size, floor = 18, min(18, math.ceil(13 / f.text_scale))
+            room = inner.bottom - y
+            while (
+                size > floor
+                and self.wrapped_lines(body, size, inner.width) * f.line_height(size) > room
+            ):
+                size -= 1
+            lines = max(1, room // f.line_height(size))
+            box = pygame.Rect(inner.left, y, inner.width, 0)
+            self.paragraph(surface, body, box, size, palette.INK, max_lines=lines)
