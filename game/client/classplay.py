@@ -270,8 +270,12 @@ class ClassPlay:
         tail = names[names.index(LOBBY) + 1 :]
         above = len(tail)
         playing = self.phase in PLAYING
-        if above and (self.news_due or (not playing and YEAR in tail)):
-            for _ in range(above):  # the year is over: back to the lobby, dialogs and all
+        # back to the lobby, dialogs and all: the year is over (or its newspaper is due), or
+        # the teacher started one while the pupil was still reading the last newspaper
+        over = not playing and YEAR in tail
+        started = playing and YEAR not in tail and self.current(app.ctx)
+        if above and (self.news_due or over or started):
+            for _ in range(above):
                 app.stack.pop()
             return
         if self.news_due and self.current(app.ctx) and not above:

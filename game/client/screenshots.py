@@ -277,7 +277,7 @@ def still_class_state(
         code="ABC234",
         name="9X geography",
         area_name=session.area.name,
-        phase=phase,  # type: ignore[arg-type]
+        phase=phase,
         round=round_,
         rounds=session.years,
         round_seconds=240.0,
