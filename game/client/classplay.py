@@ -257,6 +257,7 @@ class ClassPlay:
             return
         if self.busy or not self._fresh or not ctx.world_ready:
             return
+        self._fresh = False  # each state is compared once (the mirror's cards are copies)
         if ctx.session is not None and self.matches(ctx.session):
             return
         if self._rebuilt_for == self._fingerprint():
