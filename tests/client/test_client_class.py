@@ -196,3 +196,46 @@ def test_a_pupil_plays_a_class_game_in_the_window(make_app, class_hub):
     assert row["ending"] == report.ending
     assert pilot.scene.find_button("what_if") is None  # a class plays one line
     _shot(pilot, "class_final_report.png")
+
+
+def test_joining_a_class_needs_a_team_name_and_a_started_game_only_takes_its_teams(
+    make_app, class_hub
+):
+    url, code, teacher, clock, game = class_hub
+    app, pilot = make_app(threaded=True, clock=StillClock())
+    app.stack.push(app.screens.title())
+    pilot.until_scene("title")
+    pilot.click("join_room")
+    pilot.until_scene("room_join")
+    pilot.type(f"{url}/r/{code}")
+    pilot.click("join")
+    join = pilot.scene
+    pilot.until(lambda: join.job is None, "the hub's answer")
+    assert join.message == "This is a class game: type your team's name in the second box."
+    assert game.teams == {}  # nothing was joined
+
+    game.join("Blue")
+    _control(teacher, "start")
+    pilot.focus_to("label")
+    pilot.type("Purple")
+    pilot.click("join")
+    pilot.until(lambda: join.job is None, "the hub's answer")
+    assert "no team is called 'Purple'" in join.message, join.message
+    assert pilot.scene.name == "room_join" and app.ctx.class_game is None
+
+
+def test_the_lobby_says_when_the_hub_cannot_be_reached_and_leaving_needs_a_yes(make_app, class_hub):
+    url, code, teacher, clock, game = class_hub
+    app, pilot, play = _join(make_app, url, code, "Green")
+    _until_text(pilot, "Waiting for your teacher")
+    play.link.api = play.link.api.replace(code, "ZZZZZZ")  # as if the hub lost the room
+    _until_text(pilot, "Cannot reach your teacher's computer")
+    pilot.click("leave")
+    pilot.until_scene("confirm")
+    pilot.click("no")
+    pilot.until_scene("class_lobby")
+    pilot.click("leave")
+    pilot.until_scene("confirm")
+    pilot.click("yes")
+    pilot.until_scene("title")
+    assert app.ctx.class_game is None and play.closed

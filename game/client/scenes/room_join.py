@@ -32,17 +32,21 @@ class JoinRoomScene(EntryModal):
 
     def build(self) -> None:
         b, t = self.box, self.t
+        # rebuilt after a failed join: the boxes keep what was typed, to correct it
+        typed = {name: box.get_text() for name, box in self.entries.items()}
         self.entry(
             pygame.Rect(b.x + 40, b.y + 166, b.width - 80, 54),
             "address",
             t("room.join.address_hint"),
             120,
+            typed.get("address", ""),
         )
         self.entry(
             pygame.Rect(b.x + 40, b.y + 296, b.width - 80, 54),
             "label",
             t("room.join.label_hint"),
             40,
+            typed.get("label", ""),
         )
         y = b.bottom - 86
         self.button(

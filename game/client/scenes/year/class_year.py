@@ -32,6 +32,7 @@ class ClassYearScene(YearScene):
     def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.decision: Decision | None = None
+        self._built_for = app.ctx.session
         self._said: tuple[str, str] = ("", "")  # the message key and card title to show
 
     @property
@@ -41,6 +42,7 @@ class ClassYearScene(YearScene):
         return play
 
     def build(self) -> None:
+        self._built_for = self.ctx.session  # the mirror these cards were built from
         super().build()
         for name in ("end_year", "undo"):
             b = self.find_button(name)
@@ -66,6 +68,8 @@ class ClassYearScene(YearScene):
 
     def update(self, dt: float) -> None:
         super().update(dt)
+        if self.ctx.session is not self._built_for and self.ctx.session is not None:
+            self.rebuild()  # the mirror was rebuilt from the hub's save: its cards now
         d = self.decision
         if d is None or not d.settled:
             return
