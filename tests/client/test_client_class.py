@@ -239,3 +239,30 @@ def test_the_lobby_says_when_the_hub_cannot_be_reached_and_leaving_needs_a_yes(m
     pilot.click("yes")
     pilot.until_scene("title")
     assert app.ctx.class_game is None and play.closed
+
+
+def test_a_slow_hub_never_holds_up_a_frame(make_app, class_hub):
+    """The poll waits on the network on its own thread: with the hub stuck (its game's lock
+    held here), the window keeps drawing, and the countdown keeps running on the local
+    clock, until the hub answers again."""
+    import time
+
+    url, code, teacher, clock, game = class_hub
+    app, pilot, play = _join(make_app, url, code, "Yellow")
+    _control(teacher, "start")
+    pilot.until_scene("class_year")
+    with game.lock:  # every request now waits on the hub
+        play.poll_now()
+        pilot.frame(2)
+        assert play._poll is not None and not play._poll.done()
+        slowest = 0.0
+        for _ in range(30):
+            t = time.perf_counter()
+            app.step()
+            slowest = max(slowest, time.perf_counter() - t)
+        assert not play._poll.done()  # still waiting: the frames did not
+        assert slowest < 0.25, f"a frame took {slowest * 1000:.0f} ms while the hub was stuck"
+        app.ctx.clock.t += 10  # the window's clock runs on between polls
+        pilot.frame()
+        assert "3:50" in _text(pilot)
+    pilot.until(lambda: play._poll is None, "the hub's answer")

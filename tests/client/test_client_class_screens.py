@@ -56,3 +56,23 @@ def test_the_clock_rounds_up_and_never_goes_below_zero():
         "0:00",
         "0:00",
     ]
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_join_screen_fits_with_its_class_message(make_app, language, scale):
+    """The join screen a pupil types the code and team name into, with the "this is a
+    class game" line, at the usual size and the projector's 200% (its text once ran over
+    the boxes there)."""
+    from game.client.settings import Settings
+
+    app, pilot = make_app(settings=Settings(language=language, text_scale=scale))
+    app.stack.push(app.screens.title())
+    pilot.until_scene("title")
+    pilot.click("join_room")
+    pilot.until_scene("room_join")
+    pilot.type("ABC234")
+    pilot.scene.message = app.ctx.tr("class.join.team_needed")
+    pilot.frame()
+    assert layout.problems(pilot.scene) == []
+    assert app.ctx.tr("class.join.team_needed") in pilot.texts()
