@@ -12,10 +12,12 @@ import os
 from pathlib import Path
 
 import httpx
+import pygame
 import pytest
 
 from game.client import fmt
 from game.client.classplay import ClassPlay
+from game.client.scene import H, W
 from game.client.scenes.newspaper import NewspaperScene
 from game.client.scenes.report import ReportScene
 from game.client.scenes.year.class_year import ClassYearScene
@@ -64,7 +66,7 @@ def _shot(pilot, name: str) -> None:
 
 
 def _join(make_app, url: str, code: str, team: str):
-    """A new window, from the title screen's "Join a room or class" to the class lobby."""
+    """A new window, from the title screen's "Join a room" to the class lobby."""
     app, pilot = make_app(threaded=True, clock=StillClock())
     app.stack.push(app.screens.title())
     pilot.until_scene("title")
@@ -94,14 +96,28 @@ def _control(teacher, what: str) -> None:
     assert r.status_code == 200, r.text
 
 
-def _fund_cheapest(pilot, play: ClassPlay) -> str:
+def _tap(pilot, name: str) -> None:
+    """A finger tap on a button (x, y as shares of the window), as on a touch screen."""
+    button = pilot.scene.find_button(name)
+    assert button is not None and button.is_enabled, (name, pilot.scene.name)
+    x, y = button.rect.centerx / W, button.rect.centery / H
+    common = dict(touch_id=1, finger_id=1, x=x, y=y, dx=0.0, dy=0.0, pressure=1.0)
+    pilot.app.step(events=[pygame.event.Event(pygame.FINGERDOWN, **common)])
+    pilot.app.step(events=[pygame.event.Event(pygame.FINGERUP, **common)])
+    pilot.app.step()
+
+
+def _fund_cheapest(pilot, play: ClassPlay, tap: bool = False) -> str:
     scene = pilot.scene_as(ClassYearScene)
     s = scene.s
     card = min(
         (c for c in s.proposals if s.check(Fund(card_id=c.id)).ok), key=lambda c: (c.cost, c.id)
     )
     scene.show_card(card.id)
-    pilot.click(f"fund_{card.id}")
+    if tap:
+        _tap(pilot, f"fund_{card.id}")
+    else:
+        pilot.click(f"fund_{card.id}")
     pilot.until(lambda: scene.decision is None, "the hub's answer")
     assert any(p.card_id == card.id for p in s.funded), scene.status
     return card.id
@@ -138,7 +154,7 @@ def test_a_pupil_plays_a_class_game_in_the_window(make_app, class_hub):
     _until_text(pilot, "4:00")
     assert "left this year" in _text(pilot)
     assert pilot.scene.find_button("end_year") is None  # the class ends the year, not a team
-    card_id = _fund_cheapest(pilot, play)
+    card_id = _fund_cheapest(pilot, play, tap=True)  # a finger on a touch screen
     hub = game.teams["red"].session
     assert any(p.card_id == card_id for p in hub.funded)  # the hub took it first
     assert app.ctx.session.money == hub.money
@@ -153,7 +169,7 @@ def test_a_pupil_plays_a_class_game_in_the_window(make_app, class_hub):
     _control(teacher, "resume")
     clock.advance(30)
     _newspaper(pilot, game, "Red")
-    pilot.click("next")
+    _tap(pilot, "next")
     _until_text(pilot, "Waiting for your teacher to start year 2 of 5 (2022)")
 
     # a shock in the break: told in the lobby, and it leads the next newspaper
