@@ -209,6 +209,9 @@ class App:
         if self.stand is not None:
             self.stand.tick()
             self.stack.apply_pending()
+        if self.ctx.class_game is not None:  # a class game: polls, and moves with the class
+            self.ctx.class_game.tick(self)
+            self.stack.apply_pending()
         top = self.stack.top
         self._acc += dt
         steps = 0
@@ -289,6 +292,9 @@ class App:
         if self.ctx.room is not None:  # stop its outbox thread; unsent plans stay on disk
             self.ctx.room.close()
             self.ctx.room = None
+        if self.ctx.class_game is not None:  # the hub keeps the team's game: rejoin by name
+            self.ctx.class_game.close()
+            self.ctx.class_game = None
         self._tuning.close()
 
     def quit(self) -> None:

@@ -122,6 +122,7 @@ class AppContext:
     resume_factory: Callable[[World, SaveFile], GameSession] = _default_resume_factory
     animate: bool = True  # False: no clock-dependent animation (golden screenshots)
     room: Any = None  # a game.room.client.RoomLink while playing in a room (issue 11)
+    class_game: Any = None  # a game.client.classplay.ClassPlay in a class game (issue 12)
     kiosk: KioskConfig | None = None  # a public stand (play --kiosk): game.client.stand
     clock: Callable[[], float] = time.monotonic  # the stand's clock (tests pass their own)
     tr: Translator = field(init=False)
@@ -186,8 +187,9 @@ class AppContext:
         return self._map_job.result()
 
     def autosave(self) -> None:
-        """Write the current game atomically to the autosave file (PLAY's store)."""
-        if self.session is not None:
+        """Write the current game atomically to the autosave file (PLAY's store). A class
+        game's lives on the hub (rejoin by team name), never over the player's own."""
+        if self.session is not None and self.class_game is None:
             save_atomic(self.session.to_save(), self.save_path)
         settle_memory()
 

@@ -10,7 +10,8 @@ from game.client.scene import Host, Scene
 from game.client.scenes.advance import AdvanceScene
 from game.client.scenes.area_choice import AreaChoiceScene
 from game.client.scenes.charts_scene import ChartsScene
-from game.client.scenes.consult import ConsultDialog
+from game.client.scenes.class_lobby import ClassLobbyScene
+from game.client.scenes.consult import ClassConsultDialog, ConsultDialog
 from game.client.scenes.credits import CreditsScene
 from game.client.scenes.futures import FuturesScene, GoBackDialog
 from game.client.scenes.help import HelpDialog
@@ -25,6 +26,7 @@ from game.client.scenes.stand import AttractScene, StaffPinDialog, StillThereDia
 from game.client.scenes.start import ContinueScene, StartGameScene
 from game.client.scenes.title import TitleScene
 from game.client.scenes.year import YearScene
+from game.client.scenes.year.class_year import ClassYearScene
 from game.client.scenes.you_and_room import YouAndRoomScene
 from game.play import YearSummary
 
@@ -81,6 +83,8 @@ class SceneFactory:
         return FuturesScene(self.app)
 
     def consult(self, card_id: str) -> Scene:
+        if self.app.ctx.class_game is not None:  # the hub answers in a class game
+            return ClassConsultDialog(self.app, card_id)
         return ConsultDialog(self.app, card_id)
 
     def menu(self) -> Scene:
@@ -110,3 +114,10 @@ class SceneFactory:
 
     def you_and_room(self) -> Scene:
         return YouAndRoomScene(self.app)
+
+    # class games (issue 12)
+    def class_lobby(self) -> Scene:
+        return ClassLobbyScene(self.app)
+
+    def class_year(self) -> Scene:
+        return ClassYearScene(self.app)

@@ -253,3 +253,103 @@ def _select_group_with_reasons(pilot: Pilot) -> None:
         if approvals[gid][1]:
             pilot.hover(rect.center)
             return
+
+
+# -- class games (issue 12): the lobby and the year with its countdown, as still pictures --
+_CLASS_TEAMS = ("Red", "Blue", "Green", "Yellow", "Tîm Coch", "Purple")
+
+
+def still_class_state(
+    session: GameSession,
+    phase: str,
+    remaining: float,
+    round_: int,
+    shock: tuple[str, str] | None = None,
+) -> Any:
+    """A class game's state as the hub would send it, for a still picture of its screens."""
+    from game.room.classroom.models import ClassStatus, ShockOut, TeamPublic, TeamState
+
+    teams = [
+        TeamPublic(name=n, year=session.year, money=session.money, approval=50.0, net_jobs=0.0)
+        for n in _CLASS_TEAMS
+    ]
+    status = ClassStatus(
+        code="ABC234",
+        name="9X geography",
+        area_name=session.area.name,
+        phase=phase,
+        round=round_,
+        rounds=session.years,
+        round_seconds=240.0,
+        remaining_seconds=remaining,
+        teams=teams,
+        shock=ShockOut(id="x", name=shock[0], description=shock[1], source="", status="")
+        if shock
+        else None,
+    )
+    return TeamState(
+        status=status,
+        team=_CLASS_TEAMS[0],
+        year=session.year,
+        finished=session.finished,
+        money=session.money,
+        clout=session.clout,
+        proposals=session.proposals,
+        funded=list(session.funded),
+        news=session.summaries[-1].news if session.summaries else [],
+        decided=[],
+    )
+
+
+def render_class(
+    out: Path,
+    seed: int = 7,
+    text_scale: float = 1.0,
+    language: str = "en",
+    check: Callable[[str, Scene], None] | None = None,
+    world_loader: Callable[[Path | None], World] | None = None,
+) -> list[Path]:
+    """The class game's screens, each from a still state (no hub): waiting in the lobby, the
+    year with its countdown (running, the last half minute, paused), the lobby after a
+    round with a shock thrown, and after the last round."""
+    from game.client.classplay import ClassPlay
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        extra = {"world_loader": world_loader} if world_loader else {}
+        ctx = make_context(seed, Path(tmp), text_scale, language, **extra)
+        ctx.start_loading()
+        ctx.clock = lambda: 0.0  # the countdown stands still between (absent) polls
+        app = App(ctx, headless=True)
+        script = _Script(app, out, check)
+        session = GameSession.new(ctx.world, "Hartlepool", seed=seed, years=5)
+        ctx.session = session
+        play = ClassPlay(None, still_class_state(session, "lobby", 240.0, 0), clock=ctx.clock)
+        ctx.class_game = play
+        app.stack.push(app.screens.title())
+        app.stack.push(app.screens.class_lobby())
+        script.pilot.until_scene("class_lobby")
+        script.shot("c1_class_lobby_waiting")
+        app.stack.push(app.screens.class_year())
+        for name, phase, left in (
+            ("c2_class_year_countdown", "playing", 192.0),
+            ("c3_class_year_last_seconds", "playing", 25.0),
+            ("c4_class_year_paused", "paused", 131.0),
+        ):
+            play.state = still_class_state(session, phase, left, 1)
+            script.pilot.until_scene("class_year")
+            script.shot(name)
+        app.stack.pop()
+        session.advance_year()
+        shock = ("A large employer closes", "A big local employer shuts its site.")
+        play.state = still_class_state(session, "between", 0.0, 1, shock)
+        script.pilot.until_scene("class_lobby")
+        script.shot("c5_class_lobby_shock")
+        while not session.finished:
+            session.advance_year()
+        play.state = still_class_state(session, "debrief", 0.0, 5)
+        script.pilot.frame(2)
+        script.shot("c6_class_lobby_over")
+        app.close()
+    return script.written

@@ -74,6 +74,29 @@ def test_every_screen_in_welsh_shows_no_english(title, tmp_path, scale):
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
 
 
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_class_game_screens_in_welsh_show_no_english(world, tmp_path, scale):
+    """The class game's lobby (waiting, after a shock, after the last round) and the year
+    with its countdown (running, the last half minute, paused), in Welsh."""
+    from game.client.screenshots import render_class
+
+    pieces = english_only()
+    found: dict[str, list[str]] = {}
+    seen: list[str] = []
+
+    def check(name: str, scene) -> None:
+        seen.append(name)
+        leaks = _leaks(scene, pieces)
+        if leaks:
+            found[name] = leaks
+
+    render_class(
+        tmp_path, text_scale=scale, language="cy", check=check, world_loader=lambda _d: world
+    )
+    assert len(seen) == 6 and "c4_class_year_paused" in seen
+    assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
 class _Clock:
     t = 0.0
 

@@ -8,6 +8,7 @@ import pygame
 
 from game.client import charts, fmt, palette
 from game.client.assets import BUTTON_SIZES
+from game.client.classplay import ClassPlay, Decision
 from game.client.scene import Host, Modal
 from game.client.text import card_title, group_name, indicator_label, reason_text
 from game.play import Consult, Consultation, GameSession, GroupStance
@@ -205,3 +206,38 @@ class ConsultDialog(Modal):
             total=c.delta,
             other_label=t("charts.why_other"),
         )
+
+
+class ClassConsultDialog(ConsultDialog):
+    """In a class game: the question goes to the hub, which answers (and charges the clout);
+    the answer shown is the hub's."""
+
+    def __init__(self, app: Host, card_id: str) -> None:
+        super().__init__(app, card_id)
+        self.decision: Decision | None = None
+
+    def ask(self, group_id: str) -> None:
+        play, action = self.ctx.class_game, Consult(card_id=self.card_id, group_id=group_id)
+        if self.decision is not None or not isinstance(play, ClassPlay):
+            return
+        if play.phase != "playing":
+            key = "class.wait.paused" if play.phase == "paused" else "class.wait.start"
+            self.error = self.t(key)
+            self.rebuild(keep_focus=False)
+        elif not self.s.check(action).ok:
+            super().ask(group_id)  # refused by the same rules here: says why
+        else:
+            self.decision = play.decide(action, self.s)
+
+    def update(self, dt: float) -> None:
+        d = self.decision
+        if d is None or not d.settled:
+            return
+        self.decision = None
+        if d.result is None:
+            self.error = self.t("class.not_sent", reason=d.error)
+        elif not d.result.ok:
+            self.error = reason_text(self.ctx, d.result)
+        else:
+            self.consultation, self.error = d.result.consultation, ""
+        self.rebuild(keep_focus=False)

@@ -29,6 +29,8 @@ class NewspaperScene(Scene):
         key = {"midterm": "paper.to_midterm", "final": "paper.to_final"}.get(
             self.summary.report_due or "", "paper.next"
         )
+        if key == "paper.next" and self.ctx.class_game is not None:
+            key = "class.paper.next"  # back to the class, to wait for the teacher
         self.button((W - 390, H - 78, 360, 58), self.t(key), self.next, cls="big", name="next")
 
     def on_back(self) -> bool:

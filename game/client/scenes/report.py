@@ -126,7 +126,7 @@ class ReportScene(Scene):
         """Go back to an earlier year (the game so far is kept), and, once a line is kept,
         the two futures side by side."""
         s = self.ctx.session
-        if s is None or s.turn < 1:
+        if s is None or s.turn < 1 or self.ctx.class_game is not None:  # a class: one line
             return
         self.button(
             (W - 24 - 240, 76, 240, 48),

@@ -5,12 +5,13 @@ saying why. The hub is found and joined on a worker thread (RoomLink.connect).""
 from __future__ import annotations
 
 import functools
+import math
 from concurrent.futures import Future
 from typing import Any
 
 import pygame
 
-from game.client import palette
+from game.client import classplay, palette
 from game.client.entry import EntryModal, first_line
 from game.client.scene import Modal
 
@@ -31,18 +32,25 @@ class JoinRoomScene(EntryModal):
         self.message = ""
 
     def build(self) -> None:
+        if self.fonts.text_scale > 1.3:  # the projector sizes: the whole height
+            self.box = pygame.Rect(140, 12, 1000, 696)
         b, t = self.box, self.t
+        gap = 0 if b.height < 600 else 40  # the explanations' room grows with the text
+        # rebuilt after a failed join: the boxes keep what was typed, to correct it
+        typed = {name: box.get_text() for name, box in self.entries.items()}
         self.entry(
-            pygame.Rect(b.x + 40, b.y + 166, b.width - 80, 54),
+            pygame.Rect(b.x + 40, b.y + 166 + gap, b.width - 80, 54),
             "address",
             t("room.join.address_hint"),
             120,
+            typed.get("address", ""),
         )
         self.entry(
-            pygame.Rect(b.x + 40, b.y + 296, b.width - 80, 54),
+            pygame.Rect(b.x + 40, b.y + 296 + 2 * gap, b.width - 80, 54),
             "label",
             t("room.join.label_hint"),
             40,
+            typed.get("label", ""),
         )
         y = b.bottom - 86
         self.button(
@@ -58,12 +66,11 @@ class JoinRoomScene(EntryModal):
         )
 
     def submit(self) -> None:
-        from game.room.client import RoomLink
-
         if self.job is not None:
             return
         address, label = self.value("address"), self.value("label") or None
-        self.job = RoomLink.connect(address, label)  # found and joined off the frame
+        # found and joined off the frame: a class game's code joins the class as this team
+        self.job = classplay.connect(address, label, self.ctx.clock)
         self.message = self.t("room.join.joining")
 
     def update(self, dt: float) -> None:
@@ -71,56 +78,70 @@ class JoinRoomScene(EntryModal):
             return
         try:
             link = self.job.result()
+        except classplay.TeamNameNeeded:
+            self.message = self.t("class.join.team_needed")
+            self.job = None
+            self.rebuild()
+            return
         except Exception as exc:  # noqa: BLE001 - shown; the player can try again
             self.message = self.t("room.join.failed", reason=first_line(exc))
             self.job = None
             self.rebuild()
             return
+        self.job = None
+        if isinstance(link, classplay.ClassPlay):
+            self._into_class(link)
+            return
         old = getattr(self.ctx, "room", None)
         if old is not None:
             old.close()
         self.ctx.room = link
-        self.job = None
         self.app.stack.pop(True)
         self.app.stack.push(self.app.screens.about_you())
+
+    def _into_class(self, play: classplay.ClassPlay) -> None:
+        """The class's lobby, over the title (leaving it goes back there)."""
+        old = self.ctx.class_game
+        if old is not None:
+            old.close()
+        self.ctx.class_game, self.ctx.session = play, None
+        self.app.stack.pop(True)
+        self.app.stack.push(self.app.screens.class_lobby())
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
         b, t = self.box, self.t
+        address, label = self.entries["address"].rect, self.entries["label"].rect
         with self.within(b):
-            self.text(
-                surface,
-                t("room.join.title"),
-                (b.x + 40, b.y + 30),
-                34,
-                bold=True,
-                max_width=b.width - 80,
-            )
-            self.paragraph(
-                surface,
-                t("room.join.address"),
-                pygame.Rect(b.x + 40, b.y + 86, b.width - 80, 0),
-                20,
-                palette.MUTED,
-                max_lines=3,
-            )
-            self.paragraph(
-                surface,
-                t("room.join.label"),
-                pygame.Rect(b.x + 40, b.y + 240, b.width - 80, 0),
-                20,
-                palette.MUTED,
-                max_lines=2,
-            )
+            size = self.fit_size(t("room.join.title"), 34, b.width - 80, True)
+            top = self.text(
+                surface, t("room.join.title"), (b.x + 40, b.y + 24), size, bold=True
+            ).bottom
+            # each explanation fills the gap above its box, smaller type before it is cut
+            self._fit(surface, t("room.join.address"), top + 4, address.top - 6, palette.MUTED)
+            self._fit(surface, t("room.join.label"), address.bottom + 10, label.top - 6)
             if self.message:
-                self.paragraph(
-                    surface,
-                    self.message,
-                    pygame.Rect(b.x + 40, b.y + 362, b.width - 80, 0),
-                    20,
-                    palette.BAD_TEXT,
-                    max_lines=3,
-                )
+                bottom = b.bottom - 86 - 6
+                self._fit(surface, self.message, label.bottom + 8, bottom, palette.BAD_TEXT)
+
+    def _fit(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        top: int,
+        bottom: int,
+        colour: tuple[int, int, int] = palette.MUTED,
+    ) -> None:
+        b, f = self.box, self.fonts
+        width, size, floor = b.width - 80, 20, min(20, math.ceil(13 / f.text_scale))
+        while size > floor and self.wrapped_lines(text, size, width) * f.line_height(size) > (
+            bottom - top
+        ):
+            size -= 1
+        lines = max(1, (bottom - top) // f.line_height(size))
+        self.paragraph(
+            surface, text, pygame.Rect(b.x + 40, top, width, 0), size, colour, False, lines
+        )
 
 
 class AboutYouScene(Modal):

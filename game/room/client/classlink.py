@@ -2,8 +2,8 @@
 read the team's game and the countdown, decide. The hub holds the game (game.room.
 classroom), so this is all a client needs; a crash loses nothing (join again).
 
-The pygame client does not use this yet (the title screen joins ordinary rooms only):
-it is the seam a class-game screen would call, and what the headless tests drive."""
+The pygame client (game.client.classplay) calls it from a worker thread; the headless
+tests drive it directly."""
 
 from __future__ import annotations
 
