@@ -350,13 +350,6 @@ def all_tables(run: ScenarioRun, benchmarks: pd.DataFrame) -> list[Table]:
         Table(
             "headlines", "Headline figures (central, with the low–high range)", headline_table(run)
         ),
-        Table(
-            "impact",
-            "What difference the plan makes: extra residents and net new jobs by year",
-            impact_table(run),
-            "Scenario minus the baseline with no new projects, each variant against its own "
-            "baseline; low and high are the lowest and highest of the three variants.",
-        ),
         Table("plan", "What is proposed: projects funded and when", plan_table(run)),
         Table(
             "jobs_gross_to_net",
@@ -385,6 +378,13 @@ def all_tables(run: ScenarioRun, benchmarks: pd.DataFrame) -> list[Table]:
         ),
         Table("population", "Population against the baseline", series_table(run, "population")),
         Table("jobs", "Jobs located in the area against the baseline", series_table(run, "jobs")),
+        Table(
+            "impact",
+            "What difference the plan makes: extra residents and net new jobs by year",
+            impact_table(run),
+            "Scenario minus the baseline with no new projects, each variant against its own "
+            "baseline; low and high are the lowest and highest of the three variants.",
+        ),
         Table("pyramid", "Population by age and sex, start and end", pyramid_table(run)),
         Table("approval", "Approval by citizen group, with the main reasons", approval_table(run)),
         Table("events", "What happened, year by year", events_table(run)),
