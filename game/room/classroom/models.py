@@ -41,7 +41,7 @@ class TeamPublic(BaseModel):
     """What the projector shows of a team while the game runs: no choices."""
 
     name: str
-    area_name: str
+    area_name: str = ""  # the team's area (shown when each team plays its own)
     year: int
     money: float
     approval: float
