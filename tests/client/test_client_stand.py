@@ -234,3 +234,78 @@ def test_the_next_visitor_is_a_new_player_in_the_stands_room(stand, tmp_path):
     pilot.frame(2)
     pilot.until_scene("attract")
     assert link.player_key != first and not link.about_asked
+
+
+def test_a_finger_types_grimsby_on_the_on_screen_keyboard_and_plays_on(stand):
+    """No physical keyboard at a stand: a tap on the search box brings up the keys, which
+    are finger-sized and leave the results in view; the visitor finds Grimsby and plays."""
+    from game.client.keyboard import MIN_KEY
+
+    app, pilot, _ = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    scene = pilot.scene
+    assert pilot.scene.find_button("osk_g") is not None
+    assert not pilot.scene.find_button("osk_g").visible  # hidden until the box is tapped
+    tap(pilot, scene.entry.rect.center)
+    keys = [b for b in scene.buttons() if "#osk_" in "".join(b.object_ids) and b.visible]
+    assert len(keys) >= 26 + 6  # letters, ' - . Delete Clear Space Done
+    assert all(min(b.rect.size) >= MIN_KEY for b in keys)
+    labels = {b.text for b in keys}
+    assert {"Space", "Done", "'", "-", "."} <= labels
+    for ch in "grimsby":
+        tap_button(pilot, f"osk_{ch}")
+    assert scene.entry.get_text() == "Grimsby"
+    first = scene.find_button("result_0")
+    assert first.visible and first.text == "Grimsby → North East Lincolnshire"
+    assert not any(first.rect.colliderect(b.rect) for b in keys)  # the answer stays in view
+    SHOTS.mkdir(exist_ok=True)
+    pilot.screenshot(SHOTS / "stand_on_screen_keyboard.png")
+    tap_button(pilot, "result_0")
+    assert scene.selected.code == "E06000012"
+    assert not scene.find_button("osk_g").visible  # chosen: the keys step aside
+    tap_button(pilot, "start")
+    pilot.until_scene("how_to_play")
+    for _ in range(3):
+        tap_button(pilot, "howto_next")
+    pilot.until_scene("year")
+    assert app.ctx.session.area.code == "E06000012"
+
+
+def test_the_keyboard_types_names_with_punctuation_and_done_hides_it(stand):
+    app, pilot, _ = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    scene = pilot.scene
+    tap(pilot, scene.entry.rect.center)
+    for key in ["s", "t", "period", "space", "h", "e", "l", "x", "delete", "e", "n", "s"]:
+        tap_button(pilot, f"osk_{'.' if key == 'period' else key}")
+    assert scene.entry.get_text() == "St. Helens"
+    assert scene.find_button("result_0").text == "St. Helens"
+    tap_button(pilot, "osk_clear")
+    for ch in "stoke-on-trent":
+        tap_button(pilot, f"osk_{ch}")
+    assert scene.results[0].code == "E06000021"  # Stoke-on-Trent
+    tap_button(pilot, "osk_done")
+    assert not scene.find_button("osk_s").visible
+    assert scene.selected is None  # a tap on the keys never picks the map below them
+
+
+@pytest.mark.parametrize("at_a_stand", [True, False])
+def test_the_report_pack_button_is_hidden_at_a_stand(make_app, world, at_a_stand):
+    """The pack would be written onto the stand's own disk: no button there (at home the
+    button stays)."""
+    from game.play import GameSession
+
+    cfg = KioskConfig(idle_s=30, pin="2468") if at_a_stand else None
+    app, pilot = make_app(kiosk=cfg)
+    session = GameSession.new(world, "Hartlepool", seed=7)
+    for _ in range(session.years):
+        session.advance_year()
+    app.ctx.session = session
+    app.stack.push(app.screens.report("final"))
+    pilot.until_scene("final_report")
+    assert (pilot.scene.find_button("write_pack") is None) == at_a_stand
+    assert pilot.scene.find_button("done") is not None

@@ -60,7 +60,9 @@ class ReportScene(Scene):
             )
         self._what_if_buttons()
         if self.kind == "final":
-            if self.ctx.session is not None:
+            # at a public stand the pack would be written onto the stand's own disk, where
+            # the visitor cannot take it: no button (the finished game is recorded anyway)
+            if self.ctx.session is not None and self.ctx.kiosk is None:
                 busy = self.pack is not None and not self.pack.done()
                 self.button(
                     (24, H - 66, 300, 54),
