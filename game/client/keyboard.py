@@ -69,6 +69,7 @@ class OnScreenKeyboard:
         self.layout: Layout = layout
         self.shown = shown
         self.keys: list[pygame_gui.elements.UIButton] = []
+        self._covered: list[pygame_gui.elements.UIButton] = []  # hidden under the keys
 
     # -- widgets ------------------------------------------------------------------------------
     def build(self) -> None:
@@ -123,11 +124,21 @@ class OnScreenKeyboard:
         self.keys.append(b)
 
     def _show_keys(self, shown: bool) -> None:
-        for b in self.keys:
-            if shown:
+        """Show or hide the keys, and hide the scene's own buttons under them meanwhile
+        (two buttons in one place would both answer a tap)."""
+        if shown:
+            self._covered = [
+                b
+                for b in self.scene.buttons()
+                if b.visible and b not in self.keys and b.rect.colliderect(self.rect)
+            ]
+        for b in self.keys + self._covered:
+            if shown == (b in self.keys):
                 b.show()
             else:
                 b.hide()
+        if not shown:
+            self._covered = []
 
     # -- showing ------------------------------------------------------------------------------
     def show(self) -> None:
@@ -189,6 +200,7 @@ class OnScreenKeyboard:
         shows where the next letter goes (always the end: keys type at the end)."""
         ui = self.scene.ui
         if ui is not None and self.entry.alive():
+            self.scene.focus.set(self.entry)  # the box's place in the Tab ring, if it has one
             ui.set_focus_set(self.entry)
 
     def draw(self, surface: pygame.Surface) -> None:
