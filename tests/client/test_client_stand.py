@@ -309,3 +309,55 @@ def test_the_report_pack_button_is_hidden_at_a_stand(make_app, world, at_a_stand
     pilot.until_scene("final_report")
     assert (pilot.scene.find_button("write_pack") is None) == at_a_stand
     assert pilot.scene.find_button("done") is not None
+
+
+def test_the_menu_at_a_stand_stops_the_game_for_the_next_visitor(stand):
+    """No "Save and go to title" at a stand (nothing is kept for later there): "Stop
+    playing" asks first, then the stand is ready for the next visitor."""
+    app, pilot, _ = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    tap_button(pilot, "random")
+    tap_button(pilot, "start")
+    pilot.until_scene("how_to_play")
+    for _ in range(3):
+        tap_button(pilot, "howto_next")
+    pilot.until_scene("year")
+    tap_button(pilot, "menu")
+    pilot.until_scene("menu")
+    texts = pilot.texts()
+    assert "Stop playing" in texts and "At this stand every visitor starts a new game." in texts
+    assert not any("saved" in t.lower() or "Save" in t for t in texts)
+    tap_button(pilot, "to_title")
+    pilot.until_scene("confirm")
+    tap_button(pilot, "no")  # a slip of the finger keeps the game
+    pilot.until_scene("menu")
+    assert app.ctx.session is not None
+    tap_button(pilot, "to_title")
+    pilot.until_scene("confirm")
+    tap_button(pilot, "yes")
+    pilot.until_scene("attract")
+    assert app.ctx.session is None and len(app.stack.scenes) == 1
+
+
+def test_finish_on_the_final_report_makes_the_next_visitor_a_new_player(make_app, world, tmp_path):
+    """Finishing (not only walking away) gets the stand ready: the next visitor is a new
+    player in the stand's room and is asked about themselves again."""
+    from game.play import GameSession
+    from game.room.client.link import RoomLink
+
+    app, pilot = make_app(kiosk=KioskConfig(idle_s=300, pin="2468"))
+    link = RoomLink.local("Library stand", f"sqlite:///{tmp_path / 'room.db'}")
+    app.ctx.room = link
+    first, link.about_asked = link.player_key, True
+    session = GameSession.new(world, "Hartlepool", seed=7, years=2)
+    while not session.finished:
+        session.advance_year()
+    app.ctx.session = session
+    app.stack.push(app.screens.report("final"))
+    pilot.until_scene("final_report")
+    assert pilot.scene.find_button("done").text == "Finish"
+    tap_button(pilot, "done")
+    pilot.until_scene("attract")
+    assert link.player_key != first and not link.about_asked and app.ctx.session is None

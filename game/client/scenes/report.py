@@ -92,7 +92,7 @@ class ReportScene(Scene):
                 )
             self.button(
                 (W - 344, H - 66, 320, 54),
-                t("report.to_title"),
+                t("report.finish_stand" if self.ctx.kiosk is not None else "report.to_title"),
                 self.to_title,
                 cls="big",
                 name="done",
@@ -188,6 +188,9 @@ class ReportScene(Scene):
         self.app.stack.push(self.app.screens.charts("approval", movers[0] if movers else None))
 
     def to_title(self) -> None:
+        stand = getattr(self.app, "stand", None)
+        if stand is not None:  # a stand gets ready for the next visitor (and the room's)
+            return stand.reset()
         self.app.stack.reset(self.app.screens.title())
 
     def on_back(self) -> bool:
