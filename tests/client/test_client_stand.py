@@ -361,3 +361,26 @@ def test_finish_on_the_final_report_makes_the_next_visitor_a_new_player(make_app
     tap_button(pilot, "done")
     pilot.until_scene("attract")
     assert link.player_key != first and not link.about_asked and app.ctx.session is None
+
+
+def test_what_the_tap_hint_promises_works_with_a_finger(stand):
+    """The hint at a stand: "Tap a place on the map to choose it (London's boroughs are in
+    the box). Or tap the search box to type a name." Each of those, by finger events."""
+    from game.client.scenes.area_choice.measures import LONDON_RECT
+
+    app, pilot, _ = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    scene = pilot.scene
+    hint = next(t for t in pilot.texts() if t.startswith("Tap a place on the map"))
+    assert "London's boroughs are in the box" in hint and "tap the search box" in hint
+    assert not any("click" in t.lower() or "point at" in t.lower() for t in pilot.texts())
+    tap(pilot, scene.map.centre("E08000025"))  # Birmingham on the map
+    assert scene.selected.code == "E08000025"
+    westminster = scene.london.centre("E09000033")
+    assert LONDON_RECT.collidepoint(westminster)
+    tap(pilot, westminster)  # a borough in the London box
+    assert scene.selected.code == "E09000033"
+    tap(pilot, scene.entry.rect.center)  # the search box brings up the keys
+    assert scene.find_button("osk_a").visible
