@@ -327,7 +327,7 @@ def test_the_menu_at_a_stand_stops_the_game_for_the_next_visitor(stand):
     tap_button(pilot, "menu")
     pilot.until_scene("menu")
     texts = pilot.texts()
-    assert "Stop playing" in texts and "At this stand every visitor starts a new game." in texts
+    assert "Stop playing" in texts and "Here every visitor starts a new game." in texts
     assert not any("saved" in t.lower() or "Save" in t for t in texts)
     tap_button(pilot, "to_title")
     pilot.until_scene("confirm")

@@ -182,3 +182,16 @@ def test_the_stands_keys_and_tap_hints_in_welsh(make_app, tmp_path):
     pilot.frame()
     assert any("cod post" in t for t in pilot.texts()) and not _leaks(pilot.scene, pieces)
     pilot.screenshot(SHOTS / "area_keyboard_cy.png")
+
+
+def test_the_stands_menu_in_welsh_fits_and_shows_no_english(make_app):
+    from game.client import layout
+    from game.client.settings import Settings
+
+    cfg = KioskConfig(idle_s=300, pin="2468", stand=StandSettings(language="cy"))
+    app, pilot = make_app(kiosk=cfg, settings=Settings(language="cy"))
+    app.stack.push(app.screens.menu())
+    pilot.until_scene("menu")
+    pilot.frame()
+    assert "Rhoi'r gorau i chwarae" in pilot.texts()
+    assert not layout.problems(pilot.scene) and not _leaks(pilot.scene, english_only())

@@ -78,4 +78,6 @@ class MenuDialog(Modal):
             16,
             palette.MUTED,
             anchor="center",
+            max_width=b.width - 40,
+            box=b,
         )
