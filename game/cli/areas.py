@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from game.census import load_world
+from game.model.places import postcode_shaped
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -48,6 +49,13 @@ def run(args: argparse.Namespace) -> int:
         # exits 2): say so, with the closest names as a hint
         if args.json:
             emit("[]")
+            return 0
+        if postcode_shaped(args.search):
+            emit(
+                f"no areas match {args.search!r}: it looks like a postcode, and postcode "
+                "search isn't available (no postcode lookup is shipped); type the town or "
+                "council name"
+            )
             return 0
         close = world.suggest(args.search)
         emit(

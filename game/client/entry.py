@@ -9,6 +9,7 @@ import pygame
 import pygame_gui
 
 from game.client.focus import Focusable
+from game.client.keyboard import OnScreenKeyboard
 from game.client.scene import Modal
 
 
@@ -18,6 +19,7 @@ class EntryModal(Modal):
     def __init__(self, app: Any) -> None:
         super().__init__(app)
         self.entries: dict[str, pygame_gui.elements.UITextEntryLine] = {}
+        self.osk: OnScreenKeyboard | None = None  # on-screen keys (a touch-only stand)
 
     def entry(self, rect: pygame.Rect, name: str, hint: str, limit: int, text: str = "") -> None:
         box = pygame_gui.elements.UITextEntryLine(rect, self.ui, placeholder_text=hint)
@@ -34,6 +36,19 @@ class EntryModal(Modal):
                 on_focus=box.focus,
             )
         )
+
+    def add_keyboard(self, name: str, rect: pygame.Rect, toggle: pygame.Rect) -> None:
+        """On-screen keys for the text box `name` (call last in build(), so the keys lie
+        above the widgets they cover), and the ⌨ button at `toggle` that shows them."""
+        shown = self.osk is not None and self.osk.shown
+        self.osk = OnScreenKeyboard(self, rect, self.entries[name], layout="text", shown=shown)
+        self.button(toggle, "⌨", self.osk.toggle, cls="secondary", name="keyboard")
+        self.osk.build()
+
+    def draw_keyboard(self, surface: pygame.Surface) -> None:
+        """The keys' panel, over the dialog's own text (call last in draw_scene)."""
+        if self.osk is not None:
+            self.osk.draw(surface)
 
     def value(self, name: str) -> str:
         return self.entries[name].get_text().strip()
@@ -54,6 +69,8 @@ class EntryModal(Modal):
         """Enter in a text box."""
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.osk is not None:
+            self.osk.watch(event)  # a tap on the box brings up the keys at a stand
         typing = next((e for e in self.entries.values() if e.is_focused), None)
         if typing is not None and event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):

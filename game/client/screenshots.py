@@ -90,9 +90,11 @@ class _Script:
         pilot.click("new")
         pilot.until_scene("area_choice")
         pilot.until(lambda: pilot.scene_as(AreaChoiceScene).ready, "the map")
+        pilot.click("keyboard")  # the on-screen keys a touch-only stand types with
         pilot.type(area)
+        shot("03b_area_keyboard")
         scene = pilot.scene_as(AreaChoiceScene)
-        pilot.click("result_0")
+        pilot.click("result_0")  # choosing an area puts the keys away
         assert scene.map is not None and scene.selected is not None
         centre = scene.map.centre(scene.selected.code)
         assert centre is not None

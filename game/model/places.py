@@ -18,6 +18,9 @@ AliasKind = Literal["spelling", "town", "council_2023"]
 ALIAS_GROUPING = "council_2023"  # World grouping kind for a council of several 2021 districts
 
 _PUNCT = re.compile(r"[.'’,()]")
+# a UK postcode or its district ("TS24", "TS24 8AA", "sw1a1aa"): one or two letters, a digit,
+# then a letter or digit, and optionally the inward part (a digit and two letters)
+_POSTCODE = re.compile(r"^[a-z]{1,2}[0-9][a-z0-9]?(\s*[0-9][a-z]{2})?$", re.IGNORECASE)
 _DASH = re.compile(r"[-‐–—/]")
 
 
@@ -27,6 +30,13 @@ def loose(text: str) -> str:
     t = fold(text).replace("&", " and ")
     t = _DASH.sub(" ", _PUNCT.sub("", t))
     return " ".join(t.split())
+
+
+def postcode_shaped(text: str) -> bool:
+    """True for text shaped like a postcode or a postcode district. No postcode-to-council
+    lookup is shipped (none with a clear licence is in the sources), so the search answers
+    these with a line saying so rather than "no match" or a misleading "did you mean"."""
+    return bool(_POSTCODE.match(text.strip()))
 
 
 class PlaceAlias(BaseModel):

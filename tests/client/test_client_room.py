@@ -205,3 +205,44 @@ def test_the_in_game_menu_opens_the_ideas_box_in_a_room(make_app, world, tmp_pat
     app.stack.top.sent.result(timeout=15)
     [idea] = app.ctx.room.backend.store.ideas(app.ctx.room.code)
     assert idea.text == "Night buses to the hospital" and idea.status == "pending"
+
+
+def test_a_finger_writes_an_idea_on_the_on_screen_keys_at_a_stand(make_app, world, tmp_path):
+    """The ideas box is reachable at a stand joined to a room (the menu): its text box
+    brings up the keys when tapped, the keys hide the buttons they cover until Done."""
+    import pygame
+
+    from game.client.scene import H, W
+    from game.play.kiosk import KioskConfig
+    from game.room.client import RoomLink
+
+    def tap(pos):
+        common = dict(touch_id=1, finger_id=1, x=pos[0] / W, y=pos[1] / H, dx=0.0, dy=0.0)
+        for kind in (pygame.FINGERDOWN, pygame.FINGERUP):
+            app.step(events=[pygame.event.Event(kind, pressure=1.0, **common)])
+        app.step()
+
+    def tap_button(name):
+        b = pilot.scene.find_button(name)
+        assert b is not None and b.visible and b.is_enabled, name
+        tap(b.rect.center)
+
+    app, pilot = make_app(kiosk=KioskConfig(idle_s=300, pin="2468"))
+    app.ctx.room = RoomLink.local("Library stand", f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    app.stack.push(app.screens.room_ideas())
+    pilot.until_scene("room_ideas")
+    scene = pilot.scene
+    category = scene.find_button("idea_category")
+    tap(scene.entries["idea"].rect.center)
+    assert scene.find_button("osk_b").visible and not category.visible
+    for key in ["b", "u", "s", "e", "s", "space", "2", "4", "space", "h", "o", "u", "r", "s"]:
+        tap_button(f"osk_{key}")
+    tap_button("osk_.")
+    assert scene.value("idea") == "Buses 24 hours."
+    _shot(pilot, "room_ideas_keyboard.png")
+    tap_button("osk_done")
+    assert category.visible and not scene.find_button("osk_b").visible
+    tap_button("idea_send")
+    scene.sent.result(timeout=15)
+    [idea] = app.ctx.room.backend.store.ideas(app.ctx.room.code)
+    assert idea.text == "Buses 24 hours."

@@ -234,3 +234,153 @@ def test_the_next_visitor_is_a_new_player_in_the_stands_room(stand, tmp_path):
     pilot.frame(2)
     pilot.until_scene("attract")
     assert link.player_key != first and not link.about_asked
+
+
+def test_a_finger_types_grimsby_on_the_on_screen_keyboard_and_plays_on(stand):
+    """No physical keyboard at a stand: a tap on the search box brings up the keys, which
+    are finger-sized and leave the results in view; the visitor finds Grimsby and plays."""
+    from game.client.keyboard import MIN_KEY
+
+    app, pilot, _ = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    scene = pilot.scene
+    assert pilot.scene.find_button("osk_g") is not None
+    assert not pilot.scene.find_button("osk_g").visible  # hidden until the box is tapped
+    tap(pilot, scene.entry.rect.center)
+    keys = [b for b in scene.buttons() if "#osk_" in "".join(b.object_ids) and b.visible]
+    assert len(keys) >= 26 + 6  # letters, ' - . Delete Clear Space Done
+    assert all(min(b.rect.size) >= MIN_KEY for b in keys)
+    labels = {b.text for b in keys}
+    assert {"Space", "Done", "'", "-", "."} <= labels
+    for ch in "grimsby":
+        tap_button(pilot, f"osk_{ch}")
+    assert scene.entry.get_text() == "Grimsby"
+    first = scene.find_button("result_0")
+    assert first.visible and first.text == "Grimsby → North East Lincolnshire"
+    assert not any(first.rect.colliderect(b.rect) for b in keys)  # the answer stays in view
+    SHOTS.mkdir(exist_ok=True)
+    pilot.screenshot(SHOTS / "stand_on_screen_keyboard.png")
+    tap_button(pilot, "result_0")
+    assert scene.selected.code == "E06000012"
+    assert not scene.find_button("osk_g").visible  # chosen: the keys step aside
+    tap_button(pilot, "start")
+    pilot.until_scene("how_to_play")
+    for _ in range(3):
+        tap_button(pilot, "howto_next")
+    pilot.until_scene("year")
+    assert app.ctx.session.area.code == "E06000012"
+
+
+def test_the_keyboard_types_names_with_punctuation_and_done_hides_it(stand):
+    app, pilot, _ = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    scene = pilot.scene
+    tap(pilot, scene.entry.rect.center)
+    for key in ["s", "t", "period", "space", "h", "e", "l", "x", "delete", "e", "n", "s"]:
+        tap_button(pilot, f"osk_{'.' if key == 'period' else key}")
+    assert scene.entry.get_text() == "St. Helens"
+    assert scene.find_button("result_0").text == "St. Helens"
+    tap_button(pilot, "osk_clear")
+    for ch in "stoke-on-trent":
+        tap_button(pilot, f"osk_{ch}")
+    assert scene.results[0].code == "E06000021"  # Stoke-on-Trent
+    tap_button(pilot, "osk_done")
+    assert not scene.find_button("osk_s").visible
+    assert scene.selected is None  # a tap on the keys never picks the map below them
+
+
+@pytest.mark.parametrize("at_a_stand", [True, False])
+def test_the_report_pack_button_is_hidden_at_a_stand(make_app, world, at_a_stand):
+    """The pack would be written onto the stand's own disk: no button there (at home the
+    button stays)."""
+    from game.play import GameSession
+
+    cfg = KioskConfig(idle_s=30, pin="2468") if at_a_stand else None
+    app, pilot = make_app(kiosk=cfg)
+    session = GameSession.new(world, "Hartlepool", seed=7)
+    for _ in range(session.years):
+        session.advance_year()
+    app.ctx.session = session
+    app.stack.push(app.screens.report("final"))
+    pilot.until_scene("final_report")
+    assert (pilot.scene.find_button("write_pack") is None) == at_a_stand
+    assert pilot.scene.find_button("done") is not None
+
+
+def test_the_menu_at_a_stand_stops_the_game_for_the_next_visitor(stand):
+    """No "Save and go to title" at a stand (nothing is kept for later there): "Stop
+    playing" asks first, then the stand is ready for the next visitor."""
+    app, pilot, _ = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    tap_button(pilot, "random")
+    tap_button(pilot, "start")
+    pilot.until_scene("how_to_play")
+    for _ in range(3):
+        tap_button(pilot, "howto_next")
+    pilot.until_scene("year")
+    tap_button(pilot, "menu")
+    pilot.until_scene("menu")
+    texts = pilot.texts()
+    assert "Stop playing" in texts and "Here every visitor starts a new game." in texts
+    assert not any("saved" in t.lower() or "Save" in t for t in texts)
+    tap_button(pilot, "to_title")
+    pilot.until_scene("confirm")
+    tap_button(pilot, "no")  # a slip of the finger keeps the game
+    pilot.until_scene("menu")
+    assert app.ctx.session is not None
+    tap_button(pilot, "to_title")
+    pilot.until_scene("confirm")
+    tap_button(pilot, "yes")
+    pilot.until_scene("attract")
+    assert app.ctx.session is None and len(app.stack.scenes) == 1
+
+
+def test_finish_on_the_final_report_makes_the_next_visitor_a_new_player(make_app, world, tmp_path):
+    """Finishing (not only walking away) gets the stand ready: the next visitor is a new
+    player in the stand's room and is asked about themselves again."""
+    from game.play import GameSession
+    from game.room.client.link import RoomLink
+
+    app, pilot = make_app(kiosk=KioskConfig(idle_s=300, pin="2468"))
+    link = RoomLink.local("Library stand", f"sqlite:///{tmp_path / 'room.db'}")
+    app.ctx.room = link
+    first, link.about_asked = link.player_key, True
+    session = GameSession.new(world, "Hartlepool", seed=7, years=2)
+    while not session.finished:
+        session.advance_year()
+    app.ctx.session = session
+    app.stack.push(app.screens.report("final"))
+    pilot.until_scene("final_report")
+    assert pilot.scene.find_button("done").text == "Finish"
+    tap_button(pilot, "done")
+    pilot.until_scene("attract")
+    assert link.player_key != first and not link.about_asked and app.ctx.session is None
+
+
+def test_what_the_tap_hint_promises_works_with_a_finger(stand):
+    """The hint at a stand: "Tap a place on the map to choose it (London's boroughs are in
+    the box). Or tap the search box to type a name." Each of those, by finger events."""
+    from game.client.scenes.area_choice.measures import LONDON_RECT
+
+    app, pilot, _ = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    scene = pilot.scene
+    hint = next(t for t in pilot.texts() if t.startswith("Tap a place on the map"))
+    assert "London's boroughs are in the box" in hint and "tap the search box" in hint
+    assert not any("click" in t.lower() or "point at" in t.lower() for t in pilot.texts())
+    tap(pilot, scene.map.centre("E08000025"))  # Birmingham on the map
+    assert scene.selected.code == "E08000025"
+    westminster = scene.london.centre("E09000033")
+    assert LONDON_RECT.collidepoint(westminster)
+    tap(pilot, westminster)  # a borough in the London box
+    assert scene.selected.code == "E09000033"
+    tap(pilot, scene.entry.rect.center)  # the search box brings up the keys
+    assert scene.find_button("osk_a").visible

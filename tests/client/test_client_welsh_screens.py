@@ -156,3 +156,42 @@ def test_welsh_place_names_mutate_after_yn(make_app):
     assert any(t.endswith("yn byw yng Nghaerdydd") for t in texts), texts
     assert any(t.endswith("yn byw ym Mhowys") for t in texts), texts
     assert not any("yn Caerdydd" in t or "yn Powys" in t for t in texts)
+
+
+def test_the_stands_keys_and_tap_hints_in_welsh(make_app, tmp_path):
+    """The on-screen keys' words (Space, Clear, Done) and the tap hints come from the Welsh
+    catalogue at a Welsh stand; no English catalogue text shows."""
+    from game.client.settings import Settings
+
+    pieces = english_only()
+    cfg = KioskConfig(idle_s=300, pin="2468", stand=StandSettings(language="cy"))
+    app, pilot = make_app(kiosk=cfg, settings=Settings(language="cy"))
+    app.stack.push(app.screens.area_choice())
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    entry = pilot.scene.entry.rect.center
+    app.step(events=[pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=entry)])
+    app.step(events=[pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=entry)])
+    pilot.frame()
+    texts = pilot.texts()
+    assert {"Bylchwr", "Clirio", "Gorffen"} <= set(texts)
+    assert not {"Space", "Clear", "Done"} & set(texts)
+    assert any(t.startswith("Tapiwch le ar y map") for t in texts)
+    assert not _leaks(pilot.scene, pieces)
+    pilot.type("TS24")
+    pilot.frame()
+    assert any("cod post" in t for t in pilot.texts()) and not _leaks(pilot.scene, pieces)
+    pilot.screenshot(SHOTS / "area_keyboard_cy.png")
+
+
+def test_the_stands_menu_in_welsh_fits_and_shows_no_english(make_app):
+    from game.client import layout
+    from game.client.settings import Settings
+
+    cfg = KioskConfig(idle_s=300, pin="2468", stand=StandSettings(language="cy"))
+    app, pilot = make_app(kiosk=cfg, settings=Settings(language="cy"))
+    app.stack.push(app.screens.menu())
+    pilot.until_scene("menu")
+    pilot.frame()
+    assert "Rhoi'r gorau i chwarae" in pilot.texts()
+    assert not layout.problems(pilot.scene) and not _leaks(pilot.scene, english_only())

@@ -15,7 +15,7 @@ from game.census import load_world
 from game.census.loader import COMMUTING_FILE, MIGRATION_FILE, TOPIC_FILES
 from game.census.paths import DEFAULT_CENSUS_DIR
 from game.errors import DataError
-from game.model.places import loose
+from game.model.places import loose, postcode_shaped
 from game.resources import data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,6 +76,44 @@ def test_loose_ignores_punctuation_and_spacing(text):
     once = loose(text)
     assert loose(once) == once
     assert "." not in once and "  " not in once and once == once.strip()
+
+
+_LETTERS = st.text(alphabet="ABCDEFGHIJKLMNOPRSTUWYZ", min_size=1, max_size=2)
+_DIGIT = st.sampled_from("0123456789")
+
+
+@given(_LETTERS, _DIGIT, st.sampled_from(["", "1", "A"]), st.booleans(), _DIGIT, _LETTERS)
+def test_postcodes_and_districts_are_seen_as_postcodes(area, d, extra, full, d2, unit):
+    """Any outward code ("TS24", "SW1A"), with or without its inward part ("8AA"), in any
+    case and spacing: the search says postcode search is not available."""
+    outward = f"{area}{d}{extra}"
+    text = f"{outward} {d2}{(unit * 2)[:2]}" if full else outward
+    assert postcode_shaped(text) and postcode_shaped(text.lower().replace(" ", ""))
+
+
+@pytest.mark.parametrize(
+    "name", ["Grimsby", "St. Helens", "Stoke-on-Trent", "Ynys Môn", "E06000012", "King's Lynn"]
+)
+def test_names_and_area_codes_are_not_postcodes(world, name):
+    assert not postcode_shaped(name)
+
+
+def test_every_place_name_is_not_a_postcode(world):
+    names = [n for code in world.codes for n in (world.areas[code].name, world.areas[code].name_cy)]
+    names += [a.alias for a in world.aliases]
+    assert not [n for n in names if n and postcode_shaped(n)]
+
+
+def test_cli_search_for_a_postcode_says_it_is_not_available():
+    out = subprocess.run(
+        [sys.executable, "main.py", "areas", "--search", "TS24 8AA"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
+    assert out.startswith("no areas match 'TS24 8AA': it looks like a postcode")
+    assert "did you mean" not in out
 
 
 def test_cli_search_prints_the_alias_line_and_did_you_mean():

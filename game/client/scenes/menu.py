@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.client import palette
+from game.client.dialogs import ConfirmDialog
 from game.client.scene import Modal
 
 
@@ -27,7 +28,8 @@ class MenuDialog(Modal):
         )
         self.button(
             (x, b.top + 244, w, 56),
-            t("menu.to_title"),
+            # at a stand nothing is kept for later: this ends the visitor's game
+            t("menu.stand_stop" if self.ctx.kiosk is not None else "menu.to_title"),
             self.to_title,
             cls="secondary",
             name="to_title",
@@ -48,6 +50,18 @@ class MenuDialog(Modal):
         self.app.stack.push(self.app.screens.settings())
 
     def to_title(self) -> None:
+        stand = getattr(self.app, "stand", None)
+        if stand is not None:  # a stand: ask, then get ready for the next visitor
+            t = self.t
+            ask = ConfirmDialog(
+                self.app,
+                t("menu.stand_stop_title"),
+                t("menu.stand_stop_body"),
+                t("menu.stand_stop"),
+                t("menu.resume"),
+            )
+            self.app.stack.push(ask, on_result=lambda yes: stand.reset() if yes else None)
+            return
         self.ctx.autosave()
         self.app.stack.reset(self.app.screens.title())
 
@@ -59,9 +73,11 @@ class MenuDialog(Modal):
         )
         self.text(
             surface,
-            self.t("menu.saved_note"),
+            self.t("menu.stand_note" if self.ctx.kiosk is not None else "menu.saved_note"),
             (b.centerx, b.bottom - 50),
             16,
             palette.MUTED,
             anchor="center",
+            max_width=b.width - 40,
+            box=b,
         )

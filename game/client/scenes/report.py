@@ -60,7 +60,9 @@ class ReportScene(Scene):
             )
         self._what_if_buttons()
         if self.kind == "final":
-            if self.ctx.session is not None:
+            # at a public stand the pack would be written onto the stand's own disk, where
+            # the visitor cannot take it: no button (the finished game is recorded anyway)
+            if self.ctx.session is not None and self.ctx.kiosk is None:
                 busy = self.pack is not None and not self.pack.done()
                 self.button(
                     (24, H - 66, 300, 54),
@@ -90,7 +92,7 @@ class ReportScene(Scene):
                 )
             self.button(
                 (W - 344, H - 66, 320, 54),
-                t("report.to_title"),
+                t("report.finish_stand" if self.ctx.kiosk is not None else "report.to_title"),
                 self.to_title,
                 cls="big",
                 name="done",
@@ -186,6 +188,9 @@ class ReportScene(Scene):
         self.app.stack.push(self.app.screens.charts("approval", movers[0] if movers else None))
 
     def to_title(self) -> None:
+        stand = getattr(self.app, "stand", None)
+        if stand is not None:  # a stand gets ready for the next visitor (and the room's)
+            return stand.reset()
         self.app.stack.reset(self.app.screens.title())
 
     def on_back(self) -> bool:

@@ -11,6 +11,7 @@ import pygame
 
 from game.client import palette
 from game.client.entry import EntryModal, first_line
+from game.client.keyboard import panel_height
 
 IDEA_CATEGORIES = (
     "housing",
@@ -58,7 +59,7 @@ class IdeasScene(EntryModal):
         b, t = self.box, self.t
         left = pygame.Rect(b.x + 30, b.y + 80, 600, 0)
         self.entry(
-            pygame.Rect(left.x, left.y, left.width, 54),
+            pygame.Rect(left.x, left.y, left.width - 62, 54),
             "idea",
             t("room.idea.hint"),
             280,
@@ -105,6 +106,9 @@ class IdeasScene(EntryModal):
                 size="small",
                 enabled=not done,
             )
+        # the keys cover the kind and the groups while they show (Done brings them back)
+        keys = pygame.Rect(left.x, left.y + 84, left.width, panel_height("text"))
+        self.add_keyboard("idea", keys, pygame.Rect(left.right - 54, left.y, 54, 54))
         self.focus.ensure_usable()
 
     def _next_category(self) -> None:
@@ -214,3 +218,4 @@ class IdeasScene(EntryModal):
                     palette.MUTED,
                     anchor="midleft",
                 )
+        self.draw_keyboard(surface)

@@ -14,6 +14,7 @@ from game.client.scenes.area_choice.measures import (
     population_of,
     quintile_ranges,
 )
+from game.client.scenes.area_choice.search import touch_words
 from game.model.area import AreaProfile
 
 SELECTION = pygame.Rect(24, 518, 420, 122)
@@ -47,7 +48,8 @@ def draw_legend(
     legend_bottom = y + len(palette.RAMP) * row
     scene.paragraph(
         surface,
-        scene.t("area.map_hint"),
+        # "tap" at a stand or once a finger was used; a pointer's words otherwise
+        scene.t("area.map_hint_touch" if touch_words(scene) else "area.map_hint"),
         pygame.Rect(x, legend_bottom + 8, w, 0),
         17,
         palette.MUTED,

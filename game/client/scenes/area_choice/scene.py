@@ -11,6 +11,7 @@ import pygame_gui
 from game.client import palette
 from game.client.dialogs import MessageDialog, header
 from game.client.focus import Focusable
+from game.client.keyboard import OnScreenKeyboard, panel_height
 from game.client.mapview import MapView, shade
 from game.client.scene import H, Host, Scene, W
 from game.client.scenes.area_choice.measures import (
@@ -25,11 +26,11 @@ from game.client.scenes.area_choice.measures import (
     measure_value,
 )
 from game.client.scenes.area_choice.panels import draw_legend, draw_no_selection, draw_selection
+from game.client.scenes.area_choice.search import draw_search_line, refresh_results
 from game.client.text import area_name
 from game.client.typed import typed_text
 from game.errors import CivicError
 from game.model.area import AreaProfile
-from game.model.places import loose as fold_name
 from game.model.world import World
 
 
@@ -45,6 +46,9 @@ class AreaChoiceScene(Scene):
         self.labels: dict[str, str] = {}  # code -> result label ("Grimsby → North East Linc…")
         self.notes: dict[str, str] = {}  # code -> what the typed name is (a town, a council)
         self.guessed = False  # the results are "did you mean" suggestions
+        self.postcode = False  # the query is a postcode, which this stand cannot look up
+        self.touched = False  # a finger was used here: the hints say "tap"
+        self.osk: OnScreenKeyboard | None = None
         self.selected: AreaProfile | None = None
         self.hover: str | None = None
         self.keyed: str | None = None  # the area the keyboard is on, when the map has focus
@@ -169,10 +173,18 @@ class AreaChoiceScene(Scene):
     def _search_box(self) -> None:
         t = self.t
         self.entry = pygame_gui.elements.UITextEntryLine(
-            pygame.Rect(24, 140, 420, 54), self.ui, placeholder_text=t("area.search_hint")
+            pygame.Rect(24, 140, 360, 54), self.ui, placeholder_text=t("area.search_hint")
         )
         self.entry.set_text(self.query)
         entry = self.entry
+        # the on-screen keys lie over the south of the map, clear of the results and of the
+        # map's credit (its bottom 40 px)
+        h = panel_height("place")
+        rect = pygame.Rect(MAP_RECT.left, MAP_RECT.bottom - 40 - h, MAP_RECT.width, h)
+        shown = self.osk is not None and self.osk.shown
+        self.osk = OnScreenKeyboard(self, rect, entry, self._typed, shown=shown)
+        self.osk.build()
+        self.button((390, 140, 54, 54), "⌨", self.osk.toggle, cls="secondary", name="keyboard")
         self.focus.add(
             Focusable(
                 rect_of=lambda: entry.rect,
@@ -230,66 +242,19 @@ class AreaChoiceScene(Scene):
         return self.areas if self.mode == "lad" else self.groupings[self.mode]
 
     def _refresh_results(self) -> None:
-        q = self.query.strip().lower()
-        pool = self._pool()
-        self.labels, self.guessed = {}, False
-        if q:
-            # English and Welsh names, accents and full stops optional ("ynys mon", "St
-            # Helens"), and the names people use: towns and the 2023 councils (aliases.csv)
-            self.results = []
-            for m in self.world.find(q, self.mode)[:MAX_RESULTS]:
-                area = self.by_code.get(m.code) or self.world.resolve(m.code)
-                self.results.append(area)
-                if m.alias is not None:
-                    self._alias_words(m.alias, area)
-            if not self.results:
-                # nothing matches: the closest names, as "Did you mean ...?" (as the CLI)
-                self.guessed = True
-                for hint in self.world.suggest(q, n=MAX_RESULTS):
-                    code = hint.rsplit("(", 1)[-1].rstrip(")")
-                    area = self.by_code.get(code) or self.world.resolve(code)
-                    if self.mode == "lad" and area.kind not in ("lad", "council_2023"):
-                        continue
-                    self.results.append(area)
-                    name = hint.rsplit(" (", 1)[0]
-                    self.labels[area.code] = self.t("area.did_you_mean", name=name)
-        else:
-            self.results = [] if self.mode == "lad" else pool[:MAX_RESULTS]
-        for i, b in enumerate(self.result_buttons):
-            if i < len(self.results):
-                area = self.results[i]
-                b.set_text(self.labels.get(area.code) or self._result_label(area))
-                b.show()
-                b.enable()
-            else:
-                b.set_text("")
-                b.hide()
+        refresh_results(self)
 
-    def _alias_words(self, alias: str, area: AreaProfile) -> None:
-        """The result label and the selection note for a name people use."""
-        t, name = self.t, self.display_name(area)
-        if area.kind == "council_2023":
-            districts = ", ".join(self.display_name(self.world.areas[c]) for c in area.members)
-            self.labels[area.code] = t("area.council_label", name=alias, n=len(area.members))
-            self.notes[area.code] = t(
-                "area.council_note", name=alias, n=len(area.members), districts=districts
-            )
-        elif fold_name(alias) != fold_name(name):
-            self.labels[area.code] = t("area.alias_label", alias=alias, name=name)
-            self.notes[area.code] = t("area.alias_note", alias=alias, name=name)
+    def _typed(self, text: str) -> None:
+        """The search box's text changed (typed, pasted or from the on-screen keys)."""
+        clean = typed_text(text)
+        if self.entry is not None and clean != self.entry.get_text():
+            self.entry.set_text(clean)  # pasted text can carry invisible characters
+        self.query = clean
+        self._refresh_results()
 
     def display_name(self, area: AreaProfile) -> str:
         """The area's name in the player's language (Welsh where ONS publishes one)."""
         return area_name(self.ctx, area)
-
-    def _result_label(self, area: AreaProfile) -> str:
-        name = self.display_name(area)
-        other = area.name_cy if name == area.name else area.name
-        if other and other != name:
-            name = f"{name} ({other})"
-        if self.mode == "lad":
-            return name
-        return f"{name} ({len(area.members)})"
 
     # -- choosing --------------------------------------------------------------------------
     def choose_first(self) -> None:
@@ -306,6 +271,8 @@ class AreaChoiceScene(Scene):
 
     def select(self, area: AreaProfile) -> None:
         self.selected = area
+        if self.osk is not None:
+            self.osk.hide()  # the map shows where it is; the keys would cover the south
         self.rebuild(keep_focus=False)
         if self.entry is not None:
             self.entry.unfocus()  # Enter now means "start", not "search again"
@@ -333,6 +300,11 @@ class AreaChoiceScene(Scene):
                 self.close()
                 return True
             return False
+        if getattr(event, "touch", False):
+            self.touched = True
+        if self.osk is not None:
+            self.osk.watch(event)
+        on_keys = hasattr(event, "pos") and self.osk is not None and self.osk.covers(event.pos)
         if event.type == pygame.KEYDOWN and self.entry is not None and self.entry.is_focused:
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.choose_first()
@@ -349,19 +321,15 @@ class AreaChoiceScene(Scene):
             return self.focus.activate()
         if event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
-            self.hover = self.code_at(event.pos)
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.map:
+            self.hover = None if on_keys else self.code_at(event.pos)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.map and not on_keys:
             code = self.code_at(event.pos)
             if code:
                 self.click_map(code)
                 return True
         consumed = super().handle_event(event)
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and self.entry is not None:
-            clean = typed_text(self.entry.get_text())
-            if clean != self.entry.get_text():  # pasted text can carry invisible characters
-                self.entry.set_text(clean)
-            self.query = clean
-            self._refresh_results()
+            self._typed(self.entry.get_text())
         cur = self.focus.current
         if (
             cur is not None
@@ -472,15 +440,9 @@ class AreaChoiceScene(Scene):
         else:
             name = self.display_name(self.selected)
             draw_selection(self, surface, self.selected, name, self.notes.get(self.selected.code))
-        if not self.query and self.mode == "lad":
-            self.paragraph(
-                surface,
-                self.t("area.type_hint"),
-                pygame.Rect(30, 214, 400, 80),
-                18,
-                palette.MUTED,
-                max_lines=5,
-            )
+        draw_search_line(self, surface)
+        if self.osk is not None:
+            self.osk.draw(surface)
 
     def _london_inset(self, surface: pygame.Surface, sel: AreaProfile | None) -> None:
         """London enlarged, so a borough can be picked with a finger."""

@@ -13,14 +13,8 @@ from game.client.assets import BUTTON_SIZES
 from game.client.dialogs import ConfirmDialog, header, panel
 from game.client.scene import H, Host, W
 from game.client.scenes.year.card import CARD_H, CARD_TOP, CARD_W, CardPainter, cards_per_page
-from game.client.text import (
-    area_name,
-    card_title,
-    group_name,
-    message,
-    project_title,
-    reason_text,
-)
+from game.client.scenes.year.population import add_why_button
+from game.client.text import area_name, card_title, group_name, message, project_title, reason_text
 from game.play import Consultation, Defer, Fund, ProposalCard, Reject
 
 CARDS_PER_PAGE = 3  # at the usual text sizes; the projector sizes show fewer, wider cards
@@ -170,6 +164,7 @@ class YearScene(CardPainter):
                 name="next",
                 enabled=self.page < pages - 1,
             )
+        add_why_button(self, (W - 48 - 5 * 10) // 6)  # why not the census count?
         undo = s.check_undo()
         if undo.ok:  # shown only when there is something to take back this year
             self.button(
@@ -537,6 +532,7 @@ class YearScene(CardPainter):
         w = (W - 48 - 5 * 10) // 6
         for i, (label, value, note) in enumerate(tiles):
             r = pygame.Rect(24 + i * (w + 10), 74, w, 88)
+            room = w - 20 - (40 if i == 0 else 0)  # the Population tile has its "?" button
             fill = palette.CARD if i < 4 else (232, 242, 250)
             panel(surface, r, fill=fill)
             self._boxes.append(r)
@@ -548,7 +544,7 @@ class YearScene(CardPainter):
                 13 if big else 16,
                 palette.MUTED,
                 True,
-                max_width=w - 20,
+                max_width=room,
             )
             col = palette.INK
             if i == 3:
@@ -567,7 +563,7 @@ class YearScene(CardPainter):
                 )
             # the number fills the space between, centred: a font's line box is taller than
             # its digits, so the boxes may touch while the ink never does
-            size = self.fit_size(value, 22 if big else 30, w - 20, True, floor=12 if big else 16)
+            size = self.fit_size(value, 22 if big else 30, room, True, floor=12 if big else 16)
             self.text(
                 surface,
                 value,
