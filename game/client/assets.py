@@ -17,7 +17,23 @@ REGULAR = FONTS_DIR / "DejaVuSans.ttf"
 BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"
 
 
-BUTTON_SIZES = {"big": 26, "normal": 20, "small": 17, "tiny": 14}
+# "mini" is only used at the projector sizes, where it is still over ~20 px at 1080p
+BUTTON_SIZES = {"big": 26, "normal": 20, "small": 17, "tiny": 14, "mini": 11}
+SMALLEST_PX = 40 / 3  # design pixels (1280x720) that show as 20 px at 1920x1080
+
+
+def button_sizes(text_scale: float, start: str = "normal") -> list[str]:
+    """The button text sizes from `start` down that a label may take at this text size:
+    "tiny" always (the 100% floor), the smaller ones only while ~20 px at 1080p."""
+    order = list(BUTTON_SIZES)
+    return [
+        name
+        for name in order[order.index(start) :]
+        if order.index(name) <= order.index("tiny")
+        or BUTTON_SIZES[name] * text_scale >= SMALLEST_PX
+    ]
+
+
 COLOUR_CLASSES = ("plain", "secondary", "fund", "reject", "toggle_on", "toggle_off", "muted")
 
 

@@ -19,7 +19,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from game.client import palette
-from game.client.assets import BUTTON_SIZES, button_class
+from game.client.assets import BUTTON_SIZES, button_class, button_sizes
 from game.client.context import AppContext
 from game.client.focus import Focusable, FocusRing
 from game.play import YearSummary
@@ -186,11 +186,11 @@ class Scene:
     def fit_button_size(self, text: str, width: int, start: str = "normal") -> str:
         """The largest button text size (a BUTTON_SIZES name) from `start` down whose label
         fits; a row of buttons takes the smallest of its labels' sizes, so it reads as one."""
-        order = list(BUTTON_SIZES)
-        for candidate in order[order.index(start) :]:
+        sizes = button_sizes(self.fonts.text_scale, start)
+        for candidate in sizes:
             if self.fonts.size(text, BUTTON_SIZES[candidate], bold=True)[0] <= width - 14:
                 return candidate
-        return "tiny"
+        return sizes[-1]
 
     def _fit_class(self, cls: str | None, text: str, width: int, start: str | None = None) -> str:
         """The theme class for a button: its colours, at the largest text size whose label
