@@ -41,13 +41,38 @@ def button_class(colour: str, size: str) -> str:
     return f"@{colour}_{size}"
 
 
+def wrap_class(colour: str) -> str:
+    """The class of a button whose label the scene draws itself, wrapped (game/client/
+    wrapped.py): pygame_gui paints its text in the background's colours, so unseen."""
+    return f"@{colour}_wrap"
+
+
+def label_colour(theme: dict, colour: str, state: str = "normal") -> str:
+    """A colour class's text colour (hex) for a button state, as the theme sets it."""
+    key = f"{state}_text"
+    own = theme.get(f"@{colour}", {}).get("colours", {})
+    return own.get(key) or theme["defaults"]["colours"][key]
+
+
+def _wrap_block(theme: dict, colour: str) -> dict:
+    colours = dict(theme["defaults"]["colours"])
+    colours.update(theme.get(f"@{colour}", {}).get("colours", {}))
+    for state in ("normal", "hovered", "selected", "active", "disabled"):
+        colours[f"{state}_text"] = colours[f"{state}_bg"]
+    font = {"name": "dejavu", "size": str(BUTTON_SIZES["mini"]), "bold": "1"}
+    font.update(regular_path="DejaVuSans.ttf", bold_path="DejaVuSans-Bold.ttf")
+    return {"colours": colours, "font": font}
+
+
 def load_theme(text_scale: float = 1.0) -> dict:
     """The pygame_gui theme as a dict, with absolute font paths and sizes scaled.
 
-    Adds a class for every colour class x text size (see BUTTON_SIZES)."""
+    Adds a class for every colour class x text size (see BUTTON_SIZES), and one per colour
+    whose label is drawn by the scene (wrap_class)."""
     theme = json.loads(THEME_PATH.read_text(encoding="utf-8"))
     theme.pop("_comment", None)
     for colour in COLOUR_CLASSES:
+        theme[wrap_class(colour)] = _wrap_block(theme, colour)
         colours = theme.get(f"@{colour}", {}).get("colours", {})
         for size, px in BUTTON_SIZES.items():
             block: dict = {

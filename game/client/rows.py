@@ -13,8 +13,8 @@ def share_row(
     fonts: Fonts, labels: list[str], room: int, gap: int = 10, start: str = "normal"
 ) -> tuple[list[int], str]:
     """(widths, size name): the largest size at which every label fits `room` side by side.
-    When none does (it should not: the smallest size is the last resort), the widths
-    follow the labels' lengths at the smallest size."""
+    When none does, the smallest size, the shorter labels whole and the longest sharing what
+    is left (a button that wraps its label, game/client/wrapped.py, takes such a width)."""
     spare_total = room - gap * (len(labels) - 1)
     sizes = button_sizes(fonts.text_scale, start)
     needs: list[int] = []
@@ -26,8 +26,14 @@ def share_row(
             # share the spare evenly, so a row of short labels still looks like a row
             extra = (spare_total - sum(needs)) // max(len(labels), 1)
             return [n + extra for n in needs], size
-    total = sum(needs) or 1
-    return [spare_total * n // total for n in needs], sizes[-1]
+    # the short labels get what they need, the longest ones share the rest (and wrap)
+    widths = [0] * len(labels)
+    left, room_left = len(labels), spare_total
+    for i in sorted(range(len(labels)), key=lambda k: needs[k]):
+        widths[i] = min(needs[i], room_left // left)
+        room_left -= widths[i]
+        left -= 1
+    return widths, sizes[-1]
 
 
 def positions(left: int, widths: list[int], gap: int = 10) -> list[int]:

@@ -12,7 +12,10 @@ from game.client import palette
 from game.client.dialogs import MessageDialog, header
 from game.client.focus import Focusable
 from game.client.mapview import MapView, shade
+from game.client.rows import positions, share_row
 from game.client.scene import H, Host, Scene, W
+from game.client.scenes.area_choice.column import column, fit_paragraph, long_labels
+from game.client.scenes.area_choice.inset import draw_london
 from game.client.scenes.area_choice.measures import (
     LONDON_RECT,
     MAP_RECT,
@@ -27,6 +30,7 @@ from game.client.scenes.area_choice.measures import (
 from game.client.scenes.area_choice.panels import draw_legend, draw_no_selection, draw_selection
 from game.client.text import area_name
 from game.client.typed import typed_text
+from game.client.wrapped import draw_labels, fit_labels
 from game.errors import CivicError
 from game.model.area import AreaProfile
 from game.model.places import loose as fold_name
@@ -102,9 +106,10 @@ class AreaChoiceScene(Scene):
         self._mode_buttons()
         self._search_box()
         self.result_buttons = []
+        col = column(self.fonts.text_scale)
         for i in range(MAX_RESULTS):
             b = self.button(
-                (24, 202 + i * 50, 420, 44),
+                col.result(i),
                 "",
                 functools.partial(self.choose_result, i),
                 cls="secondary",
@@ -112,10 +117,11 @@ class AreaChoiceScene(Scene):
                 focusable=True,
             )
             self.result_buttons.append(b)
+        y = col.actions_y
         self.button(
-            (24, 458, 204, 50), t("area.random"), self.choose_random, cls="secondary", name="random"
+            (24, y, 204, 50), t("area.random"), self.choose_random, cls="secondary", name="random"
         )
-        self.button((240, 458, 204, 50), t("ui.back"), self.close, cls="secondary", name="back")
+        self.button((240, y, 204, 50), t("ui.back"), self.close, cls="secondary", name="back")
         start_text = (
             t("area.start_in", name=self.display_name(self.selected))
             if self.selected
@@ -153,17 +159,15 @@ class AreaChoiceScene(Scene):
         t = self.t
         # the three mode buttons share 420 px by label length (Welsh and big text are longer)
         labels = [t(f"area.mode.{m}") for m in MODES]
-        need = [self.fonts.size(lab, 17, True)[0] + 20 for lab in labels]
-        room = 420 - 2 * 6
-        ws = [int(room * n / sum(need)) for n in need]
-        xs = [24, 24 + ws[0] + 6, 24 + ws[0] + ws[1] + 12]
-        for i, m in enumerate(MODES):
+        widths, size = share_row(self.fonts, labels, 420, 6, "small")
+        for m, label, x, w in zip(MODES, labels, positions(24, widths, 6), widths, strict=True):
             self.button(
-                (xs[i], 80, ws[i], 48),
-                t(f"area.mode.{m}"),
+                (x, 80, w, column(self.fonts.text_scale).tabs_h),
+                label,
                 functools.partial(self.set_mode, m),
                 cls="toggle_on" if m == self.mode else "toggle_off",
                 name=f"mode_{m}",
+                size=size,
             )
 
     def _search_box(self) -> None:
@@ -255,8 +259,9 @@ class AreaChoiceScene(Scene):
                     self.labels[area.code] = self.t("area.did_you_mean", name=name)
         else:
             self.results = [] if self.mode == "lad" else pool[:MAX_RESULTS]
+        shown = column(self.fonts.text_scale).rows  # three at the projector sizes
         for i, b in enumerate(self.result_buttons):
-            if i < len(self.results):
+            if i < min(len(self.results), shown):
                 area = self.results[i]
                 b.set_text(self.labels.get(area.code) or self._result_label(area))
                 b.show()
@@ -465,7 +470,7 @@ class AreaChoiceScene(Scene):
                 pygame.draw.circle(surface, palette.VERMILION, (cx, cy), 14, 4)
         if self.hover:
             self.map.outline(surface, [self.hover], palette.INK, 3)
-        self._london_inset(surface, sel)
+        draw_london(self, surface, self.london, sel, self.hover)
         draw_legend(self, surface, self.measure, self.values)
         if self.selected is None:
             draw_no_selection(self, surface)
@@ -473,40 +478,14 @@ class AreaChoiceScene(Scene):
             name = self.display_name(self.selected)
             draw_selection(self, surface, self.selected, name, self.notes.get(self.selected.code))
         if not self.query and self.mode == "lad":
-            self.paragraph(
-                surface,
-                self.t("area.type_hint"),
-                pygame.Rect(30, 214, 400, 80),
-                18,
-                palette.MUTED,
-                max_lines=5,
-            )
-
-    def _london_inset(self, surface: pygame.Surface, sel: AreaProfile | None) -> None:
-        """London enlarged, so a borough can be picked with a finger."""
-        if self.london is None:
-            return
-        r = LONDON_RECT.inflate(8, 8)
-        pygame.draw.rect(surface, palette.PAPER, r, border_radius=8)
-        pygame.draw.rect(surface, palette.INK, r, 2, border_radius=8)
-        self.london.draw(surface)
-        members = (sel.members or (sel.code,)) if sel is not None else ()
-        self.london.outline(
-            surface, [c for c in members if c in self.london.screen], palette.VERMILION, 3
-        )
-        if self.hover and self.hover in self.london.screen:
-            self.london.outline(surface, [self.hover], palette.INK, 3)
-        self.text(
-            surface,
-            self.t("area.london"),
-            (r.left + 6, r.bottom + 2),
-            15,
-            palette.INK,
-            True,
-            box=MAP_RECT,
-        )
+            hint, room = self.t("area.type_hint"), column(self.fonts.text_scale).hint
+            self.paragraph(surface, hint, room, fit_paragraph(self, hint, 18, room), palette.MUTED)
+        # a label too long for its button at the projector sizes wraps (drawn in draw_over)
+        fit_labels(self, long_labels(self))
 
     def draw_over(self, surface: pygame.Surface) -> None:
+        if self.ready:
+            draw_labels(self, surface, long_labels(self))
         if not self.ready or not self.hover:
             return
         area = self.by_code[self.hover]
