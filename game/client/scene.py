@@ -19,7 +19,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from game.client import palette
-from game.client.assets import BUTTON_SIZES, button_class, button_sizes
+from game.client.assets import BUTTON_SIZES, SMALLEST_PX, button_class, button_sizes
 from game.client.context import AppContext
 from game.client.focus import Focusable, FocusRing
 from game.play import YearSummary
@@ -266,6 +266,19 @@ class Scene:
     ) -> int:
         """The largest size up to `size` at which `text` fits `max_width` (not below floor)."""
         while size > floor and self.fonts.size(text, size, bold)[0] > max_width:
+            size -= 1
+        return size
+
+    def paragraph_size(self, text: str, size: int, rect: pygame.Rect, bold: bool = False) -> int:
+        """The largest size up to `size` whose wrapped lines fit `rect`, never under ~20 px
+        at 1080p (the projector sizes' floor): long Welsh and 200% text step down."""
+        floor = math.ceil(SMALLEST_PX / self.fonts.text_scale)
+        lines = self.wrapped_lines
+        while (
+            size > floor
+            and lines(text, size, rect.width, bold) * self.fonts.line_height(size, bold)
+            > rect.height
+        ):
             size -= 1
         return size
 

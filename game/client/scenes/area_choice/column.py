@@ -61,18 +61,6 @@ def floor_size(scene: Scene) -> int:
     return math.ceil(SMALLEST_PX / scene.fonts.text_scale)
 
 
-def fit_paragraph(scene: Scene, text: str, size: int, rect: pygame.Rect, bold: bool = False) -> int:
-    """The largest size up to `size` whose wrapped lines fit `rect` (never under the floor)."""
-    floor = floor_size(scene)
-    while (
-        size > floor
-        and scene.wrapped_lines(text, size, rect.width, bold) * scene.fonts.line_height(size, bold)
-        > rect.height
-    ):
-        size -= 1
-    return size
-
-
 def long_labels(scene: AreaChoiceScene) -> list[Labelled]:
     """The buttons whose labels may wrap at the projector sizes: the search results, the
     mode tabs ("Combined authority") and Start ("Start in Kingston upon Hull, City of")."""

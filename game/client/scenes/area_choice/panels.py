@@ -8,7 +8,7 @@ import pygame
 from game.client import fmt, palette
 from game.client.dialogs import panel
 from game.client.scene import H, Scene, W
-from game.client.scenes.area_choice.column import column, fit_paragraph, floor_size
+from game.client.scenes.area_choice.column import column, floor_size
 from game.client.scenes.area_choice.measures import (
     MAP_RECT,
     measure_text,
@@ -46,7 +46,7 @@ def draw_legend(
     legend_bottom = y + len(palette.RAMP) * row
     hint = scene.t("area.map_hint")
     room = pygame.Rect(x, legend_bottom + 8, w, H - 8 - legend_bottom - 8)
-    scene.paragraph(surface, hint, room, fit_paragraph(scene, hint, 17, room), palette.MUTED)
+    scene.paragraph(surface, hint, room, scene.paragraph_size(hint, 17, room), palette.MUTED)
     scene._boxes.pop()
     draw_credit(scene, surface)
 
@@ -82,7 +82,7 @@ def draw_no_selection(scene: Scene, surface: pygame.Surface) -> None:
     scene._boxes.append(r)
     words = scene.t("area.none_selected")
     room = pygame.Rect(r.left + 14, r.top + 12, r.width - 28, r.height - 20)
-    scene.paragraph(surface, words, room, fit_paragraph(scene, words, 18, room), palette.MUTED)
+    scene.paragraph(surface, words, room, scene.paragraph_size(words, 18, room), palette.MUTED)
     scene._boxes.pop()
 
 

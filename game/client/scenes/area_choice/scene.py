@@ -14,7 +14,7 @@ from game.client.focus import Focusable
 from game.client.mapview import MapView, shade
 from game.client.rows import positions, share_row
 from game.client.scene import H, Host, Scene, W
-from game.client.scenes.area_choice.column import column, fit_paragraph, long_labels
+from game.client.scenes.area_choice.column import column, long_labels
 from game.client.scenes.area_choice.inset import draw_london
 from game.client.scenes.area_choice.measures import (
     LONDON_RECT,
@@ -479,7 +479,7 @@ class AreaChoiceScene(Scene):
             draw_selection(self, surface, self.selected, name, self.notes.get(self.selected.code))
         if not self.query and self.mode == "lad":
             hint, room = self.t("area.type_hint"), column(self.fonts.text_scale).hint
-            self.paragraph(surface, hint, room, fit_paragraph(self, hint, 18, room), palette.MUTED)
+            self.paragraph(surface, hint, room, self.paragraph_size(hint, 18, room), palette.MUTED)
         # a label too long for its button at the projector sizes wraps (drawn in draw_over)
         fit_labels(self, long_labels(self))
 
