@@ -27,6 +27,7 @@ SHOWN = {
     "20_menu": "menu",
     "21_go_back": "go_back",
     "22_futures": "futures",
+    "22b_futures_charts": "futures",
     "24_advance": "advance",
     "25_loading": "start_game",
     "26_continue": "continue_game",
@@ -103,6 +104,9 @@ class _More:
         ctx.session = again
         app.stack.reset(app.screens.futures())
         self.shot(pilot, "22_futures", "futures")
+        if pilot.scene.find_button("more"):  # the projector sizes: the charts in turn
+            pilot.click("more")
+            self.shot(pilot, "22b_futures_charts", "futures")
         detail = str(tmp / "census" / "a folder with a long name" / "areas.csv") + ": row 12"
         body = ctx.tr("data.error_body", detail=detail)
         app.stack.push(MessageDialog(app, ctx.tr("data.error_title"), body))
