@@ -17,7 +17,23 @@ REGULAR = FONTS_DIR / "DejaVuSans.ttf"
 BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"
 
 
-BUTTON_SIZES = {"big": 26, "normal": 20, "small": 17, "tiny": 14}
+# "mini" is only used at the projector sizes, where it is still over ~20 px at 1080p
+BUTTON_SIZES = {"big": 26, "normal": 20, "small": 17, "tiny": 14, "mini": 11}
+SMALLEST_PX = 40 / 3  # design pixels (1280x720) that show as 20 px at 1920x1080
+
+
+def button_sizes(text_scale: float, start: str = "normal") -> list[str]:
+    """The button text sizes from `start` down that a label may take at this text size:
+    "tiny" always (the 100% floor), the smaller ones only while ~20 px at 1080p."""
+    order = list(BUTTON_SIZES)
+    return [
+        name
+        for name in order[order.index(start) :]
+        if order.index(name) <= order.index("tiny")
+        or BUTTON_SIZES[name] * text_scale >= SMALLEST_PX
+    ]
+
+
 COLOUR_CLASSES = ("plain", "secondary", "fund", "reject", "toggle_on", "toggle_off", "muted")
 
 
@@ -25,13 +41,38 @@ def button_class(colour: str, size: str) -> str:
     return f"@{colour}_{size}"
 
 
+def wrap_class(colour: str) -> str:
+    """The class of a button whose label the scene draws itself, wrapped (game/client/
+    wrapped.py): pygame_gui paints its text in the background's colours, so unseen."""
+    return f"@{colour}_wrap"
+
+
+def label_colour(theme: dict, colour: str, state: str = "normal") -> str:
+    """A colour class's text colour (hex) for a button state, as the theme sets it."""
+    key = f"{state}_text"
+    own = theme.get(f"@{colour}", {}).get("colours", {})
+    return own.get(key) or theme["defaults"]["colours"][key]
+
+
+def _wrap_block(theme: dict, colour: str) -> dict:
+    colours = dict(theme["defaults"]["colours"])
+    colours.update(theme.get(f"@{colour}", {}).get("colours", {}))
+    for state in ("normal", "hovered", "selected", "active", "disabled"):
+        colours[f"{state}_text"] = colours[f"{state}_bg"]
+    font = {"name": "dejavu", "size": str(BUTTON_SIZES["mini"]), "bold": "1"}
+    font.update(regular_path="DejaVuSans.ttf", bold_path="DejaVuSans-Bold.ttf")
+    return {"colours": colours, "font": font}
+
+
 def load_theme(text_scale: float = 1.0) -> dict:
     """The pygame_gui theme as a dict, with absolute font paths and sizes scaled.
 
-    Adds a class for every colour class x text size (see BUTTON_SIZES)."""
+    Adds a class for every colour class x text size (see BUTTON_SIZES), and one per colour
+    whose label is drawn by the scene (wrap_class)."""
     theme = json.loads(THEME_PATH.read_text(encoding="utf-8"))
     theme.pop("_comment", None)
     for colour in COLOUR_CLASSES:
+        theme[wrap_class(colour)] = _wrap_block(theme, colour)
         colours = theme.get(f"@{colour}", {}).get("colours", {})
         for size, px in BUTTON_SIZES.items():
             block: dict = {

@@ -47,6 +47,28 @@ def panel(
     pygame.draw.rect(surface, border, rect, width=2, border_radius=12)
 
 
+BIG_BOX = pygame.Rect(120, 100, 1040, 520)  # the dialogs at the projector sizes
+
+
+def _words(dialog: Modal, surface: pygame.Surface, title: str, body: str, bottom: int) -> None:
+    """A dialog's title and body, whole: the title shrinks to its line, the body steps down
+    a size (never under ~20 px at 1080p) until it fits above the buttons."""
+    b = dialog.box
+    with dialog.within(b):
+        dialog.text(
+            surface,
+            title,
+            (b.left + 32, b.top + 28),
+            28,
+            palette.INK,
+            bold=True,
+            max_width=b.width - 64,
+        )
+        top = b.top + 28 + dialog.fonts.line_height(28, True) + 12
+        room = pygame.Rect(b.left + 32, top, b.width - 64, bottom - 8 - top)
+        dialog.paragraph(surface, body, room, dialog.paragraph_size(body, 20, room))
+
+
 class MessageDialog(Modal):
     """A plain message with one OK button (errors, notices)."""
 
@@ -58,6 +80,8 @@ class MessageDialog(Modal):
     ) -> None:
         super().__init__(app)
         self.title, self.body, self.on_ok = title, body, on_ok
+        if self.fonts.text_scale > 1.3:
+            self.box = BIG_BOX
 
     def build(self) -> None:
         b = self.box
@@ -70,9 +94,7 @@ class MessageDialog(Modal):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
-        b = self.box
-        self.text(surface, self.title, (b.left + 32, b.top + 28), 28, palette.INK, bold=True)
-        self.paragraph(surface, self.body, pygame.Rect(b.left + 32, b.top + 84, b.width - 64, 180))
+        _words(self, surface, self.title, self.body, self.box.bottom - 80)
 
 
 class ConfirmDialog(Modal):
@@ -85,6 +107,8 @@ class ConfirmDialog(Modal):
     def __init__(self, app: Host, title: str, body: str, yes: str, no: str) -> None:
         super().__init__(app)
         self.title, self.body, self.yes, self.no = title, body, yes, no
+        if self.fonts.text_scale > 1.3:
+            self.box = BIG_BOX
 
     def build(self) -> None:
         b = self.box
@@ -106,21 +130,4 @@ class ConfirmDialog(Modal):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
-        b = self.box
-        with self.within(b):
-            self.text(
-                surface,
-                self.title,
-                (b.left + 32, b.top + 28),
-                28,
-                palette.INK,
-                bold=True,
-                max_width=b.width - 64,
-            )
-            self.paragraph(
-                surface,
-                self.body,
-                pygame.Rect(b.left + 32, b.top + 84, b.width - 64, 150),
-                20,
-                max_lines=5,
-            )
+        _words(self, surface, self.title, self.body, self.box.bottom - 86)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.client.assets import Fonts
+from game.client.assets import BUTTON_SIZES, Fonts
 from game.client.scene import SCREEN, Scene, TextBox
 
+LABEL_ROOM = 6  # a button's border (2 px each side) and a pixel of air: pygame_gui clips past it
 SLACK = 2  # pixels of anti-aliasing overhang we do not count
 GAP = 0  # clear paper required between the ink of two lines (0: they may touch, not overprint)
 
@@ -51,9 +52,30 @@ def _outside(inner: pygame.Rect, outer: pygame.Rect) -> bool:
     return not outer.inflate(2 * SLACK, 2 * SLACK).contains(inner)
 
 
+def label_size(button: object) -> int | None:
+    """The text size (design pixels at 100%) a button's theme class draws its label at."""
+    classes = " ".join(c for c in getattr(button, "class_ids", None) or () if c)
+    return next((px for name, px in BUTTON_SIZES.items() if classes.endswith(f"_{name}")), None)
+
+
+def cut_labels(scene: Scene) -> list[str]:
+    """Button labels wider than their button: pygame_gui clips them without an ellipsis
+    ("Census summa"), so only measuring the label finds them."""
+    out = []
+    for b in scene.buttons():
+        text, size = getattr(b, "text", ""), label_size(b)
+        if not b.visible or not text or size is None:
+            continue
+        width = scene.fonts.size(text, size, bold=True)[0]
+        if width > b.rect.width - LABEL_ROOM:
+            out.append(f"label cut in its button {tuple(b.rect)}: {text!r} needs {width} px")
+    return out
+
+
 def problems(scene: Scene, allow_cut: bool = False) -> list[str]:
-    """Text outside its box, text over text, text under a button, text cut with "…"."""
-    out: list[str] = []
+    """Text outside its box, text over text, text under a button, text cut with "…", a
+    button's label wider than the button."""
+    out: list[str] = cut_labels(scene)
     boxes: list[TextBox] = [b for b in scene.text_boxes if b.text.strip() and b.rect.width > 0]
     for b in boxes:
         if _outside(b.rect, SCREEN):

@@ -58,7 +58,16 @@ class LoadingScene(Scene):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         surface.fill(palette.PAPER)
-        self.text(surface, self.message, (W // 2, H // 2 - 60), 30, palette.INK, True, "center")
+        # the message shrinks to the screen's width (Welsh at 200%), never cut
+        self.text(
+            surface,
+            self.message,
+            (W // 2, H // 2 - 60),
+            self.fit_size(self.message, 30, W - 80, True, floor=7),
+            palette.INK,
+            True,
+            "center",
+        )
         spin = self.clock * 4 if self.ctx.animate else 0.0
         for i in range(8):
             a = spin + i * math.pi / 4

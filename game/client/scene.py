@@ -19,7 +19,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from game.client import palette
-from game.client.assets import BUTTON_SIZES, button_class
+from game.client.assets import BUTTON_SIZES, SMALLEST_PX, button_class, button_sizes
 from game.client.context import AppContext
 from game.client.focus import Focusable, FocusRing
 from game.play import YearSummary
@@ -186,11 +186,11 @@ class Scene:
     def fit_button_size(self, text: str, width: int, start: str = "normal") -> str:
         """The largest button text size (a BUTTON_SIZES name) from `start` down whose label
         fits; a row of buttons takes the smallest of its labels' sizes, so it reads as one."""
-        order = list(BUTTON_SIZES)
-        for candidate in order[order.index(start) :]:
+        sizes = button_sizes(self.fonts.text_scale, start)
+        for candidate in sizes:
             if self.fonts.size(text, BUTTON_SIZES[candidate], bold=True)[0] <= width - 14:
                 return candidate
-        return "tiny"
+        return sizes[-1]
 
     def _fit_class(self, cls: str | None, text: str, width: int, start: str | None = None) -> str:
         """The theme class for a button: its colours, at the largest text size whose label
@@ -266,6 +266,19 @@ class Scene:
     ) -> int:
         """The largest size up to `size` at which `text` fits `max_width` (not below floor)."""
         while size > floor and self.fonts.size(text, size, bold)[0] > max_width:
+            size -= 1
+        return size
+
+    def paragraph_size(self, text: str, size: int, rect: pygame.Rect, bold: bool = False) -> int:
+        """The largest size up to `size` whose wrapped lines fit `rect`, never under ~20 px
+        at 1080p (the projector sizes' floor): long Welsh and 200% text step down."""
+        floor = math.ceil(SMALLEST_PX / self.fonts.text_scale)
+        lines = self.wrapped_lines
+        while (
+            size > floor
+            and lines(text, size, rect.width, bold) * self.fonts.line_height(size, bold)
+            > rect.height
+        ):
             size -= 1
         return size
 

@@ -140,3 +140,34 @@ def test_colour_bands_never_share_an_end_value():
     assert ranges == [(100, 200), (300, 400), (500, 600), (700, 800), (900, 1000)]
     for (_, hi), (lo, _) in zip(ranges, ranges[1:], strict=False):
         assert hi < lo
+
+
+def test_the_checker_finds_a_button_label_pygame_gui_would_clip(title):
+    """pygame_gui clips a label wider than its button without an ellipsis ("Census summa"):
+    the checker measures each label at its theme size."""
+    app, pilot = title
+    scene = pilot.scene
+    assert layout.cut_labels(scene) == []
+    scene.button((10, 10, 90, 40), "A label far too long for this button", lambda: None)
+    cut = layout.cut_labels(scene)
+    assert len(cut) == 1 and "A label far too long" in cut[0]
+    assert any("label cut" in p for p in layout.problems(scene))
+
+
+def test_a_row_of_buttons_shares_its_width_by_label():
+    from game.client.assets import BUTTON_SIZES, Fonts
+    from game.client.rows import PAD, share_row
+
+    fonts = Fonts(2.0)
+    labels = ["1 Pobl", "2 Swyddi", "3 Cymeradwyaeth – pam", "4 Eich prosiectau", "5 Cymdogion"]
+    widths, size = share_row(fonts, labels, 1232)
+    assert sum(widths) + 4 * 10 <= 1232
+    for label, w in zip(labels, widths, strict=True):
+        assert fonts.size(label, BUTTON_SIZES[size], True)[0] + PAD <= w, label
+    # short labels at 100%: equal widths, at the normal size
+    widths, size = share_row(Fonts(1.0), ["1 People", "2 Jobs", "3 Map"], 600)
+    assert size == "normal" and len(set(widths)) == 1
+    # too long for the row at the smallest size: the short ones whole, the long one the rest
+    widths, size = share_row(fonts, ["Council", "LEP", "Combined authority"], 420, 6)
+    assert size == "mini" and sum(widths) <= 420 - 12
+    assert fonts.size("LEP", BUTTON_SIZES["mini"], True)[0] + PAD <= widths[1]

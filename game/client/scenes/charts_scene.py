@@ -14,8 +14,11 @@ from game.client.context import AppContext
 from game.client.dialogs import header, panel
 from game.client.focus import Focusable
 from game.client.mapview import MapView, neighbours_of, polygons_of
+from game.client.rows import positions, share_row
 from game.client.scene import H, Host, Scene, W
-from game.client.text import area_name, chart_labels, group_name, indicator_label, project_title
+from game.client.scenes.charts_projects import draw_projects, more_button_width
+from game.client.scenes.charts_projects import layout as projects_layout
+from game.client.text import area_name, chart_labels, group_name, indicator_label
 from game.play import ExplanationLine, GameSession
 
 TABS = ("population", "jobs", "approval", "projects", "map")
@@ -32,6 +35,7 @@ class ChartsScene(Scene):
         self.row_rects: list[pygame.Rect] = []
         self.group_ids: list[str] = []  # the groups on the approval list's current page
         self.group_page = -1  # the projector sizes page the list (every group, none cut)
+        self.project_page = 0  # and the table of funded projects
 
     @property
     def s(self) -> GameSession:
@@ -41,17 +45,21 @@ class ChartsScene(Scene):
 
     def build(self) -> None:
         t = self.t
-        w = (W - 48 - 4 * 10) // 5
-        for i, tab in enumerate(TABS):
+        labels = [t(f"charts.tab.{tab}") for tab in TABS]
+        widths, size = share_row(self.fonts, labels, W - 48)
+        for tab, label, x, w in zip(TABS, labels, positions(24, widths), widths, strict=True):
             self.button(
-                (24 + i * (w + 10), 76, w, 48),
-                t(f"charts.tab.{tab}"),
+                (x, 76, w, 48),
+                label,
                 functools.partial(self.set_tab, tab),
                 cls="toggle_on" if tab == self.tab else "toggle_off",
                 name=f"tab_{tab}",
+                size=size,
             )
         if self.tab == "approval":
             self._approval_rows()
+        if self.tab == "projects":
+            self._project_pages()
         self.button((W - 224, H - 66, 200, 54), t("ui.back"), self.close, name="back")
         self.focus.set_by_name(f"tab_{self.tab}")
 
@@ -345,75 +353,29 @@ class ChartsScene(Scene):
         )
 
     def _draw_projects(self, surface: pygame.Surface, text: TextFn) -> None:
-        t, s = self.t, self.s
-        text(
-            t("charts.projects_title"),
-            (BODY.left + 16, BODY.top + 10),
-            22,
-            palette.INK,
-            True,
-            max_width=BODY.width - 32,
-        )
-        if not s.funded:
-            text(t("charts.projects_none"), (BODY.left + 16, BODY.top + 56), 20, palette.MUTED)
+        more = self.find_button("more_projects")
+        room = BODY.width - 32 - (more.rect.width + 16 if more is not None else 0)
+        draw_projects(self, surface, text, self.s, BODY, self.project_page, room)
+
+    def _project_pages(self) -> None:
+        """At the projector sizes the projects page, with a button to the next page."""
+        pages = projects_layout(self, self.s, BODY).pages
+        if len(pages) < 2:
             return
-        left = BODY.left + 16
-        inner = BODY.width - 32
-        xs = [left, left + int(inner * 0.46), left + int(inner * 0.68), left + int(inner * 0.82)]
-        ends = [xs[1] - 12, xs[2] - 12, xs[3] - 12, BODY.right - 16]
-        keys = ("charts.col.project", "charts.col.status", "charts.col.cost", "charts.col.jobs")
-        y = BODY.top + 50
-        for x, end, key in zip(xs, ends, keys, strict=True):
-            text(t(key), (x, y), 17, palette.MUTED, True, max_width=end - x)
-        row = self.fonts.line_height(18) + 2
-        y += row + 2
-        acc = s.jobs_account()
-        room = (BODY.bottom - y - 3 * row - 40) // row
-        # one size for every title, so the list does not mix sizes
-        titles = [project_title(self.ctx, p) for p in s.funded]
-        size = min(self.fit_size(title, 18, ends[0] - xs[0], floor=13) for title in titles)
-        for p, title in zip(s.funded[:room], titles, strict=False):
-            text(title, (xs[0], y), size, palette.INK, max_width=ends[0] - xs[0])
-            if p.status == "open":
-                text(
-                    t("charts.open"),
-                    (xs[1], y),
-                    size,
-                    palette.GOOD_TEXT,
-                    True,
-                    max_width=ends[1] - xs[1],
-                )
-            else:
-                text(
-                    t("charts.building", year=p.opens_year),
-                    (xs[1], y),
-                    size,
-                    palette.INK,
-                    max_width=ends[1] - xs[1],
-                )
-            text(fmt.money(p.cost), (xs[2], y), size, palette.INK)
-            planned = p.net_jobs if p.status == "open" else p.net_jobs_planned
-            col = palette.INK if p.status == "open" else palette.MUTED
-            text(fmt.count(planned), (xs[3], y), size, col)
-            y += row
-        if len(s.funded) > room:
-            text(t("charts.more", n=len(s.funded) - room), (xs[0], y), 16, palette.MUTED)
-            y += row
-        pygame.draw.line(surface, palette.INK, (xs[0], y + 2), (BODY.right - 20, y + 2), 1)
-        y += 8
-        text(t("charts.total"), (xs[0], y), 18, palette.INK, True, max_width=ends[1] - xs[0])
-        text(fmt.money(sum(p.cost for p in s.funded)), (xs[2], y), 18, palette.INK, True)
-        # the total is the sum of the rounded rows above (open projects), so the table adds
-        # up; if the unrounded account rounds differently, the note says so
-        net = sum(round(p.net_jobs) for p in s.funded if p.status == "open")
-        text(fmt.count(net), (xs[3], y), 18, palette.INK, True)
-        y += row + 4
-        note = t("charts.projects_total_note")
-        exact = acc.net_additional if acc is not None else net
-        if round(exact) != net:
-            note += " " + t("charts.rounding_note", exact=fmt.count(exact))
-        # the total counts open projects only (the one jobs vocabulary): say so
-        self.paragraph(surface, note, pygame.Rect(xs[0], y, inner, 0), 15, palette.MUTED)
+        self.project_page %= len(pages)
+        label = self.t("charts.more_projects", page=self.project_page + 1, pages=len(pages))
+        w = more_button_width(self, label)
+        self.button(
+            (BODY.right - 16 - w, BODY.top + 8, w, 44),
+            label,
+            self.next_projects,
+            cls="secondary",
+            name="more_projects",
+        )
+
+    def next_projects(self) -> None:
+        self.project_page += 1
+        self.rebuild()
 
     def _draw_map(self, surface: pygame.Surface, text: TextFn) -> None:
         t, s = self.t, self.s

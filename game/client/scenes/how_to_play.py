@@ -11,6 +11,7 @@ import pygame
 
 from game.client import palette
 from game.client.scene import Host, Modal
+from game.client.scenes.how_to_play_goal import draw_goal_picture
 
 PANELS = ("goal", "money", "score")
 
@@ -112,6 +113,9 @@ class HowToPlayDialog(Modal):
                     )
                     + 12
                 )
+            if key == "goal":  # the player's own area and the ten years, under the words
+                room = pygame.Rect(b.left + 36, y + 8, w, b.bottom - 100 - y - 8)
+                draw_goal_picture(self, surface, room)
             self._dots(surface)
 
     def _dots(self, surface: pygame.Surface) -> None:

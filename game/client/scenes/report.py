@@ -14,6 +14,7 @@ import pygame
 from game.client import charts, fmt, palette
 from game.client.charts import TextFn
 from game.client.dialogs import MessageDialog, header, panel
+from game.client.rows import label_width, positions, share_row
 from game.client.scene import H, Host, Scene, W
 from game.client.scenes.report_benchmarks import draw_benchmarks
 from game.client.scenes.report_ending import mob, parade
@@ -50,15 +51,21 @@ class ReportScene(Scene):
 
     def build(self) -> None:
         t = self.t
-        for i, p in enumerate(self.pages):
+        # the tabs share the row with the what-if buttons on the right
+        labels = [t(f"report.page.{p}") for p in self.pages]
+        right = self._what_if_buttons()
+        widths, size = [240] * len(labels), "normal"  # 100%: the tabs as they always were
+        if any(label_width(self.fonts, lab) > 240 for lab in labels):
+            widths, size = share_row(self.fonts, labels, right - 24 - 16)
+        for p, label, x, w in zip(self.pages, labels, positions(24, widths), widths, strict=True):
             self.button(
-                (24 + i * 250, 76, 240, 48),
-                t(f"report.page.{p}"),
+                (x, 76, w, 48),
+                label,
                 functools.partial(self.set_page, p),
                 cls="toggle_on" if p == self.page else "toggle_off",
                 name=f"page_{p}",
+                size=size,
             )
-        self._what_if_buttons()
         if self.kind == "final":
             # at a public stand the pack would be written onto the stand's own disk, where
             # the visitor cannot take it: no button (the finished game is recorded anyway)
@@ -115,21 +122,23 @@ class ReportScene(Scene):
             )
         if self.page == "detail" and len(self._group_pages()) > 1:
             pages = self._group_pages()
+            label = t("report.more_groups", page=self.group_page + 1, pages=len(pages))
+            w = max(234, min(label_width(self.fonts, label, "small"), 560))
             self.button(
-                (BODY.right - 250, BODY.bottom - 58, 234, 46),
-                t("report.more_groups", page=self.group_page + 1, pages=len(pages)),
+                (BODY.right - 16 - w, BODY.bottom - 58, w, 46),
+                label,
                 self.next_groups,
                 cls="secondary",
                 name="more_groups",
             )
         self.focus.set_by_name("done")
 
-    def _what_if_buttons(self) -> None:
+    def _what_if_buttons(self) -> int:
         """Go back to an earlier year (the game so far is kept), and, once a line is kept,
-        the two futures side by side."""
+        the two futures side by side. Returns the left edge of what it placed."""
         s = self.ctx.session
         if s is None or s.turn < 1 or self.ctx.class_game is not None:  # a class: one line
-            return
+            return W - 24
         self.button(
             (W - 24 - 240, 76, 240, 48),
             self.t("report.what_if"),
@@ -145,6 +154,8 @@ class ReportScene(Scene):
                 cls="secondary",
                 name="futures",
             )
+            return W - 24 - 490
+        return W - 24 - 240
 
     def write_pack(self) -> None:
         """The game's own report pack (HTML, PDF, XLSX, CSV), as `report --save` writes it."""

@@ -12,6 +12,7 @@ import pygame
 from game.client import palette
 from game.client.entry import EntryModal, first_line
 from game.client.keyboard import panel_height
+from game.client.wrapped import Labelled, draw_labels, fit_labels
 
 IDEA_CATEGORIES = (
     "housing",
@@ -72,9 +73,12 @@ class IdeasScene(EntryModal):
             name="idea_category",
         )
         w = (left.width - 12) // 2
+        top = self._groups_top()
+        # at the projector sizes a long group name wraps in a taller button (wrapped.py)
+        h = 56 if self.fonts.text_scale > 1.3 else 48
         for i, g in enumerate(IDEA_GROUPS):
             self.button(
-                (left.x + (i % 2) * (w + 12), left.y + 196 + (i // 2) * 56, w, 48),
+                (left.x + (i % 2) * (w + 12), top + (i // 2) * (h + 8), w, h),
                 t(f"group.{g}"),
                 functools.partial(self._group, g),
                 name=f"group_{g}",
@@ -110,6 +114,20 @@ class IdeasScene(EntryModal):
         keys = pygame.Rect(left.x, left.y + 84, left.width, panel_height("text"))
         self.add_keyboard("idea", keys, pygame.Rect(left.right - 54, left.y, 54, 54))
         self.focus.ensure_usable()
+
+    def _group_labels(self) -> list[Labelled]:
+        return [
+            (b, "toggle_on" if g in self.groups else "toggle_off", "small")
+            for g in IDEA_GROUPS
+            if (b := self.find_button(f"group_{g}")) is not None
+        ]
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        draw_labels(self, surface, self._group_labels())
+
+    def _groups_top(self) -> int:
+        """The group buttons start under their heading, at any text size."""
+        return self.box.y + 244 + self.fonts.line_height(20, True) + 6
 
     def _next_category(self) -> None:
         self.text_kept = self.value("idea")
@@ -159,6 +177,7 @@ class IdeasScene(EntryModal):
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
         b, t = self.box, self.t
+        fit_labels(self, self._group_labels())
         with self.within(b):
             self.text(
                 surface, t("room.idea.title"), (b.x + 30, b.y + 22), 32, bold=True, max_width=600

@@ -154,13 +154,27 @@ class AboutYouScene(Modal):
         super().__init__(app)
         self.age: str | None = None
         self.links: set[str] = set()
+        if self.fonts.text_scale > 1.3:  # the projector sizes: the whole screen
+            self.box = pygame.Rect(40, 16, 1200, 688)
+
+    def _rows(self) -> tuple[pygame.Rect, int, int]:
+        """The words' room (under the title), and the tops of the two questions (each a
+        heading over a row of buttons), laid out from the text size down the box."""
+        b, f = self.box, self.fonts
+        head = f.line_height(22, True) + 6
+        question = head + 56 + 16
+        top = b.y + 24 + f.line_height(32, True) + 8
+        room = pygame.Rect(b.x + 40, top, b.width - 80, b.bottom - 96 - 2 * question - top)
+        return room, room.bottom + 8, room.bottom + 8 + question
 
     def build(self) -> None:
         b, t = self.box, self.t
+        _, age_y, link_y = self._rows()
+        head = self.fonts.line_height(22, True) + 6
         w = (b.width - 80 - 4 * 12) // 5
         for i, band in enumerate(AGE_BANDS):
             self.button(
-                (b.x + 40 + i * (w + 12), b.y + 210, w, 56),
+                (b.x + 40 + i * (w + 12), age_y + head, w, 56),
                 t(f"room.age.{band}"),
                 functools.partial(self._age, band),
                 name=f"age_{band}",
@@ -169,7 +183,7 @@ class AboutYouScene(Modal):
         w = (b.width - 80 - 2 * 12) // 3
         for i, link in enumerate(AREA_LINKS):
             self.button(
-                (b.x + 40 + i * (w + 12), b.y + 340, w, 56),
+                (b.x + 40 + i * (w + 12), link_y + head, w, 56),
                 t(f"room.link.{link}"),
                 functools.partial(self._link, link),
                 name=f"link_{link}",
@@ -214,36 +228,17 @@ class AboutYouScene(Modal):
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
         b, t = self.box, self.t
+        room, age_y, link_y = self._rows()
+        why = t("room.about.why")
         with self.within(b):
             self.text(
                 surface,
                 t("room.about.title"),
-                (b.x + 40, b.y + 30),
+                (b.x + 40, b.y + 24),
                 32,
                 bold=True,
                 max_width=b.width - 80,
             )
-            self.paragraph(
-                surface,
-                t("room.about.why"),
-                pygame.Rect(b.x + 40, b.y + 84, b.width - 80, 0),
-                20,
-                palette.INK,
-                max_lines=3,
-            )
-            self.text(
-                surface,
-                t("room.about.age"),
-                (b.x + 40, b.y + 176),
-                22,
-                bold=True,
-                max_width=b.width - 80,
-            )
-            self.text(
-                surface,
-                t("room.about.link"),
-                (b.x + 40, b.y + 306),
-                22,
-                bold=True,
-                max_width=b.width - 80,
-            )
+            self.paragraph(surface, why, room, self.paragraph_size(why, 20, room), palette.INK)
+            for key, y in (("room.about.age", age_y), ("room.about.link", link_y)):
+                self.text(surface, t(key), (b.x + 40, y), 22, bold=True, max_width=b.width - 80)

@@ -30,7 +30,7 @@ class SettingsScene(Scene):
                 self.stand_note = (x, 140 + i * 90 + 30)
                 continue
             self.button((x, 140 + i * 90, w, 60), value, action, cls="secondary", name=key)
-        self.button((80, 600, 220, 60), t("ui.back"), self.back, name="back")
+        self.button((80, 624, 220, 60), t("ui.back"), self.back, name="back")
 
     def toggle_language(self) -> None:
         s = self.ctx.settings
@@ -70,19 +70,30 @@ class SettingsScene(Scene):
     def draw_scene(self, surface: pygame.Surface) -> None:
         surface.fill(palette.PAPER)
         header(self, surface, self.t("settings.title"))
-        panel(surface, pygame.Rect(60, 110, 1160, 440))
+        box = pygame.Rect(60, 110, 1160, 490)
+        panel(surface, box)
         labels = ["settings.language", "settings.fullscreen", "settings.sound", "settings.text"]
-        for i, key in enumerate(labels):
-            self.text(surface, self.t(key), (100, 170 + i * 90), 24, bold=True, anchor="midleft")
-        self.text(surface, self.t("settings.hint"), (100, 520), 18, palette.MUTED, anchor="midleft")
+        with self.within(box):
+            for i, key in enumerate(labels):
+                # a label keeps clear of its button (x 560): long Welsh labels step down
+                self.text(
+                    surface,
+                    self.t(key),
+                    (100, 170 + i * 90),
+                    24,
+                    bold=True,
+                    anchor="midleft",
+                    max_width=440,
+                )
+            # the hint wraps inside the panel (the Welsh runs off the screen in one line)
+            hint = self.t("settings.hint")
+            room = pygame.Rect(100, 490, box.right - 40 - 100, box.bottom - 8 - 490)
+            self.paragraph(surface, hint, room, self.paragraph_size(hint, 18, room), palette.MUTED)
         note = self.stand_note
-        if note is not None:
-            self.text(
-                surface,
-                self.t("settings.stand_fullscreen"),
-                note,
-                20,
-                palette.INK,
-                anchor="midleft",
-                max_width=1180 - note[0],
-            )
+        if note is not None:  # wraps beside its label, where the button would be
+            words = self.t("settings.stand_fullscreen")
+            room = pygame.Rect(note[0], note[1] - 30, 1180 - note[0], 60)
+            size = self.paragraph_size(words, 20, room)
+            lines = self.wrapped_lines(words, size, room.width)
+            room.top = note[1] - lines * self.fonts.line_height(size) // 2
+            self.paragraph(surface, words, room, size, palette.INK)

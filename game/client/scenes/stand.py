@@ -203,6 +203,11 @@ class StillThereDialog(Modal):
     name = "still_there"
     box = pygame.Rect(240, 120, 800, 480)
 
+    def __init__(self, app: Host) -> None:
+        super().__init__(app)
+        if self.fonts.text_scale > 1.3:  # the projector sizes: room for the words
+            self.box = pygame.Rect(140, 60, 1000, 600)
+
     def build(self) -> None:
         b = self.box
         self.button(
@@ -248,13 +253,10 @@ class StillThereDialog(Modal):
                 "center",
                 max_width=b.width - 60,
             )
-            self.paragraph(
-                surface,
-                self.t("stand.resetting_in", seconds=left),
-                pygame.Rect(b.left + 40, b.top + 110, b.width - 80, 0),
-                26,
-                palette.INK,
-            )
+            words = self.t("stand.resetting_in", seconds=left)
+            top = b.top + 60 + self.fonts.line_height(44, True) // 2 + 12
+            room = pygame.Rect(b.left + 40, top, b.width - 80, b.bottom - 108 - 12 - top)
+            self.paragraph(surface, words, room, self.paragraph_size(words, 26, room), palette.INK)
 
 
 class StaffPinDialog(Modal):
@@ -267,6 +269,8 @@ class StaffPinDialog(Modal):
         super().__init__(app)
         self.typed = ""
         self.message = ""
+        if self.fonts.text_scale > 1.3:  # the projector sizes: room for the words
+            self.box = pygame.Rect(190, 60, 900, 600)
 
     @property
     def unlocked(self) -> bool:
@@ -335,12 +339,12 @@ class StaffPinDialog(Modal):
                 max_width=b.width - 64,
             )
             body = t("stand.unlocked") if self.unlocked else t("stand.enter_pin")
+            top = b.top + 28 + self.fonts.line_height(30, True) + 8
+            # the words leave room for the dots and the message above the buttons
+            below = self.fonts.line_height(36, True) + 16 + self.fonts.line_height(20) + 8
+            room = pygame.Rect(b.left + 32, top, b.width - 64, b.bottom - 100 - below - top)
             y = self.paragraph(
-                surface,
-                body,
-                pygame.Rect(b.left + 32, b.top + 84, b.width - 64, 0),
-                22,
-                palette.INK,
+                surface, body, room, self.paragraph_size(body, 22, room), palette.INK
             )
             if not self.unlocked:
                 dots = "● " * len(self.typed) or "–"
@@ -349,7 +353,7 @@ class StaffPinDialog(Modal):
                 self.text(
                     surface,
                     self.message,
-                    (b.left + 32, b.bottom - 150),
+                    (b.left + 32, b.bottom - 108 - self.fonts.line_height(20)),
                     20,
                     palette.BAD_TEXT,
                     max_width=b.width - 64,

@@ -13,8 +13,10 @@ MODES = ("lad", "lep", "ca")
 MEASURES = ("population", "unemployment", "older", "young_families", "no_qualifications")
 MAX_RESULTS = 5
 MAP_RECT = pygame.Rect(462, 72, 500, 640)
-# London's 33 boroughs are specks on the national map: an enlarged inset over the North Sea
-LONDON_RECT = pygame.Rect(786, 100, 172, 142)
+# London's 33 boroughs are specks on the national map: an enlarged inset over the North Sea,
+# in the top right corner east of the Northumberland coast and north of the Tees (drawn 4 px
+# larger with its frame; tests check no other council's shape or marker ring is under it)
+LONDON_RECT = pygame.Rect(806, 80, 148, 120)
 
 
 def measure_value(area: AreaProfile, measure: str) -> float:

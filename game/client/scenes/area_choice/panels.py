@@ -8,6 +8,7 @@ import pygame
 from game.client import fmt, palette
 from game.client.dialogs import panel
 from game.client.scene import H, Scene, W
+from game.client.scenes.area_choice.column import column, floor_size
 from game.client.scenes.area_choice.measures import (
     MAP_RECT,
     measure_text,
@@ -16,8 +17,6 @@ from game.client.scenes.area_choice.measures import (
 )
 from game.client.scenes.area_choice.search import touch_words
 from game.model.area import AreaProfile
-
-SELECTION = pygame.Rect(24, 518, 420, 122)
 
 
 def draw_legend(
@@ -46,29 +45,33 @@ def draw_legend(
             max_width=w - 50,
         )
     legend_bottom = y + len(palette.RAMP) * row
-    scene.paragraph(
-        surface,
-        # "tap" at a stand or once a finger was used; a pointer's words otherwise
-        scene.t("area.map_hint_touch" if touch_words(scene) else "area.map_hint"),
-        pygame.Rect(x, legend_bottom + 8, w, 0),
-        17,
-        palette.MUTED,
-    )
+    # "tap" at a stand or once a finger was used; a pointer's words otherwise
+    hint = scene.t("area.map_hint_touch" if touch_words(scene) else "area.map_hint")
+    room = pygame.Rect(x, legend_bottom + 8, w, H - 8 - legend_bottom - 8)
+    scene.paragraph(surface, hint, room, scene.paragraph_size(hint, 17, room), palette.MUTED)
     scene._boxes.pop()
-    # the credit sits bottom right of the map, clear of the Isles of Scilly (bottom left)
+    draw_credit(scene, surface)
+
+
+def draw_credit(scene: Scene, surface: pygame.Surface) -> None:
+    """The map's licence line, always whole (OS's terms): bottom right of the map, clear of
+    Cornwall's tip and the Isles of Scilly (bottom left); it wraps to two lines and shrinks
+    (never under ~20 px at 1080p) rather than lose a word."""
     credit = scene.t("area.map_source")
-    # bottom right, clear of Cornwall's tip and the Isles of Scilly (bottom left)
-    lines = scene.fonts.wrap(credit, 13, MAP_RECT.width - 140)
+    width = MAP_RECT.width - 140
+    size = 13
+    while size > floor_size(scene) and len(scene.fonts.wrap(credit, size, width)) > 2:
+        size -= 1
+    lines = scene.fonts.wrap(credit, size, width)
     y = MAP_RECT.bottom - 6
-    for line in reversed(lines[:2]):  # one line, or two in Welsh / big text
+    for line in reversed(lines):
         r = scene.text(
             surface,
             line,
             (MAP_RECT.right - 8, y),
-            13,
+            size,
             palette.MUTED,
             anchor="bottomright",
-            max_width=MAP_RECT.width - 140,
             box=MAP_RECT,
         )
         y = r.top + 2
@@ -76,16 +79,12 @@ def draw_legend(
 
 def draw_no_selection(scene: Scene, surface: pygame.Surface) -> None:
     """The selection panel before an area is chosen."""
-    r = SELECTION
+    r = column(scene.fonts.text_scale).selection
     panel(surface, r)
     scene._boxes.append(r)
-    scene.paragraph(
-        surface,
-        scene.t("area.none_selected"),
-        pygame.Rect(r.left + 14, r.top + 12, r.width - 28, 0),
-        18,
-        palette.MUTED,
-    )
+    words = scene.t("area.none_selected")
+    room = pygame.Rect(r.left + 14, r.top + 12, r.width - 28, r.height - 20)
+    scene.paragraph(surface, words, room, scene.paragraph_size(words, 18, room), palette.MUTED)
     scene._boxes.pop()
 
 
@@ -93,57 +92,41 @@ def draw_selection(
     scene: Scene, surface: pygame.Surface, sel: AreaProfile, name: str, note: str | None = None
 ) -> None:
     """The chosen area: its name, size and kind (or, found by a town's or a 2023 council's
-    name, what that name is), and its Census 2021 count."""
-    r = SELECTION
-    panel(surface, r)
-    scene._boxes.append(r)
-    f = scene.fonts
+    name, what that name is), and its Census 2021 count. Every line is shown whole: the
+    three step down together (never under ~20 px at 1080p), then the panel grows upwards
+    as far as the buttons above it."""
+    col = column(scene.fonts.text_scale)
     kind = scene.t(f"area.kind.{sel.kind}") if scene.t.has(f"area.kind.{sel.kind}") else ""
     line = note or scene.t(
         "area.selected_line", population=fmt.count(population_of(sel)), kind=kind
     )
     census = scene.t("area.census_count", count=fmt.count(sel.census_population))
-    # every line gets its room: the description steps down a size, then the panel grows
-    # upwards (up to the buttons above it) so the census line never sits on the border
-    fixed = 8 + f.line_height(22, True) + 2 + f.line_height(16) + 6
-    size = 18
-    while (
-        size > 16
-        and fixed + scene.wrapped_lines(line, size, r.width - 28) * f.line_height(size) > r.height
-    ):
-        size -= 1
-    need = fixed + min(2, scene.wrapped_lines(line, size, r.width - 28)) * f.line_height(size)
-    if need > r.height:
-        scene._boxes.pop()
-        r = pygame.Rect(r.left, max(512, r.bottom - need), r.width, min(need, r.bottom - 512))
+    parts = [(name, 22, True, palette.INK), (line, 18, False, palette.INK)]
+    parts.append((census, 16, False, palette.MUTED))
+    r, width = col.selection, col.selection.width - 28
+    floor = floor_size(scene)
+
+    def sized(k: float) -> list[tuple[str, int, bool, tuple[int, int, int]]]:
+        return [(text, max(floor, round(size * k)), bold, c) for text, size, bold, c in parts]
+
+    def height(k: float) -> int:
+        f = scene.fonts
+        return 16 + sum(
+            scene.wrapped_lines(text, size, width, bold) * f.line_height(size, bold)
+            for text, size, bold, _ in sized(k)
+        )
+
+    k = 1.0
+    while k > 0.5 and height(k) > r.bottom - col.top:
+        k -= 0.05
+    if height(k) > r.height:
+        r = pygame.Rect(r.left, max(col.top, r.bottom - height(k)), r.width, 0)
+        r.height = col.selection.bottom - r.top
         pygame.draw.rect(surface, palette.PAPER, r.inflate(6, 6))
-        panel(surface, r)
-        scene._boxes.append(r)
+    panel(surface, r)
     y = r.top + 8
-    scene.text(
-        surface,
-        name,
-        (r.left + 14, y),
-        22,
-        palette.INK,
-        True,
-        max_width=r.width - 28,
-    )
-    y += f.line_height(22, True)
-    y = scene.paragraph(
-        surface,
-        line,
-        pygame.Rect(r.left + 14, y, r.width - 28, 0),
-        size,
-        palette.INK,
-        max_lines=2,
-    )
-    scene.text(
-        surface,
-        census,
-        (r.left + 14, min(y + 2, r.bottom - 6 - f.line_height(16))),
-        16,
-        palette.MUTED,
-        max_width=r.width - 28,
-    )
-    scene._boxes.pop()
+    with scene.within(r):
+        for text, size, bold, colour in sized(k):
+            y = scene.paragraph(
+                surface, text, pygame.Rect(r.left + 14, y, width, 0), size, colour, bold
+            )

@@ -13,7 +13,10 @@ from game.client.dialogs import MessageDialog, header
 from game.client.focus import Focusable
 from game.client.keyboard import OnScreenKeyboard, panel_height
 from game.client.mapview import MapView, shade
+from game.client.rows import positions, share_row
 from game.client.scene import H, Host, Scene, W
+from game.client.scenes.area_choice.column import column
+from game.client.scenes.area_choice.inset import draw_london
 from game.client.scenes.area_choice.measures import (
     LONDON_RECT,
     MAP_RECT,
@@ -29,6 +32,7 @@ from game.client.scenes.area_choice.panels import draw_legend, draw_no_selection
 from game.client.scenes.area_choice.search import draw_search_line, refresh_results
 from game.client.text import area_name
 from game.client.typed import typed_text
+from game.client.wrapped import Labelled, draw_labels, fit_labels
 from game.errors import CivicError
 from game.model.area import AreaProfile
 from game.model.world import World
@@ -106,9 +110,10 @@ class AreaChoiceScene(Scene):
         self._mode_buttons()
         self._search_box()
         self.result_buttons = []
+        col = column(self.fonts.text_scale)
         for i in range(MAX_RESULTS):
             b = self.button(
-                (24, 202 + i * 50, 420, 44),
+                col.result(i),
                 "",
                 functools.partial(self.choose_result, i),
                 cls="secondary",
@@ -116,10 +121,11 @@ class AreaChoiceScene(Scene):
                 focusable=True,
             )
             self.result_buttons.append(b)
+        y = col.actions_y
         self.button(
-            (24, 458, 204, 50), t("area.random"), self.choose_random, cls="secondary", name="random"
+            (24, y, 204, 50), t("area.random"), self.choose_random, cls="secondary", name="random"
         )
-        self.button((240, 458, 204, 50), t("ui.back"), self.close, cls="secondary", name="back")
+        self.button((240, y, 204, 50), t("ui.back"), self.close, cls="secondary", name="back")
         start_text = (
             t("area.start_in", name=self.display_name(self.selected))
             if self.selected
@@ -157,17 +163,15 @@ class AreaChoiceScene(Scene):
         t = self.t
         # the three mode buttons share 420 px by label length (Welsh and big text are longer)
         labels = [t(f"area.mode.{m}") for m in MODES]
-        need = [self.fonts.size(lab, 17, True)[0] + 20 for lab in labels]
-        room = 420 - 2 * 6
-        ws = [int(room * n / sum(need)) for n in need]
-        xs = [24, 24 + ws[0] + 6, 24 + ws[0] + ws[1] + 12]
-        for i, m in enumerate(MODES):
+        widths, size = share_row(self.fonts, labels, 420, 6, "small")
+        for m, label, x, w in zip(MODES, labels, positions(24, widths, 6), widths, strict=True):
             self.button(
-                (xs[i], 80, ws[i], 48),
-                t(f"area.mode.{m}"),
+                (x, 80, w, column(self.fonts.text_scale).tabs_h),
+                label,
                 functools.partial(self.set_mode, m),
                 cls="toggle_on" if m == self.mode else "toggle_off",
                 name=f"mode_{m}",
+                size=size,
             )
 
     def _search_box(self) -> None:
@@ -433,7 +437,7 @@ class AreaChoiceScene(Scene):
                 pygame.draw.circle(surface, palette.VERMILION, (cx, cy), 14, 4)
         if self.hover:
             self.map.outline(surface, [self.hover], palette.INK, 3)
-        self._london_inset(surface, sel)
+        draw_london(self, surface, self.london, sel, self.hover)
         draw_legend(self, surface, self.measure, self.values)
         if self.selected is None:
             draw_no_selection(self, surface)
@@ -441,34 +445,25 @@ class AreaChoiceScene(Scene):
             name = self.display_name(self.selected)
             draw_selection(self, surface, self.selected, name, self.notes.get(self.selected.code))
         draw_search_line(self, surface)
+        # a label too long for its button at the projector sizes wraps (drawn in draw_over)
+        fit_labels(self, self._long_labels())
         if self.osk is not None:
             self.osk.draw(surface)
 
-    def _london_inset(self, surface: pygame.Surface, sel: AreaProfile | None) -> None:
-        """London enlarged, so a borough can be picked with a finger."""
-        if self.london is None:
-            return
-        r = LONDON_RECT.inflate(8, 8)
-        pygame.draw.rect(surface, palette.PAPER, r, border_radius=8)
-        pygame.draw.rect(surface, palette.INK, r, 2, border_radius=8)
-        self.london.draw(surface)
-        members = (sel.members or (sel.code,)) if sel is not None else ()
-        self.london.outline(
-            surface, [c for c in members if c in self.london.screen], palette.VERMILION, 3
-        )
-        if self.hover and self.hover in self.london.screen:
-            self.london.outline(surface, [self.hover], palette.INK, 3)
-        self.text(
-            surface,
-            self.t("area.london"),
-            (r.left + 6, r.bottom + 2),
-            15,
-            palette.INK,
-            True,
-            box=MAP_RECT,
-        )
+    def _long_labels(self) -> list[Labelled]:
+        """The buttons whose labels may wrap at the projector sizes: the search results, the
+        mode tabs ("Combined authority") and Start ("Start in Kingston upon Hull, City of")."""
+        out: list[Labelled] = [(b, "secondary", "normal") for b in self.result_buttons]
+        for b in self.buttons():
+            if any(o and o.startswith("#mode_") for o in b.object_ids):
+                on = f"#mode_{self.mode}" in b.object_ids
+                out.append((b, "toggle_on" if on else "toggle_off", "small"))
+        out.append((self.start_button, "plain", "big"))
+        return out
 
     def draw_over(self, surface: pygame.Surface) -> None:
+        if self.ready:
+            draw_labels(self, surface, self._long_labels())
         if not self.ready or not self.hover:
             return
         area = self.by_code[self.hover]

@@ -10,8 +10,10 @@ import pygame
 import pygame_gui
 
 from game.client import palette
+from game.client.assets import Fonts
 from game.client.i18n import Translator
 from game.client.keyboard import in_kiosk
+from game.client.scenes.area_choice.column import column
 from game.client.scenes.area_choice.measures import MAX_RESULTS
 from game.model.area import AreaProfile
 from game.model.places import loose as fold_name
@@ -33,6 +35,7 @@ class AreaChoiceScene(Protocol):
     postcode: bool
     by_code: dict[str, AreaProfile]
     result_buttons: list[pygame_gui.elements.UIButton]
+    fonts: Fonts
 
     def _pool(self) -> list[AreaProfile]: ...
     def display_name(self, area: AreaProfile) -> str: ...
@@ -46,9 +49,9 @@ class AreaChoiceScene(Protocol):
         bold: bool = False,
         max_lines: int | None = None,
     ) -> int: ...
-
-
-HINT = pygame.Rect(30, 214, 400, 120)  # where the results go: the hint or "no match"
+    def paragraph_size(
+        self, text: str, size: int, rect: pygame.Rect, bold: bool = False
+    ) -> int: ...
 
 
 def refresh_results(scene: AreaChoiceScene) -> None:
@@ -70,8 +73,9 @@ def refresh_results(scene: AreaChoiceScene) -> None:
             _did_you_mean(scene, q)
     else:
         scene.results = [] if scene.mode == "lad" else scene._pool()[:MAX_RESULTS]
+    shown = column(scene.fonts.text_scale).rows  # three at the projector sizes
     for i, b in enumerate(scene.result_buttons):
-        if i < len(scene.results):
+        if i < min(len(scene.results), shown):
             area = scene.results[i]
             b.set_text(scene.labels.get(area.code) or result_label(scene, area))
             b.show()
@@ -134,4 +138,5 @@ def draw_search_line(scene: AreaChoiceScene, surface: pygame.Surface) -> None:
         text = t("area.no_match", query=q)
     else:
         return
-    scene.paragraph(surface, text, HINT, 18, palette.MUTED, max_lines=5)
+    room = column(scene.fonts.text_scale).hint
+    scene.paragraph(surface, text, room, scene.paragraph_size(text, 18, room), palette.MUTED)

@@ -9,8 +9,8 @@ from collections.abc import Callable
 import pygame
 
 from game.client import fmt, palette
-from game.client.assets import BUTTON_SIZES
 from game.client.dialogs import ConfirmDialog, header, panel
+from game.client.rows import label_width, share_row
 from game.client.scene import H, Host, W
 from game.client.scenes.year.card import CARD_H, CARD_TOP, CARD_W, CardPainter, cards_per_page
 from game.client.scenes.year.population import add_why_button
@@ -86,34 +86,27 @@ class YearScene(CardPainter):
                 ("defer", t("year.defer"), self.defer, "small"),
                 ("consult", t("year.consult"), self.consult, "small"),
             ]
-            rows = self._button_rows(specs)
+            # A button that cannot act now looks greyed but still answers, with the reason
+            # on its face (so keyboard and touch users can find out why too).
+            hints = {sp[0]: self._hint(sp[0], card) for sp in specs}
+            faces = {
+                k: label if hints[k][0] else self._short_why(k, card, label)
+                for k, label, _, _ in specs
+            }
+            rows = self._button_rows([faces[sp[0]] for sp in specs], specs)
             by = CARD_TOP + CARD_H - self.button_area
             bh = 46 if len(rows) == 1 else 38
             for row_i, row in enumerate(rows):
-                # A button that cannot act now looks greyed but still answers, with the
-                # reason on its face (so keyboard and touch users can find out why too).
-                hints = [self._hint(sp[0], card) for sp in row]
-                faces = [
-                    sp[1] if ok else self._short_why(sp[0], card, sp[1])
-                    for sp, (ok, _) in zip(row, hints, strict=True)
-                ]
-                # share the row by the label each button shows, so a long word (Ymgynghori)
-                # or a reason ("Need £17.2m") gets the room and is never cut
-                need = [max(60, self.fonts.size(face, 17, bold=True)[0] + 16) for face in faces]
-                room = self.card_w - 20 - (len(row) - 1) * 6
-                widths = [int(room * n / sum(need)) for n in need]
-                # one text size for the whole row (Fund/Reject never bigger than Defer)
-                order = list(BUTTON_SIZES)
-                common = max(
-                    (self.fit_button_size(f, wd) for f, wd in zip(faces, widths, strict=True)),
-                    key=order.index,
-                )
+                # the row shared by the label each button shows at one text size, so a long
+                # word (Ymgynghori) or a reason ("Need £17.2m") gets its room, never cut
+                labels = [faces[sp[0]] for sp in row]
+                widths, common = share_row(self.fonts, labels, self.card_w - 20, 6, "small")
                 bx = x + 10
                 for j, (key, _label, fn, cls) in enumerate(row):
-                    ok, hint = hints[j]
+                    ok, hint = hints[key]
                     self.button(
                         (bx, by + row_i * (bh + 4), widths[j], bh),
-                        faces[j],
+                        labels[j],
                         functools.partial(fn, card.id),
                         cls=cls if ok else "muted",
                         name=f"{key}_{card.id}",
@@ -185,10 +178,10 @@ class YearScene(CardPainter):
         )
         self.focus.ensure_usable()
 
-    def _button_rows(self, specs: list[_Spec]) -> list[list[_Spec]]:
-        """The four card actions on one row if every label fits at the smallest button
-        text; otherwise two rows of two (Welsh at the projector text size)."""
-        need = [self.fonts.size(sp[1], BUTTON_SIZES["tiny"], True)[0] + 20 for sp in specs]
+    def _button_rows(self, faces: list[str], specs: list[_Spec]) -> list[list[_Spec]]:
+        """The four card actions on one row if every label they show fits at the smallest
+        button text; otherwise two rows of two (Welsh, a reason, the projector sizes)."""
+        need = [label_width(self.fonts, face, "tiny") for face in faces]
         if sum(need) <= self.card_w - 20 - 3 * 6:
             self.button_area = 56
             return [specs]
