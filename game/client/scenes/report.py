@@ -15,8 +15,9 @@ from game.client import charts, fmt, palette
 from game.client.charts import TextFn
 from game.client.dialogs import MessageDialog, header, panel
 from game.client.rows import label_width, positions, share_row
-from game.client.scene import H, Host, Scene, W
+from game.client.scene import H, Host, W
 from game.client.scenes.report_benchmarks import draw_benchmarks
+from game.client.scenes.report_buttons import ReportButtons
 from game.client.scenes.report_ending import mob, parade
 from game.client.text import area_name, chart_labels, group_name, headline_text
 from game.play import CensusReport, GroupApproval
@@ -24,7 +25,7 @@ from game.play import CensusReport, GroupApproval
 BODY = pygame.Rect(24, 136, W - 48, H - 136 - 80)
 
 
-class ReportScene(Scene):
+class ReportScene(ReportButtons):
     name = "report"
 
     def __init__(self, app: Host, kind: str, report: CensusReport | None = None) -> None:
@@ -53,7 +54,7 @@ class ReportScene(Scene):
         t = self.t
         # the tabs share the row with the what-if buttons on the right
         labels = [t(f"report.page.{p}") for p in self.pages]
-        right = self._what_if_buttons()
+        right = self.what_if_buttons()
         widths, size = [240] * len(labels), "normal"  # 100%: the tabs as they always were
         if any(label_width(self.fonts, lab) > 240 for lab in labels):
             widths, size = share_row(self.fonts, labels, right - 24 - 16)
@@ -67,43 +68,7 @@ class ReportScene(Scene):
                 size=size,
             )
         if self.kind == "final":
-            # at a public stand the pack would be written onto the stand's own disk, where
-            # the visitor cannot take it: no button (the finished game is recorded anyway)
-            if self.ctx.session is not None and self.ctx.kiosk is None:
-                busy = self.pack is not None and not self.pack.done()
-                self.button(
-                    (24, H - 66, 300, 54),
-                    t("report.pack_writing" if busy else "report.write_pack"),
-                    self.write_pack,
-                    cls="secondary",
-                    name="write_pack",
-                    enabled=not busy,
-                )
-            room, session = self.ctx.room, self.ctx.session
-            if room is not None and session is not None and session.finished:
-                room.finish(session)  # the plan goes to the room once, on a worker thread
-                self.button(
-                    (340, H - 66, 280, 54),
-                    t("report.you_and_room"),
-                    self.you_and_room,
-                    cls="secondary",
-                    name="you_and_room",
-                )
-            if self.page == "verdict" and self.ctx.session is not None:
-                self.button(
-                    (W - 344 - 300, H - 66, 284, 54),
-                    t("report.see_why"),
-                    self.see_why,
-                    cls="secondary",
-                    name="see_why",
-                )
-            self.button(
-                (W - 344, H - 66, 320, 54),
-                t("report.finish_stand" if self.ctx.kiosk is not None else "report.to_title"),
-                self.to_title,
-                cls="big",
-                name="done",
-            )
+            self.final_buttons()
         else:
             self.button(
                 (W - 344, H - 66, 320, 54),
@@ -132,30 +97,6 @@ class ReportScene(Scene):
                 name="more_groups",
             )
         self.focus.set_by_name("done")
-
-    def _what_if_buttons(self) -> int:
-        """Go back to an earlier year (the game so far is kept), and, once a line is kept,
-        the two futures side by side. Returns the left edge of what it placed."""
-        s = self.ctx.session
-        if s is None or s.turn < 1 or self.ctx.class_game is not None:  # a class: one line
-            return W - 24
-        self.button(
-            (W - 24 - 240, 76, 240, 48),
-            self.t("report.what_if"),
-            lambda: self.app.stack.push(self.app.screens.go_back()),
-            cls="secondary",
-            name="what_if",
-        )
-        if s.kept:
-            self.button(
-                (W - 24 - 490, 76, 240, 48),
-                self.t("report.futures"),
-                lambda: self.app.stack.push(self.app.screens.futures()),
-                cls="secondary",
-                name="futures",
-            )
-            return W - 24 - 490
-        return W - 24 - 240
 
     def write_pack(self) -> None:
         """The game's own report pack (HTML, PDF, XLSX, CSV), as `report --save` writes it."""
