@@ -20,7 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from game.client.context import AppContext, run_in_background
+from game.client.context import AppContext, run_in_background, settle_memory
 from game.client.scene import Host
 from game.errors import CivicError
 from game.play import GameSession, SaveFile
@@ -239,9 +239,13 @@ class ClassPlay:
             except Exception as exc:  # noqa: BLE001 - shown, tried again after the next poll
                 self.error, self._rebuilt_for = _line(exc), None
                 return
-            self._replay = run_in_background(
-                lambda: ctx.resume_factory(ctx.world, save), ctx.threaded
-            )
+
+            def replay() -> GameSession:
+                session = ctx.resume_factory(ctx.world, save)
+                settle_memory()  # as after a simulated year: no collection stalls a frame
+                return session
+
+            self._replay = run_in_background(replay, ctx.threaded)
         if self._replay is not None and self._replay.done():
             replayed, self._replay = self._replay, None
             self._fresh = False  # compare again after the next poll

@@ -120,6 +120,7 @@ def _fund_cheapest(pilot, play: ClassPlay, tap: bool = False) -> str:
         pilot.click(f"fund_{card.id}")
     pilot.until(lambda: scene.decision is None, "the hub's answer")
     assert any(p.card_id == card.id for p in s.funded), scene.status
+    assert scene.focus.current.name == "charts"  # a second Enter cannot fund the next card
     return card.id
 
 
