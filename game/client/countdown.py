@@ -72,3 +72,16 @@ def draw_countdown(
         height = min(lines, max(1, box.height // f.line_height(cap, True)))
         box.top = rect.centery - height * f.line_height(cap, True) // 2
         scene.paragraph(surface, words, box, cap, ink, True, max_lines=height)
+
+
+CORNER = pygame.Rect(1280 - 16 - 230, 6, 230, 52)
+
+
+def draw_corner(scene: Scene, surface: pygame.Surface, phase: str, remaining: float) -> None:
+    """The countdown over any other screen opened from the year (the charts, settings, a
+    dialog): the round's clock stays in sight wherever the team looks. It takes the header
+    bar's right end (the charts' year goes: the clock matters more in a round)."""
+    under = CORNER.inflate(16, 12)
+    pygame.draw.rect(surface, palette.HEADER, under)
+    scene.text_boxes = [b for b in scene.text_boxes if not b.rect.colliderect(under)]
+    draw_countdown(scene, surface, CORNER, phase, remaining)
