@@ -283,3 +283,14 @@ def test_a_slow_hub_never_holds_up_a_frame(make_app, class_hub):
         pilot.frame()
         assert "3:50" in _text(pilot)
     pilot.until(lambda: play._poll is None, "the hub's answer")
+
+
+def test_the_class_bench_times_a_polling_year_screen(world):
+    """`bench --client`'s class part runs (a short version): each measure is a real frame
+    time from a team's screen against a hub."""
+    from game.cli.bench_class import run_class_bench
+
+    result = run_class_bench(world, frames=20)
+    assert set(result) == {"class_year_polling", "class_year_not_polling", "class_round_end"}
+    for measure in result.values():
+        assert 0 < measure["median_ms"] <= measure["p95_ms"] <= measure["max_ms"]
