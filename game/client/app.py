@@ -286,7 +286,7 @@ class App:
         if play.phase in ("playing", "paused") and "class_year" in [
             s.name for s in self.stack.scenes
         ]:
-            draw_corner(top, self.surface, play.phase, play.remaining())
+            draw_corner(top, self.surface, play.clock_phase, play.remaining())
 
     def run(self) -> int:
         clock = pygame.time.Clock()

@@ -135,6 +135,11 @@ class ClassPlay:
     def phase(self) -> str:
         return self.state.status.phase
 
+    @property
+    def clock_phase(self) -> str:
+        """What the countdown shows: the round's phase, or "lost" while the hub is silent."""
+        return "lost" if self.error else self.phase
+
     def remaining(self) -> float:
         """Seconds left in the round: the hub's, run on locally since the last poll."""
         st = self.state.status

@@ -24,6 +24,8 @@ def clock_text(seconds: float) -> str:
 
 def banner_words(scene: Scene, phase: str, remaining: float) -> tuple[str, str]:
     """The clock's text and the line beside it."""
+    if phase == "lost":  # no answer from the hub: its clock is not known here
+        return "–:––", scene.t("class.clock.lost")
     if phase == "paused":
         return clock_text(remaining), scene.t("class.clock.paused")
     if phase != "playing":
@@ -39,7 +41,7 @@ def draw_countdown(
     """The banner in `rect`: the time on the left, what it means beside it."""
     urgent = phase == "playing" and remaining <= URGENT
     fill, ink = palette.HEADER, palette.HEADER_TEXT
-    if phase == "paused":
+    if phase in ("paused", "lost"):
         fill, ink = PAUSED_FILL, palette.INK
     elif urgent:
         fill = palette.BAD

@@ -270,7 +270,14 @@ def still_class_state(
     from game.room.classroom.models import ClassStatus, ShockOut, TeamPublic, TeamState
 
     teams = [
-        TeamPublic(name=n, year=session.year, money=session.money, approval=50.0, net_jobs=0.0)
+        TeamPublic(
+            name=n,
+            area_name=session.area.name,
+            year=session.year,
+            money=session.money,
+            approval=50.0,
+            net_jobs=0.0,
+        )
         for n in _CLASS_TEAMS
     ]
     status = ClassStatus(

@@ -284,6 +284,13 @@ def test_a_slow_hub_never_holds_up_a_frame(make_app, class_hub):
         assert "3:50" in _text(pilot)
     pilot.until(lambda: play._poll is None, "the hub's answer")
 
+    # the hub stops answering: the year screen says so instead of a clock it cannot know
+    play.link.api = play.link.api.replace(code, "ZZZZZZ")
+    _until_text(pilot, "Reconnecting…")
+    assert "3:50" not in _text(pilot)
+    play.link.api = play.link.api.replace("ZZZZZZ", code)
+    _until_text(pilot, "left this year")
+
 
 def test_the_class_bench_times_a_polling_year_screen(world):
     """`bench --client`'s class part runs (a short version): each measure is a real frame

@@ -92,4 +92,4 @@ class ClassYearScene(YearScene):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
-        draw_countdown(self, surface, BANNER, self.play.phase, self.play.remaining())
+        draw_countdown(self, surface, BANNER, self.play.clock_phase, self.play.remaining())
