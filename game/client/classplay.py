@@ -42,12 +42,19 @@ class TeamNameNeeded(CivicError):
     """The code is a class game's and no team name was typed (the join screen says so)."""
 
 
+class AreaNeeded(CivicError):
+    """A new team in a class where each team plays its own area, with no area typed."""
+
+
 def _line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
 
 
 def connect(
-    address: str, team: str | None, clock: Callable[[], float] = time.monotonic
+    address: str,
+    team: str | None,
+    clock: Callable[[], float] = time.monotonic,
+    area: str | None = None,
 ) -> Future[ClassPlay | RoomLink]:
     """Find the hub (a bare code is looked for on the local network, once), then join its
     class game as `team`, or, when the code is an ordinary room's, the room. On a worker
@@ -55,7 +62,7 @@ def connect(
 
     def work() -> ClassPlay | RoomLink:
         base, code = parse_join(address)
-        play = ClassPlay.join(f"{base}/c/{code}", team, clock)
+        play = ClassPlay.join(f"{base}/c/{code}", team, clock, area)
         if play is not None:
             return play
         return RoomLink.connect(f"{base}/r/{code}", team).result()
@@ -107,19 +114,27 @@ class ClassPlay:
 
     @classmethod
     def join(
-        cls, address: str, team: str | None, clock: Callable[[], float] = time.monotonic
+        cls,
+        address: str,
+        team: str | None,
+        clock: Callable[[], float] = time.monotonic,
+        area: str | None = None,
     ) -> ClassPlay | None:
         """Join (or rejoin, by the same team name) the class game at `address`; None when
-        the hub has no class game with that code (an ordinary room). Blocking."""
-        link = ClassLink(address, team or "-")
+        the hub has no class game with that code (an ordinary room). A new team names its
+        area when the class lets each team play its own. Blocking."""
+        link = ClassLink(address, team or "-", area=area)
         try:
             try:
-                link.status()
+                status = link.status()
             except CivicError:
                 link.close()
                 return None
             if not team:
                 raise TeamNameNeeded("a class game needs your team's name")
+            known = {t.name.casefold() for t in status.teams}
+            if status.each_own_area and not area and team.casefold() not in known:
+                raise AreaNeeded("each team in this class plays its own area: name yours")
             joined = link.join()
             return cls(link, link.state(), clock=clock, rejoined=joined.rejoined)
         except BaseException:

@@ -301,3 +301,46 @@ def test_the_class_bench_times_a_polling_year_screen(world):
     assert set(result) == {"class_year_polling", "class_year_not_polling", "class_round_end"}
     for measure in result.values():
         assert 0 < measure["median_ms"] <= measure["p95_ms"] <= measure["max_ms"]
+
+
+def test_a_team_names_its_own_area_when_the_class_lets_each_choose(make_app, world, tmp_path):
+    """A class where each team plays its own area: the join screen asks a new team for its
+    area (a third box), the team plays it, and rejoining by name needs no area again."""
+    from game.client import layout
+
+    store = RoomStore(f"sqlite:///{tmp_path / 'own.sqlite3'}")
+    info, _ = store.create_room("9Y geography", kind="class")
+    settings = ClassSettings(years=5, round_minutes=4, each_own_area=True)
+    game = ClassGame(store, info.code, world, settings, ManualClock())
+    server = ServerThread(class_app(store, {info.code: game}, HubSettings())).start()
+    try:
+        app, pilot = make_app(threaded=True, clock=StillClock())
+        app.stack.push(app.screens.title())
+        pilot.until_scene("title")
+        pilot.click("join_room")
+        pilot.until_scene("room_join")
+        pilot.type(f"{server.url}/r/{info.code}")
+        pilot.focus_to("label")
+        pilot.type("Dragons")
+        pilot.click("join")
+        join = pilot.scene
+        pilot.until(lambda: join.job is None and "area" in join.entries, "the area box")
+        assert join.message.startswith("Each team in this class plays its own area")
+        assert game.teams == {}
+        pilot.frame()
+        assert layout.problems(join) == []
+        _shot(pilot, "class_join_area.png")
+        pilot.type("Caerdydd")  # the cursor waits in the new box
+        pilot.click("join")
+        pilot.until_scene("class_lobby")
+        assert game.teams["dragons"].session.area.name == "Cardiff"
+        _until_text(pilot, "Your team plays Cardiff")
+        app.close()
+
+        app, pilot, play = _join(make_app, server.url, info.code, "dragons")  # no area asked
+        assert play.rejoined
+        pilot.until(lambda: app.ctx.session is not None, "the team's game")
+        assert app.ctx.session.area.name == "Cardiff"
+    finally:
+        server.stop()
+        store.close()
