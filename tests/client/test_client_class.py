@@ -213,6 +213,10 @@ def test_a_pupil_plays_a_class_game_in_the_window(make_app, class_hub):
     assert row["ending"] == report.ending
     assert pilot.scene.find_button("what_if") is None  # a class plays one line
     _shot(pilot, "class_final_report.png")
+    pilot.click("done")  # back to the class's lobby, where the report stays to hand
+    pilot.until_scene("class_lobby")
+    _until_text(pilot, "The game is over")
+    assert pilot.scene.find_button("report") is not None
 
 
 def test_joining_a_class_needs_a_team_name_and_a_started_game_only_takes_its_teams(

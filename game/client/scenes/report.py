@@ -90,7 +90,7 @@ class ReportScene(Scene):
                 )
             self.button(
                 (W - 344, H - 66, 320, 54),
-                t("report.to_title"),
+                t("class.report.done" if self.ctx.class_game else "report.to_title"),
                 self.to_title,
                 cls="big",
                 name="done",
@@ -185,7 +185,9 @@ class ReportScene(Scene):
             movers = list(r.biggest_winners or []) + list(r.biggest_losers or [])
         self.app.stack.push(self.app.screens.charts("approval", movers[0] if movers else None))
 
-    def to_title(self) -> None:
+    def to_title(self) -> None:  # in a class game, back to its lobby (the debrief is on)
+        if self.ctx.class_game is not None:
+            return self.close()
         self.app.stack.reset(self.app.screens.title())
 
     def on_back(self) -> bool:
