@@ -184,7 +184,10 @@ def run(args: argparse.Namespace) -> int:
                 raise
             print("warning: the client benchmark is not built yet; skipped", file=sys.stderr)
         else:
+            from game.cli.bench_class import run_class_bench
+
             result.update(run_client_bench())
+            result.update(run_class_bench(world))  # a team's year screen polling a hub
     if args.report:
         pack = _report_pack(world)
         result["report_pack_s"] = _median(pack, min(args.repeat, 3))

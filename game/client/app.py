@@ -19,6 +19,7 @@ import pygame_gui
 from pygame_gui.core.resource_loaders import BlockingThreadedResourceLoader
 
 from game.client.context import AppContext, frame_loop_tuning
+from game.client.countdown import draw_corner
 from game.client.registry import SceneFactory
 from game.client.scene import H, Scene, SceneStack, Screens, W
 from game.client.stand import Stand
@@ -271,9 +272,21 @@ class App:
     def draw(self) -> None:
         for scene in self.stack.visible():
             scene.draw(self.surface)
+        self._class_clock()
         if self.surface is not self.window:
             pygame.transform.smoothscale(self.surface, self.window.get_size(), self.window)
         pygame.display.flip()
+
+    def _class_clock(self) -> None:
+        """In a class game, the round's countdown stays in sight over every screen opened
+        from the year (the year screen and the lobby draw their own)."""
+        play, top = self.ctx.class_game, self.stack.top
+        if play is None or top is None or top.name in ("class_year", "class_lobby"):
+            return
+        if play.phase in ("playing", "paused") and "class_year" in [
+            s.name for s in self.stack.scenes
+        ]:
+            draw_corner(top, self.surface, play.clock_phase, play.remaining())
 
     def run(self) -> int:
         clock = pygame.time.Clock()

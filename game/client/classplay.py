@@ -20,7 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from game.client.context import AppContext, run_in_background
+from game.client.context import AppContext, run_in_background, settle_memory
 from game.client.scene import Host
 from game.errors import CivicError
 from game.play import GameSession, SaveFile
@@ -42,12 +42,19 @@ class TeamNameNeeded(CivicError):
     """The code is a class game's and no team name was typed (the join screen says so)."""
 
 
+class AreaNeeded(CivicError):
+    """A new team in a class where each team plays its own area, with no area typed."""
+
+
 def _line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
 
 
 def connect(
-    address: str, team: str | None, clock: Callable[[], float] = time.monotonic
+    address: str,
+    team: str | None,
+    clock: Callable[[], float] = time.monotonic,
+    area: str | None = None,
 ) -> Future[ClassPlay | RoomLink]:
     """Find the hub (a bare code is looked for on the local network, once), then join its
     class game as `team`, or, when the code is an ordinary room's, the room. On a worker
@@ -55,7 +62,7 @@ def connect(
 
     def work() -> ClassPlay | RoomLink:
         base, code = parse_join(address)
-        play = ClassPlay.join(f"{base}/c/{code}", team, clock)
+        play = ClassPlay.join(f"{base}/c/{code}", team, clock, area)
         if play is not None:
             return play
         return RoomLink.connect(f"{base}/r/{code}", team).result()
@@ -107,19 +114,27 @@ class ClassPlay:
 
     @classmethod
     def join(
-        cls, address: str, team: str | None, clock: Callable[[], float] = time.monotonic
+        cls,
+        address: str,
+        team: str | None,
+        clock: Callable[[], float] = time.monotonic,
+        area: str | None = None,
     ) -> ClassPlay | None:
         """Join (or rejoin, by the same team name) the class game at `address`; None when
-        the hub has no class game with that code (an ordinary room). Blocking."""
-        link = ClassLink(address, team or "-")
+        the hub has no class game with that code (an ordinary room). A new team names its
+        area when the class lets each team play its own. Blocking."""
+        link = ClassLink(address, team or "-", area=area)
         try:
             try:
-                link.status()
+                status = link.status()
             except CivicError:
                 link.close()
                 return None
             if not team:
                 raise TeamNameNeeded("a class game needs your team's name")
+            known = {t.name.casefold() for t in status.teams}
+            if status.each_own_area and not area and team.casefold() not in known:
+                raise AreaNeeded("each team in this class plays its own area: name yours")
             joined = link.join()
             return cls(link, link.state(), clock=clock, rejoined=joined.rejoined)
         except BaseException:
@@ -134,6 +149,11 @@ class ClassPlay:
     @property
     def phase(self) -> str:
         return self.state.status.phase
+
+    @property
+    def clock_phase(self) -> str:
+        """What the countdown shows: the round's phase, or "lost" while the hub is silent."""
+        return "lost" if self.error else self.phase
 
     def remaining(self) -> float:
         """Seconds left in the round: the hub's, run on locally since the last poll."""
@@ -239,9 +259,13 @@ class ClassPlay:
             except Exception as exc:  # noqa: BLE001 - shown, tried again after the next poll
                 self.error, self._rebuilt_for = _line(exc), None
                 return
-            self._replay = run_in_background(
-                lambda: ctx.resume_factory(ctx.world, save), ctx.threaded
-            )
+
+            def replay() -> GameSession:
+                session = ctx.resume_factory(ctx.world, save)
+                settle_memory()  # as after a simulated year: no collection stalls a frame
+                return session
+
+            self._replay = run_in_background(replay, ctx.threaded)
         if self._replay is not None and self._replay.done():
             replayed, self._replay = self._replay, None
             self._fresh = False  # compare again after the next poll

@@ -24,6 +24,8 @@ def clock_text(seconds: float) -> str:
 
 def banner_words(scene: Scene, phase: str, remaining: float) -> tuple[str, str]:
     """The clock's text and the line beside it."""
+    if phase == "lost":  # no answer from the hub: its clock is not known here
+        return "–:––", scene.t("class.clock.lost")
     if phase == "paused":
         return clock_text(remaining), scene.t("class.clock.paused")
     if phase != "playing":
@@ -39,7 +41,7 @@ def draw_countdown(
     """The banner in `rect`: the time on the left, what it means beside it."""
     urgent = phase == "playing" and remaining <= URGENT
     fill, ink = palette.HEADER, palette.HEADER_TEXT
-    if phase == "paused":
+    if phase in ("paused", "lost"):
         fill, ink = PAUSED_FILL, palette.INK
     elif urgent:
         fill = palette.BAD
@@ -72,3 +74,16 @@ def draw_countdown(
         height = min(lines, max(1, box.height // f.line_height(cap, True)))
         box.top = rect.centery - height * f.line_height(cap, True) // 2
         scene.paragraph(surface, words, box, cap, ink, True, max_lines=height)
+
+
+CORNER = pygame.Rect(1280 - 16 - 230, 6, 230, 52)
+
+
+def draw_corner(scene: Scene, surface: pygame.Surface, phase: str, remaining: float) -> None:
+    """The countdown over any other screen opened from the year (the charts, settings, a
+    dialog): the round's clock stays in sight wherever the team looks. It takes the header
+    bar's right end (the charts' year goes: the clock matters more in a round)."""
+    under = CORNER.inflate(16, 12)
+    pygame.draw.rect(surface, palette.HEADER, under)
+    scene.text_boxes = [b for b in scene.text_boxes if not b.rect.colliderect(under)]
+    draw_countdown(scene, surface, CORNER, phase, remaining)

@@ -349,6 +349,11 @@ def render_class(
             play.state = still_class_state(session, phase, left, 1)
             script.pilot.until_scene("class_year")
             script.shot(name)
+        play.state = still_class_state(session, "playing", 100.0, 1)
+        script.pilot.click("charts")  # the countdown stays in sight over the charts
+        script.pilot.until_scene("charts")
+        script.shot("c4b_class_charts_countdown")
+        app.stack.pop()
         app.stack.pop()
         session.advance_year()
         shock = ("A large employer closes", "A big local employer shuts its site.")

@@ -120,6 +120,7 @@ def _fund_cheapest(pilot, play: ClassPlay, tap: bool = False) -> str:
         pilot.click(f"fund_{card.id}")
     pilot.until(lambda: scene.decision is None, "the hub's answer")
     assert any(p.card_id == card.id for p in s.funded), scene.status
+    assert scene.focus.current.name == "charts"  # a second Enter cannot fund the next card
     return card.id
 
 
@@ -212,6 +213,10 @@ def test_a_pupil_plays_a_class_game_in_the_window(make_app, class_hub):
     assert row["ending"] == report.ending
     assert pilot.scene.find_button("what_if") is None  # a class plays one line
     _shot(pilot, "class_final_report.png")
+    pilot.click("done")  # back to the class's lobby, where the report stays to hand
+    pilot.until_scene("class_lobby")
+    _until_text(pilot, "The game is over")
+    assert pilot.scene.find_button("report") is not None
 
 
 def test_joining_a_class_needs_a_team_name_and_a_started_game_only_takes_its_teams(
@@ -282,3 +287,64 @@ def test_a_slow_hub_never_holds_up_a_frame(make_app, class_hub):
         pilot.frame()
         assert "3:50" in _text(pilot)
     pilot.until(lambda: play._poll is None, "the hub's answer")
+
+    # the hub stops answering: the year screen says so instead of a clock it cannot know
+    play.link.api = play.link.api.replace(code, "ZZZZZZ")
+    _until_text(pilot, "Reconnecting…")
+    assert "3:50" not in _text(pilot)
+    play.link.api = play.link.api.replace("ZZZZZZ", code)
+    _until_text(pilot, "left this year")
+
+
+def test_the_class_bench_times_a_polling_year_screen(world):
+    """`bench --client`'s class part runs (a short version): each measure is a real frame
+    time from a team's screen against a hub."""
+    from game.cli.bench_class import run_class_bench
+
+    result = run_class_bench(world, frames=20)
+    assert set(result) == {"class_year_polling", "class_year_not_polling", "class_round_end"}
+    for measure in result.values():
+        assert 0 < measure["median_ms"] <= measure["p95_ms"] <= measure["max_ms"]
+
+
+def test_a_team_names_its_own_area_when_the_class_lets_each_choose(make_app, world, tmp_path):
+    """A class where each team plays its own area: the join screen asks a new team for its
+    area (a third box), the team plays it, and rejoining by name needs no area again."""
+    from game.client import layout
+
+    store = RoomStore(f"sqlite:///{tmp_path / 'own.sqlite3'}")
+    info, _ = store.create_room("9Y geography", kind="class")
+    settings = ClassSettings(years=5, round_minutes=4, each_own_area=True)
+    game = ClassGame(store, info.code, world, settings, ManualClock())
+    server = ServerThread(class_app(store, {info.code: game}, HubSettings())).start()
+    try:
+        app, pilot = make_app(threaded=True, clock=StillClock())
+        app.stack.push(app.screens.title())
+        pilot.until_scene("title")
+        pilot.click("join_room")
+        pilot.until_scene("room_join")
+        pilot.type(f"{server.url}/r/{info.code}")
+        pilot.focus_to("label")
+        pilot.type("Dragons")
+        pilot.click("join")
+        join = pilot.scene
+        pilot.until(lambda: join.job is None and "area" in join.entries, "the area box")
+        assert join.message.startswith("Each team in this class plays its own area")
+        assert game.teams == {}
+        pilot.frame()
+        assert layout.problems(join) == []
+        _shot(pilot, "class_join_area.png")
+        pilot.type("Caerdydd")  # the cursor waits in the new box
+        pilot.click("join")
+        pilot.until_scene("class_lobby")
+        assert game.teams["dragons"].session.area.name == "Cardiff"
+        _until_text(pilot, "Your team plays Cardiff")
+        app.close()
+
+        app, pilot, play = _join(make_app, server.url, info.code, "dragons")  # no area asked
+        assert play.rejoined
+        pilot.until(lambda: app.ctx.session is not None, "the team's game")
+        assert app.ctx.session.area.name == "Cardiff"
+    finally:
+        server.stop()
+        store.close()

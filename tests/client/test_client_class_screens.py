@@ -41,6 +41,7 @@ def test_the_class_screens_fit_at_every_text_size(world, tmp_path, language, sca
         assert "Hurry!" in texts["c3_class_year_last_seconds"]
         assert "Paused by your teacher" in texts["c4_class_year_paused"]
         assert "End year" not in texts["c2_class_year_countdown"]
+        assert "1:40" in texts["c4b_class_charts_countdown"]
         assert "Waiting for your teacher to start year 2 of 5" in texts["c5_class_lobby_shock"]
         assert "A large employer closes" in texts["c5_class_lobby_shock"]
         assert "Your final report" in texts["c6_class_lobby_over"]

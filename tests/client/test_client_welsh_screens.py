@@ -93,7 +93,7 @@ def test_the_class_game_screens_in_welsh_show_no_english(world, tmp_path, scale)
     render_class(
         tmp_path, text_scale=scale, language="cy", check=check, world_loader=lambda _d: world
     )
-    assert len(seen) == 6 and "c4_class_year_paused" in seen
+    assert len(seen) == 7 and "c4_class_year_paused" in seen
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
 
 

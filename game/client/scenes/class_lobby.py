@@ -122,22 +122,30 @@ class ClassLobbyScene(Scene):
         while size > 18 and self.wrapped_lines(head, size, width, True) > 2:
             size -= 1
         y = self.paragraph(surface, head, pygame.Rect(24, 80, width, 0), size, col, True, 2)
-        area = area_name(self.ctx, self.ctx.session.area) if self.ctx.session else st.area_name
-        minutes = f"{st.round_seconds / 60:g}"
         y = self.paragraph(
             surface,
-            t("class.lobby.area", area=area, minutes=minutes),
+            self._area_line(),
             pygame.Rect(24, max(y + 6, BANNER.bottom + 8 if playing else 0), W - 48, 0),
             20,
             palette.MUTED,
             max_lines=2,
         )
         if playing:
-            draw_countdown(self, surface, BANNER, st.phase, play.remaining())
+            draw_countdown(self, surface, BANNER, play.clock_phase, play.remaining())
         top = max(200, y + 14)
         bottom = H - 96
         self._teams(surface, pygame.Rect(24, top, 560, bottom - top))
         self._side(surface, pygame.Rect(600, top, W - 600 - 24, bottom - top))
+
+    def _area_line(self) -> str:
+        """The place every team plays (or, when each has its own, this team's)."""
+        play, st = self.play, self.play.state.status
+        mine = next((team.area_name for team in st.teams if team.name == play.team), None)
+        area = st.area_name if not st.each_own_area else mine or st.area_name
+        if self.ctx.session is not None:
+            area = area_name(self.ctx, self.ctx.session.area)  # in the player's language
+        key = "class.lobby.own_area" if st.each_own_area else "class.lobby.area"
+        return self.t(key, area=area, minutes=f"{st.round_seconds / 60:g}")
 
     def _teams(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         play, t, f = self.play, self.t, self.fonts

@@ -140,6 +140,8 @@ class ReportScene(ReportButtons):
         self.app.stack.push(self.app.screens.charts("approval", movers[0] if movers else None))
 
     def to_title(self) -> None:
+        if self.ctx.class_game is not None:  # a class game: back to its lobby (debrief on)
+            return self.close()
         stand = getattr(self.app, "stand", None)
         if stand is not None:  # a stand gets ready for the next visitor (and the room's)
             return stand.reset()

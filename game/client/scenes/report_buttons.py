@@ -8,6 +8,14 @@ from pathlib import Path
 
 from game.client.scene import H, Scene, W
 
+# the final report's last button: a stand readies for the next visitor, a class game goes
+# back to its lobby, a solo game to the title
+_DONE_KEY = {
+    "stand": "report.finish_stand",
+    "class": "class.report.done",
+    "solo": "report.to_title",
+}
+
 
 class ReportButtons(Scene):
     """The report screen's buttons; ReportScene (scenes/report.py) supplies the page, the
@@ -20,6 +28,11 @@ class ReportButtons(Scene):
     def you_and_room(self) -> None: ...
     def see_why(self) -> None: ...
     def to_title(self) -> None: ...
+
+    def _done_kind(self) -> str:
+        if self.ctx.class_game is not None:
+            return "class"
+        return "stand" if self.ctx.kiosk is not None else "solo"
 
     def final_buttons(self) -> None:
         # at a public stand the pack would be written onto the stand's own disk, where
@@ -54,7 +67,7 @@ class ReportButtons(Scene):
             )
         self.button(
             (W - 344, H - 66, 320, 54),
-            self.t("report.finish_stand" if self.ctx.kiosk is not None else "report.to_title"),
+            self.t(_DONE_KEY[self._done_kind()]),
             self.to_title,
             cls="big",
             name="done",

@@ -30,8 +30,11 @@ class JoinRoomScene(EntryModal):
         super().__init__(app)
         self.job: Future | None = None
         self.message = ""
+        self.ask_area = False  # a class where each team plays its own area: a third box
 
     def build(self) -> None:
+        if self.ask_area:  # a third box: the dialog grows
+            self.box = pygame.Rect(190, 20, 900, 680)
         if self.fonts.text_scale > 1.3:  # the projector sizes: the whole height
             self.box = pygame.Rect(140, 12, 1000, 696)
         b, t = self.box, self.t
@@ -52,6 +55,14 @@ class JoinRoomScene(EntryModal):
             40,
             typed.get("label", ""),
         )
+        if self.ask_area:
+            self.entry(
+                pygame.Rect(b.x + 40, b.y + 420 + 2 * gap, b.width - 80, 54),
+                "area",
+                t("class.join.area_hint"),
+                80,
+                typed.get("area", ""),
+            )
         y = b.bottom - 86
         self.button(
             (b.x + 40, y, 300, 58),
@@ -69,8 +80,9 @@ class JoinRoomScene(EntryModal):
         if self.job is not None:
             return
         address, label = self.value("address"), self.value("label") or None
+        area = self.value("area") if "area" in self.entries else None
         # found and joined off the frame: a class game's code joins the class as this team
-        self.job = classplay.connect(address, label, self.ctx.clock)
+        self.job = classplay.connect(address, label, self.ctx.clock, area or None)
         self.message = self.t("room.join.joining")
 
     def update(self, dt: float) -> None:
@@ -82,6 +94,13 @@ class JoinRoomScene(EntryModal):
             self.message = self.t("class.join.team_needed")
             self.job = None
             self.rebuild()
+            return
+        except classplay.AreaNeeded:
+            self.message, self.ask_area = self.t("class.join.area_needed"), True
+            self.job = None
+            self.rebuild()
+            self.focus.set_by_name("area")
+            self.entries["area"].focus()
             return
         except Exception as exc:  # noqa: BLE001 - shown; the player can try again
             self.message = self.t("room.join.failed", reason=first_line(exc))
@@ -120,9 +139,13 @@ class JoinRoomScene(EntryModal):
             # each explanation fills the gap above its box, smaller type before it is cut
             self._fit(surface, t("room.join.address"), top + 4, address.top - 6, palette.MUTED)
             self._fit(surface, t("room.join.label"), address.bottom + 10, label.top - 6)
+            last = label
+            if "area" in self.entries:
+                last = self.entries["area"].rect
+                self._fit(surface, t("class.join.area"), label.bottom + 10, last.top - 6)
             if self.message:
                 bottom = b.bottom - 86 - 6
-                self._fit(surface, self.message, label.bottom + 8, bottom, palette.BAD_TEXT)
+                self._fit(surface, self.message, last.bottom + 8, bottom, palette.BAD_TEXT)
 
     def _fit(
         self,

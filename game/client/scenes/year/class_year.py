@@ -85,7 +85,11 @@ class ClassYearScene(YearScene):
             if key == "year.funded":
                 self.ctx.play_sound("fund")
         self.rebuild()
+        if d.result is not None and d.result.ok and isinstance(d.action, Fund | Reject):
+            # the card is gone: the focus goes to Charts, never to the next card's Fund (a
+            # double Enter must not fund two projects; there is no Undo in a class game)
+            self.focus.set_by_name("charts", notify=False)
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         super().draw_scene(surface)
-        draw_countdown(self, surface, BANNER, self.play.phase, self.play.remaining())
+        draw_countdown(self, surface, BANNER, self.play.clock_phase, self.play.remaining())
