@@ -17,6 +17,7 @@ from game.client.app import App
 from game.client.dialogs import MessageDialog
 from game.client.pilot import Pilot
 from game.client.scene import Scene
+from game.client.scenes.stand import AttractScene
 from game.client.screenshots import best_card, make_context
 from game.play import Fund, GameSession
 from game.play.branches import go_back
@@ -144,7 +145,7 @@ class _More:
         pilot = Pilot(app)
         app.stack.push(app.screens.title())
         pilot.until_scene("attract")
-        pilot.until(lambda: pilot.scene.current() is not None, "the census facts")
+        pilot.until(lambda: pilot.scene_as(AttractScene).current() is not None, "the census facts")
         self.shot(pilot, "27_attract")
         tap = pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(300, 300))
         app.step(events=[tap])

@@ -69,7 +69,8 @@ def draw_labels(scene: Scene, surface: pygame.Surface, buttons: Iterable[Labelle
             continue
         colour_class = next(c for c in b.class_ids if c and c.endswith("_wrap"))[1:-5]
         state = "normal" if b.is_enabled else "disabled"
-        colour = pygame.Color(label_colour(theme, colour_class, state))[:3]
+        c = pygame.Color(label_colour(theme, colour_class, state))
+        colour = (c.r, c.g, c.b)
         size, lines = _size(scene, b.text, b.rect, start)
         lh = scene.fonts.line_height(size, True)
         y = b.rect.centery - len(lines) * lh // 2

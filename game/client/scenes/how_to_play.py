@@ -114,8 +114,8 @@ class HowToPlayDialog(Modal):
                     + 12
                 )
             if key == "goal":  # the player's own area and the ten years, under the words
-                room = pygame.Rect(b.left + 36, y + 8, w, b.bottom - 100 - y - 8)
-                draw_goal_picture(self, surface, room)
+                picture = pygame.Rect(b.left + 36, y + 8, w, b.bottom - 100 - y - 8)
+                draw_goal_picture(self, surface, picture)
             self._dots(surface)
 
     def _dots(self, surface: pygame.Surface) -> None:
