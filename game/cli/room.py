@@ -40,6 +40,13 @@ def register(p: argparse.ArgumentParser) -> None:
     h.add_argument("--kind", choices=["stand", "class", "consultation"], default="stand")
     h.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
     h.add_argument(
+        "--trusted-proxy",
+        action="append",
+        metavar="IP",
+        help="a reverse proxy in front of the hub (repeatable): its X-Forwarded-For names "
+        "the real player, so the rate limit counts each player, not the proxy",
+    )
+    h.add_argument(
         "--lan", action="store_true", help="listen on the local network, not just this machine"
     )
     h.add_argument(
@@ -106,6 +113,7 @@ def host(args: argparse.Namespace) -> int:
     import uvicorn
 
     from game.room.server import HubSettings, create_app
+    from game.room.server.running import proxy_settings
     from game.room.store import RoomNotFound
 
     store = open_store(args.db)
@@ -142,7 +150,14 @@ def host(args: argparse.Namespace) -> int:
         responder = None
     try:
         # no access log: the hub keeps no record of who connected (docs/rooms.md)
-        uvicorn.run(app, host=bind, port=args.port, log_level="warning", access_log=False)
+        uvicorn.run(
+            app,
+            host=bind,
+            port=args.port,
+            log_level="warning",
+            access_log=False,
+            **proxy_settings(args.trusted_proxy or []),
+        )
     finally:
         if responder is not None:
             responder.stop()

@@ -174,3 +174,26 @@ def test_pages_carry_a_strict_content_security_policy_and_the_code_form_finds_th
     )
     assert found.status_code == 200 and str(found.url).endswith(f"/r/{hub.code}")
     assert httpx.get(f"{hub.url}/docs").status_code == 404  # no CDN-backed docs page
+
+
+def test_behind_a_named_proxy_the_rate_limit_counts_each_real_client(tmp_path):
+    """The hub behind a reverse proxy (here: loopback, named with trusted_proxies, as
+    `room host --trusted-proxy IP` does): each player named by X-Forwarded-For has its own
+    allowance. Without the proxy named, the header is ignored: everyone is the proxy."""
+    from game.room.store import RoomStore
+
+    store = RoomStore(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    info, _ = store.create_room("r")
+    settings = HubSettings(rate_per_minute=0.5, rate_burst=3)
+
+    def calls(srv: ServerThread, player: str, n: int) -> list[int]:
+        url = f"{srv.url}/api/rooms/{info.code}"
+        return [httpx.get(url, headers={"X-Forwarded-For": player}).status_code for _ in range(n)]
+
+    with ServerThread(create_app(store, settings), trusted_proxies=("127.0.0.1",)) as srv:
+        a, b = calls(srv, "203.0.113.7", 4), calls(srv, "203.0.113.8", 3)
+    with ServerThread(create_app(store, settings)) as srv:
+        c, d = calls(srv, "203.0.113.7", 3), calls(srv, "203.0.113.8", 1)
+    store.close()
+    assert a == [200, 200, 200, 429] and b == [200] * 3  # two players, two allowances
+    assert c == [200] * 3 and d == [429]  # proxy not named: one allowance for all

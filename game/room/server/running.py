@@ -18,8 +18,24 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(s.getsockname()[1])
 
 
+def proxy_settings(trusted_proxies: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """Behind a reverse proxy every request comes from the proxy's address, so the rate
+    limit (per client address) would count the whole room as one client. Only a proxy
+    named here may say who the real client is (X-Forwarded-For); with none named the
+    header is ignored, so a player cannot dodge the limit by sending it themselves."""
+    if not trusted_proxies:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": ",".join(trusted_proxies)}
+
+
 class ServerThread:
-    def __init__(self, app: Any, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        app: Any,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        trusted_proxies: tuple[str, ...] = (),
+    ) -> None:
         self.host, self.port = host, port or free_port(host)
         config = uvicorn.Config(
             app,
@@ -28,6 +44,7 @@ class ServerThread:
             log_level="warning",
             access_log=False,
             lifespan="off",
+            **proxy_settings(trusted_proxies),
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
