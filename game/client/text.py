@@ -64,8 +64,25 @@ def message(ctx: AppContext, key: str, params: dict[str, Any], english: str) -> 
 
 
 def headline_text(ctx: AppContext, item: NewsItem) -> str:
-    """A newspaper item or verdict line in the player's language."""
+    """A newspaper item or verdict line in the player's language. A teacher's shock comes
+    with its English headline (from data/play/shocks.csv, the hub's language); the
+    catalogue's own words for that shock are used where it has them."""
+    if item.key == "news.shock":
+        shock_id = str(item.params.get("shock_id", ""))
+        return shock_text(ctx, shock_id, "headline", item.text, item.params)
     return message(ctx, item.key, item.params, item.text)
+
+
+def shock_text(
+    ctx: AppContext,
+    shock_id: str,
+    part: str,
+    english: str,
+    params: dict[str, Any] | None = None,
+) -> str:
+    """A shock's name, description or headline ("shock.<id>.<part>") in the player's
+    language; the hub's English where the catalogue lacks the shock (a new data row)."""
+    return message(ctx, f"shock.{shock_id}.{part}", params or {}, english)
 
 
 def reason_text(ctx: AppContext, result: CheckResult | ActionResult) -> str:

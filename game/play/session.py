@@ -366,7 +366,7 @@ class GameSession:
             raise RuntimeError("the game is finished")
         self.engine.apply_shock(shock)
         self.money = max(0.0, self.money - max(0.0, cost))
-        params = {"shock_id": shock.id, "headline": headline}
+        params = {"shock_id": shock.id, "headline": headline, "area_code": self.area.code}
         self._shock_news.append(
             NewsItem(
                 key="news.shock",

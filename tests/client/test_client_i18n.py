@@ -128,6 +128,34 @@ def test_group_names_are_catalogue_entries_matching_the_census_table(world):
         assert cy[f"group.{g.id}"] == (g.name_cy or g.name,), g.id
 
 
+def test_every_shock_is_in_both_catalogues_matching_its_data_row():
+    """The hub sends a shock's English (data/play/shocks.csv); the game shows the
+    catalogue's words for it, so a new shock row without catalogue entries fails here."""
+    from game.play.shocks import load_shocks
+
+    en, cy = _entries("en"), _entries("cy")
+    for shock in load_shocks().values():
+        for part in ("name", "headline", "description"):
+            key = f"shock.{shock.id}.{part}"
+            assert en[key] == (getattr(shock, part),), key
+            assert cy[key] != en[key] and cy[key][0], key
+
+
+def test_a_shock_leads_the_welsh_newspaper_in_welsh(make_app, world):
+    """A Welsh pupil's newspaper after the teacher throws the recession: the headline in
+    Welsh with the Welsh place name, not the hub's English."""
+    from game.client.text import headline_text
+
+    app, _ = make_app(settings=Settings(language="cy", seen_how_to_play=True))
+    ctx = app.ctx
+    ctx.session = ctx.session_factory(world, "Cardiff", 3)
+    ctx.session.throw_shock("recession")
+    summary = ctx.session.advance_year()
+    lead = next(n for n in summary.news if n.key == "news.shock")
+    assert "Recession" in lead.text  # the hub's English, as the hub sends it
+    assert headline_text(ctx, lead) == ("Dirwasgiad yn taro Caerdydd wrth i'r economi grebachu")
+
+
 def test_welsh_card_titles_are_worded_from_ids(make_app, world):
     """PLAY sends the type id, count and scale; the client puts them into Welsh."""
     app, _ = make_app(settings=Settings(language="cy", seen_how_to_play=True))

@@ -14,7 +14,7 @@ from game.client.classplay import PLAYING, ClassPlay
 from game.client.countdown import draw_countdown
 from game.client.dialogs import ConfirmDialog, header, panel
 from game.client.scene import H, Scene, W
-from game.client.text import area_name
+from game.client.text import area_name, shock_text
 
 BANNER = pygame.Rect(W - 24 - 300, 78, 300, 70)
 
@@ -192,7 +192,9 @@ class ClassLobbyScene(Scene):
             title = t("class.lobby.shock") if shock else t("class.lobby.how")
             y = self.paragraph(surface, title, inner, 22, palette.INK, True, max_lines=2) + 4
             if shock:
-                body = f"{shock.name}. {shock.description} {t('class.lobby.shock_news')}"
+                name = shock_text(self.ctx, shock.id, "name", shock.name)
+                about = shock_text(self.ctx, shock.id, "description", shock.description)
+                body = f"{name}. {about} {t('class.lobby.shock_news')}"
             else:
                 body = t("class.lobby.how_body")
             # smaller type (not below the 13 px floor) before any of it is cut
