@@ -22,6 +22,7 @@ import pygame
 import pygame_gui
 
 from game.client import palette
+from game.client.assets import BUTTON_SIZES
 from game.client.scene import Scene
 
 Layout = Literal["place", "text"]
@@ -74,7 +75,7 @@ class OnScreenKeyboard:
     # -- widgets ------------------------------------------------------------------------------
     def build(self) -> None:
         """Make the key buttons (hidden unless shown). Call from the scene's build()."""
-        t, r = self.scene.t, self.rect
+        r = self.rect
         rows = _ROWS[self.layout]
         n = len(rows) + 1
         key_h = (r.height - 2 * PAD - (n - 1) * GAP) // n
@@ -82,34 +83,49 @@ class OnScreenKeyboard:
         key_w = (r.width - 2 * PAD - (widest - 1) * GAP) // widest
         assert min(key_w, key_h) >= MIN_KEY, "on-screen keys must be finger-sized"
         self.keys = []
+        y = self._character_rows(rows, widest, key_w, key_h)
+        self._bottom_row(y, key_w, key_h)
+        self._show_keys(self.shown)
+
+    def _character_rows(self, rows: tuple[str, ...], widest: int, key_w: int, key_h: int) -> int:
+        """The letter rows, centred, with Delete closing the last; returns the next row's y.
+        Every key takes one text size (the one the widest label fits), so W is no smaller
+        than I."""
+        r = self.rect
+        labels = [ch.upper() if ch.isalpha() else ch for row in rows for ch in row] + ["⌫"]
+        order = list(BUTTON_SIZES)
+        size = max((self.scene.fit_button_size(lab, key_w) for lab in labels), key=order.index)
         y = r.top + PAD
         for i, row in enumerate(rows):
-            x = (
-                r.left
-                + PAD
-                + (widest - len(row) - (1 if i == len(rows) - 1 else 0)) * (key_w + GAP) // 2
-            )
+            last = i == len(rows) - 1
+            x = r.left + PAD + (widest - len(row) - int(last)) * (key_w + GAP) // 2
             for ch in row:
                 label = ch.upper() if ch.isalpha() else ch
-                self._key((x, y, key_w, key_h), label, functools.partial(self.type, ch), ch)
+                self._key((x, y, key_w, key_h), label, functools.partial(self.type, ch), ch, size)
                 x += key_w + GAP
-            if i == len(rows) - 1:  # Delete closes the last row, as on a real keyboard
-                self._key((x, y, r.right - PAD - x, key_h), "⌫", self.backspace, "delete")
+            if last:  # Delete closes the last row, as on a real keyboard
+                self._key((x, y, r.right - PAD - x, key_h), "⌫", self.backspace, "delete", size)
             y += key_h + GAP
+        return y
+
+    def _bottom_row(self, y: int, key_w: int, key_h: int) -> None:
+        """Clear, Space and Done, Clear and Done as wide as their words need (Welsh, big
+        text), Space taking the rest."""
+        t, r, f = self.scene.t, self.rect, self.scene.fonts
+        clear, space, done = t("keyboard.clear"), t("keyboard.space"), t("keyboard.done")
         inner = r.width - 2 * PAD
-        clear_w, done_w = inner // 5, inner // 4
-        space_w = inner - clear_w - done_w - 2 * GAP
+        clear_w = max(inner // 5, f.size(clear, BUTTON_SIZES["small"], True)[0] + 24)
+        done_w = max(inner // 4, f.size(done, BUTTON_SIZES["normal"], True)[0] + 24)
+        space_w = max(2 * key_w, inner - clear_w - done_w - 2 * GAP)
+        fit = self.scene.fit_button_size
+        size = max(fit(clear, clear_w), fit(space, space_w), key=list(BUTTON_SIZES).index)
         x = r.left + PAD
-        self._key((x, y, clear_w, key_h), t("keyboard.clear"), self.clear, "clear")
-        self._key(
-            (x + clear_w + GAP, y, space_w, key_h),
-            t("keyboard.space"),
-            functools.partial(self.type, " "),
-            "space",
-        )
-        done = (x + clear_w + space_w + 2 * GAP, y, done_w, key_h)
-        self._key(done, t("keyboard.done"), self.hide, "done", cls="big")
-        self._show_keys(self.shown)
+        self._key((x, y, clear_w, key_h), clear, self.clear, "clear", size)
+        x += clear_w + GAP
+        type_space = functools.partial(self.type, " ")
+        self._key((x, y, space_w, key_h), space, type_space, "space", size)
+        x += space_w + GAP
+        self._key((x, y, r.right - PAD - x, key_h), done, self.hide, "done", cls="big")
 
     def _key(
         self,
@@ -117,10 +133,13 @@ class OnScreenKeyboard:
         label: str,
         action: Callable[[], None],
         name: str,
+        size: str | None = None,
         cls: str = "secondary",
     ) -> None:
         # not in the Tab ring: a keyboard user types on the real keys
-        b = self.scene.button(rect, label, action, cls=cls, name=f"osk_{name}", focusable=False)
+        b = self.scene.button(
+            rect, label, action, cls=cls, name=f"osk_{name}", focusable=False, size=size
+        )
         self.keys.append(b)
 
     def _show_keys(self, shown: bool) -> None:

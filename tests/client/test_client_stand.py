@@ -384,3 +384,25 @@ def test_what_the_tap_hint_promises_works_with_a_finger(stand):
     assert scene.selected.code == "E09000033"
     tap(pilot, scene.entry.rect.center)  # the search box brings up the keys
     assert scene.find_button("osk_a").visible
+
+
+@pytest.mark.parametrize(("language", "scale"), [("en", 1.0), ("cy", 2.0)])
+def test_the_keys_fit_in_welsh_and_at_200_percent(make_app, language, scale):
+    """Every key's word whole (Gorffen at 200%), nothing under the keys but the map: the
+    map's credit and the results stay clear."""
+    from game.client import layout
+    from game.client.settings import Settings
+
+    cfg = KioskConfig(idle_s=300, pin="2468", stand=StandSettings(language=language))
+    app, pilot = make_app(kiosk=cfg, settings=Settings(language=language, text_scale=scale))
+    app.stack.push(app.screens.area_choice())
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    tap(pilot, pilot.scene.entry.rect.center)
+    for ch in "grimsby":
+        tap_button(pilot, f"osk_{ch}")
+    pilot.frame()
+    assert pilot.scene.find_button("result_0").visible
+    assert not layout.problems(pilot.scene)
+    SHOTS.mkdir(exist_ok=True)
+    pilot.screenshot(SHOTS / f"area_keys_{language}_{int(scale * 100)}.png")

@@ -182,9 +182,9 @@ class AreaChoiceScene(Scene):
         self.entry.set_text(self.query)
         entry = self.entry
         # the on-screen keys lie over the south of the map, clear of the results and of the
-        # map's credit (its bottom 40 px)
-        h = panel_height("place")
-        rect = pygame.Rect(MAP_RECT.left, MAP_RECT.bottom - 40 - h, MAP_RECT.width, h)
+        # map's credit (up to two lines of 13 px text at the foot of the map)
+        h, credit = panel_height("place"), 10 + 2 * self.fonts.line_height(13)
+        rect = pygame.Rect(MAP_RECT.left, MAP_RECT.bottom - credit - h, MAP_RECT.width, h)
         shown = self.osk is not None and self.osk.shown
         self.osk = OnScreenKeyboard(self, rect, entry, self._typed, shown=shown)
         self.osk.build()
