@@ -59,7 +59,8 @@ def _wrap_block(theme: dict, colour: str) -> dict:
     colours.update(theme.get(f"@{colour}", {}).get("colours", {}))
     for state in ("normal", "hovered", "selected", "active", "disabled"):
         colours[f"{state}_text"] = colours[f"{state}_bg"]
-    font = {"name": "dejavu", "size": str(BUTTON_SIZES["mini"]), "bold": "1"}
+    # pygame_gui's own (unseen) label small enough never to spill past the button's edge
+    font = {"name": "dejavu", "size": "6", "bold": "1"}
     font.update(regular_path="DejaVuSans.ttf", bold_path="DejaVuSans-Bold.ttf")
     return {"colours": colours, "font": font}
 
