@@ -2,6 +2,7 @@
 and keeps its settings, saves and log in its own temporary user data folder."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -19,3 +20,29 @@ def _own_user_data_dir(tmp_path_factory: pytest.TempPathFactory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CIVIC_FUTURES_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
         yield
+
+
+# Debian's chromium, never a browser Playwright downloads: the pages are tested in the
+# browser a school or council machine has (`.ci/run` installs it).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless chromium for the whole run (pages open and close in each test)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} missing: apt-get install chromium (the page must be tested)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

@@ -9,15 +9,6 @@ import pytest
 
 from game.cli import main
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCENARIO = "data/scenarios/hartlepool_business_park_skills.json"
 
 
@@ -27,18 +18,6 @@ def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     argv = ["report", "--area", "Hartlepool", "--scenario", SCENARIO, "--out", str(out)]
     assert main([*argv, "--format", "html"]) == 0
     return out / "report.html"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: apt-get install chromium (the page must be tested)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("width", [480, 800, 1280])

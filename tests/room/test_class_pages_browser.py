@@ -11,7 +11,6 @@ from pathlib import Path
 import httpx
 import pytest
 from test_class_end_to_end import _play_turn
-from test_room_page_browser import ARGS, CHROMIUM
 
 from game.room.classroom.clock import ManualClock
 from game.room.classroom.game import ClassGame
@@ -28,16 +27,6 @@ def world():
     from game.census import load_world
 
     return load_world()
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _shots(tmp_path: Path) -> Path:
