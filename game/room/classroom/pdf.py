@@ -40,17 +40,38 @@ def _chart(data: bytes, width: float) -> Image:
     return img
 
 
-def _approvals(d: Debrief) -> Table:
-    """Approval by group at the end, the groups in two halves side by side (a list of
-    eighteen groups down the page pushed the rest onto a third page)."""
+def _approvals(d: Debrief, width: float, small) -> Table:  # noqa: ANN001
+    """Approval by group at the end. Up to four teams, the groups in two halves side by side
+    (a list of eighteen groups down the page pushed the rest onto a third page); more teams
+    do not fit twice across A4, so one table. Every column has a set width and the names
+    wrap: left to itself, reportlab let a fourth team's column run under the other half."""
     groups = sorted({g for t in d.teams for g in t.approvals})
-    half = (len(groups) + 1) // 2
+    n = max(1, len(d.teams))
+    chunks = [groups[: (len(groups) + 1) // 2], groups[(len(groups) + 1) // 2 :]]
+    gap = 4 * mm
+    part_w = (width - gap) / 2 if n <= 4 else width
+    if n > 4:
+        chunks = [groups]
+    group_w = min(40 * mm, part_w * 0.45)
+    cols = [group_w, *[(part_w - group_w) / n] * n]
+    head = [_p("Approval at the end", small), *[_p(t.name, small) for t in d.teams]]
     parts = []
-    for chunk in (groups[:half], groups[half:]):
-        rows = [["Approval at the end", *[t.name for t in d.teams]]]
-        rows += [[g, *[half_up(t.approvals.get(g, 0)) for t in d.teams]] for g in chunk]
-        parts.append(Table(rows, style=_GRID, repeatRows=1))
-    return Table([parts], style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+    for chunk in chunks:
+        rows = [head] + [
+            [_p(g, small), *[half_up(t.approvals.get(g, 0)) for t in d.teams]] for g in chunk
+        ]
+        parts.append(Table(rows, style=_GRID, repeatRows=1, colWidths=cols))
+    if len(parts) == 1:
+        return parts[0]
+    return Table(
+        [[parts[0], "", parts[1]]],
+        colWidths=[part_w, gap, part_w],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
 
 
 def _outcomes(d: Debrief) -> list[list[str]]:
@@ -107,7 +128,7 @@ def debrief_pdf_bytes(d: Debrief) -> bytes:
     story += [_p(line, small) for line in legend]
     pop, jobs = (lines_png(*chart_lines(d, w)) for w in ("population", "jobs"))
     story.append(Table([[_chart(pop, width / 2 - 4), _chart(jobs, width / 2 - 4)]]))
-    story += [_approvals(d), _p("2. Analyse: who gained, who lost", h2)]
+    story += [_approvals(d, width, small), _p("2. Analyse: who gained, who lost", h2)]
     movers = [["Team", "Helped most", "Hurt most"]]
     for t in d.teams:
         cell = [_p(m.text(), small) if m else "–" for m in (t.helped, t.hurt)]
