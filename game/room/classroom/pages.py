@@ -17,7 +17,7 @@ from markupsafe import Markup
 from game.resources import docs_dir
 from game.room.classroom.api import class_game
 from game.room.classroom.charts import chart_lines, lines_svg
-from game.room.classroom.debrief import Debrief, plural
+from game.room.classroom.debrief import Debrief, Fact, census_facts, plural
 from game.room.classroom.game import ClassError
 from game.room.names import ending_name
 from game.room.numbers import half_up, signed
@@ -41,7 +41,16 @@ def _render(name: str, http: int = 200, **ctx: Any) -> HTMLResponse:
 @router.get("/c/{code}", response_class=HTMLResponse)
 def projector(request: Request, code: str) -> HTMLResponse:
     game = class_game(request, code)
-    return _render("play.html", status=game.status(), teacher=False, shocks=[])
+    return _render("play.html", status=game.status(), teacher=False, shocks=[], facts=_facts(game))
+
+
+def _facts(game) -> list[Fact]:  # noqa: ANN001 - a ClassGame
+    """The class's area from its census, for the lesson's opening (the lesson plan and the
+    worksheet's first question send pupils to the projector for them). None when each team
+    plays its own area: there is no one place to show."""
+    if game.settings.each_own_area:
+        return []
+    return census_facts(game.area, getattr(game.world, "section_names", {}))
 
 
 @router.get("/c/{code}/teacher", response_class=HTMLResponse)
@@ -68,7 +77,9 @@ def teacher(request: Request, code: str, token: str | None = None) -> Response:
             text="Open the teacher's link the hub printed when it started.",
         )
     shocks = sorted(game.shocks.values(), key=lambda s: s.name)
-    return _render("play.html", status=game.status(), teacher=True, shocks=shocks)
+    return _render(
+        "play.html", status=game.status(), teacher=True, shocks=shocks, facts=_facts(game)
+    )
 
 
 def debrief_context(d: Debrief) -> dict[str, Any]:

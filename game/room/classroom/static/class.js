@@ -52,6 +52,8 @@
     var sh = document.getElementById("shock");
     sh.textContent = s.shock ? "News: " + s.shock.name + ". " + s.shock.description : "";
     sh.hidden = !s.shock;
+    var facts = document.getElementById("facts");  // the area's census: before year 1 only
+    if (facts) { facts.hidden = s.phase !== "lobby"; }
     var deb = document.getElementById("debrief-item");
     if (deb) { deb.hidden = s.phase !== "debrief"; }
     if (teacher) {
