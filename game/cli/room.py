@@ -199,6 +199,22 @@ def _class_settings(args: argparse.Namespace, cs: Any) -> tuple[Any, str | None]
     return kept, "(the class keeps the settings it started with; the options given are ignored)"
 
 
+def _again(args: argparse.Namespace, name: str) -> str:
+    """The command that brings this class back where it was: its name (the default one has
+    the time in it, so the same command a minute later would start a new class) and the
+    flags that say where it is served and stored; the class keeps its own settings."""
+    import shlex
+
+    words = ["python", "main.py", "room", "host", "--name", name]
+    if args.lan:
+        words.append("--lan")
+    if args.port != DEFAULT_PORT:
+        words += ["--port", str(args.port)]
+    if args.db:
+        words += ["--db", args.db]
+    return shlex.join(words)
+
+
 def _class_app(args: argparse.Namespace, store: Any, info: Any, base: str, token: str) -> Any:
     """The hub with this class room's game: a new one, or the class in progress rebuilt
     from the store (teams, games, rounds, shocks; a round in play comes back paused)."""
@@ -224,6 +240,7 @@ def _class_app(args: argparse.Namespace, store: Any, info: Any, base: str, token
     print(f"Code for teams (type it in the game with your team's name): {code}")
     print(f"Projector: {base}/c/{code}")
     print(f"Teacher's page (keep private): {base}/c/{code}/teacher?token={token}")
+    print(f"If this computer restarts, carry on with: {_again(args, info.name)}")
     sys.stdout.flush()
     start_ticker({code: game})  # rounds end on time even with no page open
     return class_app(store, {code: game}, HubSettings(public_url=base))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 import sys
 import threading
@@ -45,39 +46,44 @@ class Hub:
     """A `room host --class` process, read until it serves."""
 
     def __init__(self, db: str, port: int, *extra: str) -> None:
-        self.proc = subprocess.Popen(
-            _cmd(db, port, *extra),
-            cwd=ROOT,
-            env=ENV,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        lines = []
-        for line in self.proc.stdout:
-            lines.append(line)
-            if line.startswith("Store:"):
-                break
-        self.out = "".join(lines)
-        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
-        self.code = re.search(r"Code for teams .*: ([A-Z0-9]{6})", self.out).group(1)
-        self.teacher = re.search(r"Teacher's page \(keep private\): (\S+)", self.out).group(1)
-        self.token = self.teacher.split("token=")[1]
-        self.base = f"http://127.0.0.1:{port}"
-        self.api = f"{self.base}/api/class/{self.code}"
-        for _ in range(300):
-            try:
-                httpx.get(self.api, timeout=1)
-                return
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        _serve(self, _cmd(db, port, *extra), port)
 
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(10)
         if self.proc.stdout is not None:
             self.proc.stdout.close()
+
+
+def _serve(hub: Hub, cmd: list[str], port: int) -> None:
+    """Start `cmd` (a `room host`) and read what it prints until it serves."""
+    hub.proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert hub.proc.stdout is not None
+    lines = []
+    for line in hub.proc.stdout:
+        lines.append(line)
+        if line.startswith("Store:"):
+            break
+    hub.out = "".join(lines)
+    threading.Thread(target=hub.proc.stdout.read, daemon=True).start()
+    hub.code = re.search(r"Code for teams .*: ([A-Z0-9]{6})", hub.out).group(1)
+    hub.teacher = re.search(r"Teacher's page \(keep private\): (\S+)", hub.out).group(1)
+    hub.token = hub.teacher.split("token=")[1]
+    hub.base = f"http://127.0.0.1:{port}"
+    hub.api = f"{hub.base}/api/class/{hub.code}"
+    for _ in range(300):
+        try:
+            httpx.get(hub.api, timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
 
 
 def test_room_host_class_serves_a_class_game_and_prints_what_the_teacher_needs(tmp_path):
@@ -220,3 +226,32 @@ def _resume_class(db: str) -> None:  # noqa: PLR0915 - one class, start to debri
         pc.close()
         teacher.close()
         again.stop()
+
+
+def test_the_hub_prints_the_command_that_brings_an_unnamed_class_back(tmp_path):
+    """The teacher's pack's command has no --name, and the default name has the minute in
+    it: run again after a restart, the same command made a new, empty class with a new
+    code. The hub prints the command that carries on; run as printed, it does."""
+    db = f"sqlite:///{tmp_path / 'rooms.sqlite3'}"
+    port = free_port()
+    first = [sys.executable, "main.py", "room", "host", "--class", "--db", db, "--port", str(port)]
+    hub = Hub.__new__(Hub)
+    _serve(hub, first, port)
+    try:
+        line = next(ln for ln in hub.out.splitlines() if ln.startswith("If this computer"))
+        again_cmd = shlex.split(line.split("carry on with: ", 1)[1])
+        assert again_cmd[:4] == ["python", "main.py", "room", "host"]
+        teacher = httpx.Client(base_url=hub.api, headers={"Authorization": f"Bearer {hub.token}"})
+        assert httpx.post(f"{hub.api}/teams", json={"name": "Red"}).status_code == 201
+        assert teacher.post("/round/start").json()["phase"] == "playing"
+        teacher.close()
+    finally:
+        hub.stop()
+    back = Hub.__new__(Hub)
+    _serve(back, [sys.executable, *again_cmd[1:]], port)
+    try:
+        assert back.code == hub.code
+        assert "Resuming the class in progress: year 1 of 5 was in play" in back.out
+        assert httpx.get(back.api).json()["teams"][0]["name"] == "Red"
+    finally:
+        back.stop()
