@@ -145,7 +145,9 @@ class ClassLobbyScene(Scene):
         if self.ctx.session is not None:
             area = area_name(self.ctx, self.ctx.session.area)  # in the player's language
         key = "class.lobby.own_area" if st.each_own_area else "class.lobby.area"
-        return self.t(key, area=area, minutes=f"{st.round_seconds / 60:g}")
+        minutes = st.round_seconds / 60
+        # "1 minute", "4 minutes", "1.5 minutes": the form by the number as shown
+        return self.t.plural(key, 1 if minutes == 1 else 2, area=area, minutes=f"{minutes:g}")
 
     def _teams(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         play, t, f = self.play, self.t, self.fonts
