@@ -166,6 +166,10 @@ def verdict_lines(
     """The verdict as translation keys with params: why this ending, then who gained and
     who lost most (by group id: a client names them in its language)."""
     reason = verdict_reason(ending, parts, s.rules, score)
+    if reason == "poor_value" and not s.funded:
+        # nothing was paid for: "the money bought too few jobs: - per net new job" told a
+        # class's team that let every year run out something that did not happen
+        reason = "nothing_built"
     base = {
         "area_code": s.area.code,
         "score": f"{score:.0f}",
