@@ -5,7 +5,7 @@ year 1. The projector used to show only the area's name and "No team has joined 
 
 from __future__ import annotations
 
-from test_class_pages_browser import _shots, browser, world  # noqa: F401 - fixtures
+from test_class_pages_browser import _shots, world  # noqa: F401 - fixture
 
 from game.room.classroom.clock import ManualClock
 from game.room.classroom.game import ClassGame
