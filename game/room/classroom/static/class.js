@@ -47,6 +47,7 @@
     ph.className = "phase " + s.phase;
     var box = document.getElementById("teams");
     box.textContent = "";
+    box.classList.toggle("many", s.teams.length > 8);
     if (!s.teams.length) { box.appendChild(el("p", "empty", "No team has joined yet.")); }
     s.teams.forEach(function (t) { box.appendChild(teamCard(t)); });
     var sh = document.getElementById("shock");
