@@ -449,3 +449,24 @@ def test_a_visitor_who_changed_language_mid_game_leaves_the_stand_working(stand,
     assert (app.ctx.settings.language, app.ctx.settings.text_scale) == ("en", 1.0)
     assert app.ctx.session is None and len(app.stack.scenes) == 1
     assert "Touch to play" in pilot.texts()
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_settings_at_a_stand_promise_nothing_the_stand_does_not_do(make_app, language):
+    """Review of issue 10: a stand's Settings said changes "are remembered on this
+    computer" and offered F11, yet the next visitor gets the stand's settings back and F11
+    does nothing there. At a stand it says the changes last for this game."""
+    from game.client.settings import Settings
+
+    cfg = KioskConfig(idle_s=30, pin="2468", stand=StandSettings(language=language))
+    app, pilot = make_app(kiosk=cfg, settings=Settings(language=language))
+    app.stack.push(app.screens.settings())
+    pilot.until_scene("settings")
+    texts = " ".join(pilot.texts())
+    hint = app.ctx.tr("settings.stand_hint")
+    assert hint in texts and hint != "settings.stand_hint"
+    assert app.ctx.tr("settings.hint") not in texts and "F11" not in texts
+    app2, pilot2 = make_app(settings=Settings(language=language))  # at home: as before
+    app2.stack.push(app2.screens.settings())
+    pilot2.until_scene("settings")
+    assert app2.ctx.tr("settings.hint") in pilot2.texts() and "F11" in " ".join(pilot2.texts())
