@@ -59,13 +59,17 @@ def pyramid(
     m_now, f_now = five_year_bands(now[0]), five_year_bands(now[1])
     m_then, f_then = five_year_bands(then[0]), five_year_bands(then[1])
     peak = max(max(m_now), max(f_now), max(m_then), max(f_then), 1.0)
-    top = rect.top + 40
+    fonts = _fonts(text)
+    # Room for "Men"/"Women" above and the age labels between the halves, measured: at
+    # 200% text fixed offsets put the labels over the bars.
+    top = rect.top + max(40, fonts.line_height(20, True) + 10)
     bottom = rect.bottom - 56
     n = len(m_now)
     row = (bottom - top) / n
     mid = rect.centerx
-    gutter = 34  # room for the age labels between the halves
+    gutter = max(34, max(_width(text, s, 13) for s in BAND_LABELS) // 2 + 6)
     half = rect.width // 2 - gutter - 8
+    every = max(2, math.ceil(fonts.line_height(13) / max(row, 1.0)))  # labels apart
     text(labels["male"], (mid - gutter - 4, rect.top + 6), 20, palette.MALE, True, "topright")
     text(labels["female"], (mid + gutter + 4, rect.top + 6), 20, palette.BAD_TEXT, True, "topleft")
     for i in range(n):
@@ -79,7 +83,7 @@ def pyramid(
         tf = int(half * f_then[i] / peak)
         pygame.draw.rect(surface, palette.INK, (mid - gutter - tm, int(y), tm, h), 2)
         pygame.draw.rect(surface, palette.INK, (mid + gutter, int(y), tf, h), 2)
-        if i % 2 == 0:
+        if i % every == 0:
             text(BAND_LABELS[i], (mid, int(y + h / 2)), 13, palette.MUTED, False, "center")
     # legend: filled = now, outline = 2021
     ly = rect.bottom - 36
