@@ -192,6 +192,18 @@ class NewspaperScene(Scene):
                 max_width=vr.left - side.left - 26,
             )
             yy += max(28, self.fonts.line_height(size) + 2)
+        if not fmt.adds_up_as_shown([y.money_start, -y.spent, y.income, -y.upkeep], y.money):
+            # each line is rounded on its own: say so, rather than let a sum look wrong
+            self.text(
+                surface,
+                t("paper.rounded"),
+                (side.right - 16, yy),
+                14,
+                palette.MUTED,
+                anchor="topright",
+                max_width=side.width - 32,
+            )
+            yy += max(22, self.fonts.line_height(14) + 2)
         if y.opened and not self.projector:
             yy += 6
             self.text(surface, t("paper.opened"), (side.left + 16, yy), 18, palette.GOOD_TEXT, True)
@@ -232,9 +244,9 @@ class NewspaperScene(Scene):
 
     def _column_height(self, texts: list[str], lead: int, rest: int, width: int) -> int:
         f = self.fonts
-        h = min(3, self.wrapped_lines(texts[0], lead, width, True)) * f.line_height(lead, True)
-        h += 24
-        for text in texts[1:]:
-            h += min(3, self.wrapped_lines(text, rest, width, True)) * f.line_height(rest, True)
-            h += 16
-        return h
+        lines = [self.wrapped_lines(texts[0], lead, width, True)]
+        lines += [self.wrapped_lines(text, rest, width, True) for text in texts[1:]]
+        if max(lines) > 3:  # each is cut at three lines: smaller type before "…"
+            return 1 << 20
+        h = lines[0] * f.line_height(lead, True) + 24
+        return h + sum(n * f.line_height(rest, True) + 16 for n in lines[1:])
