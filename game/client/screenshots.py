@@ -266,7 +266,7 @@ def still_class_state(
     phase: str,
     remaining: float,
     round_: int,
-    shock: tuple[str, str] | None = None,
+    shock: tuple[str, str, str] | None = None,  # id, English name, description
 ) -> Any:
     """A class game's state as the hub would send it, for a still picture of its screens."""
     from game.room.classroom.models import ClassStatus, ShockOut, TeamPublic, TeamState
@@ -292,7 +292,7 @@ def still_class_state(
         round_seconds=240.0,
         remaining_seconds=remaining,
         teams=teams,
-        shock=ShockOut(id="x", name=shock[0], description=shock[1], source="", status="")
+        shock=ShockOut(id=shock[0], name=shock[1], description=shock[2], source="", status="")
         if shock
         else None,
     )
@@ -356,7 +356,12 @@ def render_class(
         app.stack.pop()
         app.stack.pop()
         session.advance_year()
-        shock = ("A large employer closes", "A big local employer shuts its site.")
+        # a real shock id: the lobby shows its name in the player's language
+        shock = (
+            "employer_closes",
+            "A large employer closes",
+            "A big local employer shuts its site.",
+        )
         play.state = still_class_state(session, "between", 0.0, 1, shock)
         script.pilot.until_scene("class_lobby")
         script.shot("c5_class_lobby_shock")
