@@ -59,14 +59,10 @@ def pyramid(
     m_now, f_now = five_year_bands(now[0]), five_year_bands(now[1])
     m_then, f_then = five_year_bands(then[0]), five_year_bands(then[1])
     peak = max(max(m_now), max(f_now), max(m_then), max(f_then), 1.0)
-    fonts = _fonts(text)
-    # Room for "Men"/"Women" above and the age labels between the halves, measured: at
-    # 200% text fixed offsets put the labels over the bars.
-    top = rect.top + max(40, fonts.line_height(20, True) + 10)
-    bottom = rect.bottom - 56
-    n = len(m_now)
+    fonts = _fonts(text)  # room for the labels is measured: fixed, 200% put them on bars
+    top, bottom = rect.top + max(40, fonts.line_height(20, True) + 10), rect.bottom - 56
+    n, mid = len(m_now), rect.centerx
     row = (bottom - top) / n
-    mid = rect.centerx
     gutter = max(34, max(_width(text, s, 13) for s in BAND_LABELS) // 2 + 6)
     half = rect.width // 2 - gutter - 8
     every = max(2, math.ceil(fonts.line_height(13) / max(row, 1.0)))  # labels apart

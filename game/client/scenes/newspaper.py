@@ -179,6 +179,10 @@ class NewspaperScene(Scene):
         ]
         yy = side.top + max(50, self.fonts.line_height(20, True) + 14)
         size = 16 if self.projector else 18  # eight rows fit the column at 200%
+        rounded = not fmt.adds_up_as_shown([y.money_start, -y.spent, y.income, -y.upkeep], y.money)
+        room = side.bottom - 6 - yy - (self.fonts.line_height(14) if rounded else 0)
+        line = self.fonts.line_height(size)  # a short column (200%) packs its rows closer
+        step = min(max(28, line + 2), max(line - 4, room // len(rows)))
         for label, value in rows:
             vr = self.text(
                 surface, value, (side.right - 16, yy), size, palette.INK, True, "topright"
@@ -191,8 +195,8 @@ class NewspaperScene(Scene):
                 palette.INK,
                 max_width=vr.left - side.left - 26,
             )
-            yy += max(28, self.fonts.line_height(size) + 2)
-        if not fmt.adds_up_as_shown([y.money_start, -y.spent, y.income, -y.upkeep], y.money):
+            yy += step
+        if rounded:
             # each line is rounded on its own: say so, rather than let a sum look wrong
             self.text(
                 surface,
