@@ -196,18 +196,8 @@ class NewspaperScene(Scene):
                 max_width=vr.left - side.left - 26,
             )
             yy += step
-        if rounded:
-            # each line is rounded on its own: say so, rather than let a sum look wrong
-            self.text(
-                surface,
-                t("paper.rounded"),
-                (side.right - 16, yy),
-                14,
-                palette.MUTED,
-                anchor="topright",
-                max_width=side.width - 32,
-            )
-            yy += max(22, self.fonts.line_height(14) + 2)
+        if rounded:  # each line is rounded on its own: say so, rather than look wrong
+            yy = self._rounded_note(surface, side, yy)
         if y.opened and not self.projector:
             yy += 6
             self.text(surface, t("paper.opened"), (side.left + 16, yy), 18, palette.GOOD_TEXT, True)
@@ -233,6 +223,13 @@ class NewspaperScene(Scene):
                     max_lines=2,
                 )
         self._boxes.pop()
+
+    def _rounded_note(self, surface: pygame.Surface, side: pygame.Rect, yy: int) -> int:
+        w = side.width - 32
+        words = self.t("paper.rounded")
+        at = (side.right - 16, yy)
+        self.text(surface, words, at, 14, palette.MUTED, anchor="topright", max_width=w)
+        return yy + max(22, self.fonts.line_height(14) + 2)
 
     @property
     def projector(self) -> bool:
