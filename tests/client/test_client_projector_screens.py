@@ -332,3 +332,29 @@ def test_the_age_pyramids_labels_sit_clear_of_its_bars(make_app, world, language
                 if tuple(surface.get_at((x, y))[:3]) in bars - own
             ]
             assert not hit, f"{name}: {b.text!r} at {tuple(b.rect)} over a bar at {hit[0]}"
+
+
+def test_the_jobs_by_industry_labels_are_one_size_and_whole_in_welsh_at_200(make_app, world):
+    """Review of issue 10: Ceredigion's final report at 200% in Welsh cut "A Ffermio,
+    coedwigaeth, pysg…", and each industry shrank on its own ("F Adeiladu" large beside
+    "M Proffesiynol a gwyddonol" small). One size for every label, each whole."""
+    from game.client import layout
+    from game.client.settings import Settings
+    from game.play import Fund, GameSession
+
+    app, pilot = make_app(settings=Settings(language="cy", text_scale=2.0))
+    session = GameSession.new(world, "Ceredigion", seed=3)
+    while not session.finished:
+        card = next((c for c in session.proposals if session.check(Fund(card_id=c.id)).ok), None)
+        if card is not None:
+            session.act(Fund(card_id=card.id))
+        session.advance_year()
+    app.ctx.session = session
+    app.stack.push(app.screens.report("final"))
+    pilot.until_scene("final_report")
+    pilot.click("page_detail")
+    pilot.frame()
+    assert not layout.problems(pilot.scene)
+    rows = [b for b in pilot.scene.text_boxes if b.text[:2] in {f"{c} " for c in "ABCFGHIJMNOPQ"}]
+    assert len(rows) >= 8 and any(b.text.startswith("A Ffermio") for b in rows)
+    assert len({b.rect.height for b in rows}) == 1, [(b.text, b.rect.height) for b in rows]
