@@ -180,7 +180,7 @@ class NewspaperScene(Scene):
         yy = side.top + max(50, self.fonts.line_height(20, True) + 14)
         size = 16 if self.projector else 18  # eight rows fit the column at 200%
         rounded = not fmt.adds_up_as_shown([y.money_start, -y.spent, y.income, -y.upkeep], y.money)
-        room = side.bottom - 6 - yy - (self.fonts.line_height(14) if rounded else 0)
+        room = side.bottom - 6 - yy - self._below_rows(side, rounded)
         line = self.fonts.line_height(size)  # a short column (200%) packs its rows closer
         step = min(max(28, line + 2), max(line - 4, room // len(rows)))
         for label, value in rows:
@@ -223,6 +223,16 @@ class NewspaperScene(Scene):
                     max_lines=2,
                 )
         self._boxes.pop()
+
+    def _below_rows(self, side: pygame.Rect, rounded: bool) -> int:
+        """The height the rounding note and the list of what opened take under the rows."""
+        f, h = self.fonts, (max(22, self.fonts.line_height(14) + 2) if rounded else 0)
+        if self.summary.opened and not self.projector:
+            h += 6 + max(26, f.line_height(18, True))
+            for card_id in self.summary.opened[:3]:
+                title = "• " + card_id_title(self.ctx, card_id)
+                h += min(2, self.wrapped_lines(title, 16, side.width - 32)) * f.line_height(16)
+        return h
 
     def _rounded_note(self, surface: pygame.Surface, side: pygame.Rect, yy: int) -> int:
         w = side.width - 32
