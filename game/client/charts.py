@@ -59,13 +59,13 @@ def pyramid(
     m_now, f_now = five_year_bands(now[0]), five_year_bands(now[1])
     m_then, f_then = five_year_bands(then[0]), five_year_bands(then[1])
     peak = max(max(m_now), max(f_now), max(m_then), max(f_then), 1.0)
-    top = rect.top + 40
-    bottom = rect.bottom - 56
-    n = len(m_now)
+    fonts = _fonts(text)  # room for the labels is measured: fixed, 200% put them on bars
+    top, bottom = rect.top + max(40, fonts.line_height(20, True) + 10), rect.bottom - 56
+    n, mid = len(m_now), rect.centerx
     row = (bottom - top) / n
-    mid = rect.centerx
-    gutter = 34  # room for the age labels between the halves
+    gutter = max(34, max(_width(text, s, 13) for s in BAND_LABELS) // 2 + 6)
     half = rect.width // 2 - gutter - 8
+    every = max(2, math.ceil(fonts.line_height(13) / max(row, 1.0)))  # labels apart
     text(labels["male"], (mid - gutter - 4, rect.top + 6), 20, palette.MALE, True, "topright")
     text(labels["female"], (mid + gutter + 4, rect.top + 6), 20, palette.BAD_TEXT, True, "topleft")
     for i in range(n):
@@ -79,7 +79,7 @@ def pyramid(
         tf = int(half * f_then[i] / peak)
         pygame.draw.rect(surface, palette.INK, (mid - gutter - tm, int(y), tm, h), 2)
         pygame.draw.rect(surface, palette.INK, (mid + gutter, int(y), tf, h), 2)
-        if i % 2 == 0:
+        if i % every == 0:
             text(BAND_LABELS[i], (mid, int(y + h / 2)), 13, palette.MUTED, False, "center")
     # legend: filled = now, outline = 2021
     ly = rect.bottom - 36
@@ -461,43 +461,3 @@ def rows_adding_up(
     if abs(rest) >= 0.05:
         shown.append((other_label, rest))
     return shown
-
-
-def hbar_changes(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    text: TextFn,
-    rows: Sequence[tuple[str, float]],
-    row_h: int = 26,
-) -> None:
-    """Signed horizontal bars (e.g. jobs change by industry against the baseline)."""
-    if not rows:
-        return
-    peak = max(abs(v) for _, v in rows) or 1.0
-    label_w = int(rect.width * 0.45)
-    num_w = _width(text, "−0,000", 15, True) + 8
-    mid = rect.left + label_w + num_w + (rect.width - label_w - 2 * num_w) // 2
-    half = (rect.width - label_w - 2 * num_w) // 2
-    for i, (label, v) in enumerate(rows):
-        y = rect.top + i * row_h
-        text(
-            label,
-            (rect.left, y + row_h // 2),
-            16,
-            palette.INK,
-            False,
-            "midleft",
-            max_width=label_w - 8,
-        )
-        w = max(2, int(half * abs(v) / peak))
-        if v >= 0:
-            pygame.draw.rect(surface, palette.GOOD, (mid, y + 4, w, row_h - 8))
-            text(
-                fmt.signed(v), (mid + w + 6, y + row_h // 2), 15, palette.GOOD_TEXT, True, "midleft"
-            )
-        else:
-            pygame.draw.rect(surface, palette.BAD, (mid - w, y + 4, w, row_h - 8))
-            text(
-                fmt.signed(v), (mid - w - 6, y + row_h // 2), 15, palette.BAD_TEXT, True, "midright"
-            )
-        pygame.draw.line(surface, palette.INK, (mid, y), (mid, y + row_h), 1)

@@ -100,8 +100,11 @@ class Stand:
         room = getattr(self.app.ctx, "room", None)  # a stand joined to a room (game.room)
         if room is not None:
             room.new_player()  # the next visitor is a new player there too
-        self._apply_stand_settings()
         self.app.stack.reset(self.app.screens.attract())
+        # The old game's screens go before the stand's settings are put back: rebuilding a
+        # year screen in the stand's language needs the game just dropped (it crashed).
+        self.app.stack.apply_pending()
+        self._apply_stand_settings()
 
     def _apply_stand_settings(self) -> None:
         stand, settings = self.policy.config.stand, self.app.ctx.settings

@@ -63,6 +63,12 @@ def money_shown(x: float) -> float:
     return shown if x >= 0 else -shown
 
 
+def adds_up_as_shown(parts: list[float], total: float) -> bool:
+    """Do the amounts money() shows for parts add up to the one it shows for total? Each
+    is rounded on its own, so exact figures that add up may not once shown."""
+    return abs(sum(money_shown(p) for p in parts) - money_shown(total)) < 0.5
+
+
 def affordable(cost: float, money_held: float) -> bool:
     """Is the money enough? Judged on the figures the player reads (money_shown), so a
     refusal never quotes "needs £6.4m, you have £6.4m"; the rounding favours the player

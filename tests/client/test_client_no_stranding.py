@@ -249,3 +249,54 @@ def test_the_papers_masthead_stays_on_the_page(make_app, world, area, scale):
     assert masthead, pilot.texts()
     off = [p for p in layout.problems(pilot.scene, allow_cut=True) if "Courier" in p]
     assert not off, off
+
+
+@pytest.mark.parametrize(("language", "scale"), [("en", 1.0), ("cy", 2.0)])
+def test_a_money_line_that_does_not_add_up_as_shown_says_it_is_rounded(
+    make_app, world, language, scale
+):
+    """Review of issue 10: the paper showed £20.5m − £5.6m + £12.6m − £410k = £27.0m (the
+    exact figures add up; the rounded ones come to £27.1m), in about a third of the years
+    played. When the shown lines do not add up, the column says its figures are rounded;
+    when they do, it says nothing."""
+    from game.client import layout
+    from game.client.settings import Settings
+    from game.play import GameSession
+
+    app, pilot = make_app(settings=Settings(language=language, text_scale=scale))
+    session = GameSession.new(world, "Hartlepool", seed=7)
+    real = session.advance_year()
+    app.ctx.session = session
+    rounded = app.ctx.tr("paper.rounded")
+    odd = dict(money_start=20_458_800.0, spent=5_600_000.0, income=12_600_000.0)
+    cases = [
+        (real.model_copy(update={**odd, "upkeep": 410_000.0, "money": 27_048_800.0}), True),
+        (real.model_copy(update={**odd, "upkeep": 0.0, "money": 27_458_800.0}), False),
+    ]
+    for summary, says in cases:
+        y = summary
+        assert y.money_start - y.spent + y.income - y.upkeep == pytest.approx(y.money)
+        app.stack.reset(app.screens.newspaper(summary))
+        pilot.until_scene("newspaper")
+        pilot.frame()
+        assert (rounded in pilot.texts()) == says, pilot.texts()
+        assert not layout.problems(pilot.scene)
+
+
+def test_the_papers_lead_headline_is_whole_at_200_percent_in_welsh(make_app, world):
+    """Review of issue 10: "Gŵyl fwyd Hartlepool yn denu'r torfeydd…" — the lead was cut at
+    three lines with room to spare below, because the column was measured as if a cut
+    headline fitted. Smaller type comes before "…"."""
+    from game.client import layout
+    from game.client.settings import Settings
+    from game.play import GameSession
+
+    app, pilot = make_app(settings=Settings(language="cy", text_scale=2.0))
+    session = GameSession.new(world, "Hartlepool", seed=7)
+    summary = session.advance_year()
+    app.ctx.session = session
+    app.stack.push(app.screens.newspaper(summary))
+    pilot.until_scene("newspaper")
+    pilot.frame()
+    assert not [p for p in layout.problems(pilot.scene) if p.startswith("cut short")]
+    assert any("torfeydd mwyaf erioed" in t for t in pilot.scene.visible_text())

@@ -289,3 +289,72 @@ def test_how_to_plays_first_panel_is_filled(make_app, world, language, scale):
     assert "2031" in scene.drawn_text  # the ten years' far end
     assert not layout.problems(scene), layout.problems(scene)
     assert not _small(scene)
+
+
+@pytest.mark.parametrize(("language", "scale"), [("en", 1.0), ("cy", 2.0), ("en", 2.0)])
+def test_the_age_pyramids_labels_sit_clear_of_its_bars(make_app, world, language, scale):
+    """Review of issue 10: at 200% the pyramid's age labels ("60–64") were drawn over the
+    bars and "Men"/"Women" over the top row, on the charts and on the census reports: the
+    layout checker only compares text with text. No bar colour under any of its labels."""
+    from game.client import charts, palette
+    from game.client.settings import Settings
+    from game.play import GameSession
+
+    app, pilot = make_app(settings=Settings(language=language, text_scale=scale))
+    session = GameSession.new(world, "Hartlepool", seed=7)
+    for _ in range(5):
+        session.advance_year()
+    app.ctx.session = session
+    # bar fills and the 2021 outlines; "Men" is written in the men's bar colour itself
+    bars = {tuple(c[:3]) for c in (palette.MALE, palette.FEMALE, palette.INK)}
+    t = app.ctx.tr
+    for build, name, page in [
+        (app.screens.charts, "charts", None),
+        (lambda: app.screens.report("midterm"), "midterm_report", "more_summary"),
+    ]:
+        app.stack.reset(build())
+        pilot.until_scene(name)
+        if page and pilot.scene.find_button(page) is not None:
+            pilot.click(page)  # at 200% the pyramid is the summary's third part
+            pilot.click(page)
+        pilot.frame()
+        labels = set(charts.BAND_LABELS) | {t("charts.male"), t("charts.female")}
+        boxes = [b for b in pilot.scene.text_boxes if b.text in labels]
+        assert len(boxes) >= 6, (name, [b.text for b in pilot.scene.text_boxes])
+        surface = app.surface
+        for b in boxes:
+            ink = b.rect.inflate(-2, -4)
+            own = {tuple(palette.MALE[:3])} if b.text == t("charts.male") else set()
+            hit = [
+                (x, y)
+                for x in range(ink.left, ink.right)
+                for y in range(ink.top, ink.bottom)
+                if tuple(surface.get_at((x, y))[:3]) in bars - own
+            ]
+            assert not hit, f"{name}: {b.text!r} at {tuple(b.rect)} over a bar at {hit[0]}"
+
+
+def test_the_jobs_by_industry_labels_are_one_size_and_whole_in_welsh_at_200(make_app, world):
+    """Review of issue 10: Ceredigion's final report at 200% in Welsh cut "A Ffermio,
+    coedwigaeth, pysg…", and each industry shrank on its own ("F Adeiladu" large beside
+    "M Proffesiynol a gwyddonol" small). One size for every label, each whole."""
+    from game.client import layout
+    from game.client.settings import Settings
+    from game.play import Fund, GameSession
+
+    app, pilot = make_app(settings=Settings(language="cy", text_scale=2.0))
+    session = GameSession.new(world, "Ceredigion", seed=3)
+    while not session.finished:
+        card = next((c for c in session.proposals if session.check(Fund(card_id=c.id)).ok), None)
+        if card is not None:
+            session.act(Fund(card_id=card.id))
+        session.advance_year()
+    app.ctx.session = session
+    app.stack.push(app.screens.report("final"))
+    pilot.until_scene("final_report")
+    pilot.click("page_detail")
+    pilot.frame()
+    assert not layout.problems(pilot.scene)
+    rows = [b for b in pilot.scene.text_boxes if b.text[:2] in {f"{c} " for c in "ABCFGHIJMNOPQ"}]
+    assert len(rows) >= 8 and any(b.text.startswith("A Ffermio") for b in rows)
+    assert len({b.rect.height for b in rows}) == 1, [(b.text, b.rect.height) for b in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game.client.scenes.title import TitleScene
@@ -151,3 +152,27 @@ def test_the_year_explains_the_population_is_not_the_census_count(search, world)
     assert "30 June 2021, 157,197" in body and "births, deaths and moves" in body
     area = world.areas["E06000012"]
     assert (area.census_population, area.population_estimate) == (156_966, 157_197)
+
+
+@pytest.mark.parametrize(
+    ("language", "says", "never"),
+    [
+        ("en", "the 3 districts it replaced, as they were at the Census 2021", "replaced in 2021"),
+        ("cy", "fel y 3 ardal a ddisodlwyd ganddo", "fel yr 3"),
+    ],
+)
+def test_a_2023_council_says_when_it_replaced_its_districts(make_app, language, says, never):
+    """Review of issue 10: "Cumberland Council (since 2023) is played as the 3 districts it
+    replaced in 2021" dates the change wrongly (April 2023; 2021 is the census), and the
+    Welsh had "yr" before a number said with a consonant ("y tair ardal")."""
+    from game.client.settings import Settings
+
+    app, pilot = make_app(settings=Settings(language=language))
+    app.stack.push(app.screens.area_choice())
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    pilot.type("Cumberland")
+    pilot.press(pygame.K_RETURN)
+    pilot.frame()
+    note = next(t for t in pilot.texts() if "Cumberland" in t and "2023)" in t)
+    assert says in note and never not in note, note

@@ -406,3 +406,67 @@ def test_the_keys_fit_in_welsh_and_at_200_percent(make_app, language, scale):
     assert not layout.problems(pilot.scene)
     SHOTS.mkdir(exist_ok=True)
     pilot.screenshot(SHOTS / f"area_keys_{language}_{int(scale * 100)}.png")
+
+
+@pytest.mark.parametrize("leaves_by", ["walking_away", "stop_playing"])
+def test_a_visitor_who_changed_language_mid_game_leaves_the_stand_working(stand, leaves_by):
+    """Review of issue 10: a visitor in a game taps Settings, picks Cymraeg and 200%, then
+    walks away (or stops playing). Putting the stand's settings back rebuilt the old year
+    screen after its game was dropped, and the stand crashed instead of showing the
+    attract screen."""
+    app, pilot, clock = stand
+    tap(pilot, (300, 300))
+    pilot.until_scene("area_choice")
+    pilot.until(lambda: pilot.scene.ready, "the map")
+    tap_button(pilot, "random")
+    tap_button(pilot, "start")
+    pilot.until_scene("how_to_play")
+    for _ in range(3):
+        tap_button(pilot, "howto_next")
+    pilot.until_scene("year")
+    tap_button(pilot, "menu")
+    pilot.until_scene("menu")
+    tap_button(pilot, "settings")
+    pilot.until_scene("settings")
+    tap_button(pilot, "language")
+    tap_button(pilot, "text")
+    assert app.ctx.settings.language == "cy" and app.ctx.settings.text_scale > 1.0
+    tap_button(pilot, "back")
+    pilot.until_scene("menu")
+    if leaves_by == "stop_playing":
+        tap_button(pilot, "to_title")
+        pilot.until_scene("confirm")
+        tap_button(pilot, "yes")
+    else:
+        tap_button(pilot, "resume")
+        pilot.until_scene("year")
+        clock.t += 31
+        pilot.frame(2)
+        assert pilot.scene.name == "still_there"
+        clock.t += 10
+        pilot.frame(2)
+    pilot.until_scene("attract")
+    assert (app.ctx.settings.language, app.ctx.settings.text_scale) == ("en", 1.0)
+    assert app.ctx.session is None and len(app.stack.scenes) == 1
+    assert "Touch to play" in pilot.texts()
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_settings_at_a_stand_promise_nothing_the_stand_does_not_do(make_app, language):
+    """Review of issue 10: a stand's Settings said changes "are remembered on this
+    computer" and offered F11, yet the next visitor gets the stand's settings back and F11
+    does nothing there. At a stand it says the changes last for this game."""
+    from game.client.settings import Settings
+
+    cfg = KioskConfig(idle_s=30, pin="2468", stand=StandSettings(language=language))
+    app, pilot = make_app(kiosk=cfg, settings=Settings(language=language))
+    app.stack.push(app.screens.settings())
+    pilot.until_scene("settings")
+    texts = " ".join(pilot.texts())
+    hint = app.ctx.tr("settings.stand_hint")
+    assert hint in texts and hint != "settings.stand_hint"
+    assert app.ctx.tr("settings.hint") not in texts and "F11" not in texts
+    app2, pilot2 = make_app(settings=Settings(language=language))  # at home: as before
+    app2.stack.push(app2.screens.settings())
+    pilot2.until_scene("settings")
+    assert app2.ctx.tr("settings.hint") in pilot2.texts() and "F11" in " ".join(pilot2.texts())

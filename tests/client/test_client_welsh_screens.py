@@ -195,3 +195,28 @@ def test_the_stands_menu_in_welsh_fits_and_shows_no_english(make_app):
     pilot.frame()
     assert "Rhoi'r gorau i chwarae" in pilot.texts()
     assert not layout.problems(pilot.scene) and not _leaks(pilot.scene, english_only())
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_welsh_census_report_says_its_last_column_is_against_no_projects(
+    make_app, world, scale
+):
+    """Review of issue 10: the column "vs no projects" read "gwahaniaeth" (the difference),
+    so a Welsh reader saw 157,197 -> 156,990 with a "difference" of 0. It says whose
+    effect it is, and the table still fits at 200%."""
+    from game.client import layout
+    from game.client.settings import Settings
+    from game.play import GameSession
+
+    app, pilot = make_app(settings=Settings(language="cy", text_scale=scale))
+    session = GameSession.new(world, "Hartlepool", seed=7)
+    for _ in range(5):
+        session.advance_year()
+    app.ctx.session = session
+    app.stack.push(app.screens.report("midterm"))
+    pilot.until_scene("midterm_report")
+    pilot.frame()
+    texts = pilot.texts()
+    assert "gwahaniaeth" not in texts
+    assert app.ctx.tr("report.col.vs_baseline") == "eich effaith" and "eich effaith" in texts
+    assert not layout.problems(pilot.scene)

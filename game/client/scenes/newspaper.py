@@ -179,6 +179,10 @@ class NewspaperScene(Scene):
         ]
         yy = side.top + max(50, self.fonts.line_height(20, True) + 14)
         size = 16 if self.projector else 18  # eight rows fit the column at 200%
+        rounded = not fmt.adds_up_as_shown([y.money_start, -y.spent, y.income, -y.upkeep], y.money)
+        room = side.bottom - 6 - yy - self._below_rows(side, rounded)
+        line = self.fonts.line_height(size)  # a short column (200%) packs its rows closer
+        step = min(max(28, line + 2), max(line - 4, room // len(rows)))
         for label, value in rows:
             vr = self.text(
                 surface, value, (side.right - 16, yy), size, palette.INK, True, "topright"
@@ -191,7 +195,9 @@ class NewspaperScene(Scene):
                 palette.INK,
                 max_width=vr.left - side.left - 26,
             )
-            yy += max(28, self.fonts.line_height(size) + 2)
+            yy += step
+        if rounded:  # each line is rounded on its own: say so, rather than look wrong
+            yy = self._rounded_note(surface, side, yy)
         if y.opened and not self.projector:
             yy += 6
             self.text(surface, t("paper.opened"), (side.left + 16, yy), 18, palette.GOOD_TEXT, True)
@@ -218,6 +224,23 @@ class NewspaperScene(Scene):
                 )
         self._boxes.pop()
 
+    def _below_rows(self, side: pygame.Rect, rounded: bool) -> int:
+        """The height the rounding note and the list of what opened take under the rows."""
+        f, h = self.fonts, (max(22, self.fonts.line_height(14) + 2) if rounded else 0)
+        if self.summary.opened and not self.projector:
+            h += 6 + max(26, f.line_height(18, True))
+            for card_id in self.summary.opened[:3]:
+                title = "• " + card_id_title(self.ctx, card_id)
+                h += min(2, self.wrapped_lines(title, 16, side.width - 32)) * f.line_height(16)
+        return h
+
+    def _rounded_note(self, surface: pygame.Surface, side: pygame.Rect, yy: int) -> int:
+        w = side.width - 32
+        words = self.t("paper.rounded")
+        at = (side.right - 16, yy)
+        self.text(surface, words, at, 14, palette.MUTED, anchor="topright", max_width=w)
+        return yy + max(22, self.fonts.line_height(14) + 2)
+
     @property
     def projector(self) -> bool:
         """The projector text sizes (160%, 200%), as the year screen decides them."""
@@ -232,9 +255,9 @@ class NewspaperScene(Scene):
 
     def _column_height(self, texts: list[str], lead: int, rest: int, width: int) -> int:
         f = self.fonts
-        h = min(3, self.wrapped_lines(texts[0], lead, width, True)) * f.line_height(lead, True)
-        h += 24
-        for text in texts[1:]:
-            h += min(3, self.wrapped_lines(text, rest, width, True)) * f.line_height(rest, True)
-            h += 16
-        return h
+        lines = [self.wrapped_lines(texts[0], lead, width, True)]
+        lines += [self.wrapped_lines(text, rest, width, True) for text in texts[1:]]
+        if max(lines) > 3:  # each is cut at three lines: smaller type before "…"
+            return 1 << 20
+        h = lines[0] * f.line_height(lead, True) + 24
+        return h + sum(n * f.line_height(rest, True) + 16 for n in lines[1:])

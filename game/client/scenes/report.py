@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pygame
 
-from game.client import charts, fmt, palette
+from game.client import charts, charts_hbar, fmt, palette
 from game.client.charts import TextFn
 from game.client.dialogs import MessageDialog, header, panel
 from game.client.rows import label_width, positions, share_row
@@ -465,7 +465,7 @@ class ReportScene(ReportButtons):
             )
             for j in rows
         ]
-        charts.hbar_changes(
+        charts_hbar.hbar_changes(
             surface,
             pygame.Rect(left.left + 16, left.top + 46, left.width - 32, left.height - 60),
             text,

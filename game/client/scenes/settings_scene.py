@@ -72,7 +72,10 @@ class SettingsScene(Scene):
         header(self, surface, self.t("settings.title"))
         box = pygame.Rect(60, 110, 1160, 490)
         panel(surface, box)
-        labels = ["settings.language", "settings.fullscreen", "settings.sound", "settings.text"]
+        # at a stand F11 does nothing and the next visitor gets the stand's settings back
+        stand = self.ctx.kiosk is not None
+        full = "settings.fullscreen_stand" if stand else "settings.fullscreen"
+        labels = ["settings.language", full, "settings.sound", "settings.text"]
         with self.within(box):
             for i, key in enumerate(labels):
                 # a label keeps clear of its button (x 560): long Welsh labels step down
@@ -86,7 +89,7 @@ class SettingsScene(Scene):
                     max_width=440,
                 )
             # the hint wraps inside the panel (the Welsh runs off the screen in one line)
-            hint = self.t("settings.hint")
+            hint = self.t("settings.stand_hint" if stand else "settings.hint")
             room = pygame.Rect(100, 490, box.right - 40 - 100, box.bottom - 8 - 490)
             self.paragraph(surface, hint, room, self.paragraph_size(hint, 18, room), palette.MUTED)
         note = self.stand_note
