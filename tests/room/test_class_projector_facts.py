@@ -45,3 +45,31 @@ def test_the_projector_shows_the_areas_census_until_year_1_starts(world, browser
     finally:
         server.stop()
         store.close()
+
+
+def test_the_projector_says_the_game_is_over_in_projector_sized_type(world, browser, tmp_path):  # noqa: F811
+    """After the last year the projector's line "All 5 years played: time for the debrief"
+    and its debrief link are as big as the rest of the projector's type: the debrief page's
+    24px rule (class "debrief") also caught the phase line, whose class is the phase's name."""
+    store = RoomStore(f"sqlite:///{tmp_path / 'class.sqlite3'}")
+    info, _ = store.create_room("9X geography", kind="class")
+    clock = ManualClock()
+    game = ClassGame(store, info.code, world, ClassSettings(years=5), clock)
+    server = ServerThread(class_app(store, {info.code: game})).start()
+    try:
+        game.join("Red")
+        for _ in range(5):
+            game.start_round()
+            game.end_round()
+        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        page.goto(f"{server.url}/c/{info.code}")
+        phase = page.locator("#phase").filter(has_text="time for the debrief")
+        phase.wait_for(timeout=5000)
+        page.locator("#debrief-link").wait_for(timeout=5000)
+        size = "e => parseFloat(getComputedStyle(e).fontSize)"
+        assert page.eval_on_selector("#phase", size) >= 36
+        assert page.eval_on_selector("#debrief-link", size) >= 32
+        page.screenshot(path=str(_shots(tmp_path) / "class-projector-over-1920.png"))
+    finally:
+        server.stop()
+        store.close()
