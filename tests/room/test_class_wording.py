@@ -113,3 +113,31 @@ def test_the_listening_report_shows_a_median_score_of_30_5_as_30_5(sqlite_url, t
     html = Path(tmp_path / "report.html").read_text(encoding="utf-8")
     row = re.search(r"<td>Score \(0-100\)</td><td class=\"n\">([^<]+)<", html)
     assert row is not None and row.group(1) == "30.5"
+
+
+def test_a_group_moved_by_one_point_says_point_and_zero_reasons_are_left_out():
+    """The debrief's helped/hurt line: '-1 point', not '-1 points'; a reason that moved
+    nobody ('Enough homes +0.0') is not given as a reason."""
+    from game.play.models import ExplanationLine, GroupApproval
+    from game.room.classroom.debrief import _mover
+
+    def line(source: str, delta: float) -> ExplanationLine:
+        return ExplanationLine(
+            source=source, indicator="x", delta=delta, text=f"{source} {delta:+.1f}"
+        )
+
+    approval = GroupApproval(
+        group_id="young_families",
+        name="Young families",
+        size=1000,
+        approval=49.0,
+        change=-1.2,
+        top_reasons=[line("Fewer jobs", -1.0), line("Enough homes", 0.02)],
+    )
+
+    class Report:  # what _mover reads of a census report
+        approvals = [approval]
+
+    mover = _mover(Report(), ["young_families"])  # type: ignore[arg-type]
+    assert mover is not None
+    assert mover.text() == "Young families, -1 point: Fewer jobs -1.0"

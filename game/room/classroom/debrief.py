@@ -27,7 +27,9 @@ class Mover(BaseModel):
         from game.room.numbers import signed
 
         why = "; ".join(self.reasons)
-        return f"{self.group}, {signed(self.change)} points" + (f": {why}" if why else "")
+        change = signed(self.change)
+        unit = "point" if change.lstrip("+-") == "1" else "points"
+        return f"{self.group}, {change} {unit}" + (f": {why}" if why else "")
 
 
 Series = list[tuple[int, float]]
@@ -100,7 +102,8 @@ def _mover(report: CensusReport, ids: list[str]) -> Mover | None:
     for gid in ids:
         a = by_id.get(gid)
         if a is not None:
-            reasons = [ln.text for ln in a.top_reasons[:3]]
+            # a reason that moved nobody (rounds to 0.0) is no reason to give a class
+            reasons = [ln.text for ln in a.top_reasons[:3] if round(ln.delta, 1) != 0]
             return Mover(group=group_name(gid), change=a.change, reasons=reasons)
     return None
 
