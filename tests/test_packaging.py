@@ -133,3 +133,20 @@ def test_python_dash_m_game_runs_the_same_command_line() -> None:
     assert out.stdout.startswith("usage: python -m game")
     for name in COMMANDS:
         assert name in out.stdout
+
+
+def test_the_window_starts_without_the_room_hub_libraries() -> None:
+    """The game's start-up (bench --client's start-up) loads no HTTP client, no SQLAlchemy
+    and no web server: only a game that joins a room or class needs them (0.19 s of the
+    start-up when the class game's module imported them at the top)."""
+    probe = (
+        "import sys; import game.client.app\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    line = next(ln for ln in out.stderr.splitlines() if ln.startswith("MODULES "))
+    loaded = set(line.split()[1:])
+    for heavy in ("sqlalchemy", "httpx", "fastapi", "uvicorn", "game.room.store"):
+        assert heavy not in loaded, f"the window's start-up imported {heavy}"

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game.client.context import AppContext, run_in_background, settle_memory
 from game.client.scene import Host
@@ -27,8 +28,10 @@ from game.play import GameSession, SaveFile
 from game.play.actions import Action
 from game.play.models import ActionResult
 from game.room.classroom.models import TeamState
-from game.room.client import RoomLink, parse_join
-from game.room.client.classlink import ClassLink
+
+if TYPE_CHECKING:
+    from game.room.client import RoomLink
+    from game.room.client.classlink import ClassLink
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,10 @@ def connect(
     thread: the join screen polls the Future."""
 
     def work() -> ClassPlay | RoomLink:
+        # the hub client (httpx, and the local store's SQLAlchemy) loads on joining, not
+        # at start-up: most games never join a class
+        from game.room.client import RoomLink, parse_join
+
         base, code = parse_join(address)
         play = ClassPlay.join(f"{base}/c/{code}", team, clock, area)
         if play is not None:
@@ -123,6 +130,8 @@ class ClassPlay:
         """Join (or rejoin, by the same team name) the class game at `address`; None when
         the hub has no class game with that code (an ordinary room). A new team names its
         area when the class lets each team play its own. Blocking."""
+        from game.room.client.classlink import ClassLink
+
         link = ClassLink(address, team or "-", area=area)
         try:
             try:
