@@ -40,8 +40,6 @@ from game.room.store.classes import ClassStore, DecisionRow, TeamRow
 
 _KIND = {Fund: "funded", Reject: "rejected", Defer: "deferred", Consult: "consulted"}
 MINUTE = 60.0
-# a team's PC polls about once a second; one quiet this long has crashed or closed
-REJOIN_AFTER = 10.0
 
 
 class ClassError(CivicError):
@@ -76,8 +74,6 @@ class ClassGame:
         self.shocks = shocks if shocks is not None else shipped_shocks()
         self.engine_factory = engine_factory
         self.timer = RoundTimer(clock)
-        self.clock = clock
-        self.seen: dict[str, float] = {}  # team (casefolded) -> when its PC last read it
         self.lock = threading.RLock()
         self.teams: dict[str, Team] = {}
         self.phase: Phase = "lobby"
@@ -102,9 +98,7 @@ class ClassGame:
                 team = self._add_team(name, self._area_for(area))
                 rejoined = False
             else:
-                self._may_rejoin(team)
                 rejoined = True
-            self.seen[team.row.name.casefold()] = self.clock.now()
             s = team.session
             return TeamJoined(
                 team=team.row.name,
@@ -112,19 +106,6 @@ class ClassGame:
                 rejoined=rejoined,
                 area_code=s.area.code,
                 area_name=s.area.name,
-            )
-
-    def _may_rejoin(self, team: Team) -> None:
-        """A team's name is all a PC needs to rejoin (a crashed PC has nothing else), so a
-        pupil could take over another team by typing its name. A team whose PC is still
-        reading its game (it polls every second or so) cannot be taken over: only a PC
-        that has gone quiet for REJOIN_AFTER seconds can be replaced."""
-        last = self.seen.get(team.row.name.casefold())
-        if last is not None and self.clock.now() - last < REJOIN_AFTER:
-            raise ClassError(
-                f"team '{team.row.name}' is playing on another computer right now. If that "
-                f"computer has stopped, wait {REJOIN_AFTER:.0f} seconds and join again, "
-                "or ask your teacher"
             )
 
     def _area_for(self, query: str | None) -> AreaProfile:
@@ -358,7 +339,6 @@ class ClassGame:
         with self.lock:
             status = self.status()
             team = self._team(name)
-            self.seen[team.row.name.casefold()] = self.clock.now()
             s = team.session
             return TeamState(
                 status=status,
