@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import httpx
 import pygame
 import pytest
+from class_hub import running_class
 
 from game.client import fmt
 from game.client.classplay import ClassPlay
@@ -43,19 +43,8 @@ class StillClock:
 
 @pytest.fixture
 def class_hub(world, tmp_path):
-    store = RoomStore(f"sqlite:///{tmp_path / 'class.sqlite3'}")
-    info, token = store.create_room("9X geography", kind="class")
-    clock = ManualClock()
-    game = ClassGame(store, info.code, world, ClassSettings(years=5, round_minutes=4), clock)
-    server = ServerThread(class_app(store, {info.code: game}, HubSettings(poll_ms=500))).start()
-    teacher = httpx.Client(
-        base_url=f"{server.url}/api/class/{info.code}",
-        headers={"Authorization": f"Bearer {token}"},
-    )
-    yield server.url, info.code, teacher, clock, game
-    teacher.close()
-    server.stop()
-    store.close()
+    with running_class(world, tmp_path, "9X geography", round_minutes=4) as hub:
+        yield hub
 
 
 def _shot(pilot, name: str) -> None:

@@ -6,35 +6,18 @@ lobby says "1 minute", not "1 minutes" (the README's own example is --round-minu
 
 from __future__ import annotations
 
-import httpx
 import pytest
+from class_hub import running_class
 from test_client_class import StillClock, _control, _shot, _text, _until_text
 
 from game.client.scenes.newspaper import NewspaperScene
 from game.client.settings import Settings
-from game.room.classroom.clock import ManualClock
-from game.room.classroom.game import ClassGame
-from game.room.classroom.hub import class_app
-from game.room.classroom.models import ClassSettings
-from game.room.server import HubSettings, ServerThread
-from game.room.store import RoomStore
 
 
 @pytest.fixture
 def one_minute_hub(world, tmp_path):
-    store = RoomStore(f"sqlite:///{tmp_path / 'class.sqlite3'}")
-    info, token = store.create_room("9X daearyddiaeth", kind="class")
-    clock = ManualClock()
-    game = ClassGame(store, info.code, world, ClassSettings(years=5, round_minutes=1), clock)
-    server = ServerThread(class_app(store, {info.code: game}, HubSettings(poll_ms=500))).start()
-    teacher = httpx.Client(
-        base_url=f"{server.url}/api/class/{info.code}",
-        headers={"Authorization": f"Bearer {token}"},
-    )
-    yield server.url, info.code, teacher, clock, game
-    teacher.close()
-    server.stop()
-    store.close()
+    with running_class(world, tmp_path, "9X daearyddiaeth", round_minutes=1) as hub:
+        yield hub
 
 
 def _join(make_app, url: str, code: str, team: str, language: str):
